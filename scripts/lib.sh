@@ -1,0 +1,83 @@
+# Shared by scripts/start and scripts/test: everything a fresh machine needs, installed by us.
+# Only Python 3.11 and the system package manager (apt) are assumed.
+
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="$ROOT/.venv"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    say "Need root to run: $*"; return 1; fi
+}
+
+apt_install() {
+  # Install the Debian packages given that are not installed yet.
+  local missing=()
+  for package in "$@"; do
+    dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "Installing Debian packages: ${missing[*]}"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+find_python() {
+  for candidate in python3.11 python3; do
+    if command -v "$candidate" >/dev/null && "$candidate" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))'; then
+      echo "$candidate"; return 0
+    fi
+  done
+  say "Rehearse needs Python 3.11 (python3.11 or python3 on PATH)."; return 1
+}
+
+ensure_venv() {
+  # ensure_venv EXTRAS: create .venv and install the project with EXTRAS ("" or "dev").
+  local extras="$1" python stamp wanted
+  python="$(find_python)"
+  if [ ! -x "$VENV/bin/python" ]; then
+    say "Creating the virtual environment in .venv"
+    "$python" -m venv "$VENV" 2>/dev/null || { apt_install python3-venv; "$python" -m venv "$VENV"; }
+  fi
+  stamp="$VENV/.rehearse-installed"
+  wanted="$(cat "$ROOT/pyproject.toml" | sha256sum | cut -d' ' -f1) ${extras:-base}"
+  if [ ! -f "$stamp" ] || ! grep -qxF "$wanted" "$stamp"; then
+    say "Installing Rehearse${extras:+ with [$extras]} and its dependencies"
+    "$VENV/bin/python" -m pip install --quiet --upgrade pip
+    "$VENV/bin/python" -m pip install --quiet -e "$ROOT${extras:+[$extras]}"
+    echo "$wanted" >"$stamp"
+  fi
+}
+
+port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+
+ensure_test_services() {
+  # The suite tests the scaled-out path against a real PostgreSQL and Redis on 127.0.0.1.
+  if ! port_open 127.0.0.1 6379; then
+    apt_install redis-server
+    say "Starting Redis on 127.0.0.1:6379"
+    redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no
+  fi
+  if [ -z "${REHEARSE_TEST_POSTGRES_URL:-}" ] && ! port_open 127.0.0.1 5432; then
+    start_private_postgres
+  fi
+  for _ in $(seq 1 50); do port_open 127.0.0.1 6379 && break; sleep 0.2; done
+}
+
+start_private_postgres() {
+  # A throwaway cluster with trust auth on port 5433, owned by the postgres system user.
+  apt_install postgresql
+  local bin data=/tmp/rehearse-test-pg
+  bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+  if ! port_open 127.0.0.1 5433; then
+    say "Starting a private PostgreSQL for the tests on 127.0.0.1:5433"
+    as_root rm -rf "$data"
+    as_root install -d -o postgres -g postgres "$data"
+    as_root su postgres -s /bin/sh -c "'$bin/initdb' -D '$data' -A trust -U postgres >/dev/null"
+    as_root su postgres -s /bin/sh -c "'$bin/pg_ctl' -D '$data' -l '$data/log' -o '-p 5433 -k /tmp -h 127.0.0.1' -w start >/dev/null"
+    as_root su postgres -s /bin/sh -c "'$bin/createdb' -h 127.0.0.1 -p 5433 -U postgres test"
+  fi
+  export REHEARSE_TEST_POSTGRES_URL="postgresql+psycopg://postgres@127.0.0.1:5433/test"
+}

@@ -1,0 +1,5 @@
+"""``python -m rehearse`` runs the CLI."""
+
+from rehearse.cli import main
+
+main()

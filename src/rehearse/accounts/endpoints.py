@@ -1,0 +1,183 @@
+"""Account routes: ``/api/auth/*`` and ``/api/me``."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request, Response, status
+
+from rehearse.accounts.schemas import (
+    BrowserLoginPublic,
+    ChangePassword,
+    Credentials,
+    ForgotPassword,
+    RefreshBody,
+    ResetPassword,
+    SignUp,
+    TokenBody,
+    TokenPairPublic,
+    UserPublic,
+)
+from rehearse.accounts.service import TokenPair
+from rehearse.errors import NotAuthenticated
+from rehearse.web.deps import (
+    CSRF_COOKIE,
+    SESSION_COOKIE,
+    AccountsDep,
+    CallerDep,
+    CurrentUser,
+    RuntimeDep,
+    client_ip,
+)
+
+router = APIRouter(prefix="/api", tags=["accounts"])
+
+
+def _pair(pair: TokenPair) -> TokenPairPublic:
+    return TokenPairPublic(
+        access_token=pair.access_token,
+        access_expires_at=pair.access_expires_at,
+        refresh_token=pair.refresh_token,
+        refresh_expires_at=pair.refresh_expires_at,
+    )
+
+
+@router.post(
+    "/auth/signup",
+    status_code=status.HTTP_201_CREATED,
+    summary="Create an account; a confirmation link is e-mailed",
+)
+def sign_up(body: SignUp, accounts: AccountsDep) -> UserPublic:
+    user = accounts.sign_up(
+        email=body.email, password=body.password, display_name=body.display_name
+    )
+    return UserPublic.model_validate(user)
+
+
+@router.post("/auth/confirm-email", summary="Confirm an e-mail address with the mailed token")
+def confirm_email(body: TokenBody, accounts: AccountsDep) -> UserPublic:
+    return UserPublic.model_validate(accounts.confirm_email(body.token))
+
+
+@router.post(
+    "/auth/confirm-email/resend",
+    status_code=status.HTTP_202_ACCEPTED,
+    summary="Send the confirmation e-mail again",
+)
+def resend_confirmation(user: CurrentUser, accounts: AccountsDep) -> dict[str, str]:
+    accounts.send_confirmation(user)
+    return {"status": "sent" if not user.email_confirmed else "already_confirmed"}
+
+
+@router.post("/auth/token", summary="Sign in as an API client: an access and a refresh token")
+def issue_tokens(body: Credentials, request: Request, accounts: AccountsDep) -> TokenPairPublic:
+    user = accounts.authenticate(
+        email=body.email, password=body.password, client_ip=client_ip(request)
+    )
+    return _pair(accounts.issue_token_pair(user))
+
+
+@router.post("/auth/refresh", summary="Trade a refresh token for a new pair (rotation)")
+def refresh_tokens(body: RefreshBody, accounts: AccountsDep) -> TokenPairPublic:
+    return _pair(accounts.refresh(body.refresh_token))
+
+
+@router.post(
+    "/auth/revoke",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Sign an API client out: revoke its refresh token chain",
+)
+def revoke_tokens(body: RefreshBody, accounts: AccountsDep) -> None:
+    accounts.revoke_refresh_token(body.refresh_token)
+
+
+@router.post(
+    "/auth/login",
+    summary="Sign in a browser: sets an HttpOnly session cookie and returns the CSRF token",
+)
+def browser_login(
+    body: Credentials,
+    request: Request,
+    response: Response,
+    accounts: AccountsDep,
+    runtime: RuntimeDep,
+) -> BrowserLoginPublic:
+    user = accounts.authenticate(
+        email=body.email, password=body.password, client_ip=client_ip(request)
+    )
+    login = accounts.open_browser_session(user, user_agent=request.headers.get("user-agent", ""))
+    secure = runtime.settings.secure_cookies
+    max_age = runtime.settings.browser_session_days * 86400
+    response.set_cookie(
+        SESSION_COOKIE,
+        login.cookie_token,
+        max_age=max_age,
+        httponly=True,
+        secure=secure,
+        samesite="lax",
+        path="/",
+    )
+    # Readable by the page's script, which echoes it in the X-CSRF-Token header.
+    response.set_cookie(
+        CSRF_COOKIE,
+        login.csrf_token,
+        max_age=max_age,
+        httponly=False,
+        secure=secure,
+        samesite="lax",
+        path="/",
+    )
+    return BrowserLoginPublic(
+        user=UserPublic.model_validate(user),
+        csrf_token=login.csrf_token,
+        expires_at=login.expires_at,
+    )
+
+
+@router.post("/auth/logout", status_code=status.HTTP_204_NO_CONTENT, summary="Sign a browser out")
+def browser_logout(caller: CallerDep, response: Response, accounts: AccountsDep) -> None:
+    if caller.browser_session is None:
+        raise NotAuthenticated(
+            "Only a browser session signs out here; API clients use /api/auth/revoke."
+        )
+    accounts.close_browser_session(caller.browser_session)
+    response.delete_cookie(SESSION_COOKIE, path="/")
+    response.delete_cookie(CSRF_COOKIE, path="/")
+
+
+@router.post(
+    "/auth/password/forgot",
+    status_code=status.HTTP_202_ACCEPTED,
+    summary="E-mail a password reset link (the answer is the same for unknown addresses)",
+)
+def forgot_password(
+    body: ForgotPassword, request: Request, accounts: AccountsDep
+) -> dict[str, str]:
+    accounts.request_password_reset(email=body.email, client_ip=client_ip(request))
+    return {"status": "If an account exists for this address, a reset link is on its way."}
+
+
+@router.post(
+    "/auth/password/reset",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Set a new password with the mailed token; signs out every session",
+)
+def reset_password(body: ResetPassword, accounts: AccountsDep) -> None:
+    accounts.reset_password(token=body.token, new_password=body.new_password)
+
+
+@router.post(
+    "/auth/password/change",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Change the password; other sessions and all API tokens stop working",
+)
+def change_password(body: ChangePassword, caller: CallerDep, accounts: AccountsDep) -> None:
+    accounts.change_password(
+        caller.user,
+        current_password=body.current_password,
+        new_password=body.new_password,
+        keep_browser_session=caller.browser_session.id if caller.browser_session else None,
+    )
+
+
+@router.get("/me", summary="The signed-in user")
+def me(user: CurrentUser) -> UserPublic:
+    return UserPublic.model_validate(user)

@@ -1,0 +1,95 @@
+"""All SQL about users and their credentials."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
+
+from rehearse.accounts.models import AccountToken, BrowserSession, RefreshToken, TokenPurpose, User
+from rehearse.store.base import utcnow
+
+
+def user_by_email(session: Session, email: str) -> User | None:
+    return session.scalar(select(User).where(User.email == email))
+
+
+def live_account_token(
+    session: Session, token_hash: str, purpose: TokenPurpose
+) -> AccountToken | None:
+    return session.scalar(
+        select(AccountToken).where(
+            AccountToken.token_hash == token_hash,
+            AccountToken.purpose == purpose,
+            AccountToken.used_at.is_(None),
+            AccountToken.expires_at > utcnow(),
+        )
+    )
+
+
+def spend_account_tokens(session: Session, user_id: uuid.UUID, purpose: TokenPurpose) -> None:
+    """Use up every outstanding token of ``purpose``: one reset link works, the others stop."""
+    session.execute(
+        update(AccountToken)
+        .where(
+            AccountToken.user_id == user_id,
+            AccountToken.purpose == purpose,
+            AccountToken.used_at.is_(None),
+        )
+        .values(used_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
+
+
+def refresh_token_by_hash(session: Session, token_hash: str) -> RefreshToken | None:
+    return session.scalar(select(RefreshToken).where(RefreshToken.token_hash == token_hash))
+
+
+def spend_refresh_token(session: Session, token_id: uuid.UUID) -> bool:
+    """Mark a refresh token used; False if it was already used (a concurrent or replayed use)."""
+    result = session.execute(
+        update(RefreshToken)
+        .where(RefreshToken.id == token_id, RefreshToken.used_at.is_(None))
+        .values(used_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def revoke_refresh_family(session: Session, family_id: uuid.UUID) -> None:
+    session.execute(
+        update(RefreshToken)
+        .where(RefreshToken.family_id == family_id, RefreshToken.revoked_at.is_(None))
+        .values(revoked_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
+
+
+def revoke_all_refresh_tokens(session: Session, user_id: uuid.UUID) -> None:
+    session.execute(
+        update(RefreshToken)
+        .where(RefreshToken.user_id == user_id, RefreshToken.revoked_at.is_(None))
+        .values(revoked_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
+
+
+def browser_session_by_hash(
+    session: Session, token_hash: str, now: datetime
+) -> BrowserSession | None:
+    return session.scalar(
+        select(BrowserSession).where(
+            BrowserSession.token_hash == token_hash, BrowserSession.expires_at > now
+        )
+    )
+
+
+def delete_browser_sessions(
+    session: Session, user_id: uuid.UUID, *, keep: uuid.UUID | None = None
+) -> None:
+    statement = delete(BrowserSession).where(BrowserSession.user_id == user_id)
+    if keep is not None:
+        statement = statement.where(BrowserSession.id != keep)
+    session.execute(statement.execution_options(synchronize_session=False))

@@ -1,0 +1,30 @@
+"""What every command does first: read settings, set up logs, report bad configuration plainly."""
+
+from __future__ import annotations
+
+import typer
+from pydantic import ValidationError
+
+from rehearse.config import Settings
+from rehearse.errors import ConfigurationError
+from rehearse.observability.logging import configure_logging
+
+
+def load_settings(**overrides: object) -> Settings:
+    try:
+        settings = Settings(**{key: value for key, value in overrides.items() if value is not None})  # type: ignore[arg-type]
+    except ConfigurationError as exc:
+        raise fail(exc.message) from exc
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"REHEARSE_{'_'.join(str(part) for part in error['loc']).upper()}: {error['msg']}"
+            for error in exc.errors()
+        )
+        raise fail(f"The configuration is not valid: {problems}") from exc
+    configure_logging(settings.log_level, settings.log_format)
+    return settings
+
+
+def fail(message: str) -> typer.Exit:
+    typer.secho(f"Error: {message}", fg=typer.colors.RED, err=True)
+    return typer.Exit(code=1)

@@ -1,0 +1,40 @@
+"""``rehearse worker``: run jobs from the Redis queue, on this or any other machine."""
+
+from __future__ import annotations
+
+import signal
+import threading
+
+import typer
+
+from rehearse.cli.common import fail, load_settings
+from rehearse.runtime import Runtime
+from rehearse.store import migrate
+
+
+def worker(
+    threads: int = typer.Option(
+        None, help="Jobs run at once [default: REHEARSE_WORKER_THREADS or 1]."
+    ),
+) -> None:
+    """Take jobs from the Redis queue until stopped (Ctrl-C or SIGTERM finishes the job at hand)."""
+    settings = load_settings(worker_threads=threads)
+    if not settings.queue_url:
+        raise fail(
+            "No queue to work on: set REHEARSE_QUEUE_URL=redis://HOST:6379/0. Without it, "
+            "`rehearse serve` runs the jobs itself."
+        )
+    runtime = Runtime(settings)
+    if not migrate.is_up_to_date(runtime.database):
+        raise fail("The database schema is not up to date; run `rehearse db upgrade` first.")
+    stop = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stop.set())
+    runtime.queue.start()
+    typer.echo(
+        f"Worker taking jobs from {settings.queue_url} with {settings.worker_threads} thread(s).",
+        err=True,
+    )
+    stop.wait()
+    typer.echo("Stopping: finishing the jobs at hand.", err=True)
+    runtime.close()

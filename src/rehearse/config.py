@@ -1,0 +1,154 @@
+"""One settings object, read from ``REHEARSE_*`` environment variables and an optional ``.env``.
+
+The defaults need nothing installed or running: a SQLite file and a blob folder in the user's
+data directory, jobs run by a thread inside the server, e-mail written to a folder. Setting
+``REHEARSE_DATABASE_URL`` (PostgreSQL) and ``REHEARSE_QUEUE_URL`` (Redis) scales the same code
+out; nothing else changes.
+"""
+
+from __future__ import annotations
+
+import secrets
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Literal
+
+import platformdirs
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from rehearse.errors import ConfigurationError
+
+MIB = 1024 * 1024
+_SECRET_FILE = "secret.key"  # noqa: S105 (a file name)
+_MIN_SECRET_LENGTH = 32
+
+
+def default_data_dir() -> Path:
+    """The per-user folder that holds the embedded database, blobs and outbox."""
+    return Path(platformdirs.user_data_dir("rehearse", appauthor=False))
+
+
+class Settings(BaseSettings):
+    """Every knob of a Rehearse deployment. See docs/configuration.md for each one."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="REHEARSE_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    environment: Literal["development", "production"] = "development"
+    data_dir: Path = Field(default_factory=default_data_dir)
+    secret_key: SecretStr | None = None
+
+    # Store and blobs.
+    database_url: str | None = None
+    blob_dir: Path | None = None
+    auto_migrate: bool | None = None
+
+    # Jobs: empty queue URL runs them in a thread of the server process.
+    queue_url: str | None = None
+    queue_namespace: str = "rehearse"
+    worker_threads: int = Field(default=1, ge=1, le=64)
+    job_max_attempts: int = Field(default=3, ge=1, le=20)
+    job_lease_seconds: float = Field(default=60.0, gt=0)
+    job_poll_seconds: float = Field(default=1.0, gt=0)
+
+    # HTTP.
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+    public_url: str = "http://127.0.0.1:8000"
+    max_upload_mb: int = Field(default=200, ge=1)
+    max_document_mb: int = Field(default=10, ge=1)
+    max_json_kb: int = Field(default=1024, ge=1)
+    cookie_secure: bool | None = None
+
+    # Accounts.
+    access_token_minutes: int = Field(default=15, ge=1)
+    refresh_token_days: int = Field(default=30, ge=1)
+    browser_session_days: int = Field(default=14, ge=1)
+    email_token_hours: int = Field(default=48, ge=1)
+    reset_token_minutes: int = Field(default=30, ge=1)
+    require_email_confirmation: bool = False
+    sign_in_rate_limit: str = "10/minute"
+    reset_rate_limit: str = "5/hour"
+    rate_limit_storage_url: str | None = None
+
+    # E-mail: written to the outbox folder unless an SMTP host is set.
+    mail_from: str = "Rehearse <rehearse@localhost>"
+    smtp_host: str | None = None
+    smtp_port: int = 25
+    smtp_username: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_starttls: bool = False
+    smtp_timeout_seconds: float = 30.0
+
+    # Logs.
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    log_format: Literal["json", "console"] = "json"
+
+    @model_validator(mode="after")
+    def _refuse_default_secret_outside_development(self) -> Settings:
+        if self.environment != "development":
+            key = self.secret_key.get_secret_value() if self.secret_key else ""
+            if len(key) < _MIN_SECRET_LENGTH:
+                raise ConfigurationError(
+                    "REHEARSE_SECRET_KEY must be set to a random value of at least "
+                    f"{_MIN_SECRET_LENGTH} characters in production "
+                    "(for example: python -c 'import secrets; print(secrets.token_urlsafe(48))')."
+                )
+        return self
+
+    @property
+    def is_production(self) -> bool:
+        return self.environment == "production"
+
+    @property
+    def resolved_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.data_dir / 'rehearse.sqlite3'}"
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.resolved_database_url.startswith("sqlite")
+
+    @property
+    def resolved_blob_dir(self) -> Path:
+        return self.blob_dir or self.data_dir / "blobs"
+
+    @property
+    def outbox_dir(self) -> Path:
+        return self.data_dir / "outbox"
+
+    @property
+    def should_auto_migrate(self) -> bool:
+        """Migrate on start by default only for the embedded SQLite store."""
+        return self.is_sqlite if self.auto_migrate is None else self.auto_migrate
+
+    @property
+    def secure_cookies(self) -> bool:
+        return self.is_production if self.cookie_secure is None else self.cookie_secure
+
+    @property
+    def max_upload_bytes(self) -> int:
+        return self.max_upload_mb * MIB
+
+    @property
+    def max_document_bytes(self) -> int:
+        return self.max_document_mb * MIB
+
+    @cached_property
+    def signing_key(self) -> str:
+        """The secret that signs tokens: configured, or generated once per data directory."""
+        if self.secret_key is not None:
+            return self.secret_key.get_secret_value()
+        path = self.data_dir / _SECRET_FILE
+        if not path.exists():
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            path.touch(mode=0o600)
+            path.write_text(secrets.token_urlsafe(48), encoding="utf-8")
+        return path.read_text(encoding="utf-8").strip()
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """The process-wide settings, read once from the environment."""
+    return Settings()

@@ -1,0 +1,1 @@
+"""Interview sessions: set-up (role, job, résumé), questions, answers and their media."""

@@ -1,0 +1,59 @@
+"""All SQL about interview sessions, questions and answers, always scoped to one user."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from rehearse.blobs.models import Blob
+from rehearse.interviews.models import Answer, InterviewSession, Question
+
+
+def session_of(db: Session, user_id: uuid.UUID, session_id: uuid.UUID) -> InterviewSession | None:
+    return db.scalar(
+        select(InterviewSession).where(
+            InterviewSession.id == session_id, InterviewSession.user_id == user_id
+        )
+    )
+
+
+def sessions_of(db: Session, user_id: uuid.UUID) -> Sequence[InterviewSession]:
+    return db.scalars(
+        select(InterviewSession)
+        .where(InterviewSession.user_id == user_id)
+        .order_by(InterviewSession.created_at.desc())
+    ).all()
+
+
+def question_in(db: Session, session_id: uuid.UUID, question_id: uuid.UUID) -> Question | None:
+    return db.scalar(
+        select(Question).where(Question.id == question_id, Question.session_id == session_id)
+    )
+
+
+def next_position(db: Session, session_id: uuid.UUID) -> int:
+    highest = db.scalar(
+        select(func.max(Question.position)).where(Question.session_id == session_id)
+    )
+    return (highest or 0) + 1
+
+
+def answers_in(db: Session, session_id: uuid.UUID) -> Sequence[Answer]:
+    return db.scalars(
+        select(Answer).where(Answer.session_id == session_id).order_by(Answer.created_at)
+    ).all()
+
+
+def answer_in(db: Session, session_id: uuid.UUID, answer_id: uuid.UUID) -> Answer | None:
+    return db.scalar(select(Answer).where(Answer.id == answer_id, Answer.session_id == session_id))
+
+
+def blobs_of_session(db: Session, interview: InterviewSession) -> Sequence[Blob]:
+    """The résumé and every answer recording of a session."""
+    media = select(Answer.media_blob_id).where(Answer.session_id == interview.id)
+    return db.scalars(
+        select(Blob).where((Blob.id == interview.resume_blob_id) | Blob.id.in_(media))
+    ).all()

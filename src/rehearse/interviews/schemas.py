@@ -1,0 +1,94 @@
+"""Request and response bodies of the interview routes."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from rehearse.interviews.models import AnswerStatus, InterviewType, QuestionKind, SessionStatus
+
+MAX_JOB_DESCRIPTION = 50_000
+
+
+class SessionBase(BaseModel):
+    title: str = Field(min_length=1, max_length=200)
+    role: str = Field(default="", max_length=200)
+    company: str = Field(default="", max_length=200)
+    job_description: str = Field(default="", max_length=MAX_JOB_DESCRIPTION)
+    interview_type: InterviewType = InterviewType.MIXED
+    question_count: int = Field(default=8, ge=1, le=30)
+
+
+class SessionCreate(SessionBase):
+    pass
+
+
+class SessionUpdate(BaseModel):
+    title: str | None = Field(default=None, min_length=1, max_length=200)
+    role: str | None = Field(default=None, max_length=200)
+    company: str | None = Field(default=None, max_length=200)
+    job_description: str | None = Field(default=None, max_length=MAX_JOB_DESCRIPTION)
+    interview_type: InterviewType | None = None
+    question_count: int | None = Field(default=None, ge=1, le=30)
+
+
+class FilePublic(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    filename: str
+    content_type: str
+    size: int
+    created_at: datetime
+
+
+class SessionPublic(SessionBase):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    status: SessionStatus
+    plan: dict[str, Any]
+    resume: FilePublic | None
+    created_at: datetime
+    updated_at: datetime
+    started_at: datetime | None
+    completed_at: datetime | None
+
+
+class QuestionCreate(BaseModel):
+    text: str = Field(min_length=1, max_length=5000)
+    kind: QuestionKind = QuestionKind.BEHAVIOURAL
+    topic: str = Field(default="", max_length=80)
+    difficulty: int = Field(default=3, ge=1, le=5)
+
+
+class QuestionPublic(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    position: int
+    text: str
+    kind: QuestionKind
+    topic: str
+    difficulty: int
+    reason: str
+    key_points: list[Any]
+    parent_id: uuid.UUID | None
+    created_at: datetime
+
+
+class AnswerPublic(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    question_id: uuid.UUID
+    status: AnswerStatus
+    text: str
+    transcript: str
+    duration_seconds: float | None
+    media: FilePublic | None
+    error: str
+    created_at: datetime

@@ -1,0 +1,175 @@
+"""Interview sessions and what is recorded in them, always on behalf of their owner.
+
+Another user's session, question or answer is reported as not found, never as forbidden,
+so ids leak nothing.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, BinaryIO
+
+from sqlalchemy.orm import Session
+
+from rehearse.blobs import service as blobs
+from rehearse.blobs.models import Blob
+from rehearse.blobs.sniff import FileKind
+from rehearse.errors import NotFound, ValidationFailed
+from rehearse.interviews import repository
+from rehearse.interviews.models import Answer, InterviewSession, Question
+from rehearse.interviews.schemas import QuestionCreate, SessionCreate, SessionUpdate
+
+if TYPE_CHECKING:
+    from rehearse.runtime import Runtime
+
+
+class InterviewService:
+    def __init__(self, session: Session, runtime: Runtime, user_id: uuid.UUID) -> None:
+        self.db = session
+        self.runtime = runtime
+        self.user_id = user_id
+
+    # Sessions.
+
+    def create(self, data: SessionCreate) -> InterviewSession:
+        interview = InterviewSession(user_id=self.user_id, **data.model_dump())
+        self.db.add(interview)
+        self.db.flush()
+        return interview
+
+    def all(self) -> Sequence[InterviewSession]:
+        return repository.sessions_of(self.db, self.user_id)
+
+    def get(self, session_id: uuid.UUID) -> InterviewSession:
+        interview = repository.session_of(self.db, self.user_id, session_id)
+        if interview is None:
+            raise NotFound("No such interview session.")
+        return interview
+
+    def update(self, session_id: uuid.UUID, changes: SessionUpdate) -> InterviewSession:
+        interview = self.get(session_id)
+        for field, value in changes.model_dump(exclude_unset=True).items():
+            if value is None:
+                raise ValidationFailed(f"{field} cannot be null.")
+            setattr(interview, field, value)
+        self.db.flush()
+        return interview
+
+    def delete(self, session_id: uuid.UUID) -> None:
+        """Delete a session with its questions, answers, reports and stored files."""
+        interview = self.get(session_id)
+        for blob in repository.blobs_of_session(self.db, interview):
+            blobs.delete_blob(self.db, self.runtime.blobs, blob)
+        self.db.delete(interview)
+
+    # The résumé.
+
+    def attach_resume(
+        self, session_id: uuid.UUID, stream: BinaryIO, filename: str
+    ) -> InterviewSession:
+        interview = self.get(session_id)
+        blob = blobs.store_upload(
+            self.db,
+            self.runtime.blobs,
+            owner_id=self.user_id,
+            stream=stream,
+            filename=filename,
+            kind=FileKind.DOCUMENT,
+            max_bytes=self.runtime.settings.max_document_bytes,
+        )
+        previous = interview.resume
+        interview.resume = blob
+        if previous is not None:
+            blobs.delete_blob(self.db, self.runtime.blobs, previous)
+        self.db.flush()
+        return interview
+
+    def resume(self, session_id: uuid.UUID) -> Blob:
+        interview = self.get(session_id)
+        if interview.resume is None:
+            raise NotFound("This session has no résumé yet.")
+        return interview.resume
+
+    def remove_resume(self, session_id: uuid.UUID) -> None:
+        interview = self.get(session_id)
+        if interview.resume is not None:
+            blobs.delete_blob(self.db, self.runtime.blobs, interview.resume)
+            interview.resume = None
+
+    # Questions.
+
+    def questions(self, session_id: uuid.UUID) -> list[Question]:
+        return list(self.get(session_id).questions)
+
+    def add_question(self, session_id: uuid.UUID, data: QuestionCreate) -> Question:
+        interview = self.get(session_id)
+        question = Question(
+            session_id=interview.id,
+            position=repository.next_position(self.db, interview.id),
+            reason="Added by the candidate.",
+            **data.model_dump(),
+        )
+        self.db.add(question)
+        self.db.flush()
+        return question
+
+    def question(self, session_id: uuid.UUID, question_id: uuid.UUID) -> Question:
+        question = repository.question_in(self.db, self.get(session_id).id, question_id)
+        if question is None:
+            raise NotFound("No such question in this session.")
+        return question
+
+    # Answers.
+
+    def record_answer(
+        self,
+        session_id: uuid.UUID,
+        question_id: uuid.UUID,
+        *,
+        text: str,
+        media: BinaryIO | None,
+        filename: str = "",
+    ) -> Answer:
+        """Store a spoken (media) or typed (text) answer to one question."""
+        question = self.question(session_id, question_id)
+        if media is None and not text.strip():
+            raise ValidationFailed("Send a recording, a typed answer, or both.")
+        blob = None
+        if media is not None:
+            blob = blobs.store_upload(
+                self.db,
+                self.runtime.blobs,
+                owner_id=self.user_id,
+                stream=media,
+                filename=filename,
+                kind=FileKind.MEDIA,
+                max_bytes=self.runtime.settings.max_upload_bytes,
+            )
+        answer = Answer(
+            question_id=question.id, session_id=question.session_id, text=text, media=blob
+        )
+        self.db.add(answer)
+        self.db.flush()
+        return answer
+
+    def answers(self, session_id: uuid.UUID) -> Sequence[Answer]:
+        return repository.answers_in(self.db, self.get(session_id).id)
+
+    def answer(self, session_id: uuid.UUID, answer_id: uuid.UUID) -> Answer:
+        answer = repository.answer_in(self.db, self.get(session_id).id, answer_id)
+        if answer is None:
+            raise NotFound("No such answer in this session.")
+        return answer
+
+    def answer_media(self, session_id: uuid.UUID, answer_id: uuid.UUID) -> Blob:
+        answer = self.answer(session_id, answer_id)
+        if answer.media is None:
+            raise NotFound("This answer has no recording.")
+        return answer.media
+
+    def delete_answer(self, session_id: uuid.UUID, answer_id: uuid.UUID) -> None:
+        answer = self.answer(session_id, answer_id)
+        if answer.media is not None:
+            blobs.delete_blob(self.db, self.runtime.blobs, answer.media)
+        self.db.delete(answer)

@@ -1,0 +1,1 @@
+"""Progress across sessions: the candidate's reflections and their mastery per topic."""

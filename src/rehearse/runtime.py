@@ -1,0 +1,61 @@
+"""The services one process shares, built lazily from settings: store, blobs, mail, queue, limits.
+
+The web app, the worker and the CLI each build one ``Runtime``; jobs receive it through their
+context. Which implementation stands behind each service is decided here, from configuration.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from rehearse.accounts.ratelimit import RateLimiter
+from rehearse.blobs.base import BlobStore
+from rehearse.blobs.local import LocalBlobStore
+from rehearse.config import Settings
+from rehearse.jobs.queue import JobQueue
+from rehearse.mail.base import Mailer, make_mailer
+from rehearse.store import migrate
+from rehearse.store.database import Database
+
+
+class Runtime:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    @cached_property
+    def database(self) -> Database:
+        return Database(self.settings.resolved_database_url)
+
+    @cached_property
+    def blobs(self) -> BlobStore:
+        return LocalBlobStore(self.settings.resolved_blob_dir)
+
+    @cached_property
+    def mailer(self) -> Mailer:
+        return make_mailer(self.settings)
+
+    @cached_property
+    def queue(self) -> JobQueue:
+        if self.settings.queue_url:
+            # Imported here: Dramatiq and Redis come with the optional [scale] extra.
+            from rehearse.jobs.dramatiq_queue import DramatiqQueue  # noqa: PLC0415
+
+            return DramatiqQueue(self, self.settings.queue_url)
+        from rehearse.jobs.inprocess import InProcessQueue  # noqa: PLC0415
+
+        return InProcessQueue(self)
+
+    @cached_property
+    def rate_limiter(self) -> RateLimiter:
+        return RateLimiter(self.settings.rate_limit_storage_url or self.settings.queue_url)
+
+    def prepare_store(self) -> None:
+        """Apply migrations when configured to (the embedded default), else require them done."""
+        if self.settings.should_auto_migrate:
+            migrate.upgrade(self.database)
+
+    def close(self) -> None:
+        if "queue" in self.__dict__:
+            self.queue.stop()
+        if "database" in self.__dict__:
+            self.database.dispose()

@@ -1,0 +1,26 @@
+"""Every mapped table, imported in one place so metadata and migrations see the whole schema."""
+
+from rehearse.accounts.models import AccountToken, BrowserSession, RefreshToken, User
+from rehearse.blobs.models import Blob
+from rehearse.interviews.models import AnalysisResult, Answer, InterviewSession, Question
+from rehearse.jobs.models import Job
+from rehearse.progress.models import ReflectionNote, TopicMastery
+from rehearse.reports.models import Report
+from rehearse.store.base import Base
+
+__all__ = [
+    "AccountToken",
+    "AnalysisResult",
+    "Answer",
+    "Base",
+    "Blob",
+    "BrowserSession",
+    "InterviewSession",
+    "Job",
+    "Question",
+    "ReflectionNote",
+    "RefreshToken",
+    "Report",
+    "TopicMastery",
+    "User",
+]

@@ -1,0 +1,73 @@
+"""The FastAPI application: routers, middleware, error handlers and the process lifecycle."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from rehearse import __version__
+from rehearse.accounts.endpoints import router as accounts_router
+from rehearse.config import Settings, get_settings
+from rehearse.interviews.endpoints import router as interviews_router
+from rehearse.jobs.endpoints import router as jobs_router
+from rehearse.observability.logging import configure_logging
+from rehearse.progress.endpoints import router as progress_router
+from rehearse.runtime import Runtime
+from rehearse.web.errors import install_error_handlers
+from rehearse.web.health import router as health_router
+from rehearse.web.middleware import BodyLimitMiddleware, RequestContextMiddleware
+
+DESCRIPTION = """
+Rehearse interviews a candidate from their résumé and a job description, analyses their
+spoken answers and explains what to fix. Every error has the shape
+`{"error": {"code", "message", "details"}, "request_id"}`.
+
+Authenticate API clients with `POST /api/auth/token` and `Authorization: Bearer <token>`;
+browsers use `POST /api/auth/login`, which sets an HttpOnly cookie, and send the returned
+CSRF token in `X-CSRF-Token` on every write.
+"""
+
+
+def create_app(settings: Settings | None = None, *, run_jobs: bool | None = None) -> FastAPI:
+    """Build the app. ``run_jobs`` defaults to running the embedded queue in this process
+    when no Redis queue is configured (scaled-out deployments run ``rehearse worker``)."""
+    settings = settings or get_settings()
+    runtime = Runtime(settings)
+    consume = (not settings.queue_url) if run_jobs is None else run_jobs
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        runtime.prepare_store()
+        if consume:
+            runtime.queue.start()
+        try:
+            yield
+        finally:
+            runtime.close()
+
+    app = FastAPI(
+        title="Rehearse",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+    )
+    app.state.runtime = runtime
+    install_error_handlers(app)
+    app.add_middleware(
+        BodyLimitMiddleware,
+        upload_limit=settings.max_upload_bytes + 1024 * 1024,
+        other_limit=settings.max_json_kb * 1024,
+    )
+    app.add_middleware(RequestContextMiddleware)
+    for router in (health_router, accounts_router, interviews_router, progress_router, jobs_router):
+        app.include_router(router)
+    return app
+
+
+def asgi_app() -> FastAPI:
+    """The entry point for ASGI servers: ``uvicorn --factory rehearse.web.app:asgi_app``."""
+    settings = get_settings()
+    configure_logging(settings.log_level, settings.log_format)
+    return create_app(settings)

@@ -1,0 +1,75 @@
+"""Liveness, readiness and metrics for operators and orchestrators."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from fastapi import APIRouter, Response
+from fastapi.responses import JSONResponse
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+
+from rehearse import __version__
+from rehearse.errors import ServiceUnavailable
+from rehearse.runtime import Runtime
+from rehearse.store import migrate
+from rehearse.web.deps import RuntimeDep
+
+router = APIRouter(tags=["operations"])
+
+
+@router.get("/health", summary="Liveness: the process is up and serving")
+def health() -> dict[str, str]:
+    return {"status": "ok", "version": __version__}
+
+
+def _database(runtime: Runtime) -> str:
+    runtime.database.ping()
+    if not migrate.is_up_to_date(runtime.database):
+        raise ServiceUnavailable(
+            "The database schema is not up to date; run `rehearse db upgrade`."
+        )
+    revision = migrate.current_revision(runtime.database)
+    return f"{runtime.database.engine.dialect.name}, schema {revision}"
+
+
+def _blobs(runtime: Runtime) -> str:
+    runtime.blobs.check()
+    return "writable"
+
+
+def _queue(runtime: Runtime) -> str:
+    runtime.queue.check()
+    return runtime.queue.name
+
+
+READINESS_CHECKS: dict[str, Callable[[Runtime], str]] = {
+    "database": _database,
+    "blobs": _blobs,
+    "queue": _queue,
+}
+
+
+@router.get(
+    "/ready",
+    summary="Readiness: database, blob store and job queue can all be used now",
+    responses={503: {"description": "At least one dependency is not ready"}},
+)
+def ready(runtime: RuntimeDep) -> JSONResponse:
+    checks: dict[str, dict[str, Any]] = {}
+    for name, check in READINESS_CHECKS.items():
+        try:
+            checks[name] = {"status": "ok", "detail": check(runtime)}
+        except Exception as exc:
+            message = exc.message if isinstance(exc, ServiceUnavailable) else str(exc)
+            checks[name] = {"status": "failing", "detail": message}
+    healthy = all(check["status"] == "ok" for check in checks.values())
+    return JSONResponse(
+        {"status": "ready" if healthy else "not_ready", "checks": checks},
+        status_code=200 if healthy else 503,
+    )
+
+
+@router.get("/metrics", summary="Prometheus metrics", response_class=Response)
+def prometheus_metrics() -> Response:
+    return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)

@@ -1,0 +1,157 @@
+"""Fixtures shared by the whole suite.
+
+Store-backed tests run twice: on SQLite (the embedded default) and on the real PostgreSQL
+server (``REHEARSE_TEST_POSTGRES_URL``, default 127.0.0.1:5432/test), in a database made for
+this test session. Redis-backed tests use ``REHEARSE_TEST_REDIS_URL`` (default db 15).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
+
+from rehearse.config import Settings
+from rehearse.runtime import Runtime
+from rehearse.store import migrate
+from rehearse.store.base import Base
+from rehearse.store.database import Database
+from rehearse.web.app import create_app
+from tests.support.api import ApiUser, sign_up
+
+POSTGRES_URL = os.environ.get(
+    "REHEARSE_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+REDIS_URL = os.environ.get("REHEARSE_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+SHARED_FIXTURES = Path(__file__).resolve().parents[2] / "shared" / "fixtures"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_ambient_configuration() -> Iterator[None]:
+    """Tests build their settings explicitly; the machine's REHEARSE_* variables stay out."""
+    saved = {key: os.environ.pop(key) for key in list(os.environ) if key.startswith("REHEARSE_")}
+    yield
+    os.environ.update(saved)
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A migrated PostgreSQL database of its own for this test session."""
+    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    name = f"rehearse_test_{uuid.uuid4().hex[:12]}"
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    except OperationalError as exc:
+        pytest.fail(
+            f"These tests need the PostgreSQL server at {POSTGRES_URL} "
+            f"(set REHEARSE_TEST_POSTGRES_URL, or run ./scripts/test which starts one): {exc}"
+        )
+    url = make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
+    database = Database(url)
+    migrate.upgrade(database)
+    database.dispose()
+    yield url
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated SQLite file, copied for each test (faster than migrating each time)."""
+    path = tmp_path_factory.mktemp("template") / "rehearse.sqlite3"
+    database = Database(f"sqlite:///{path}")
+    migrate.upgrade(database)
+    database.dispose()
+    return path
+
+
+def _truncate_all(url: str) -> None:
+    engine = create_engine(url)
+    tables = ", ".join(f'"{table.name}"' for table in Base.metadata.sorted_tables)
+    with engine.begin() as connection:
+        connection.execute(text(f"TRUNCATE {tables}, alembic_version RESTART IDENTITY CASCADE"))
+        migrate_row = "INSERT INTO alembic_version (version_num) VALUES (:head)"
+        connection.execute(text(migrate_row), {"head": migrate.head_revision(Database(url))})
+    engine.dispose()
+
+
+@pytest.fixture(
+    params=[pytest.param("sqlite"), pytest.param("postgres", marks=pytest.mark.postgres)]
+)
+def database_url(
+    request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: Path
+) -> Iterator[str]:
+    """The URL of an empty, migrated database: SQLite, then PostgreSQL."""
+    if request.param == "sqlite":
+        path = tmp_path / "rehearse.sqlite3"
+        shutil.copy(sqlite_template, path)
+        yield f"sqlite:///{path}"
+        return
+    url: str = request.getfixturevalue("postgres_url")
+    yield url
+    _truncate_all(url)
+
+
+def make_settings(data_dir: Path, database_url: str | None = None, **overrides: object) -> Settings:
+    values: dict[str, object] = {
+        "data_dir": data_dir,
+        "database_url": database_url,
+        "job_poll_seconds": 0.05,
+        "log_format": "console",
+    }
+    values.update(overrides)
+    return Settings(_env_file=None, **values)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def settings(tmp_path: Path, database_url: str) -> Settings:
+    return make_settings(tmp_path / "data", database_url)
+
+
+@pytest.fixture
+def runtime(settings: Settings) -> Iterator[Runtime]:
+    runtime = Runtime(settings)
+    yield runtime
+    runtime.close()
+
+
+@pytest.fixture
+def client(settings: Settings) -> Iterator[TestClient]:
+    """The whole app, its lifespan started (in-process job worker included)."""
+    with TestClient(create_app(settings)) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def alice(client: TestClient) -> ApiUser:
+    return sign_up(client, "alice@example.com")
+
+
+@pytest.fixture
+def bob(client: TestClient) -> ApiUser:
+    return sign_up(client, "bob@example.com")
+
+
+@pytest.fixture
+def redis_namespace() -> str:
+    return f"rehearse-test-{uuid.uuid4().hex[:10]}"
+
+
+def shared_fixture(relative: str) -> Path:
+    """A file from ../shared/fixtures, or a skip that says why it is missing."""
+    path = SHARED_FIXTURES / relative
+    if not path.exists():
+        pytest.skip(
+            f"needs ../shared/fixtures/{relative} (the shared fixtures are not beside the repo)"
+        )
+    return path
