@@ -85,6 +85,13 @@ def _truncate_all(url: str) -> None:
     engine.dispose()
 
 
+@pytest.fixture
+def postgres_database(postgres_url: str) -> Iterator[str]:
+    """The session's PostgreSQL database, emptied again after the test."""
+    yield postgres_url
+    _truncate_all(postgres_url)
+
+
 @pytest.fixture(
     params=[pytest.param("sqlite"), pytest.param("postgres", marks=pytest.mark.postgres)]
 )
@@ -97,9 +104,7 @@ def database_url(
         shutil.copy(sqlite_template, path)
         yield f"sqlite:///{path}"
         return
-    url: str = request.getfixturevalue("postgres_url")
-    yield url
-    _truncate_all(url)
+    yield request.getfixturevalue("postgres_database")
 
 
 def make_settings(data_dir: Path, database_url: str | None = None, **overrides: object) -> Settings:

@@ -51,6 +51,7 @@ class Settings(BaseSettings):
     worker_threads: int = Field(default=1, ge=1, le=64)
     job_max_attempts: int = Field(default=3, ge=1, le=20)
     job_lease_seconds: float = Field(default=60.0, gt=0)
+    job_retry_seconds: float = Field(default=5.0, gt=0)
     job_poll_seconds: float = Field(default=1.0, gt=0)
 
     # HTTP.

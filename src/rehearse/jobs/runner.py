@@ -35,8 +35,9 @@ def worker_identity() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
 
-def retry_delay(attempt: int) -> float:
-    return min(5.0 * 2.0 ** (attempt - 1), _MAX_BACKOFF_SECONDS)
+def retry_delay(attempt: int, base_seconds: float = 5.0) -> float:
+    """Exponential backoff: base, 2 x base, 4 x base ... at most five minutes."""
+    return min(base_seconds * 2.0 ** (attempt - 1), _MAX_BACKOFF_SECONDS)
 
 
 def _is_dead_local_worker(worker: str) -> bool:
@@ -106,7 +107,7 @@ class JobRunner:
                 JobStatus.FAILED,
                 error=f"{error} (gave up after {context.attempt} attempts)",
             )
-        delay = retry_delay(context.attempt)
+        delay = retry_delay(context.attempt, self.runtime.settings.job_retry_seconds)
         with self.runtime.database.transaction() as session:
             if repository.finish(
                 session,

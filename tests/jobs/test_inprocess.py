@@ -1,0 +1,49 @@
+"""The embedded queue runs jobs on threads of the server process."""
+
+from __future__ import annotations
+
+import uuid
+
+from rehearse.jobs.models import Job, JobStatus
+from rehearse.jobs.service import enqueue
+from rehearse.runtime import Runtime
+from tests.jobs import handlers  # noqa: F401  (registers the test.* kinds)
+from tests.support.net import wait_until
+
+
+def _status(runtime: Runtime, job_id: uuid.UUID) -> JobStatus:
+    with runtime.database.sessions() as session:
+        return session.get_one(Job, job_id).status
+
+
+def test_a_job_enqueued_while_running_is_done_in_the_background(runtime: Runtime) -> None:
+    runtime.queue.start()
+    with runtime.database.transaction() as session:
+        job_id = enqueue(session, runtime.queue, kind="test.echo", payload={"value": 1}).id
+    wait_until(lambda: _status(runtime, job_id) is JobStatus.DONE, 10, "the job to finish")
+
+
+def test_jobs_queued_while_stopped_run_when_the_worker_starts(runtime: Runtime) -> None:
+    with runtime.database.transaction() as session:
+        job_ids = [
+            enqueue(session, runtime.queue, kind="test.echo", payload={"value": n}).id
+            for n in range(3)
+        ]
+    runtime.queue.start()
+    wait_until(
+        lambda: all(_status(runtime, job_id) is JobStatus.DONE for job_id in job_ids),
+        10,
+        "the queued jobs to finish",
+    )
+
+
+def test_readiness_fails_when_the_worker_is_not_running(runtime: Runtime) -> None:
+    runtime.queue.start()
+    runtime.queue.check()
+    runtime.queue.stop()
+    try:
+        runtime.queue.check()
+    except Exception as exc:
+        assert "not running" in str(exc)
+    else:
+        raise AssertionError("check() passed with the worker stopped")

@@ -1,0 +1,93 @@
+"""Column types and transaction hooks behave the same on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from rehearse.accounts.models import User
+from rehearse.interviews.models import InterviewSession
+from rehearse.store.database import Database, after_commit, after_rollback
+
+
+def _user(email: str = "a@example.com") -> User:
+    return User(email=email, password_hash="x")
+
+
+def test_timestamps_come_back_as_aware_utc(database_url: str) -> None:
+    database = Database(database_url)
+    moment = datetime(2026, 3, 1, 12, 30, tzinfo=UTC)
+    with database.transaction() as session:
+        user = _user()
+        user.email_confirmed_at = moment
+        session.add(user)
+        session.flush()
+        user_id = user.id
+    with database.sessions() as session:
+        stored = session.get_one(User, user_id)
+        assert stored.email_confirmed_at == moment
+        assert stored.created_at.tzinfo is not None
+    database.dispose()
+
+
+def test_naive_timestamps_are_refused(database_url: str) -> None:
+    database = Database(database_url)
+    with pytest.raises(Exception, match="naive datetimes"), database.transaction() as session:
+        user = _user()
+        user.email_confirmed_at = datetime(2026, 3, 1)
+        session.add(user)
+        session.flush()
+    database.dispose()
+
+
+def test_json_documents_round_trip(database_url: str) -> None:
+    database = Database(database_url)
+    plan = {"questions": [{"topic": "python", "difficulty": 3}], "reason": "résumé gap"}
+    with database.transaction() as session:
+        user = _user()
+        session.add(user)
+        session.flush()
+        interview = InterviewSession(user_id=user.id, title="t", plan=plan)
+        session.add(interview)
+        session.flush()
+        interview_id = interview.id
+    with database.sessions() as session:
+        assert session.get_one(InterviewSession, interview_id).plan == plan
+    database.dispose()
+
+
+def test_deleting_a_user_deletes_their_sessions(database_url: str) -> None:
+    database = Database(database_url)
+    with database.transaction() as session:
+        user = _user()
+        session.add(user)
+        session.flush()
+        session.add(InterviewSession(user_id=user.id, title="t"))
+    with database.transaction() as session:
+        session.delete(session.get_one(User, user.id))
+    with database.sessions() as session:
+        assert session.query(InterviewSession).count() == 0
+    database.dispose()
+
+
+def test_after_commit_runs_only_on_commit(database_url: str) -> None:
+    database = Database(database_url)
+    events: list[str] = []
+    with database.transaction() as session:
+        after_commit(session, lambda: events.append("committed"))
+        after_rollback(session, lambda: events.append("rolled back"))
+        session.add(_user())
+    assert events == ["committed"]
+    database.dispose()
+
+
+def test_after_rollback_runs_only_on_rollback(database_url: str) -> None:
+    database = Database(database_url)
+    events: list[str] = []
+    with pytest.raises(RuntimeError), database.transaction() as session:
+        after_commit(session, lambda: events.append("committed"))
+        after_rollback(session, lambda: events.append("rolled back"))
+        raise RuntimeError("boom")
+    assert events == ["rolled back"]
+    database.dispose()
