@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import uuid
 
+import pytest
+
+from rehearse.errors import ServiceUnavailable
 from rehearse.jobs.models import Job, JobStatus
 from rehearse.jobs.service import enqueue
 from rehearse.runtime import Runtime
@@ -41,9 +44,5 @@ def test_readiness_fails_when_the_worker_is_not_running(runtime: Runtime) -> Non
     runtime.queue.start()
     runtime.queue.check()
     runtime.queue.stop()
-    try:
+    with pytest.raises(ServiceUnavailable, match="not running"):
         runtime.queue.check()
-    except Exception as exc:
-        assert "not running" in str(exc)
-    else:
-        raise AssertionError("check() passed with the worker stopped")
