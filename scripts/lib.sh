@@ -55,7 +55,7 @@ port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
 
 ensure_test_services() {
   # The suite tests the scaled-out path against a real PostgreSQL and Redis on 127.0.0.1.
-  if ! port_open 127.0.0.1 6379; then
+  if [ -z "${REHEARSE_TEST_REDIS_URL:-}" ] && ! port_open 127.0.0.1 6379; then
     apt_install redis-server
     say "Starting Redis on 127.0.0.1:6379"
     redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no

@@ -8,6 +8,7 @@ out; nothing else changes.
 
 from __future__ import annotations
 
+import os
 import secrets
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -33,7 +34,11 @@ class Settings(BaseSettings):
     """Every knob of a Rehearse deployment. See docs/configuration.md for each one."""
 
     model_config = SettingsConfigDict(
-        env_prefix="REHEARSE_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+        env_prefix="REHEARSE_",
+        env_file=".env",
+        env_file_encoding="utf-8",
+        env_ignore_empty=True,  # REHEARSE_SECRET_KEY= means "not set", never an empty key
+        extra="ignore",
     )
 
     environment: Literal["development", "production"] = "development"
@@ -57,7 +62,8 @@ class Settings(BaseSettings):
     # HTTP.
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
-    public_url: str = "http://127.0.0.1:8000"
+    public_url: str | None = None
+    forwarded_allow_ips: str = "127.0.0.1"
     max_upload_mb: int = Field(default=200, ge=1)
     max_document_mb: int = Field(default=10, ge=1)
     max_json_kb: int = Field(default=1024, ge=1)
@@ -86,6 +92,7 @@ class Settings(BaseSettings):
     # Logs.
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_format: Literal["json", "console"] = "json"
+    worker_metrics_port: int | None = Field(default=None, ge=1, le=65535)
 
     @model_validator(mode="after")
     def _refuse_default_secret_outside_development(self) -> Settings:
@@ -106,6 +113,11 @@ class Settings(BaseSettings):
     @property
     def resolved_database_url(self) -> str:
         return self.database_url or f"sqlite:///{self.data_dir / 'rehearse.sqlite3'}"
+
+    @property
+    def resolved_public_url(self) -> str:
+        """Where users reach the app, for links in e-mails."""
+        return (self.public_url or f"http://{self.host}:{self.port}").rstrip("/")
 
     @property
     def is_sqlite(self) -> bool:
@@ -142,10 +154,14 @@ class Settings(BaseSettings):
         if self.secret_key is not None:
             return self.secret_key.get_secret_value()
         path = self.data_dir / _SECRET_FILE
-        if not path.exists():
-            self.data_dir.mkdir(parents=True, exist_ok=True)
-            path.touch(mode=0o600)
-            path.write_text(secrets.token_urlsafe(48), encoding="utf-8")
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            pass  # made earlier, or by a process starting at the same moment
+        else:
+            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+                handle.write(secrets.token_urlsafe(48))
         return path.read_text(encoding="utf-8").strip()
 
 

@@ -19,7 +19,8 @@
     └── ServiceUnavailable (503 service_unavailable)
 
 Services raise these; the web layer renders every one of them in the same JSON shape, and
-third-party errors are translated where they enter (``raise NotFound(...) from exc``).
+third-party errors are translated where they enter (``raise NotFound(...) from exc``). An error
+raised with ``keep_changes=True`` still commits the transaction it ends.
 """
 
 from __future__ import annotations
@@ -33,10 +34,15 @@ class RehearseError(Exception):
     status_code: ClassVar[int] = 500
     code: ClassVar[str] = "internal"
 
-    def __init__(self, message: str, *, details: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self, message: str, *, details: dict[str, Any] | None = None, keep_changes: bool = False
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.details = details or {}
+        # Set when what was written before the error must be committed anyway (for example
+        # the revocation of a token chain whose replay is being refused).
+        self.keep_changes = keep_changes
 
 
 class ConfigurationError(RehearseError):

@@ -47,12 +47,22 @@ class Runtime:
 
     @cached_property
     def rate_limiter(self) -> RateLimiter:
-        return RateLimiter(self.settings.rate_limit_storage_url or self.settings.queue_url)
+        return RateLimiter(
+            self.settings.rate_limit_storage_url or self.settings.queue_url,
+            namespace=f"{self.settings.queue_namespace}-limits",
+        )
 
     def prepare_store(self) -> None:
         """Apply migrations when configured to (the embedded default), else require them done."""
         if self.settings.should_auto_migrate:
             migrate.upgrade(self.database)
+
+    def store_is_current(self) -> bool:
+        """True when the database answers and its schema is the newest."""
+        try:
+            return migrate.is_up_to_date(self.database)
+        except Exception:
+            return False
 
     def close(self) -> None:
         if "queue" in self.__dict__:

@@ -91,3 +91,15 @@ def test_after_rollback_runs_only_on_rollback(database_url: str) -> None:
         raise RuntimeError("boom")
     assert events == ["rolled back"]
     database.dispose()
+
+
+def test_an_error_that_keeps_changes_still_commits(database_url: str) -> None:
+    from rehearse.errors import InvalidToken  # noqa: PLC0415
+
+    database = Database(database_url)
+    with pytest.raises(InvalidToken), database.transaction() as session:
+        session.add(_user("kept@example.com"))
+        raise InvalidToken("refused, but the revocation stands", keep_changes=True)
+    with database.sessions() as session:
+        assert session.query(User).filter_by(email="kept@example.com").count() == 1
+    database.dispose()

@@ -168,7 +168,8 @@ class AccountService:
             repository.revoke_refresh_family(self.session, record.family_id)
             raise InvalidToken(
                 "This refresh token was already used, so every token issued from it has been "
-                "revoked as a precaution; sign in again."
+                "revoked as a precaution; sign in again.",
+                keep_changes=True,
             )
         if record.expires_at <= utcnow():
             raise InvalidToken("The refresh token has expired; sign in again.")
@@ -321,4 +322,4 @@ class AccountService:
         return record
 
     def _link(self, path: str, token: str) -> str:
-        return f"{self.settings.public_url.rstrip('/')}{path}?{urlencode({'token': token})}"
+        return f"{self.settings.resolved_public_url}{path}?{urlencode({'token': token})}"

@@ -10,6 +10,7 @@ from rehearse.accounts.service import AccountService
 from rehearse.cli.common import fail, load_settings
 from rehearse.errors import RehearseError
 from rehearse.runtime import Runtime
+from rehearse.store import migrate
 
 app = typer.Typer(help="Manage user accounts.", no_args_is_help=True)
 
@@ -31,6 +32,9 @@ def create(
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
     runtime = Runtime(settings)
     runtime.prepare_store()
+    if not migrate.is_up_to_date(runtime.database):
+        runtime.close()
+        raise fail("The database schema is not up to date; run `rehearse db upgrade` first.")
     try:
         with runtime.database.transaction() as session:
             user = AccountService(session, runtime).create_confirmed_user(

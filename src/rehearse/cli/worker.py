@@ -5,7 +5,9 @@ from __future__ import annotations
 import signal
 import threading
 
+import prometheus_client
 import typer
+from sqlalchemy.engine import make_url
 
 from rehearse.cli.common import fail, load_settings
 from rehearse.runtime import Runtime
@@ -31,9 +33,11 @@ def worker(
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
     runtime.queue.start()
+    if settings.worker_metrics_port:
+        prometheus_client.start_http_server(settings.worker_metrics_port)
+    queue = make_url(settings.queue_url).render_as_string(hide_password=True)
     typer.echo(
-        f"Worker taking jobs from {settings.queue_url} with {settings.worker_threads} thread(s).",
-        err=True,
+        f"Worker taking jobs from {queue} with {settings.worker_threads} thread(s).", err=True
     )
     stop.wait()
     typer.echo("Stopping: finishing the jobs at hand.", err=True)

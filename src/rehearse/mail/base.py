@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import smtplib
 import tempfile
+import time
 import uuid
 from abc import ABC, abstractmethod
 from email.message import EmailMessage
@@ -35,7 +36,8 @@ class OutboxMailer(Mailer):
 
     def send(self, message: EmailMessage) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
-        name = f"{uuid.uuid4().hex}.eml"
+        # Named by time first, so the folder lists the mail in the order it was sent.
+        name = f"{time.time_ns()}-{uuid.uuid4().hex[:8]}.eml"
         with tempfile.NamedTemporaryFile(dir=self.folder, suffix=".tmp", delete=False) as handle:
             handle.write(message.as_bytes())
         os.replace(handle.name, self.folder / name)

@@ -12,6 +12,8 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from rehearse.errors import RehearseError
+
 _SQLITE_BUSY_TIMEOUT_MS = 30_000
 _log = structlog.get_logger(__name__)
 
@@ -48,9 +50,19 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A session that commits when the block ends and rolls back if it raises."""
-        with self.sessions() as session, session.begin():
-            yield session
+        """A session that commits when the block ends and rolls back if it raises, unless
+        the error is a RehearseError raised with ``keep_changes``."""
+        with self.sessions() as session:
+            session.begin()
+            try:
+                yield session
+            except RehearseError as exc:
+                session.commit() if exc.keep_changes else session.rollback()
+                raise
+            except BaseException:
+                session.rollback()
+                raise
+            session.commit()
 
     def ping(self) -> None:
         with self.engine.connect() as connection:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import structlog
 from fastapi import FastAPI
 
 from rehearse import __version__
@@ -18,6 +19,8 @@ from rehearse.runtime import Runtime
 from rehearse.web.errors import install_error_handlers
 from rehearse.web.health import router as health_router
 from rehearse.web.middleware import BodyLimitMiddleware, RequestContextMiddleware
+
+_log = structlog.get_logger(__name__)
 
 DESCRIPTION = """
 Rehearse interviews a candidate from their résumé and a job description, analyses their
@@ -40,8 +43,14 @@ def create_app(settings: Settings | None = None, *, run_jobs: bool | None = None
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         runtime.prepare_store()
-        if consume:
+        if consume and runtime.store_is_current():
             runtime.queue.start()
+        elif consume:
+            _log.error(
+                "jobs.not_started",
+                reason="The database schema is not up to date; run `rehearse db upgrade` "
+                "and restart. /ready reports it until then.",
+            )
         try:
             yield
         finally:
@@ -57,7 +66,7 @@ def create_app(settings: Settings | None = None, *, run_jobs: bool | None = None
     install_error_handlers(app)
     app.add_middleware(
         BodyLimitMiddleware,
-        upload_limit=settings.max_upload_bytes + 1024 * 1024,
+        upload_limit=settings.max_upload_bytes,
         other_limit=settings.max_json_kb * 1024,
     )
     app.add_middleware(RequestContextMiddleware)

@@ -65,7 +65,7 @@ def _http_error(_request: Request, exc: Exception) -> JSONResponse:
     message = exc.detail if isinstance(exc.detail, str) else status.phrase
     if status is HTTPStatus.NOT_FOUND and message == status.phrase:
         message = "There is nothing at this address."
-    code = status.phrase.lower().replace(" ", "_").replace("-", "_")
+    code = getattr(exc, "code", None) or status.phrase.lower().replace(" ", "_").replace("-", "_")
     return JSONResponse(error_body(code, message), exc.status_code, headers=exc.headers)
 
 

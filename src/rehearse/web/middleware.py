@@ -8,6 +8,7 @@ import time
 import uuid
 
 import structlog
+from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from rehearse.observability import metrics
@@ -16,6 +17,8 @@ from rehearse.web.errors import error_body
 
 _log = structlog.get_logger("rehearse.http")
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+MIB = 1024 * 1024
+_MULTIPART_FRAMING = MIB  # boundaries and part headers around the file itself
 
 
 async def _send_json(send: Send, status: int, body: dict[str, object]) -> None:
@@ -97,13 +100,24 @@ class RequestContextMiddleware:
             reset_request_id(token)
 
 
-class _BodyTooLarge(Exception):
-    """Raised inside ``receive`` to abandon a body past the limit."""
+def _size(limit: int) -> str:
+    return f"{limit / MIB:.0f} MB" if limit >= MIB else f"{limit // 1024} KB"
+
+
+class BodyTooLarge(HTTPException):
+    """Raised inside ``receive`` to abandon a body past the limit. An HTTPException, so
+    FastAPI passes it through its body parsing instead of calling it a parse error."""
+
+    code = "payload_too_large"
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(413, f"The request body is larger than the limit of {_size(limit)}.")
 
 
 class BodyLimitMiddleware:
-    """Refuses bodies over a limit while they stream in: file uploads get ``upload_limit``,
-    everything else ``other_limit``. Nothing past the limit is read or stored."""
+    """Refuses bodies over a limit while they stream in: file uploads get ``upload_limit``
+    (plus room for the multipart framing), everything else ``other_limit``. Nothing past
+    the limit is read or stored."""
 
     def __init__(self, app: ASGIApp, *, upload_limit: int, other_limit: int) -> None:
         self.app = app
@@ -117,8 +131,9 @@ class BodyLimitMiddleware:
         headers = dict(scope["headers"])
         is_upload = headers.get(b"content-type", b"").startswith(b"multipart/form-data")
         limit = self.upload_limit if is_upload else self.other_limit
+        allowed = limit + _MULTIPART_FRAMING if is_upload else limit
         declared = headers.get(b"content-length", b"")
-        if declared.isdigit() and int(declared) > limit:
+        if declared.isdigit() and int(declared) > allowed:
             await self._refuse(send, limit)
             return
         received = 0
@@ -129,8 +144,8 @@ class BodyLimitMiddleware:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > limit:
-                    raise _BodyTooLarge
+                if received > allowed:
+                    raise BodyTooLarge(limit)
             return message
 
         async def tracking_send(message: Message) -> None:
@@ -140,16 +155,10 @@ class BodyLimitMiddleware:
 
         try:
             await self.app(scope, counting_receive, tracking_send)
-        except _BodyTooLarge:
+        except BodyTooLarge:
             if not started:
                 await self._refuse(send, limit)
 
     async def _refuse(self, send: Send, limit: int) -> None:
-        size = f"{limit / (1024 * 1024):.0f} MB" if limit >= 1024 * 1024 else f"{limit // 1024} KB"
-        await _send_json(
-            send,
-            413,
-            error_body(
-                "payload_too_large", f"The request body is larger than the limit of {size}."
-            ),
-        )
+        refusal = BodyTooLarge(limit)
+        await _send_json(send, 413, error_body(refusal.code, refusal.detail))

@@ -1,0 +1,93 @@
+"""The ``rehearse`` command as an operator uses it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+
+from tests.support.api import STRONG_PASSWORD
+from tests.support.processes import rehearse_env
+
+
+def _run(args: list[str], env: dict[str, str], stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "rehearse", *args],
+        env=env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_help_lists_the_commands() -> None:
+    result = _run(["--help"], rehearse_env())
+    assert result.returncode == 0
+    for command in ("serve", "worker", "db", "users"):
+        assert command in result.stdout
+
+
+def test_db_upgrade_migrates_the_configured_database(tmp_path: Path, database_url: str) -> None:
+    fresh = (
+        f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
+        if database_url.startswith("sqlite")
+        else database_url
+    )
+    env = rehearse_env(data_dir=tmp_path, database_url=fresh)
+    assert _run(["db", "upgrade"], env).returncode == 0
+    current = _run(["db", "current"], env)
+    assert "(up to date)" in current.stdout
+
+
+def test_users_create_makes_a_confirmed_user(tmp_path: Path, database_url: str) -> None:
+    env = rehearse_env(data_dir=tmp_path, database_url=database_url)
+    result = _run(
+        ["users", "create", "ops@example.com", "--admin", "--password-stdin"],
+        env,
+        STRONG_PASSWORD + "\n",
+    )
+    assert result.returncode == 0, result.stderr
+    engine = create_engine(database_url)
+    with engine.connect() as connection:
+        row = connection.execute(
+            text("SELECT is_admin, email_confirmed_at FROM users WHERE email = 'ops@example.com'")
+        ).one()
+    engine.dispose()
+    assert row[0]
+    assert row[1] is not None
+
+
+def test_users_create_refuses_a_weak_password_plainly(tmp_path: Path, database_url: str) -> None:
+    env = rehearse_env(data_dir=tmp_path, database_url=database_url)
+    result = _run(["users", "create", "ops@example.com", "--password-stdin"], env, "password\n")
+    assert result.returncode == 1
+    assert "Error: Use at least 10 characters." in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_production_refuses_to_start_with_the_default_secret(tmp_path: Path) -> None:
+    result = _run(["serve"], rehearse_env(data_dir=tmp_path, environment="production"))
+    assert result.returncode == 1
+    assert "REHEARSE_SECRET_KEY must be set" in result.stderr
+
+
+def test_an_empty_secret_counts_as_unset(tmp_path: Path) -> None:
+    env = rehearse_env(data_dir=tmp_path, environment="production", secret_key="")
+    result = _run(["serve"], env)
+    assert "REHEARSE_SECRET_KEY must be set" in result.stderr
+
+
+def test_invalid_configuration_names_the_variable(tmp_path: Path) -> None:
+    result = _run(["serve"], rehearse_env(data_dir=tmp_path, port="eighty"))
+    assert result.returncode == 1
+    assert "REHEARSE_PORT" in result.stderr
+
+
+def test_the_worker_needs_a_queue(tmp_path: Path) -> None:
+    result = _run(["worker"], rehearse_env(data_dir=tmp_path))
+    assert result.returncode == 1
+    assert "REHEARSE_QUEUE_URL" in result.stderr

@@ -1,0 +1,126 @@
+"""No route lets one user read, change or delete another user's data.
+
+Every route with an id in its path is called by Bob with Alice's ids. Each must answer 404
+(never the data, never 403, which would confirm the id exists), and afterwards Alice's data
+must be exactly as it was. A new route with an id must be added to ``CALLS`` or this test fails.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from tests.support.api import ApiUser, sign_up
+from tests.support.media import pdf_bytes, wav_bytes
+
+JSON_BODIES: dict[tuple[str, str], dict[str, Any]] = {
+    ("PATCH", "/api/sessions/{session_id}"): {"title": "Taken over"},
+    ("POST", "/api/sessions/{session_id}/questions"): {"text": "Injected question?"},
+    ("POST", "/api/sessions/{session_id}/reflections"): {"text": "Injected note"},
+}
+FILE_BODIES: dict[tuple[str, str], dict[str, Any]] = {
+    ("PUT", "/api/sessions/{session_id}/resume"): {
+        "file": ("cv.pdf", pdf_bytes("evil"), "application/pdf")
+    },
+    ("POST", "/api/sessions/{session_id}/questions/{question_id}/answers"): {
+        "media": ("a.wav", wav_bytes(0.2), "audio/wav")
+    },
+}
+
+
+def _alices_world(client: TestClient, alice: ApiUser) -> dict[str, str]:
+    """Alice's session with a résumé, a question, a recorded answer, a note and a job."""
+    h = alice.headers
+    session = client.post("/api/sessions", json={"title": "Alice's interview"}, headers=h).json()
+    sid = session["id"]
+    client.put(
+        f"/api/sessions/{sid}/resume",
+        files={"file": ("cv.pdf", pdf_bytes(), "application/pdf")},
+        headers=h,
+    )
+    question = client.post(
+        f"/api/sessions/{sid}/questions", json={"text": "Why us?"}, headers=h
+    ).json()
+    answer = client.post(
+        f"/api/sessions/{sid}/questions/{question['id']}/answers",
+        files={"media": ("a.wav", wav_bytes(), "audio/wav")},
+        headers=h,
+    ).json()
+    note = client.post(f"/api/sessions/{sid}/reflections", json={"text": "Mine"}, headers=h).json()
+    return {
+        "session_id": sid,
+        "question_id": question["id"],
+        "answer_id": answer["id"],
+        "reflection_id": note["id"],
+        "job_id": _signup_job_id(client, alice),
+    }
+
+
+def _signup_job_id(client: TestClient, alice: ApiUser) -> str:
+    runtime = client.app.state.runtime  # type: ignore[attr-defined]
+    from rehearse.jobs.models import Job  # noqa: PLC0415
+
+    with runtime.database.sessions() as session:
+        job = session.query(Job).filter(Job.user_id == uuid.UUID(alice.user_id)).one()
+        return str(job.id)
+
+
+def _snapshot(client: TestClient, alice: ApiUser, ids: dict[str, str]) -> list[Any]:
+    h, sid = alice.headers, ids["session_id"]
+    return [
+        client.get(f"/api/sessions/{sid}", headers=h).json(),
+        client.get(f"/api/sessions/{sid}/resume", headers=h).content,
+        client.get(f"/api/sessions/{sid}/questions", headers=h).json(),
+        client.get(f"/api/sessions/{sid}/answers", headers=h).json(),
+        client.get(f"/api/sessions/{sid}/answers/{ids['answer_id']}/media", headers=h).content,
+        client.get(f"/api/sessions/{sid}/reflections", headers=h).json(),
+        client.get(f"/api/jobs/{ids['job_id']}", headers=h).json()["id"],
+    ]
+
+
+def _routes_with_ids(client: TestClient) -> list[tuple[str, str]]:
+    """Every (method, path) of the published API that takes an id in its path."""
+    paths = client.get("/openapi.json").json()["paths"]
+    return sorted(
+        (method.upper(), path) for path, item in paths.items() if "{" in path for method in item
+    )
+
+
+def test_another_users_ids_are_not_found_on_every_route(client: TestClient, alice: ApiUser) -> None:
+    ids = _alices_world(client, alice)
+    before = _snapshot(client, alice, ids)
+    bob = sign_up(client, "bob@example.com")
+    routes = _routes_with_ids(client)
+    assert len(routes) >= 14
+    for method, path in routes:
+        url = path.format(**ids)
+        key = (method, path)
+        response = client.request(
+            method,
+            url,
+            headers=bob.headers,
+            json=JSON_BODIES.get(key, {}) if key not in FILE_BODIES else None,
+            files=FILE_BODIES.get(key),
+        )
+        assert response.status_code == 404, f"{method} {path} answered {response.status_code}"
+        assert "Alice" not in response.text
+        assert "Mine" not in response.text
+    assert _snapshot(client, alice, ids) == before
+
+
+def test_lists_show_only_the_callers_own_data(client: TestClient, alice: ApiUser) -> None:
+    _alices_world(client, alice)
+    bob = sign_up(client, "bob@example.com")
+    assert client.get("/api/sessions", headers=bob.headers).json() == []
+    assert client.get("/api/progress/topics", headers=bob.headers).json() == []
+
+
+def test_every_write_route_is_exercised(client: TestClient) -> None:
+    writes = {
+        (method, path)
+        for method, path in _routes_with_ids(client)
+        if method in {"POST", "PUT", "PATCH"}
+    }
+    assert writes == set(JSON_BODIES) | set(FILE_BODIES)
