@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session
 from rehearse.blobs.base import BlobStore
 from rehearse.blobs.models import Blob
 from rehearse.blobs.sniff import SNIFF_BYTES, FileKind, accepted_type
-from rehearse.errors import NotFound
 from rehearse.store.database import after_commit, after_rollback
 
 _CHUNK = 1 << 20
@@ -52,13 +51,6 @@ def store_upload(
     )
     session.add(blob)
     session.flush()
-    return blob
-
-
-def get_blob(session: Session, *, owner_id: uuid.UUID, blob_id: uuid.UUID) -> Blob:
-    blob = session.get(Blob, blob_id)
-    if blob is None or blob.owner_id != owner_id:
-        raise NotFound("No such file.")
     return blob
 
 

@@ -51,41 +51,37 @@ class RequestContextMiddleware:
         request_id = incoming if _REQUEST_ID.match(incoming) else uuid.uuid4().hex
         token = set_request_id(request_id)
         structlog.contextvars.bind_contextvars(request_id=request_id)
-        status = 500
+        status: int | None = None  # set once the response has started
         started = time.perf_counter()
 
         async def send_with_id(message: Message) -> None:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
-                message.setdefault("headers", [])
-                message["headers"] = [*message["headers"], (b"x-request-id", request_id.encode())]
+                message["headers"] = [
+                    *message.get("headers", []),
+                    (b"x-request-id", request_id.encode()),
+                ]
             await send(message)
 
-        response_started = False
-
-        async def tracking_send(message: Message) -> None:
-            nonlocal response_started
-            response_started = response_started or message["type"] == "http.response.start"
-            await send_with_id(message)
-
         try:
-            await self.app(scope, receive, tracking_send)
+            await self.app(scope, receive, send_with_id)
         except Exception:
             _log.exception("http.unhandled_error", path=scope["path"])
-            if not response_started:
+            if status is None:
                 await _send_json(
                     send_with_id,
                     500,
                     error_body(
                         "internal",
-                        f"Something went wrong on our side. The error was logged with request id "
+                        "Something went wrong on our side. The error was logged with request id "
                         f"{request_id}; nothing you had saved was lost.",
                     ),
                 )
         finally:
             elapsed = time.perf_counter() - started
             route = getattr(scope.get("route"), "path", "unmatched")
+            status = status or 500
             metrics.HTTP_REQUESTS.labels(route=route, method=scope["method"], status=status).inc()
             metrics.HTTP_SECONDS.labels(route=route, method=scope["method"]).observe(elapsed)
             _log.info(
