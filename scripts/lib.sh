@@ -53,6 +53,11 @@ ensure_venv() {
 
 port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
 
+ensure_test_tools() {
+  # The suite makes its own speech with espeak-ng and sox (Debian packages).
+  apt_install espeak-ng sox
+}
+
 ensure_test_services() {
   # The suite tests the scaled-out path against a real PostgreSQL and Redis on 127.0.0.1.
   if [ -z "${REHEARSE_TEST_REDIS_URL:-}" ] && ! port_open 127.0.0.1 6379; then

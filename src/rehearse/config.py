@@ -89,6 +89,12 @@ class Settings(BaseSettings):
     smtp_starttls: bool = False
     smtp_timeout_seconds: float = 30.0
 
+    # Speech analysis: "base" is the bundled offline model; any faster-whisper model name
+    # (downloaded on first use) or local model folder can be given instead.
+    speech_model: str = "base"
+    speech_language: str = "en"
+    max_recording_minutes: float = Field(default=30.0, gt=0)
+
     # Logs.
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_format: Literal["json", "console"] = "json"

@@ -9,6 +9,8 @@ from __future__ import annotations
 from functools import cached_property
 
 from rehearse.accounts.ratelimit import RateLimiter
+from rehearse.analysis.speech.analyzer import SpeechAnalyzer
+from rehearse.analysis.speech.recognition import Recognizer
 from rehearse.blobs.base import BlobStore
 from rehearse.blobs.local import LocalBlobStore
 from rehearse.config import Settings
@@ -44,6 +46,12 @@ class Runtime:
         from rehearse.jobs.inprocess import InProcessQueue  # noqa: PLC0415
 
         return InProcessQueue(self)
+
+    @cached_property
+    def speech_analyzer(self) -> SpeechAnalyzer:
+        """Built on first use, so processes that never analyse never load the model."""
+        recognizer = Recognizer(self.settings.speech_model, language=self.settings.speech_language)
+        return SpeechAnalyzer(recognizer, max_seconds=self.settings.max_recording_minutes * 60)
 
     @cached_property
     def rate_limiter(self) -> RateLimiter:

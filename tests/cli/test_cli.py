@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -91,3 +92,39 @@ def test_the_worker_needs_a_queue(tmp_path: Path) -> None:
     result = _run(["worker"], rehearse_env(data_dir=tmp_path))
     assert result.returncode == 1
     assert "REHEARSE_QUEUE_URL" in result.stderr
+
+
+def test_analyze_prints_the_transcript_and_metrics(tmp_path: Path) -> None:
+    recording = tmp_path / "answer.wav"
+    recording.write_bytes(_spoken_wav("I shipped the new search feature in two weeks."))
+    result = _run(
+        ["analyze", str(recording), "--question", "Tell me about a win"],
+        rehearse_env(data_dir=tmp_path),
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Question: Tell me about a win" in result.stdout
+    assert "search feature" in result.stdout
+    assert "speaking rate" in result.stdout
+    assert "Vocal confidence" in result.stdout
+
+
+def test_analyze_as_json(tmp_path: Path) -> None:
+    recording = tmp_path / "answer.wav"
+    recording.write_bytes(_spoken_wav("We reduced the error rate by half."))
+    result = _run(["analyze", str(recording), "--json"], rehearse_env(data_dir=tmp_path))
+    payload = json.loads(result.stdout)
+    assert payload["status"] == "ok"
+    assert payload["pace"]["words_per_minute"] > 0
+
+
+def test_analyze_explains_a_file_that_is_not_a_recording(tmp_path: Path) -> None:
+    document = tmp_path / "cv.pdf"
+    document.write_bytes(b"%PDF-1.4 not audio")
+    result = _run(["analyze", str(document)], rehearse_env(data_dir=tmp_path))
+    assert result.returncode == 1
+    assert "not an audio or video recording" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def _spoken_wav(text: str) -> bytes:
+    return subprocess.run(["espeak-ng", "--stdout", text], check=True, capture_output=True).stdout

@@ -7,7 +7,6 @@ must be exactly as it was. A new route with an id must be added to ``CALLS`` or 
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -54,17 +53,8 @@ def _alices_world(client: TestClient, alice: ApiUser) -> dict[str, str]:
         "question_id": question["id"],
         "answer_id": answer["id"],
         "reflection_id": note["id"],
-        "job_id": _signup_job_id(client, alice),
+        "job_id": answer["analysis_job_id"],
     }
-
-
-def _signup_job_id(client: TestClient, alice: ApiUser) -> str:
-    runtime = client.app.state.runtime  # type: ignore[attr-defined]
-    from rehearse.jobs.models import Job  # noqa: PLC0415
-
-    with runtime.database.sessions() as session:
-        job = session.query(Job).filter(Job.user_id == uuid.UUID(alice.user_id)).one()
-        return str(job.id)
 
 
 def _snapshot(client: TestClient, alice: ApiUser, ids: dict[str, str]) -> list[Any]:

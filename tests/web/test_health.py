@@ -18,7 +18,8 @@ def test_ready_reports_each_dependency(client: TestClient) -> None:
     response = client.get("/ready")
     assert response.status_code == 200
     checks = response.json()["checks"]
-    assert set(checks) == {"database", "blobs", "queue"}
+    assert set(checks) == {"database", "blobs", "queue", "models"}
+    assert checks["models"]["detail"] == "speech: Whisper base (bundled, offline)"
     assert all(check["status"] == "ok" for check in checks.values())
 
 

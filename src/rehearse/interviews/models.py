@@ -122,6 +122,9 @@ class Answer(IdMixin, TimestampMixin, Base):
         enum_column(AnswerStatus), default=AnswerStatus.RECEIVED
     )
     error: Mapped[str] = mapped_column(Text, default="")
+    analysis_job_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("jobs.id", ondelete="SET NULL")
+    )
 
     media: Mapped[Blob | None] = relationship(lazy="joined")
 

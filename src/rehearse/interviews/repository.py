@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from rehearse.blobs.models import Blob
-from rehearse.interviews.models import Answer, InterviewSession, Question
+from rehearse.interviews.models import AnalysisResult, Answer, InterviewSession, Question
 
 
 def session_of(db: Session, user_id: uuid.UUID, session_id: uuid.UUID) -> InterviewSession | None:
@@ -57,3 +57,11 @@ def blobs_of_session(db: Session, interview: InterviewSession) -> Sequence[Blob]
     return db.scalars(
         select(Blob).where((Blob.id == interview.resume_blob_id) | Blob.id.in_(media))
     ).all()
+
+
+def analysis_of(db: Session, answer_id: uuid.UUID, kind: str) -> AnalysisResult | None:
+    return db.scalar(
+        select(AnalysisResult).where(
+            AnalysisResult.answer_id == answer_id, AnalysisResult.kind == kind
+        )
+    )

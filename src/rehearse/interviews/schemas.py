@@ -90,5 +90,6 @@ class AnswerPublic(BaseModel):
     transcript: str
     duration_seconds: float | None
     media: FilePublic | None
+    analysis_job_id: uuid.UUID | None
     error: str
     created_at: datetime

@@ -19,6 +19,8 @@ from rehearse.errors import NotFound, ValidationFailed
 from rehearse.interviews import repository
 from rehearse.interviews.models import Answer, InterviewSession, Question
 from rehearse.interviews.schemas import QuestionCreate, SessionCreate, SessionUpdate
+from rehearse.interviews.tasks import ANALYZE_ANSWER
+from rehearse.jobs.service import enqueue
 
 if TYPE_CHECKING:
     from rehearse.runtime import Runtime
@@ -151,6 +153,15 @@ class InterviewService:
         )
         self.db.add(answer)
         self.db.flush()
+        if blob is not None:
+            job = enqueue(
+                self.db,
+                self.runtime.queue,
+                kind=ANALYZE_ANSWER,
+                payload={"answer_id": str(answer.id)},
+                user_id=self.user_id,
+            )
+            answer.analysis_job_id = job.id
         return answer
 
     def answers(self, session_id: uuid.UUID) -> Sequence[Answer]:

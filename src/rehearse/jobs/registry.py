@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 Handler = Callable[["JobContext"], dict[str, Any] | None]
 
 # Modules that define job handlers; each feature adds its own here.
-HANDLER_MODULES = ("rehearse.mail.tasks",)
+HANDLER_MODULES = ("rehearse.mail.tasks", "rehearse.interviews.tasks")
 
 _handlers: dict[str, Handler] = {}
 

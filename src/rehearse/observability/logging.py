@@ -41,6 +41,8 @@ def configure_logging(level: str = "INFO", fmt: Literal["json", "console"] = "js
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
+    # faster-whisper logs every file it decodes at INFO; that is noise for users.
+    logging.getLogger("faster_whisper").setLevel(max(root.level, logging.WARNING))
     for name in ("uvicorn", "uvicorn.error", "dramatiq"):
         logging.getLogger(name).handlers[:] = []
         logging.getLogger(name).propagate = True

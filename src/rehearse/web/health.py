@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from rehearse import __version__
+from rehearse.analysis.speech.recognition import describe_model
 from rehearse.errors import ServiceUnavailable
 from rehearse.runtime import Runtime
 from rehearse.store import migrate
@@ -43,10 +44,15 @@ def _queue(runtime: Runtime) -> str:
     return runtime.queue.name
 
 
+def _models(runtime: Runtime) -> str:
+    return f"speech: {describe_model(runtime.settings.speech_model)}"
+
+
 READINESS_CHECKS: dict[str, Callable[[Runtime], str]] = {
     "database": _database,
     "blobs": _blobs,
     "queue": _queue,
+    "models": _models,
 }
 
 

@@ -1,0 +1,1 @@
+"""Speech analysis: voice activity, recognition and delivery metrics of one spoken answer."""

@@ -1,0 +1,229 @@
+"""One spoken answer in, every speech measurement out: ``SpeechAnalyzer().apply(source)``.
+
+Stages: decode (PyAV) → voice activity (Silero) → recognition per speech chunk
+(faster-whisper) → voice frames (YIN pitch, loudness, periodicity) → pauses, pace, fillers
+(transcript and acoustic), hedges, repetitions, vocabulary, voice, confidence, timeline.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import numpy as np
+
+from rehearse.analysis.audio import DEFAULT_MAX_SECONDS, Audio, AudioSource, load_audio
+from rehearse.analysis.speech.confidence import ConfidenceEstimate, estimate_confidence
+from rehearse.analysis.speech.filled_pauses import find_filled_pauses
+from rehearse.analysis.speech.lexicon import (
+    Marker,
+    find_fillers,
+    find_hedges,
+    find_repetitions,
+    lexical_words,
+)
+from rehearse.analysis.speech.pace import PaceStats, Window, build_timeline, measure_pace
+from rehearse.analysis.speech.pauses import (
+    LONG_PAUSE_SECONDS,
+    PauseStats,
+    find_pauses,
+    measure_pauses,
+)
+from rehearse.analysis.speech.recognition import Recognizer, Word, normalize
+from rehearse.analysis.speech.spans import Span
+from rehearse.analysis.speech.vad import detect_speech
+from rehearse.analysis.speech.vocabulary import VocabularyStats, measure_vocabulary
+from rehearse.analysis.speech.voice import VoiceStats, measure_frames, summarize
+
+VERSION = "speech-1"
+_CLIPPED = 0.999
+_CLIPPING_WARNING = 0.001
+_QUIET_DBFS = -42.0
+
+ProgressHook = Callable[[float, str], None]
+
+
+@dataclass(frozen=True)
+class FillerStats:
+    count: int
+    per_minute: float
+    per_100_words: float
+    from_transcript: int
+    from_sound: int
+    items: list[Marker]
+
+
+@dataclass(frozen=True)
+class SpeechAnalysis:
+    version: str
+    status: str  # "ok" or "no_speech"
+    message: str
+    duration_seconds: float
+    transcript: str
+    words: list[Word]
+    pace: PaceStats | None
+    pauses: PauseStats | None
+    pause_spans: list[Span]
+    fillers: FillerStats | None
+    hedges: list[Marker]
+    repetitions: list[Marker]
+    vocabulary: VocabularyStats | None
+    voice: VoiceStats | None
+    confidence: ConfidenceEstimate | None
+    timeline: list[Window]
+    warnings: list[str] = field(default_factory=list)
+    recognizer: dict[str, Any] = field(default_factory=dict)
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _quality_warnings(audio: Audio, voice: VoiceStats | None) -> list[str]:
+    warnings = []
+    clipped = float(np.mean(np.abs(audio.samples) >= _CLIPPED))
+    if clipped > _CLIPPING_WARNING:
+        warnings.append(
+            f"The recording is clipped ({clipped:.1%} of samples at full scale): the microphone "
+            "gain is too high, so loudness and voice quality are less reliable."
+        )
+    if audio.truncated:
+        warnings.append(
+            "The recording ends early (the file is damaged); only its start was analysed."
+        )
+    if (
+        voice
+        and voice.loudness_median_dbfs is not None
+        and voice.loudness_median_dbfs < _QUIET_DBFS
+    ):
+        warnings.append(
+            f"The voice is very quiet ({voice.loudness_median_dbfs:.0f} dBFS): move closer to "
+            "the microphone; quiet recordings are transcribed less accurately."
+        )
+    return warnings
+
+
+class SpeechAnalyzer:
+    """Analyses spoken answers; holds the recogniser, so reuse one per process."""
+
+    def __init__(
+        self, recognizer: Recognizer | None = None, *, max_seconds: float = DEFAULT_MAX_SECONDS
+    ) -> None:
+        self.recognizer = recognizer or Recognizer()
+        self.max_seconds = max_seconds
+
+    def apply(self, source: AudioSource, *, progress: ProgressHook | None = None) -> SpeechAnalysis:
+        report = progress or (lambda _fraction, _stage: None)
+        timings: dict[str, float] = {}
+        clock = time.perf_counter()
+
+        def lap(stage: str) -> None:
+            nonlocal clock
+            now = time.perf_counter()
+            timings[stage] = round(now - clock, 3)
+            clock = now
+
+        report(0.0, "decoding")
+        audio = load_audio(source, max_seconds=self.max_seconds)
+        lap("decode")
+        report(0.05, "finding speech")
+        speech = detect_speech(audio.samples)
+        lap("vad")
+        transcript = self.recognizer.transcribe(
+            audio, speech, progress=lambda f, stage: report(0.1 + 0.7 * f, stage)
+        )
+        lap("recognition")
+        report(0.8, "measuring the voice")
+        frames = measure_frames(audio.samples, speech)
+        voice = summarize(frames)
+        lap("voice")
+        recognizer = {
+            "model": transcript.model,
+            "language": transcript.language,
+            "dropped": list(transcript.dropped),
+        }
+        words = list(transcript.words)
+        content = lexical_words(words)
+        if not speech or not content:
+            report(1.0, "done")
+            return SpeechAnalysis(
+                VERSION,
+                "no_speech",
+                "No speech was detected. Check that the microphone works and is not muted, "
+                "then answer again.",
+                audio.duration,
+                "",
+                words,
+                None,
+                None,
+                [],
+                None,
+                [],
+                [],
+                None,
+                voice,
+                None,
+                [],
+                _quality_warnings(audio, voice),
+                recognizer,
+                timings,
+            )
+        report(0.9, "measuring delivery")
+        pauses = find_pauses(speech)
+        long_pauses = [p for p in pauses if p.duration > LONG_PAUSE_SECONDS]
+        spoken_fillers = find_fillers(words)
+        sound_fillers = find_filled_pauses(frames, words, spoken_fillers)
+        fillers = sorted(spoken_fillers + sound_fillers, key=lambda marker: marker.start)
+        timeline = build_timeline(
+            content,
+            fillers=fillers,
+            pauses=pauses,
+            long_pauses=long_pauses,
+            frames=frames,
+            duration=audio.duration,
+        )
+        pace = measure_pace(content, pauses, timeline)
+        pause_stats = measure_pauses(speech, pauses, words[0].start if words else None)
+        minutes = max(pace.speaking_seconds, 1e-6) / 60
+        filler_stats = FillerStats(
+            count=len(fillers),
+            per_minute=len(fillers) / minutes,
+            per_100_words=100 * len(fillers) / len(content),
+            from_transcript=len(spoken_fillers),
+            from_sound=len(sound_fillers),
+            items=fillers,
+        )
+        confidence = estimate_confidence(
+            {
+                "pace": pace.words_per_minute,
+                "fillers": filler_stats.per_100_words,
+                "long pauses": len(long_pauses) / minutes,
+                "loudness steadiness": voice.loudness_variation_db,
+                "pitch variation": voice.pitch_variation_semitones,
+            }
+        )
+        lap("metrics")
+        report(1.0, "done")
+        return SpeechAnalysis(
+            version=VERSION,
+            status="ok",
+            message="",
+            duration_seconds=audio.duration,
+            transcript=transcript.text,
+            words=words,
+            pace=pace,
+            pauses=pause_stats,
+            pause_spans=pauses,
+            fillers=filler_stats,
+            hedges=find_hedges(words),
+            repetitions=find_repetitions(words),
+            vocabulary=measure_vocabulary([normalize(word.text) for word in content]),
+            voice=voice,
+            confidence=confidence,
+            timeline=timeline,
+            warnings=_quality_warnings(audio, voice),
+            recognizer=recognizer,
+            stage_seconds=timings,
+        )

@@ -1,0 +1,189 @@
+"""Fillers, hedges and repetitions found in the words of a transcript, in context."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rehearse.analysis.speech.recognition import Word, normalize
+
+FILLED_PAUSES = frozenset(
+    {"um", "umm", "uhm", "uh", "uhh", "er", "erm", "ah", "ahh", "eh", "hmm", "hm", "mm", "mhm"}
+)
+_YOU_KNOW_OBJECTS = frozenset(
+    {
+        "that",
+        "what",
+        "how",
+        "why",
+        "where",
+        "when",
+        "who",
+        "whether",
+        "about",
+        "the",
+        "it",
+        "him",
+        "her",
+        "them",
+        "this",
+        "if",
+        "a",
+        "an",
+    }
+)
+_YOU_KNOW_ASKERS = frozenset({"do", "did", "don't", "didn't", "if", "would", "you'd", "to"})
+HEDGES = (
+    ("i", "guess"),
+    ("kind", "of"),
+    ("kinda",),
+    ("maybe",),
+    ("perhaps",),
+    ("i", "suppose"),
+    ("sort", "of"),
+    ("probably",),
+    ("somewhat",),
+    ("a", "bit"),
+)
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A filler, hedge or repetition at a moment of the recording."""
+
+    text: str
+    start: float
+    end: float
+    kind: str
+    source: str = "transcript"
+
+
+def _pause_before(words: Sequence[Word], index: int) -> bool:
+    if index == 0:
+        return True
+    previous = words[index - 1]
+    return previous.text.rstrip()[-1:] in ",.?!;:" or words[index].start - previous.end > 0.3
+
+
+def _comma_after(word: Word) -> bool:
+    return word.text.rstrip()[-1:] in ",;"
+
+
+def _pause_after(words: Sequence[Word], index: int) -> bool:
+    if index + 1 >= len(words):
+        return False
+    return _comma_after(words[index]) or words[index + 1].start - words[index].end > 0.3
+
+
+_LIKE_AS_VERB_AFTER = frozenset(
+    {
+        "i",
+        "you",
+        "we",
+        "they",
+        "he",
+        "she",
+        "would",
+        "i'd",
+        "we'd",
+        "you'd",
+        "they'd",
+        "really",
+        "don't",
+        "didn't",
+        "also",
+        "to",
+        "people",
+        "who",
+        "might",
+        "will",
+    }
+)
+
+
+def _filler_length(words: Sequence[Word], terms: Sequence[str], index: int) -> int:
+    """How many words, from ``index``, form a filler in this context (0 when none)."""
+    term = terms[index]
+    after = terms[index + 1] if index + 1 < len(terms) else ""
+    before = terms[index - 1] if index > 0 else ""
+    if term in FILLED_PAUSES or term == "basically":
+        return 1
+    if term == "like":
+        aside = _pause_before(words, index) and _pause_after(words, index)
+        as_filler = _comma_after(words[index]) or aside
+        return 1 if as_filler and before not in _LIKE_AS_VERB_AFTER else 0
+    if term == "you" and after == "know":
+        follows = terms[index + 2] if index + 2 < len(terms) else ""
+        object_follows = follows in _YOU_KNOW_OBJECTS and not _comma_after(words[index + 1])
+        return 0 if before in _YOU_KNOW_ASKERS or object_follows else 2
+    if term == "i" and after == "mean":
+        aside = _pause_before(words, index) or _comma_after(words[index + 1])
+        return 2 if aside else 0
+    return 2 if term == "sort" and after == "of" else 0
+
+
+def find_fillers(words: Sequence[Word]) -> list[Marker]:
+    """Filled pauses always; "like", "you know", "I mean", "basically", "sort of" in context."""
+    terms = [normalize(word.text) for word in words]
+    found: list[Marker] = []
+    index = 0
+    while index < len(words):
+        length = _filler_length(words, terms, index)
+        if length:
+            last = words[index + length - 1]
+            text = " ".join(terms[index : index + length])
+            found.append(Marker(text, words[index].start, last.end, "filler"))
+        index += max(length, 1)
+    return found
+
+
+def find_hedges(words: Sequence[Word]) -> list[Marker]:
+    tokens = [normalize(word.text) for word in words]
+    found: list[Marker] = []
+    for index in range(len(tokens)):
+        for phrase in HEDGES:
+            if phrase == ("sort", "of"):
+                continue  # counted as a filler
+            if tuple(tokens[index : index + len(phrase)]) == phrase:
+                last = words[index + len(phrase) - 1]
+                found.append(Marker(" ".join(phrase), words[index].start, last.end, "hedge"))
+    return found
+
+
+def find_repetitions(words: Sequence[Word]) -> list[Marker]:
+    """Restarts Whisper writes as a cut-off word ("we- we"), and a word or two-word phrase
+    said twice in a row ("I I think", "we went we went")."""
+    terms = [normalize(word.text) for word in words]
+    found: list[Marker] = []
+    index = 0
+    while index < len(terms):
+        word = words[index]
+        if word.text.strip().endswith("-"):
+            found.append(Marker(terms[index], word.start, word.end, "restart"))
+            index += 1
+            continue
+        size = next(
+            (
+                size
+                for size in (2, 1)
+                if len(terms[index : index + size]) == size
+                and terms[index : index + size] == terms[index + size : index + 2 * size]
+                and not set(terms[index : index + size]) & FILLED_PAUSES
+            ),
+            0,
+        )
+        if size:
+            end = words[index + 2 * size - 1].end
+            text = " ".join(terms[index : index + 2 * size])
+            found.append(Marker(text, word.start, end, "repetition"))
+            index += 2 * size
+        else:
+            index += 1
+    return found
+
+
+def lexical_words(words: Sequence[Word]) -> list[Word]:
+    """The words that carry content: everything but filled pauses."""
+    return [
+        word for word in words if normalize(word.text) not in FILLED_PAUSES and normalize(word.text)
+    ]

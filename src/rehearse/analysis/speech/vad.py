@@ -1,0 +1,23 @@
+"""Where the candidate speaks: Silero VAD (the ONNX model bundled with faster-whisper)."""
+
+from __future__ import annotations
+
+from faster_whisper.vad import VadOptions, get_speech_timestamps
+
+from rehearse.analysis.audio import SAMPLE_RATE, Samples
+from rehearse.analysis.speech.spans import Span
+
+# Pauses of 250 ms and more are what fluency research counts (De Jong & Bosker 2013), so the
+# detector must resolve silences shorter than that; a 30 ms pad keeps word edges inside.
+_OPTIONS = VadOptions(
+    threshold=0.5,
+    min_speech_duration_ms=60,
+    min_silence_duration_ms=120,
+    speech_pad_ms=30,
+)
+
+
+def detect_speech(samples: Samples) -> list[Span]:
+    """Speech spans of 16 kHz mono ``samples``, in order."""
+    stamps = get_speech_timestamps(samples, _OPTIONS, sampling_rate=SAMPLE_RATE)
+    return [Span(stamp["start"] / SAMPLE_RATE, stamp["end"] / SAMPLE_RATE) for stamp in stamps]

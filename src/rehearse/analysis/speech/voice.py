@@ -1,0 +1,118 @@
+"""The voice, frame by frame: pitch (YIN), loudness (RMS), voicing and harmonics-to-noise.
+
+Frames are 64 ms long every 10 ms. YIN (librosa) gives a pitch for every frame; a frame
+counts as voiced when it lies in detected speech, is loud enough, and its normalised
+autocorrelation at that pitch period is high (a periodic signal). The same autocorrelation
+value r gives the harmonics-to-noise ratio, HNR = 10 log10(r / (1 - r)) (Boersma 1993).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import librosa
+import numpy as np
+import numpy.typing as npt
+
+from rehearse.analysis.audio import SAMPLE_RATE, Samples
+from rehearse.analysis.speech.spans import Span
+
+HOP_SECONDS = 0.01
+_HOP = int(HOP_SECONDS * SAMPLE_RATE)
+_FRAME = 1024
+F0_MIN, F0_MAX = 60.0, 400.0
+_VOICING_THRESHOLD = 0.45
+_SILENCE_DB = -55.0
+_EPSILON = 1e-10
+
+Floats = npt.NDArray[np.float64]
+Mask = npt.NDArray[np.bool_]
+
+
+@dataclass(frozen=True)
+class VoiceFrames:
+    """Per-frame measurements; frame i is centred at ``i * HOP_SECONDS``."""
+
+    pitch_hz: Floats
+    loudness_db: Floats
+    periodicity: Floats
+    voiced: Mask
+    in_speech: Mask
+
+    @property
+    def times(self) -> Floats:
+        return np.arange(len(self.pitch_hz)) * HOP_SECONDS
+
+    def window(self, span: Span) -> slice:
+        return slice(int(span.start / HOP_SECONDS), int(np.ceil(span.end / HOP_SECONDS)))
+
+
+@dataclass(frozen=True)
+class VoiceStats:
+    pitch_median_hz: float | None
+    pitch_range_semitones: float | None
+    pitch_variation_semitones: float | None
+    loudness_median_dbfs: float | None
+    loudness_variation_db: float | None
+    hnr_median_db: float | None
+    voiced_seconds: float
+
+
+def _periodicity(samples: Samples, pitch_hz: Floats) -> Floats:
+    """Normalised autocorrelation of each frame at its YIN period (0 = noise, 1 = periodic)."""
+    padded = np.pad(samples.astype(np.float64), _FRAME // 2)
+    frames = librosa.util.frame(padded, frame_length=_FRAME, hop_length=_HOP).T[: len(pitch_hz)]
+    frames = frames * np.hanning(_FRAME)
+    spectrum = np.fft.rfft(frames, n=2 * _FRAME, axis=1)
+    autocorrelation = np.fft.irfft(np.abs(spectrum) ** 2, axis=1)[:, :_FRAME]
+    lags = np.clip(np.round(SAMPLE_RATE / pitch_hz).astype(int), 1, _FRAME - 1)
+    at_period = autocorrelation[np.arange(len(lags)), lags]
+    # Correct for the window's own autocorrelation so a pure tone scores close to 1.
+    window_ac = np.correlate(np.hanning(_FRAME), np.hanning(_FRAME), mode="full")[_FRAME - 1 :]
+    ratio = (at_period / window_ac[lags]) / (autocorrelation[:, 0] / window_ac[0] + _EPSILON)
+    return np.asarray(np.clip(ratio, 0.0, 0.999), dtype=np.float64)
+
+
+def measure_frames(samples: Samples, speech: Sequence[Span]) -> VoiceFrames:
+    pitch = librosa.yin(
+        samples, fmin=F0_MIN, fmax=F0_MAX, sr=SAMPLE_RATE, frame_length=_FRAME, hop_length=_HOP
+    ).astype(np.float64)
+    rms = librosa.feature.rms(y=samples, frame_length=_FRAME, hop_length=_HOP)[0][: len(pitch)]
+    loudness = 20 * np.log10(np.maximum(rms.astype(np.float64), _EPSILON))
+    periodicity = _periodicity(samples, pitch)
+    in_speech = np.zeros(len(pitch), dtype=bool)
+    for span in speech:
+        in_speech[int(span.start / HOP_SECONDS) : int(np.ceil(span.end / HOP_SECONDS))] = True
+    voiced = in_speech & (loudness > _SILENCE_DB) & (periodicity > _VOICING_THRESHOLD)
+    return VoiceFrames(pitch, loudness, periodicity, voiced, in_speech)
+
+
+def semitones(hz: Floats, reference: float) -> Floats:
+    return np.asarray(12 * np.log2(hz / reference), dtype=np.float64)
+
+
+def summarize(frames: VoiceFrames) -> VoiceStats:
+    voiced_seconds = float(frames.voiced.sum() * HOP_SECONDS)
+    speech_loudness = frames.loudness_db[frames.in_speech & (frames.loudness_db > _SILENCE_DB)]
+    loudness_median = float(np.median(speech_loudness)) if speech_loudness.size else None
+    loudness_variation = float(np.std(speech_loudness)) if speech_loudness.size > 1 else None
+    if frames.voiced.sum() < 10:
+        return VoiceStats(
+            None, None, None, loudness_median, loudness_variation, None, voiced_seconds
+        )
+    pitch = frames.pitch_hz[frames.voiced]
+    median = float(np.median(pitch))
+    tones = semitones(pitch, median)
+    low, high = np.percentile(tones, [5, 95])
+    r = frames.periodicity[frames.voiced]
+    hnr = 10 * np.log10(r / (1 - r))
+    return VoiceStats(
+        pitch_median_hz=median,
+        pitch_range_semitones=float(high - low),
+        pitch_variation_semitones=float(np.std(tones)),
+        loudness_median_dbfs=loudness_median,
+        loudness_variation_db=loudness_variation,
+        hnr_median_db=float(np.median(hnr)),
+        voiced_seconds=voiced_seconds,
+    )

@@ -1,0 +1,52 @@
+"""The analysis of a recorded answer, run as a job after the upload commits."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import asdict
+from typing import Any
+
+from rehearse.errors import RehearseError
+from rehearse.interviews.models import AnalysisResult, Answer, AnswerStatus
+from rehearse.interviews.repository import analysis_of
+from rehearse.jobs.context import JobContext
+from rehearse.jobs.registry import job_handler
+
+ANALYZE_ANSWER = "answer.analyze"
+
+
+@job_handler(ANALYZE_ANSWER)
+def analyze_answer(context: JobContext) -> dict[str, Any]:
+    """Transcribe and measure the answer's recording; store the result with the answer."""
+    runtime = context.runtime
+    answer_id = uuid.UUID(context.payload["answer_id"])
+    with runtime.database.transaction() as session:
+        answer = session.get(Answer, answer_id)
+        if answer is None or answer.media is None:
+            return {"skipped": "the answer or its recording was deleted"}
+        answer.status = AnswerStatus.PROCESSING
+        key = answer.media.key
+    try:
+        with runtime.blobs.local_path(key) as path:
+            result = runtime.speech_analyzer.apply(path, progress=context.progress)
+    except RehearseError as exc:
+        with runtime.database.transaction() as session:
+            failed = session.get(Answer, answer_id)
+            if failed is not None:
+                failed.status, failed.error = AnswerStatus.FAILED, exc.message
+        raise
+    with runtime.database.transaction() as session:
+        answer = session.get(Answer, answer_id)
+        if answer is None:
+            return {"skipped": "the answer was deleted during the analysis"}
+        answer.transcript = result.transcript
+        answer.words = [asdict(word) for word in result.words]
+        answer.duration_seconds = result.duration_seconds
+        answer.status = AnswerStatus.ANALYSED
+        answer.error = result.message
+        stored = analysis_of(session, answer_id, "speech") or AnalysisResult(
+            answer_id=answer_id, kind="speech"
+        )
+        stored.version, stored.data = result.version, result.to_dict()
+        session.add(stored)
+    return {"status": result.status, "words": len(result.words)}

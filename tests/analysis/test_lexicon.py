@@ -1,0 +1,63 @@
+"""Fillers, hedges and repetitions in context."""
+
+from __future__ import annotations
+
+import pytest
+
+from rehearse.analysis.speech.lexicon import (
+    find_fillers,
+    find_hedges,
+    find_repetitions,
+    lexical_words,
+)
+from rehearse.analysis.speech.recognition import Word
+
+
+def _words(text: str, gap_after: dict[int, float] | None = None) -> list[Word]:
+    words, cursor = [], 0.0
+    for index, token in enumerate(text.split()):
+        words.append(Word(f" {token}", cursor, cursor + 0.25, 0.9))
+        cursor += 0.3 + (gap_after or {}).get(index, 0.0)
+    return words
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("So, um, I think uh it worked.", ["um", "uh"]),
+        ("It was, like, a big win.", ["like"]),
+        ("I would like to lead. Things like that.", []),
+        ("I mean, you know, it was basically done.", ["i mean", "you know", "basically"]),
+        ("Do you know what I mean by that?", []),
+        ("You know the answer.", []),
+        ("It was sort of hard.", ["sort of"]),
+    ],
+)
+def test_fillers_are_found_in_context(text: str, expected: list[str]) -> None:
+    assert [marker.text for marker in find_fillers(_words(text))] == expected
+
+
+def test_filler_times_cover_their_words() -> None:
+    (marker,) = find_fillers(_words("Well, you know, yes."))
+    assert (marker.start, marker.end) == (0.3, 0.85)
+
+
+def test_hedges_are_found() -> None:
+    assert [m.text for m in find_hedges(_words("I guess it was kind of maybe fine"))] == [
+        "i guess",
+        "kind of",
+        "maybe",
+    ]
+
+
+def test_repeated_words_and_restarts_are_found() -> None:
+    markers = find_repetitions(_words("I I think we went we went to- to the store"))
+    assert [(m.text, m.kind) for m in markers] == [
+        ("i i", "repetition"),
+        ("we went we went", "repetition"),
+        ("to", "restart"),
+    ]
+
+
+def test_filled_pauses_are_not_counted_as_words() -> None:
+    assert [w.text.strip() for w in lexical_words(_words("um so uh yes"))] == ["so", "yes"]

@@ -1,0 +1,91 @@
+"""Recognition with the bundled model: accurate words, timings, and guards against Whisper's
+known failures."""
+
+from __future__ import annotations
+
+import csv
+
+import numpy as np
+
+from rehearse.analysis.audio import load_audio
+from rehearse.analysis.speech.evaluation import edit_distance, word_error_rate, words_of
+from rehearse.analysis.speech.recognition import (
+    MAX_CHUNK_SECONDS,
+    Recognizer,
+    Word,
+    _collapse_repeats,
+    describe_model,
+    normalize,
+    plan_chunks,
+    snap_to_speech,
+)
+from rehearse.analysis.speech.spans import Span
+from rehearse.analysis.speech.vad import detect_speech
+from tests.conftest import shared_fixture
+from tests.support.speech import compose
+
+
+def test_a_clear_sentence_is_transcribed_word_for_word(recognizer: Recognizer) -> None:
+    made = compose(0.3, "We moved the billing service to a new database last spring.", 0.3)
+    audio = load_audio(made.samples)
+    transcript = recognizer.transcribe(audio, detect_speech(audio.samples))
+    assert word_error_rate(
+        made_text := "We moved the billing service to a new database last spring.", transcript.text
+    ) <= 1 / len(words_of(made_text))
+
+
+def test_word_timings_fall_inside_the_speech(recognizer: Recognizer) -> None:
+    made = compose(1.0, "First part.", 2.0, "Second part.", 0.5)
+    audio = load_audio(made.samples)
+    transcript = recognizer.transcribe(audio, detect_speech(audio.samples))
+    second = next(w for w in transcript.words if normalize(w.text) == "second")
+    assert made.speech[1][0] - 0.3 <= second.start <= made.speech[1][1]
+    assert all(0 <= w.probability <= 1 for w in transcript.words)
+
+
+def test_the_public_domain_recordings_are_transcribed_accurately(recognizer: Recognizer) -> None:
+    table = shared_fixture("audio/transcripts.tsv")
+    errors = words = 0
+    with table.open(encoding="utf-8") as handle:
+        for name, reference in csv.reader(handle, delimiter="\t"):
+            audio = load_audio(table.parent / name)
+            hypothesis = recognizer.transcribe(audio, detect_speech(audio.samples)).text
+            errors += edit_distance(words_of(reference), words_of(hypothesis))
+            words += len(words_of(reference))
+    assert errors / words < 0.1
+
+
+def test_no_text_is_invented_over_silence(recognizer: Recognizer) -> None:
+    audio = load_audio(np.zeros(16_000 * 4, dtype=np.float32))
+    assert recognizer.transcribe(audio, [Span(0.5, 3.5)]).words == ()
+
+
+def test_long_speech_is_cut_into_chunks_recognition_can_hold() -> None:
+    chunks = plan_chunks([Span(0, 70), Span(71, 75)], duration=76)
+    assert all(chunk.duration <= MAX_CHUNK_SECONDS + 0.4 for chunk in chunks)
+    assert chunks[0].start == 0
+    assert chunks[-1].end >= 75
+
+
+def test_short_spans_are_decoded_together() -> None:
+    assert len(plan_chunks([Span(0, 3), Span(4, 6), Span(8, 10)], duration=11)) == 1
+
+
+def test_a_looping_phrase_is_cut_back_to_two() -> None:
+    words = [
+        Word(f" {t}", i, i + 0.5, 0.9)
+        for i, t in enumerate(["I", "I", "think", "the", "the", "the", "the", "end"])
+    ]
+    kept, dropped = _collapse_repeats(words)
+    assert [normalize(w.text) for w in kept] == ["i", "i", "think", "the", "the", "end"]
+    assert dropped == ["repetition loop: 'the' x4"]
+
+
+def test_the_bundled_model_is_found_offline() -> None:
+    assert describe_model("base") == "Whisper base (bundled, offline)"
+
+
+def test_a_word_stretched_over_a_silence_is_snapped_back_to_speech() -> None:
+    stretched = [Word(" Second", 3.0, 4.1, 0.9)]
+    (snapped,) = snap_to_speech(stretched, [Span(0.5, 1.5), Span(3.8, 4.2)])
+    assert (snapped.start, snapped.end) == (3.8, 4.1)

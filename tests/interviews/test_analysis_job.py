@@ -1,0 +1,87 @@
+"""A recorded answer is analysed by a job after the upload, and its results are stored."""
+
+from __future__ import annotations
+
+import subprocess
+
+from fastapi.testclient import TestClient
+
+from rehearse.interviews.models import AnalysisResult
+from tests.support.api import ApiUser, wait_for_job
+
+
+def _answer(client: TestClient, user: ApiUser, media: tuple[str, bytes, str]) -> dict[str, object]:
+    session = client.post("/api/sessions", json={"title": "t"}, headers=user.headers).json()
+    question = client.post(
+        f"/api/sessions/{session['id']}/questions",
+        json={"text": "Tell me about a win."},
+        headers=user.headers,
+    ).json()
+    response = client.post(
+        f"/api/sessions/{session['id']}/questions/{question['id']}/answers",
+        files={"media": media},
+        headers=user.headers,
+    )
+    assert response.status_code == 201, response.text
+    body: dict[str, object] = {**response.json(), "session_id": session["id"]}
+    return body
+
+
+def test_an_uploaded_answer_is_transcribed_and_measured(client: TestClient, alice: ApiUser) -> None:
+    spoken = subprocess.run(
+        ["espeak-ng", "--stdout", "I led the team that rebuilt our billing system last year."],
+        check=True,
+        capture_output=True,
+    ).stdout
+    answer = _answer(client, alice, ("answer.wav", spoken, "audio/wav"))
+    job = wait_for_job(client, alice, str(answer["analysis_job_id"]), timeout=120)
+    assert job["status"] == "done", job
+    stored = client.get(
+        f"/api/sessions/{answer['session_id']}/answers/{answer['id']}", headers=alice.headers
+    ).json()
+    assert stored["status"] == "analysed"
+    assert "billing system" in stored["transcript"]
+    assert stored["duration_seconds"] > 2
+    runtime = client.app.state.runtime  # type: ignore[attr-defined]
+    with runtime.database.sessions() as session:
+        result = session.query(AnalysisResult).filter_by(kind="speech").one()
+        assert result.data["pace"]["words_per_minute"] > 0
+
+
+def test_a_recording_without_speech_is_marked_and_kept(client: TestClient, alice: ApiUser) -> None:
+    silent = subprocess.run(
+        ["sox", "-n", "-r", "16000", "-c", "1", "-t", "wav", "-", "trim", "0", "3"],
+        check=True,
+        capture_output=True,
+    ).stdout
+    answer = _answer(client, alice, ("answer.wav", silent, "audio/wav"))
+    job = wait_for_job(client, alice, str(answer["analysis_job_id"]), timeout=120)
+    assert job["status"] == "done"
+    stored = client.get(
+        f"/api/sessions/{answer['session_id']}/answers/{answer['id']}", headers=alice.headers
+    ).json()
+    assert stored["status"] == "analysed"
+    assert "No speech was detected" in stored["error"]
+    media = client.get(
+        f"/api/sessions/{answer['session_id']}/answers/{answer['id']}/media", headers=alice.headers
+    )
+    assert media.content == silent
+
+
+def test_a_broken_recording_fails_the_job_with_a_clear_message(
+    client: TestClient, alice: ApiUser
+) -> None:
+    broken = b"RIFF\x24\x00\x00\x00WAVEfmt " + b"\x00" * 40  # a WAV header and nothing usable
+    answer = _answer(client, alice, ("answer.wav", broken, "audio/wav"))
+    job = wait_for_job(client, alice, str(answer["analysis_job_id"]), timeout=60)
+    assert job["status"] == "failed"
+    assert job["attempts"] == 1
+    stored = client.get(
+        f"/api/sessions/{answer['session_id']}/answers/{answer['id']}", headers=alice.headers
+    ).json()
+    assert stored["status"] == "failed"
+    assert stored["error"] == job["error"]
+    media = client.get(
+        f"/api/sessions/{answer['session_id']}/answers/{answer['id']}/media", headers=alice.headers
+    )
+    assert media.content == broken  # the upload is kept: only its analysis failed

@@ -1,0 +1,62 @@
+"""Speech made for the tests: espeak-ng phrases joined by silences of exactly known length."""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from rehearse.analysis.audio import SAMPLE_RATE, Samples, load_audio
+
+_EDGE_THRESHOLD = 0.01
+
+
+@lru_cache(maxsize=256)
+def _spoken(text: str, rate: int, voice: str) -> bytes:
+    return subprocess.run(
+        ["espeak-ng", "-v", voice, "-s", str(rate), "--stdout", text],
+        check=True,
+        capture_output=True,
+    ).stdout
+
+
+def speak(text: str, *, rate: int = 160, voice: str = "en-us") -> Samples:
+    """``text`` spoken by espeak-ng at 16 kHz, trimmed to its first and last audible sample."""
+    samples = load_audio(_spoken(text, rate, voice)).samples
+    audible = np.flatnonzero(np.abs(samples) > _EDGE_THRESHOLD)
+    return samples[audible[0] : audible[-1] + 1]
+
+
+def silence(seconds: float) -> Samples:
+    return np.zeros(round(seconds * SAMPLE_RATE), dtype=np.float32)
+
+
+@dataclass(frozen=True)
+class Composed:
+    samples: Samples
+    speech: list[tuple[float, float]]  # where each spoken part starts and ends, in seconds
+
+    @property
+    def duration(self) -> float:
+        return len(self.samples) / SAMPLE_RATE
+
+
+def compose(*parts: str | float, rate: int = 160) -> Composed:
+    """Phrases (str) and exact silences (float seconds) in order."""
+    pieces: list[Samples] = []
+    speech: list[tuple[float, float]] = []
+    cursor = 0.0
+    for part in parts:
+        piece = silence(part) if isinstance(part, float) else speak(part, rate=rate)
+        if isinstance(part, str):
+            speech.append((cursor, cursor + len(piece) / SAMPLE_RATE))
+        pieces.append(piece)
+        cursor += len(piece) / SAMPLE_RATE
+    return Composed(np.concatenate(pieces), speech)
+
+
+def tone(frequency: float, seconds: float, amplitude: float = 0.3) -> Samples:
+    times = np.arange(round(seconds * SAMPLE_RATE)) / SAMPLE_RATE
+    return np.asarray(amplitude * np.sin(2 * np.pi * frequency * times), dtype=np.float32)
