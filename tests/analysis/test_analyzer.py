@@ -50,8 +50,8 @@ def test_the_transcript_has_the_words_spoken(fluent) -> None:  # type: ignore[no
 def test_the_long_pause_is_found_where_it_was_placed(fluent) -> None:  # type: ignore[no-untyped-def]
     assert fluent.pauses.long_count == 1
     (long_pause,) = [p for p in fluent.pause_spans if p.duration > 2]
-    assert abs(long_pause.start - FLUENT.speech[1][1]) < 0.15
-    assert abs(long_pause.duration - 2.8) < 0.2
+    assert abs(long_pause.start - FLUENT.speech[1][1]) < 0.05
+    assert abs(long_pause.duration - 2.8) < 0.05
 
 
 def test_the_pace_is_the_words_over_the_speaking_time(fluent) -> None:  # type: ignore[no-untyped-def]

@@ -48,3 +48,9 @@ def test_a_short_steady_sound_is_not_a_filled_pause() -> None:
         np.concatenate([silence(0.5), tone(120.0, 0.15), silence(0.5)]), [Span(0, 1.15)]
     )
     assert steady_voiced_stretches(frames) == []
+
+
+def test_the_tail_of_a_long_filler_whisper_timed_short_is_not_a_second_filler() -> None:
+    spoken = [Marker("um", 0.1, 0.35, "filler")]  # Whisper timed only the start of "ummm"
+    words = [Word(" um", 0.1, 0.35, 0.9), Word(" yes", 1.2, 1.5, 0.9)]
+    assert find_filled_pauses(_FRAMES, words, spoken) == []

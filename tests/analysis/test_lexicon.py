@@ -31,6 +31,7 @@ def _words(text: str, gap_after: dict[int, float] | None = None) -> list[Word]:
         ("Do you know what I mean by that?", []),
         ("You know the answer.", []),
         ("It was sort of hard.", ["sort of"]),
+        ("Errr, ummm, hmmm, yes.", ["errr", "ummm", "hmmm"]),
     ],
 )
 def test_fillers_are_found_in_context(text: str, expected: list[str]) -> None:

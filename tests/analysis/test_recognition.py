@@ -14,6 +14,7 @@ from rehearse.analysis.speech.recognition import (
     Recognizer,
     Word,
     _collapse_repeats,
+    _unheard,
     describe_model,
     normalize,
     plan_chunks,
@@ -89,3 +90,9 @@ def test_a_word_stretched_over_a_silence_is_snapped_back_to_speech() -> None:
     stretched = [Word(" Second", 3.0, 4.1, 0.9)]
     (snapped,) = snap_to_speech(stretched, [Span(0.5, 1.5), Span(3.8, 4.2)])
     assert (snapped.start, snapped.end) == (3.8, 4.1)
+
+
+def test_speech_a_chunk_decode_never_reached_is_found_for_a_retry() -> None:
+    heard = [Word(" first", 0.5, 1.0, 0.9)]
+    speech = [Span(0.4, 1.1), Span(4.0, 5.0), Span(6.0, 6.1)]
+    assert _unheard(speech, Span(0.2, 5.2), heard) == [Span(4.0, 5.0)]

@@ -33,7 +33,7 @@ from rehearse.analysis.speech.pauses import (
 )
 from rehearse.analysis.speech.recognition import Recognizer, Word, normalize
 from rehearse.analysis.speech.spans import Span
-from rehearse.analysis.speech.vad import detect_speech
+from rehearse.analysis.speech.vad import detect_speech, unpadded
 from rehearse.analysis.speech.vocabulary import VocabularyStats, measure_vocabulary
 from rehearse.analysis.speech.voice import VoiceStats, measure_frames, summarize
 
@@ -171,7 +171,7 @@ class SpeechAnalyzer:
                 timings,
             )
         report(0.9, "measuring delivery")
-        pauses = find_pauses(speech)
+        pauses = find_pauses(unpadded(speech))
         long_pauses = [p for p in pauses if p.duration > LONG_PAUSE_SECONDS]
         spoken_fillers = find_fillers(words)
         sound_fillers = find_filled_pauses(frames, words, spoken_fillers)

@@ -27,6 +27,7 @@ _LOUDNESS_TOLERANCE_DB = 4.0
 _GAP_SHARE = 0.6
 _STRETCH_SHARE = 0.7
 _EXCESS_SHARE = 0.8
+_SAME_FILLER_SECONDS = 0.3
 
 
 def expected_word_seconds(word: Word) -> float:
@@ -83,13 +84,21 @@ def _explained_by_words(stretch: Span, words: Sequence[Word]) -> bool:
     return True
 
 
+def _same_moment(stretch: Span, filler: Span) -> bool:
+    """Whisper often times only the start of a long "ummm"; the rest is the same filler."""
+    return (
+        stretch.start < filler.end + _SAME_FILLER_SECONDS
+        and filler.start < stretch.end + _SAME_FILLER_SECONDS
+    )
+
+
 def find_filled_pauses(
     frames: VoiceFrames, words: Sequence[Word], transcript_fillers: Sequence[Marker]
 ) -> list[Marker]:
     """Filled pauses the transcript does not already show."""
     found: list[Marker] = []
     for stretch in steady_voiced_stretches(frames):
-        if any(Span(f.start, f.end).overlap(stretch) > 0 for f in transcript_fillers):
+        if any(_same_moment(stretch, Span(f.start, f.end)) for f in transcript_fillers):
             continue
         if not _explained_by_words(stretch, words):
             found.append(Marker("(filled pause)", stretch.start, stretch.end, "filler", "acoustic"))

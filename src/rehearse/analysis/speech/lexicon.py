@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rehearse.analysis.speech.recognition import Word, normalize
 
-FILLED_PAUSES = frozenset(
-    {"um", "umm", "uhm", "uh", "uhh", "er", "erm", "ah", "ahh", "eh", "hmm", "hm", "mm", "mhm"}
-)
+# um, umm, uhm, uh, uhhh, er, errr, erm, ah, eh, hmm, mm, mhm: however long they are drawn out.
+_FILLED_PAUSE = re.compile(r"^(u+h*m+|u+h+|e+r+m*|a+h+|e+h+|h+m+|m+h*m+)$")
+
+
+def is_filled_pause(term: str) -> bool:
+    return bool(_FILLED_PAUSE.match(term))
+
+
 _YOU_KNOW_OBJECTS = frozenset(
     {
         "that",
@@ -106,7 +112,7 @@ def _filler_length(words: Sequence[Word], terms: Sequence[str], index: int) -> i
     term = terms[index]
     after = terms[index + 1] if index + 1 < len(terms) else ""
     before = terms[index - 1] if index > 0 else ""
-    if term in FILLED_PAUSES or term == "basically":
+    if is_filled_pause(term) or term == "basically":
         return 1
     if term == "like":
         aside = _pause_before(words, index) and _pause_after(words, index)
@@ -168,7 +174,7 @@ def find_repetitions(words: Sequence[Word]) -> list[Marker]:
                 for size in (2, 1)
                 if len(terms[index : index + size]) == size
                 and terms[index : index + size] == terms[index + size : index + 2 * size]
-                and not set(terms[index : index + size]) & FILLED_PAUSES
+                and not any(is_filled_pause(term) for term in terms[index : index + size])
             ),
             0,
         )
@@ -184,6 +190,4 @@ def find_repetitions(words: Sequence[Word]) -> list[Marker]:
 
 def lexical_words(words: Sequence[Word]) -> list[Word]:
     """The words that carry content: everything but filled pauses."""
-    return [
-        word for word in words if normalize(word.text) not in FILLED_PAUSES and normalize(word.text)
-    ]
+    return [w for w in words if normalize(w.text) and not is_filled_pause(normalize(w.text))]

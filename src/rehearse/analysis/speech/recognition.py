@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import ctranslate2
 import numpy as np
 from faster_whisper import WhisperModel
 
@@ -41,6 +42,8 @@ _HALLUCINATIONS = re.compile(
 _MAX_REPEATS = 2
 _SILENT_DBFS = -55.0
 _MIN_SEGMENT_CONFIDENCE = 0.35
+_SEED = 1234
+_MIN_UNHEARD_SECONDS = 0.3
 
 ProgressHook = Callable[[float, str], None]
 
@@ -100,6 +103,24 @@ def describe_model(name: str) -> str:
     return f"faster-whisper model {name!r} (downloaded on first use)"
 
 
+def _padded(span: Span, duration: float) -> Span:
+    return Span(
+        max(0.0, span.start - _CHUNK_PAD_SECONDS), min(duration, span.end + _CHUNK_PAD_SECONDS)
+    )
+
+
+def _unheard(speech: Sequence[Span], chunk: Span, words: Sequence[Word]) -> list[Span]:
+    """Speech spans of ``chunk``, long enough to hold a word, that no decoded word touches."""
+    return [
+        span
+        for span in speech
+        if chunk.start <= span.start
+        and span.end <= chunk.end
+        and span.duration >= _MIN_UNHEARD_SECONDS
+        and not any(Span(w.start, w.end).overlap(span) > 0 for w in words)
+    ]
+
+
 def plan_chunks(speech: Sequence[Span], duration: float) -> list[Span]:
     """Group speech spans into decoding windows of at most MAX_CHUNK_SECONDS."""
     chunks: list[Span] = []
@@ -112,10 +133,7 @@ def plan_chunks(speech: Sequence[Span], duration: float) -> list[Span]:
                 chunks[-1] = Span(chunks[-1].start, piece.end)
             else:
                 chunks.append(piece)
-    return [
-        Span(max(0.0, c.start - _CHUNK_PAD_SECONDS), min(duration, c.end + _CHUNK_PAD_SECONDS))
-        for c in chunks
-    ]
+    return [_padded(chunk, duration) for chunk in chunks]
 
 
 def _collapse_repeats(words: list[Word]) -> tuple[list[Word], list[str]]:
@@ -223,6 +241,12 @@ class Recognizer:
             if progress:
                 progress(index / max(len(chunks), 1), "recognising speech")
             chunk_words, chunk_dropped = self._decode(audio, chunk)
+            # Whisper sometimes stops early in a chunk, most often after a long pause in it:
+            # speech it never reached is decoded again on its own.
+            for unheard in _unheard(speech, chunk, chunk_words):
+                retried, retry_dropped = self._decode(audio, _padded(unheard, audio.duration))
+                chunk_words = sorted([*chunk_words, *retried], key=lambda word: word.start)
+                chunk_dropped += retry_dropped
             words.extend(w for w in chunk_words if not words or w.start >= words[-1].end - 0.05)
             dropped.extend(chunk_dropped)
         words, loops = _collapse_repeats(snap_to_speech(words, speech))
@@ -230,6 +254,8 @@ class Recognizer:
 
     def _decode(self, audio: Audio, chunk: Span) -> tuple[list[Word], list[str]]:
         with self._lock:  # one decoder per model object; CTranslate2 uses the threads given
+            # The temperature fallback samples; a fixed seed makes the transcript repeatable.
+            ctranslate2.set_random_seed(_SEED)
             segments, _info = self.model.transcribe(
                 audio.slice(chunk.start, chunk.end),
                 language=self.language,

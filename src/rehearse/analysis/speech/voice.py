@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import librosa
 import numpy as np
 import numpy.typing as npt
+import scipy.fft
 
 from rehearse.analysis.audio import SAMPLE_RATE, Samples
 from rehearse.analysis.speech.spans import Span
@@ -25,6 +26,9 @@ F0_MIN, F0_MAX = 60.0, 400.0
 _VOICING_THRESHOLD = 0.45
 _SILENCE_DB = -55.0
 _EPSILON = 1e-10
+_WINDOW = np.hanning(_FRAME).astype(np.float32)
+_WINDOW_AC = np.correlate(_WINDOW, _WINDOW, mode="full")[_FRAME - 1 :].astype(np.float64)
+_FFT_WORKERS = 2
 
 Floats = npt.NDArray[np.float64]
 Mask = npt.NDArray[np.bool_]
@@ -59,18 +63,26 @@ class VoiceStats:
     voiced_seconds: float
 
 
-def _periodicity(samples: Samples, pitch_hz: Floats) -> Floats:
+def _frames(samples: Samples, count: int) -> npt.NDArray[np.float32]:
+    """``count`` frames of _FRAME samples every _HOP, centred like librosa's (a view)."""
+    padded = np.pad(samples.astype(np.float32, copy=False), _FRAME // 2)
+    framed: npt.NDArray[np.float32] = librosa.util.frame(
+        padded, frame_length=_FRAME, hop_length=_HOP
+    ).T[:count]
+    return framed
+
+
+def _periodicity(frames: npt.NDArray[np.float32], pitch_hz: Floats) -> Floats:
     """Normalised autocorrelation of each frame at its YIN period (0 = noise, 1 = periodic)."""
-    padded = np.pad(samples.astype(np.float64), _FRAME // 2)
-    frames = librosa.util.frame(padded, frame_length=_FRAME, hop_length=_HOP).T[: len(pitch_hz)]
-    frames = frames * np.hanning(_FRAME)
-    spectrum = np.fft.rfft(frames, n=2 * _FRAME, axis=1)
-    autocorrelation = np.fft.irfft(np.abs(spectrum) ** 2, axis=1)[:, :_FRAME]
+    windowed = frames * _WINDOW
+    spectrum = scipy.fft.rfft(windowed, n=2 * _FRAME, axis=1, workers=_FFT_WORKERS)
+    autocorrelation = scipy.fft.irfft(np.abs(spectrum) ** 2, axis=1, workers=_FFT_WORKERS)[
+        :, :_FRAME
+    ]
     lags = np.clip(np.round(SAMPLE_RATE / pitch_hz).astype(int), 1, _FRAME - 1)
     at_period = autocorrelation[np.arange(len(lags)), lags]
     # Correct for the window's own autocorrelation so a pure tone scores close to 1.
-    window_ac = np.correlate(np.hanning(_FRAME), np.hanning(_FRAME), mode="full")[_FRAME - 1 :]
-    ratio = (at_period / window_ac[lags]) / (autocorrelation[:, 0] / window_ac[0] + _EPSILON)
+    ratio = (at_period / _WINDOW_AC[lags]) / (autocorrelation[:, 0] / _WINDOW_AC[0] + _EPSILON)
     return np.asarray(np.clip(ratio, 0.0, 0.999), dtype=np.float64)
 
 
@@ -78,12 +90,17 @@ def measure_frames(samples: Samples, speech: Sequence[Span]) -> VoiceFrames:
     pitch = librosa.yin(
         samples, fmin=F0_MIN, fmax=F0_MAX, sr=SAMPLE_RATE, frame_length=_FRAME, hop_length=_HOP
     ).astype(np.float64)
-    rms = librosa.feature.rms(y=samples, frame_length=_FRAME, hop_length=_HOP)[0][: len(pitch)]
-    loudness = 20 * np.log10(np.maximum(rms.astype(np.float64), _EPSILON))
-    periodicity = _periodicity(samples, pitch)
+    frames = _frames(samples, len(pitch))
+    rms = np.sqrt(np.mean(np.square(frames, dtype=np.float64), axis=1))
+    loudness = 20 * np.log10(np.maximum(rms, _EPSILON))
     in_speech = np.zeros(len(pitch), dtype=bool)
     for span in speech:
         in_speech[int(span.start / HOP_SECONDS) : int(np.ceil(span.end / HOP_SECONDS))] = True
+    # Only frames that could be voiced need the (costly) autocorrelation.
+    candidates = np.flatnonzero(in_speech & (loudness > _SILENCE_DB))
+    periodicity = np.zeros(len(pitch))
+    if candidates.size:
+        periodicity[candidates] = _periodicity(frames[candidates], pitch[candidates])
     voiced = in_speech & (loudness > _SILENCE_DB) & (periodicity > _VOICING_THRESHOLD)
     return VoiceFrames(pitch, loudness, periodicity, voiced, in_speech)
 

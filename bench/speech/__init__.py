@@ -1,0 +1,1 @@
+"""Speech analysis benchmark: ``python -m bench.speech``."""
