@@ -30,3 +30,15 @@ def test_pauses_lower_the_speaking_rate_but_not_the_articulation_rate() -> None:
 
 def test_no_words_is_no_pace() -> None:
     assert measure_pace([], [], []).words_per_minute == 0.0
+
+
+def test_a_steady_pace_has_no_variation_and_a_changing_one_does() -> None:
+    from rehearse.analysis.speech.pace import Window  # noqa: PLC0415
+
+    def window(rate: float) -> Window:
+        return Window(0, 5, rate, 0, 0.0, False, None, None)
+
+    steady = measure_pace(_evenly(30, 15.0), [], [window(120), window(120), window(120)])
+    changing = measure_pace(_evenly(30, 15.0), [], [window(80), window(120), window(160)])
+    assert steady.pace_variation == 0
+    assert changing.pace_variation == pytest.approx(32.66 / 120, rel=0.01)
