@@ -50,7 +50,7 @@ def test_a_tampered_payload_is_refused() -> None:
 
 
 def test_an_unsigned_token_is_refused() -> None:
-    unsigned = jwt.encode({"sub": str(uuid.uuid4()), "aud": "rehearse-api"}, None, algorithm="none")
+    unsigned = jwt.encode({"sub": str(uuid.uuid4()), "aud": "rehearse-api"}, "", algorithm="none")
     with pytest.raises(InvalidToken):
         read_access_token(KEY, unsigned)
 
