@@ -167,6 +167,20 @@ def _role_text(lines: list[str], index: int, match: re.Match[str]) -> tuple[str,
     return previous, "", index + 1
 
 
+def _items(lines: list[str]) -> list[str]:
+    """Bullets and sentences whole again: a wrapped line is joined to the one it continues."""
+    items: list[str] = []
+    for line in lines:
+        starts = _BULLET.match(line) or not items or items[-1].endswith((".", ";", ":"))
+        text = _BULLET.sub("", line)
+        if starts:
+            items.append(text)
+        else:
+            joiner = "" if items[-1].endswith("-") else " "
+            items[-1] = items[-1].removesuffix("-") + joiner + text
+    return items
+
+
 def parse_roles(section: str) -> list[Role]:
     """Roles in an experience section, each found by its date range."""
     lines = _lines(section)
@@ -178,7 +192,7 @@ def parse_roles(section: str) -> list[Role]:
             continue
         title, employer, body = _role_text(lines, index, match)
         until = found[position + 1][0] if position + 1 < len(found) else len(lines)
-        description = "\n".join(_BULLET.sub("", line) for line in lines[body:until])
+        description = "\n".join(_items(lines[body:until]))
         end = _point(match.group("end"), end=True)
         roles.append(Role(title, employer, start, end, description))
     return roles

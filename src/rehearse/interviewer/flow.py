@@ -1,0 +1,168 @@
+"""The conversation, as a state machine: ask, hear the answer, decide what comes next.
+
+After each answer the interviewer either asks a follow-up (the story misses a part, the
+claim has no evidence, "we" hides the candidate), asks for clarification (too short, off the
+question), or moves on; the candidate can skip or ask for a repeat; the interview ends when
+the plan or the time budget runs out. Every decision carries its reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from rehearse.interviewer.assess import SHORT_WORDS, STORY_KINDS, AnswerReading, read_answer
+from rehearse.interviewer.plan import InterviewPlan
+from rehearse.interviewer.planned import PlannedQuestion
+
+MAX_FOLLOW_UPS = 2
+_OFF_TOPIC = 0.12
+_VAGUE_HEDGES = 3
+
+
+class Move(StrEnum):
+    FOLLOW_UP = "follow_up"
+    CLARIFY = "clarify"
+    NEXT = "next"
+    END = "end"
+
+
+@dataclass(frozen=True)
+class Decision:
+    move: Move
+    say: str  # what the interviewer says next (empty when the interview ends)
+    reason: str
+    reading: AnswerReading | None = None
+
+
+def judge(  # noqa: PLR0911 (one return per rule, in order of priority)
+    question: PlannedQuestion,
+    reading: AnswerReading,
+    follow_ups_asked: int,
+    latest: AnswerReading | None = None,
+) -> Decision | None:
+    """The follow-up or clarification this answer calls for, or None when it is complete.
+
+    ``reading`` covers everything said about the question so far (so a Result given in reply
+    to a follow-up completes the story); ``latest`` is the last reply alone, judged for
+    hedging. Length and focus are judged on the first answer only: a short reply to a
+    follow-up is normal.
+    """
+    latest = latest or reading
+    if follow_ups_asked == 0 and (reading.declined or reading.words < SHORT_WORDS):
+        return Decision(
+            Move.CLARIFY,
+            "Take your time. Could you say a bit more? A concrete example from your own "
+            "experience is the most useful.",
+            f"The answer was {reading.words} words long; interviewers expect a developed example.",
+            reading,
+        )
+    if follow_ups_asked == 0 and reading.relevance < _OFF_TOPIC and reading.coverage == 0:
+        return Decision(
+            Move.CLARIFY,
+            f"Let me repeat the question, in case it was unclear: {question.text}",
+            "The answer used almost none of the question's words or the points it asks about.",
+            reading,
+        )
+    if follow_ups_asked >= MAX_FOLLOW_UPS:
+        return None
+    story = question.kind in STORY_KINDS
+    if story and not reading.star["result"]:
+        return Decision(
+            Move.FOLLOW_UP,
+            "And how did it end? What was the result, and how did you know?",
+            "The story has no Result: the outcome is what the example is meant to prove.",
+            reading,
+        )
+    if story and reading.we_statements > 2 * max(reading.i_statements, 1) + 1:
+        return Decision(
+            Move.FOLLOW_UP,
+            "You said 'we' a lot. What did you personally do?",
+            f"'We' came {reading.we_statements} times and 'I' {reading.i_statements}: the "
+            "candidate's own part is unclear.",
+            reading,
+        )
+    if story and reading.numbers == 0:
+        return Decision(
+            Move.FOLLOW_UP,
+            "Can you put a number on it? How big was the change, or how did you measure success?",
+            "The answer claims an outcome without any evidence: no numbers at all.",
+            reading,
+        )
+    if latest.hedges >= _VAGUE_HEDGES or (reading.coverage < 0.2 and latest.generic >= 2):
+        hint = question.follow_ups[0] if question.follow_ups else "Can you be more specific?"
+        return Decision(
+            Move.FOLLOW_UP,
+            hint,
+            f"The answer stays general ({latest.hedges} hedges, {latest.generic} generic "
+            f"phrases) and touches {reading.coverage:.0%} of the points a strong answer covers.",
+            reading,
+        )
+    return None
+
+
+@dataclass
+class Interview:
+    """One interview in progress over a plan, with an optional time budget in seconds."""
+
+    plan: InterviewPlan
+    time_budget_seconds: float | None = None
+    index: int = 0
+    follow_ups_asked: int = 0
+    elapsed_seconds: float = 0.0
+    transcript: list[tuple[str, str]] = field(default_factory=list)  # (asked, answered)
+    readings: list[tuple[PlannedQuestion, AnswerReading]] = field(default_factory=list)
+    _asking: str = ""
+
+    @property
+    def finished(self) -> bool:
+        return self.index >= len(self.plan.questions)
+
+    @property
+    def current(self) -> PlannedQuestion:
+        return self.plan.questions[self.index]
+
+    def ask(self) -> str:
+        """What the interviewer says now: the current question (or its follow-up)."""
+        self._asking = self._asking or self.current.text
+        return self._asking
+
+    def answer(self, text: str, seconds: float = 0.0) -> Decision:
+        question = self.current
+        self.transcript.append((self.ask(), text))
+        self.elapsed_seconds += seconds
+        said = " ".join(a for _, a in self.transcript[-1 - self.follow_ups_asked :])
+        reading = read_answer(question, said)
+        self.readings.append((question, reading))
+        if self._over_time():
+            return self._advance("The time budget is used up.", reading)
+        decision = judge(question, reading, self.follow_ups_asked, read_answer(question, text))
+        if decision is not None and not (
+            decision.move is Move.CLARIFY and self.follow_ups_asked >= MAX_FOLLOW_UPS
+        ):
+            self.follow_ups_asked += 1
+            self._asking = decision.say
+            return decision
+        return self._advance("The answer covers what the question asks; moving on.", reading)
+
+    def skip(self) -> Decision:
+        self.transcript.append((self.ask(), ""))
+        return self._advance("The candidate chose to skip this question.", None)
+
+    def repeat(self) -> str:
+        return self.current.text
+
+    def _over_time(self) -> bool:
+        return (
+            self.time_budget_seconds is not None
+            and self.elapsed_seconds >= self.time_budget_seconds
+        )
+
+    def _advance(self, reason: str, reading: AnswerReading | None) -> Decision:
+        self.index += 1
+        self.follow_ups_asked = 0
+        self._asking = ""
+        if self.finished or self._over_time():
+            self.index = len(self.plan.questions)
+            return Decision(Move.END, "", reason + " That was the last question.", reading)
+        return Decision(Move.NEXT, self.ask(), reason, reading)

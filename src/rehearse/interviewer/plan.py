@@ -1,0 +1,212 @@
+"""The interview plan: which topics to cover for this candidate and this job, and why.
+
+Topics come from the skills the job asks for, weighed against the evidence in the résumé:
+- **gaps**: the job asks for it, the résumé shows little of it (tested first);
+- **strengths**: both the job and the résumé centre on it (probed at depth);
+- **projects**: the candidate's own work, asked about by name;
+- **behavioural**: the competencies every interview checks, chosen for the seniority.
+Every question carries the reason it was chosen.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from rehearse.interviewer.bank.schema import Bank, BankQuestion, TopicArea, load_bank
+from rehearse.interviewer.job import JobDescription
+from rehearse.interviewer.planned import PlannedQuestion
+from rehearse.interviewer.projects import project_questions
+from rehearse.interviewer.resume import Resume
+from rehearse.interviewer.skills import load_vocabulary
+
+INTERVIEW_TYPES = ("behavioural", "technical", "mixed", "coding")
+_TARGET_DIFFICULTY = {
+    "intern": 1,
+    "junior": 2,
+    "mid": 3,
+    "senior": 4,
+    "lead": 4,
+    "principal": 5,
+    "executive": 5,
+}
+_BEHAVIOURAL_BY_SENIORITY = {
+    "junior": ("teamwork", "failure", "adaptability", "communication", "motivation"),
+    "mid": ("ownership", "conflict", "failure", "communication", "prioritisation"),
+    "senior": ("leadership", "conflict", "ownership", "failure", "prioritisation"),
+}
+T = TypeVar("T")
+_STRENGTH_EVIDENCE = 2  # mentions of a topic's skills in a résumé that make it a strength
+_OPENER_DIFFICULTY = 1
+
+
+@dataclass(frozen=True)
+class Focus:
+    topic: str
+    kind: str  # "gap", "strength", "project" or "behavioural"
+    reason: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class InterviewPlan:
+    role: str
+    seniority: str
+    interview_type: str
+    focus: tuple[Focus, ...]
+    questions: tuple[PlannedQuestion, ...]
+    notes: tuple[str, ...] = field(default=())
+
+
+def _readable(skills: Iterable[str]) -> str:
+    names = [skill.replace("-", " ") for skill in skills]
+    return ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else "".join(names)
+
+
+def choose_focus(resume: Resume | None, job: JobDescription, bank: Bank) -> list[Focus]:
+    """Job topics ranked: gaps and strengths with their reasons (topics the bank covers)."""
+    vocabulary = load_vocabulary()
+    available = {topic.topic for topic in bank.topics}
+    job_topics = vocabulary.topics_of(Counter(job.skill_weights))
+    resume_skills = Counter(resume.skills) if resume else Counter()
+    resume_topics = vocabulary.topics_of(resume_skills)
+    focus: list[Focus] = []
+    for topic, weight in job_topics.most_common():
+        if topic not in available:
+            continue
+        asked = [s for s in job.skill_weights if topic in vocabulary.skills[s].topics]
+        shown = [s for s in asked if s in resume_skills]
+        evidence = resume_topics.get(topic, 0)
+        if resume is not None and (shown or evidence >= _STRENGTH_EVIDENCE):
+            reason = (
+                f"The job asks for {_readable(asked[:3])} and your résumé shows "
+                f"{_readable(shown[:3]) if shown else 'related experience'}: "
+                "a strength to probe in depth."
+            )
+            focus.append(Focus(topic, "strength", reason, float(weight)))
+        else:
+            reason = (
+                f"The job asks for {_readable(asked[:3])}, and your résumé shows little of it: "
+                "a gap interviewers will test."
+            )
+            focus.append(Focus(topic, "gap", reason, float(weight) * 1.2))
+    return sorted(focus, key=lambda item: item.weight, reverse=True)
+
+
+def _difficulty(seniority: str, topic: str, mastery: Mapping[str, float]) -> int:
+    """The seniority's level, moved by the candidate's measured mastery of the topic."""
+    level = _TARGET_DIFFICULTY.get(seniority, 3)
+    if topic in mastery:
+        level += round((mastery[topic] - 1000) / 200)  # Elo-style: 200 points per level
+    return max(1, min(5, level))
+
+
+def _pick(
+    bank: Bank, topic: str, difficulty: int, skills: Iterable[str], taken: set[str]
+) -> BankQuestion | None:
+    """The unused question of ``topic`` nearest ``difficulty``, preferring the job's skills."""
+    wanted = set(skills)
+    candidates = [
+        q for t in bank.topics if t.topic == topic for q in t.questions if q.id not in taken
+    ]
+    if not candidates:
+        return None
+    return min(
+        candidates,
+        key=lambda q: (abs(q.difficulty - difficulty), -len(wanted & set(q.skills)), q.id),
+    )
+
+
+def _from_bank(question: BankQuestion, topic: str, reason: str) -> PlannedQuestion:
+    return PlannedQuestion(
+        text=question.text,
+        kind=question.type.value,
+        topic=topic,
+        difficulty=question.difficulty,
+        reason=reason,
+        key_points=question.key_points,
+        follow_ups=question.follow_ups,
+        source=f"bank:{question.id}",
+    )
+
+
+def _interview_type(job: JobDescription, bank: Bank, focus: Sequence[Focus]) -> str:
+    """Mixed when the job has technical or role topics to test, else behavioural."""
+    areas = {topic.topic: topic.area for topic in bank.topics}
+    specific = [f for f in focus if areas.get(f.topic) is not TopicArea.BEHAVIOURAL]
+    return "mixed" if specific else "behavioural"
+
+
+def make_plan(
+    job: JobDescription,
+    resume: Resume | None = None,
+    *,
+    interview_type: str | None = None,
+    length: int = 8,
+    mastery: Mapping[str, float] | None = None,
+    asked_before: Iterable[str] = (),
+    bank: Bank | None = None,
+) -> InterviewPlan:
+    """An ordered plan of ``length`` questions with the reason for each."""
+    bank = bank or load_bank()
+    mastery = mastery or {}
+    focus = choose_focus(resume, job, bank)
+    kind = interview_type or _interview_type(job, bank, focus)
+    taken = set(asked_before)
+    areas = {topic.topic: topic.area for topic in bank.topics}
+    seniority = (
+        job.seniority
+        if job.seniority in _BEHAVIOURAL_BY_SENIORITY
+        else ("senior" if _TARGET_DIFFICULTY.get(job.seniority, 3) >= 4 else "junior")
+    )
+    behavioural_slots = {
+        "behavioural": length // 2,
+        "technical": 1,
+        "mixed": length // 3,
+        "coding": 1,
+    }[kind]
+    project_slots = 0 if resume is None or kind == "behavioural" else min(2, max(1, length // 4))
+    questions: list[PlannedQuestion] = []
+
+    opener = _pick(bank, "motivation", _OPENER_DIFFICULTY, [], taken)
+    if opener:
+        taken.add(opener.id)
+        questions.append(
+            _from_bank(
+                opener, "motivation", f"Every interview opens by asking why this role: {job.title}."
+            )
+        )
+    role_topics = [
+        f for f in focus if kind != "behavioural" or areas.get(f.topic) is not TopicArea.TECHNICAL
+    ]
+    role_slots = max(0, length - len(questions) - behavioural_slots - project_slots)
+    for item in _cycle(role_topics, role_slots):
+        asked = [s for s in job.skill_weights if item.topic in load_vocabulary().skills[s].topics]
+        question = _pick(
+            bank, item.topic, _difficulty(job.seniority, item.topic, mastery), asked, taken
+        )
+        if question:
+            taken.add(question.id)
+            questions.append(_from_bank(question, item.topic, item.reason))
+    if resume is not None:
+        for planned in project_questions(resume, job)[:project_slots]:
+            questions.append(planned)
+    for topic in _cycle(_BEHAVIOURAL_BY_SENIORITY[seniority], length - len(questions)):
+        question = _pick(bank, topic, _difficulty(job.seniority, topic, mastery), [], taken)
+        if question:
+            taken.add(question.id)
+            reason = (
+                f"A core competency for a {job.seniority}-level role: {topic.replace('-', ' ')}."
+            )
+            questions.append(_from_bank(question, topic, reason))
+    notes = () if resume else ("No résumé was given: no project questions, and no gap analysis.",)
+    return InterviewPlan(
+        job.title, job.seniority, kind, tuple(focus), tuple(questions[:length]), notes
+    )
+
+
+def _cycle(items: Sequence[T], count: int) -> list[T]:
+    """``count`` items taken round-robin from ``items`` (empty if there are none)."""
+    return [items[index % len(items)] for index in range(count)] if items else []
