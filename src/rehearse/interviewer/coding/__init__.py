@@ -1,0 +1,1 @@
+"""Coding questions: problems with hidden tests, run in a sandbox."""
