@@ -7,6 +7,7 @@ import typer
 from rehearse import __version__
 from rehearse.cli import db, users
 from rehearse.cli.analyze import analyze
+from rehearse.cli.interview import interview
 from rehearse.cli.serve import serve
 from rehearse.cli.worker import worker
 
@@ -21,6 +22,7 @@ app = typer.Typer(
 app.command()(serve)
 app.command()(worker)
 app.command()(analyze)
+app.command()(interview)
 app.add_typer(db.app, name="db")
 app.add_typer(users.app, name="users")
 

@@ -1,0 +1,138 @@
+"""``rehearse interview``: a mock interview in the terminal, from a résumé and a job posting."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import typer
+
+from rehearse.blobs.sniff import SNIFF_BYTES, FileKind, accepted_type
+from rehearse.cli.common import fail, load_settings
+from rehearse.errors import RehearseError
+from rehearse.interviewer.documents import extract_text
+from rehearse.interviewer.flow import Interview, Move
+from rehearse.interviewer.job import parse_job
+from rehearse.interviewer.mastery import START, update_rating
+from rehearse.interviewer.plan import INTERVIEW_TYPES, InterviewPlan, make_plan
+from rehearse.interviewer.resume import Resume, parse_resume
+
+_COMMANDS = "Type your answer; end it with an empty line. Commands: /skip, /repeat, /quit."
+_RECORDING_SUFFIXES = {".wav", ".webm", ".ogg", ".mp3", ".m4a", ".mp4", ".flac"}
+
+
+def _read_document(path: Path) -> str:
+    data = path.read_bytes()
+    return extract_text(data, accepted_type(data[:SNIFF_BYTES], FileKind.DOCUMENT))
+
+
+def _typed_answers() -> Iterator[str]:
+    """Answers from the terminal (or a pipe): lines until an empty one."""
+    while True:
+        lines: list[str] = []
+        for line in sys.stdin:
+            if not lines and line.startswith("/"):
+                lines.append(line.strip())  # a command acts at once
+                break
+            if not line.strip():
+                break
+            lines.append(line.rstrip("\n"))
+        else:
+            if not lines:
+                return
+        yield " ".join(lines).strip()
+
+
+def _spoken_answers(folder: Path, model: str) -> Iterator[str]:
+    """Answers from recordings in ``folder`` (in name order), transcribed offline."""
+    from rehearse.analysis.speech.analyzer import SpeechAnalyzer  # noqa: PLC0415 (loads Whisper)
+    from rehearse.analysis.speech.recognition import Recognizer  # noqa: PLC0415
+
+    analyzer = SpeechAnalyzer(Recognizer(model))
+    for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in _RECORDING_SUFFIXES):
+        result = analyzer.apply(path)
+        pace = f"{result.pace.words_per_minute:.0f} wpm" if result.pace else "no speech"
+        typer.echo(f"  [{path.name}: {pace}] {result.transcript}")
+        yield result.transcript
+
+
+def _print_plan(plan: InterviewPlan, resume: Resume | None, show_questions: bool) -> None:
+    typer.secho(
+        f"\nMock interview: {plan.role} ({plan.seniority}, {plan.interview_type})", bold=True
+    )
+    if resume:
+        typer.echo(
+            f"Candidate: {resume.name or 'unnamed'}, {resume.years_of_experience:g} years, "
+            f"{len(resume.roles)} roles, {len(resume.projects)} projects."
+        )
+    typer.echo("Focus:")
+    for focus in plan.focus[:5]:
+        typer.echo(f"  - {focus.topic} ({focus.kind}): {focus.reason}")
+    for note in plan.notes:
+        typer.echo(f"Note: {note}")
+    if show_questions:
+        for number, question in enumerate(plan.questions, start=1):
+            typer.echo(
+                f"  {number}. [{question.topic}, difficulty {question.difficulty}] {question.text}"
+            )
+            typer.echo(f"     why: {question.reason}")
+
+
+def interview(
+    job: Path = typer.Option(..., "--job", help="The job description (text, PDF or DOCX)."),
+    resume: Path = typer.Option(None, "--resume", help="Your résumé (PDF, DOCX or text)."),
+    kind: str = typer.Option(None, "--type", help=f"One of {', '.join(INTERVIEW_TYPES)}."),
+    length: int = typer.Option(8, min=1, max=30, help="How many questions."),
+    answers: Path = typer.Option(None, help="A folder of recorded answers, used in name order."),
+    show_plan: bool = typer.Option(False, help="Print every planned question and why first."),
+) -> None:
+    """Run a mock interview in the terminal: planned questions, follow-ups, and why each."""
+    settings = load_settings()
+    if kind is not None and kind not in INTERVIEW_TYPES:
+        raise fail(f"--type must be one of {', '.join(INTERVIEW_TYPES)}.")
+    try:
+        posting = parse_job(_read_document(job))
+        candidate = parse_resume(_read_document(resume)) if resume else None
+    except RehearseError as exc:
+        raise fail(exc.message) from exc
+    except OSError as exc:
+        raise fail(f"Cannot read {exc.filename}: {exc.strerror}.") from exc
+    plan = make_plan(posting, candidate, interview_type=kind, length=length)
+    _print_plan(plan, candidate, show_plan)
+    session = Interview(plan)
+    replies = _spoken_answers(answers, settings.speech_model) if answers else _typed_answers()
+    if not answers:
+        typer.echo(f"\n{_COMMANDS}")
+    number = 1
+    typer.secho(f"\nQ{number}. {session.ask()}", fg=typer.colors.CYAN)
+    for reply in replies:
+        if reply == "/quit":
+            break
+        if reply == "/repeat":
+            typer.secho(f"Q{number}. {session.repeat()}", fg=typer.colors.CYAN)
+            continue
+        decision = session.skip() if reply == "/skip" else session.answer(reply)
+        typer.secho(f"  ({decision.move.value}: {decision.reason})", dim=True)
+        if decision.move is Move.END:
+            break
+        if decision.move is Move.NEXT:
+            number += 1
+            typer.secho(f"\nQ{number}. {decision.say}", fg=typer.colors.CYAN)
+        else:
+            typer.secho(f"  Follow-up: {decision.say}", fg=typer.colors.CYAN)
+    _print_mastery(session)
+
+
+def _print_mastery(session: Interview) -> None:
+    """The per-topic level this interview suggests (Elo-style, from 1000)."""
+    ratings: dict[str, float] = {}
+    for question, reading in session.readings:
+        rating = ratings.get(question.topic, START)
+        ratings[question.topic] = update_rating(rating, question.difficulty, reading.quality)
+    if not ratings:
+        typer.echo("\nNo answers were given.")
+        return
+    typer.secho("\nTopic levels after this interview (1000 is the starting point):", bold=True)
+    for topic, rating in sorted(ratings.items(), key=lambda pair: -pair[1]):
+        typer.echo(f"  {topic:<24}{rating:6.0f}")

@@ -1,0 +1,76 @@
+"""``rehearse interview`` runs a mock interview in the terminal with typed answers."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import shared_fixture
+from tests.support.processes import rehearse_env
+
+VAGUE = "I guess we kind of disagreed sometimes about stuff, maybe about things like that."
+COMPLETE = (
+    "At my last job our team had to choose a queue, and a teammate wanted Kafka while I thought "
+    "Postgres was enough. I asked him to walk me through his reasons, and I proposed we decide on "
+    "peak load. I built a prototype in two days and measured 400 events per second. As a result "
+    "we shipped three weeks earlier, and I learned to settle design debates with data."
+)
+
+
+def _interview(tmp_path: Path, typed: str, *extra: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "rehearse",
+            "interview",
+            "--job",
+            str(shared_fixture("jobs/software_engineer_login_gov.txt")),
+            "--resume",
+            str(shared_fixture("resumes/resume-matcher_john_doe_senior_swe.pdf")),
+            *extra,
+        ],
+        input=typed,
+        env=rehearse_env(data_dir=tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_the_plan_and_first_question_are_shown(tmp_path: Path) -> None:
+    result = _interview(tmp_path, "/quit\n", "--length", "4", "--show-plan")
+    assert result.returncode == 0, result.stderr
+    assert "Mock interview: Login.gov - Application Engineer (senior, mixed)" in result.stdout
+    assert "web-backend (strength)" in result.stdout
+    assert "[projects, difficulty 3] In DevFlow" in result.stdout  # their own project, by name
+    assert "Q1. " in result.stdout
+
+
+def test_a_vague_answer_gets_a_follow_up_and_a_complete_one_moves_on(tmp_path: Path) -> None:
+    typed = f"{VAGUE} {VAGUE}\n\n{COMPLETE}\n\n/quit\n"
+    result = _interview(tmp_path, typed, "--length", "3")
+    assert "Follow-up:" in result.stdout
+    assert "Q2. " in result.stdout
+    assert "Topic levels after this interview" in result.stdout
+
+
+def test_skip_moves_to_the_next_question(tmp_path: Path) -> None:
+    result = _interview(tmp_path, "/skip\n/quit\n", "--length", "3")
+    assert "chose to skip" in result.stdout
+    assert "Q2. " in result.stdout
+
+
+def test_a_missing_job_file_is_reported_plainly(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "rehearse", "interview", "--job", str(tmp_path / "nope.txt")],
+        env=rehearse_env(data_dir=tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "Cannot read" in result.stderr
