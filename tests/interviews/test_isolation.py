@@ -16,6 +16,7 @@ from tests.support.media import pdf_bytes, wav_bytes
 
 JSON_BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("PATCH", "/api/sessions/{session_id}"): {"title": "Taken over"},
+    ("POST", "/api/sessions/{session_id}/plan"): {},
     ("POST", "/api/sessions/{session_id}/questions"): {"text": "Injected question?"},
     ("POST", "/api/sessions/{session_id}/reflections"): {"text": "Injected note"},
 }

@@ -10,6 +10,7 @@ from fastapi.responses import StreamingResponse
 
 from rehearse.interviews.schemas import (
     AnswerPublic,
+    PlanRequest,
     QuestionCreate,
     QuestionPublic,
     SessionCreate,
@@ -84,6 +85,19 @@ def download_resume(
 )
 def delete_resume(session_id: uuid.UUID, interviews: Interviews) -> None:
     interviews.remove_resume(session_id)
+
+
+@router.post(
+    "/{session_id}/plan",
+    summary="Plan the interview from the job description and résumé (replaces the questions)",
+)
+def plan_session(session_id: uuid.UUID, body: PlanRequest, interviews: Interviews) -> SessionPublic:
+    interview = interviews.prepare(
+        session_id,
+        interview_type=body.interview_type.value if body.interview_type else None,
+        length=body.length,
+    )
+    return SessionPublic.model_validate(interview)
 
 
 @router.get("/{session_id}/questions", summary="The session's questions in order")

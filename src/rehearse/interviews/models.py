@@ -91,6 +91,8 @@ class Question(IdMixin, Base):
     topic: Mapped[str] = mapped_column(String(80), default="")
     difficulty: Mapped[int] = mapped_column(default=3)
     reason: Mapped[str] = mapped_column(Text, default="")
+    # Where the question came from: "bank:<id>", "project", "candidate" or "llm".
+    source: Mapped[str] = mapped_column(String(80), default="", server_default="")
     key_points: Mapped[list[Any]] = mapped_column(default=list)
     parent_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("questions.id", ondelete="CASCADE")

@@ -65,3 +65,13 @@ def analysis_of(db: Session, answer_id: uuid.UUID, kind: str) -> AnalysisResult 
             AnalysisResult.answer_id == answer_id, AnalysisResult.kind == kind
         )
     )
+
+
+def bank_questions_asked(db: Session, user_id: uuid.UUID) -> list[str]:
+    """The bank ids of every question planned for the user in earlier sessions."""
+    sources = db.scalars(
+        select(Question.source)
+        .join(InterviewSession, Question.session_id == InterviewSession.id)
+        .where(InterviewSession.user_id == user_id, Question.source.like("bank:%"))
+    ).all()
+    return [source.removeprefix("bank:") for source in sources]

@@ -65,6 +65,11 @@ class QuestionCreate(BaseModel):
     difficulty: int = Field(default=3, ge=1, le=5)
 
 
+class PlanRequest(BaseModel):
+    interview_type: InterviewType | None = None
+    length: int | None = Field(default=None, ge=1, le=30)
+
+
 class QuestionPublic(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
@@ -75,6 +80,7 @@ class QuestionPublic(BaseModel):
     topic: str
     difficulty: int
     reason: str
+    source: str
     key_points: list[Any]
     parent_id: uuid.UUID | None
     created_at: datetime

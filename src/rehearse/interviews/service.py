@@ -15,15 +15,31 @@ from sqlalchemy.orm import Session
 from rehearse.blobs import service as blobs
 from rehearse.blobs.models import Blob
 from rehearse.blobs.sniff import FileKind
-from rehearse.errors import NotFound, ValidationFailed
+from rehearse.errors import Conflict, NotFound, ValidationFailed
+from rehearse.interviewer.documents import extract_text
+from rehearse.interviewer.job import parse_job
+from rehearse.interviewer.plan import make_plan
+from rehearse.interviewer.resume import Resume, parse_resume
 from rehearse.interviews import repository
-from rehearse.interviews.models import Answer, InterviewSession, Question
+from rehearse.interviews.models import (
+    Answer,
+    InterviewSession,
+    InterviewType,
+    Question,
+    QuestionKind,
+    SessionStatus,
+)
+from rehearse.interviews.plans import plan_summary
 from rehearse.interviews.schemas import QuestionCreate, SessionCreate, SessionUpdate
 from rehearse.interviews.tasks import ANALYZE_ANSWER
 from rehearse.jobs.service import enqueue
+from rehearse.progress.repository import mastery_of
 
 if TYPE_CHECKING:
     from rehearse.runtime import Runtime
+
+
+_KINDS = {kind.value for kind in QuestionKind}
 
 
 class InterviewService:
@@ -98,6 +114,60 @@ class InterviewService:
         if interview.resume is not None:
             blobs.delete_blob(self.db, self.runtime.blobs, interview.resume)
             interview.resume = None
+
+    # The plan.
+
+    def prepare(
+        self, session_id: uuid.UUID, *, interview_type: str | None = None, length: int | None = None
+    ) -> InterviewSession:
+        """Plan the interview from the job description and the résumé, replacing any earlier
+        plan; questions the user was asked in earlier sessions are not asked again."""
+        interview = self.get(session_id)
+        if not interview.job_description.strip():
+            raise ValidationFailed("Paste the job description first: the plan is built from it.")
+        if repository.answers_in(self.db, interview.id):
+            raise Conflict("This session already has answers; start a new session to plan again.")
+        job = parse_job(interview.job_description)
+        resume = self._parsed_resume(interview)
+        mastery = {row.topic: row.rating for row in mastery_of(self.db, self.user_id)}
+        plan = make_plan(
+            job,
+            resume,
+            interview_type=interview_type or interview.interview_type.value,
+            length=length or interview.question_count,
+            mastery=mastery,
+            asked_before=repository.bank_questions_asked(self.db, self.user_id),
+        )
+        for question in list(interview.questions):
+            self.db.delete(question)
+        self.db.flush()
+        for position, planned in enumerate(plan.questions, start=1):
+            self.db.add(
+                Question(
+                    session_id=interview.id,
+                    position=position,
+                    text=planned.text,
+                    kind=QuestionKind(planned.kind if planned.kind in _KINDS else "technical"),
+                    topic=planned.topic,
+                    difficulty=planned.difficulty,
+                    reason=planned.reason,
+                    source=planned.source,
+                    key_points=list(planned.key_points),
+                )
+            )
+        interview.plan = plan_summary(plan, resume)
+        interview.interview_type = InterviewType(plan.interview_type)
+        interview.status = SessionStatus.READY
+        self.db.flush()
+        self.db.expire(interview, ["questions"])
+        return interview
+
+    def _parsed_resume(self, interview: InterviewSession) -> Resume | None:
+        if interview.resume is None:
+            return None
+        with self.runtime.blobs.open(interview.resume.key) as handle:
+            data = handle.read()
+        return parse_resume(extract_text(data, interview.resume.content_type))
 
     # Questions.
 

@@ -1,0 +1,95 @@
+"""Planning a session through the API: from its job description and résumé to questions."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from tests.conftest import shared_fixture
+from tests.support.api import ApiUser, error_code
+
+
+def _session(client: TestClient, user: ApiUser, *, resume: bool = True, count: int = 6) -> str:
+    job = shared_fixture("jobs/software_engineer_login_gov.txt").read_text(encoding="utf-8")
+    session = client.post(
+        "/api/sessions",
+        json={"title": "Login.gov", "job_description": job, "question_count": count},
+        headers=user.headers,
+    ).json()
+    if resume:
+        pdf = shared_fixture("resumes/resume-matcher_john_doe_senior_swe.pdf").read_bytes()
+        client.put(
+            f"/api/sessions/{session['id']}/resume",
+            files={"file": ("cv.pdf", pdf, "application/pdf")},
+            headers=user.headers,
+        )
+    session_id: str = session["id"]
+    return session_id
+
+
+def test_a_session_is_planned_from_its_job_and_resume(client: TestClient, alice: ApiUser) -> None:
+    session_id = _session(client, alice)
+    planned = client.post(f"/api/sessions/{session_id}/plan", json={}, headers=alice.headers)
+    assert planned.status_code == 200, planned.text
+    body = planned.json()
+    assert body["status"] == "ready"
+    assert body["plan"]["resume"]["name"] == "JOHN DOE"
+    assert {f["topic"] for f in body["plan"]["focus"]} >= {"web-backend", "security"}
+    questions = client.get(f"/api/sessions/{session_id}/questions", headers=alice.headers).json()
+    assert len(questions) == 6
+    assert [q["position"] for q in questions] == [1, 2, 3, 4, 5, 6]
+    assert all(q["reason"] for q in questions)
+    assert any(q["kind"] == "project" for q in questions)
+
+
+def test_a_second_session_does_not_repeat_bank_questions(
+    client: TestClient, alice: ApiUser
+) -> None:
+    first, second = _session(client, alice), _session(client, alice)
+    client.post(f"/api/sessions/{first}/plan", json={}, headers=alice.headers)
+    client.post(f"/api/sessions/{second}/plan", json={}, headers=alice.headers)
+    asked = {
+        q["source"]
+        for sid in (first, second)
+        for q in client.get(f"/api/sessions/{sid}/questions", headers=alice.headers).json()
+        if q["source"].startswith("bank:")
+    }
+    total = sum(
+        q["source"].startswith("bank:")
+        for sid in (first, second)
+        for q in client.get(f"/api/sessions/{sid}/questions", headers=alice.headers).json()
+    )
+    assert len(asked) == total
+
+
+def test_planning_needs_a_job_description(client: TestClient, alice: ApiUser) -> None:
+    session = client.post("/api/sessions", json={"title": "t"}, headers=alice.headers).json()
+    response = client.post(f"/api/sessions/{session['id']}/plan", json={}, headers=alice.headers)
+    assert (response.status_code, error_code(response)) == (422, "validation_failed")
+    assert "job description" in response.json()["error"]["message"]
+
+
+def test_a_session_with_answers_is_not_planned_again(client: TestClient, alice: ApiUser) -> None:
+    session_id = _session(client, alice, resume=False)
+    client.post(f"/api/sessions/{session_id}/plan", json={}, headers=alice.headers)
+    question = client.get(f"/api/sessions/{session_id}/questions", headers=alice.headers).json()[0]
+    client.post(
+        f"/api/sessions/{session_id}/questions/{question['id']}/answers",
+        data={"text": "I care about public services that work for everyone."},
+        headers=alice.headers,
+    )
+    again = client.post(f"/api/sessions/{session_id}/plan", json={}, headers=alice.headers)
+    assert (again.status_code, error_code(again)) == (409, "conflict")
+    kept = client.get(f"/api/sessions/{session_id}/questions", headers=alice.headers).json()
+    assert kept[0]["id"] == question["id"]
+
+
+def test_the_interview_type_and_length_can_be_chosen(client: TestClient, alice: ApiUser) -> None:
+    session_id = _session(client, alice, resume=False)
+    body = client.post(
+        f"/api/sessions/{session_id}/plan",
+        json={"interview_type": "behavioural", "length": 4},
+        headers=alice.headers,
+    ).json()
+    assert body["interview_type"] == "behavioural"
+    questions = client.get(f"/api/sessions/{session_id}/questions", headers=alice.headers).json()
+    assert len(questions) == 4
