@@ -74,3 +74,18 @@ def test_a_missing_job_file_is_reported_plainly(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert "Cannot read" in result.stderr
+
+
+def test_recorded_answers_are_transcribed_and_judged(tmp_path: Path) -> None:
+    folder = tmp_path / "answers"
+    folder.mkdir()
+    for name, text in [("01.wav", COMPLETE), ("02.wav", "I do not know.")]:
+        wav = subprocess.run(
+            ["espeak-ng", "-s", "140", "--stdout", text], check=True, capture_output=True
+        ).stdout
+        (folder / name).write_bytes(wav)
+    result = _interview(tmp_path, "", "--length", "2", "--answers", str(folder))
+    assert result.returncode == 0, result.stderr
+    assert "[01.wav: " in result.stdout
+    assert "Kafka" in result.stdout  # the recording was transcribed
+    assert "Topic levels after this interview" in result.stdout
