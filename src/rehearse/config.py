@@ -95,6 +95,13 @@ class Settings(BaseSettings):
     speech_language: str = "en"
     max_recording_minutes: float = Field(default=30.0, gt=0)
 
+    # An optional language model behind any OpenAI-compatible endpoint (hosted, or a local
+    # llama.cpp / Ollama server); unset, the interviewer works entirely offline.
+    llm_base_url: str | None = None
+    llm_model: str = "local"
+    llm_api_key: SecretStr | None = None
+    llm_timeout_seconds: float = Field(default=20.0, gt=0)
+
     # Logs.
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_format: Literal["json", "console"] = "json"

@@ -14,6 +14,7 @@ from rehearse.analysis.speech.recognition import Recognizer
 from rehearse.blobs.base import BlobStore
 from rehearse.blobs.local import LocalBlobStore
 from rehearse.config import Settings
+from rehearse.interviewer.llm import LLMProvider, make_provider
 from rehearse.jobs.queue import JobQueue
 from rehearse.mail.base import Mailer, make_mailer
 from rehearse.store import migrate
@@ -52,6 +53,14 @@ class Runtime:
         """Built on first use, so processes that never analyse never load the model."""
         recognizer = Recognizer(self.settings.speech_model, language=self.settings.speech_language)
         return SpeechAnalyzer(recognizer, max_seconds=self.settings.max_recording_minutes * 60)
+
+    @cached_property
+    def llm(self) -> LLMProvider:
+        settings = self.settings
+        key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else None
+        return make_provider(
+            settings.llm_base_url, settings.llm_model, key, settings.llm_timeout_seconds
+        )
 
     @cached_property
     def rate_limiter(self) -> RateLimiter:

@@ -14,8 +14,9 @@ from rehearse.errors import RehearseError
 from rehearse.interviewer.documents import extract_text
 from rehearse.interviewer.flow import Interview, Move
 from rehearse.interviewer.job import parse_job
+from rehearse.interviewer.llm import make_provider
 from rehearse.interviewer.mastery import START, update_rating
-from rehearse.interviewer.plan import INTERVIEW_TYPES, InterviewPlan, make_plan
+from rehearse.interviewer.plan import INTERVIEW_TYPES, InterviewPlan, make_plan, tailor_plan
 from rehearse.interviewer.resume import Resume, parse_resume
 
 _COMMANDS = "Type your answer; end it with an empty line. Commands: /skip, /repeat, /quit."
@@ -98,9 +99,18 @@ def interview(
         raise fail(exc.message) from exc
     except OSError as exc:
         raise fail(f"Cannot read {exc.filename}: {exc.strerror}.") from exc
-    plan = make_plan(posting, candidate, interview_type=kind, length=length)
+    provider = make_provider(
+        settings.llm_base_url,
+        settings.llm_model,
+        settings.llm_api_key.get_secret_value() if settings.llm_api_key else None,
+        settings.llm_timeout_seconds,
+    )
+    plan = tailor_plan(
+        make_plan(posting, candidate, interview_type=kind, length=length), posting, provider
+    )
     _print_plan(plan, candidate, show_plan)
-    session = Interview(plan)
+    typer.echo(f"Questions and follow-ups: {provider.name}")
+    session = Interview(plan, provider=provider)
     replies = _spoken_answers(answers, settings.speech_model) if answers else _typed_answers()
     if not answers:
         typer.echo(f"\n{_COMMANDS}")

@@ -8,10 +8,11 @@ the plan or the time budget runs out. Every decision carries its reason.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from rehearse.interviewer.assess import SHORT_WORDS, STORY_KINDS, AnswerReading, read_answer
+from rehearse.interviewer.llm import LLMProvider, OfflineProvider
 from rehearse.interviewer.plan import InterviewPlan
 from rehearse.interviewer.planned import PlannedQuestion
 
@@ -107,6 +108,7 @@ class Interview:
 
     plan: InterviewPlan
     time_budget_seconds: float | None = None
+    provider: LLMProvider = field(default_factory=OfflineProvider)
     index: int = 0
     follow_ups_asked: int = 0
     elapsed_seconds: float = 0.0
@@ -137,6 +139,9 @@ class Interview:
         if self._over_time():
             return self._advance("The time budget is used up.", reading)
         decision = judge(question, reading, self.follow_ups_asked, read_answer(question, text))
+        if decision is not None and decision.move is Move.FOLLOW_UP:
+            worded = self.provider.follow_up(question.text, said, decision.reason, decision.say)
+            decision = replace(decision, say=worded)
         if decision is not None and not (
             decision.move is Move.CLARIFY and self.follow_ups_asked >= MAX_FOLLOW_UPS
         ):

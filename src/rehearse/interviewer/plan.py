@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from rehearse.interviewer.bank.schema import Bank, BankQuestion, TopicArea, load_bank
 from rehearse.interviewer.job import JobDescription
+from rehearse.interviewer.llm import LLMProvider, OfflineProvider
 from rehearse.interviewer.planned import PlannedQuestion
 from rehearse.interviewer.projects import project_questions
 from rehearse.interviewer.resume import Resume
@@ -210,3 +211,17 @@ def make_plan(
 def _cycle(items: Sequence[T], count: int) -> list[T]:
     """``count`` items taken round-robin from ``items`` (empty if there are none)."""
     return [items[index % len(items)] for index in range(count)] if items else []
+
+
+def tailor_plan(plan: InterviewPlan, job: JobDescription, provider: LLMProvider) -> InterviewPlan:
+    """Bank questions reworded by the language model for this job (offline: unchanged)."""
+    if isinstance(provider, OfflineProvider):
+        return plan
+    context = "; ".join([*job.required_skills[:10], *job.responsibilities[:5]])
+    questions = tuple(
+        replace(question, text=provider.tailor_question(question.text, job.title, context))
+        if question.source.startswith("bank:")
+        else question
+        for question in plan.questions
+    )
+    return replace(plan, questions=questions)

@@ -18,7 +18,7 @@ from rehearse.blobs.sniff import FileKind
 from rehearse.errors import Conflict, NotFound, ValidationFailed
 from rehearse.interviewer.documents import extract_text
 from rehearse.interviewer.job import parse_job
-from rehearse.interviewer.plan import make_plan
+from rehearse.interviewer.plan import make_plan, tailor_plan
 from rehearse.interviewer.resume import Resume, parse_resume
 from rehearse.interviews import repository
 from rehearse.interviews.models import (
@@ -138,6 +138,7 @@ class InterviewService:
             mastery=mastery,
             asked_before=repository.bank_questions_asked(self.db, self.user_id),
         )
+        plan = tailor_plan(plan, job, self.runtime.llm)
         for question in list(interview.questions):
             self.db.delete(question)
         self.db.flush()
