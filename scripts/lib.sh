@@ -54,8 +54,9 @@ ensure_venv() {
 port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
 
 ensure_test_tools() {
-  # The suite makes its own speech with espeak-ng and sox (Debian packages).
-  apt_install espeak-ng sox
+  # The suite makes its own speech with espeak-ng and sox; llama.cpp's test server compiles
+  # with a C++ compiler and cmake (all Debian packages).
+  apt_install espeak-ng sox build-essential cmake
 }
 
 ensure_test_services() {

