@@ -89,3 +89,12 @@ def test_recorded_answers_are_transcribed_and_judged(tmp_path: Path) -> None:
     assert "[01.wav: " in result.stdout
     assert "Kafka" in result.stdout  # the recording was transcribed
     assert "Topic levels after this interview" in result.stdout
+
+
+def test_a_coding_answer_is_graded_in_the_sandbox(tmp_path: Path) -> None:
+    from tests.interviewer.test_problems import SOLUTIONS  # noqa: PLC0415
+
+    code = SOLUTIONS["log-errors"].strip() + "\n/end\n"
+    result = _interview(tmp_path, f"/skip\n{code}/quit\n", "--type", "coding", "--length", "4")
+    assert "Errors per service" in result.stdout
+    assert "Graded by the hidden tests: All 4 hidden tests passed." in result.stdout

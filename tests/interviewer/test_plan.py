@@ -103,3 +103,11 @@ def test_questions_asked_before_are_not_asked_again() -> None:
         job, length=6, asked_before=[q.source.removeprefix("bank:") for q in first.questions]
     )
     assert not {q.text for q in first.questions} & {q.text for q in again.questions}
+
+
+def test_a_coding_interview_asks_coding_problems_for_the_job() -> None:
+    plan = make_plan(_job("software_engineer_login_gov.txt"), interview_type="coding", length=5)
+    coding = [q for q in plan.questions if q.kind == "coding"]
+    assert len(coding) == 3
+    assert all(q.source.startswith("coding:") and "For example" in q.text for q in coding)
+    assert {q.kind for q in plan.questions} == {"coding", "behavioural"}

@@ -93,3 +93,27 @@ def test_the_interview_type_and_length_can_be_chosen(client: TestClient, alice: 
     assert body["interview_type"] == "behavioural"
     questions = client.get(f"/api/sessions/{session_id}/questions", headers=alice.headers).json()
     assert len(questions) == 4
+
+
+def test_a_typed_coding_answer_is_graded_by_a_job(client: TestClient, alice: ApiUser) -> None:
+    from tests.interviewer.test_problems import SOLUTIONS  # noqa: PLC0415
+    from tests.support.api import wait_for_job  # noqa: PLC0415
+
+    session_id = _session(client, alice, resume=False)
+    client.post(
+        f"/api/sessions/{session_id}/plan",
+        json={"interview_type": "coding", "length": 3},
+        headers=alice.headers,
+    )
+    questions = client.get(f"/api/sessions/{session_id}/questions", headers=alice.headers).json()
+    coding = next(q for q in questions if q["source"].startswith("coding:"))
+    solution = SOLUTIONS[coding["source"].removeprefix("coding:")]
+    answer = client.post(
+        f"/api/sessions/{session_id}/questions/{coding['id']}/answers",
+        data={"text": solution},
+        headers=alice.headers,
+    ).json()
+    job = wait_for_job(client, alice, answer["analysis_job_id"], timeout=60)
+    assert job["status"] == "done", job
+    assert job["result"]["status"] == "passed"
+    assert job["result"]["summary"].startswith("All ")

@@ -11,6 +11,7 @@ import typer
 from rehearse.blobs.sniff import SNIFF_BYTES, FileKind, accepted_type
 from rehearse.cli.common import fail, load_settings
 from rehearse.errors import RehearseError
+from rehearse.interviewer.coding.problems import grade
 from rehearse.interviewer.documents import extract_text
 from rehearse.interviewer.flow import Interview, Move
 from rehearse.interviewer.job import parse_job
@@ -19,7 +20,11 @@ from rehearse.interviewer.mastery import START, update_rating
 from rehearse.interviewer.plan import INTERVIEW_TYPES, InterviewPlan, make_plan, tailor_plan
 from rehearse.interviewer.resume import Resume, parse_resume
 
-_COMMANDS = "Type your answer; end it with an empty line. Commands: /skip, /repeat, /quit."
+_COMMANDS = (
+    "Type your answer; end it with an empty line (code: end it with a line /end). "
+    "Commands: /skip, /repeat, /quit."
+)
+_CODE_START = ("def ", "class ", "import ", "from ")
 _RECORDING_SUFFIXES = {".wav", ".webm", ".ogg", ".mp3", ".m4a", ".mp4", ".flac"}
 
 
@@ -32,17 +37,19 @@ def _typed_answers() -> Iterator[str]:
     """Answers from the terminal (or a pipe): lines until an empty one."""
     while True:
         lines: list[str] = []
+        code = False
         for line in sys.stdin:
             if not lines and line.startswith("/"):
                 lines.append(line.strip())  # a command acts at once
                 break
-            if not line.strip():
+            code = code or (not lines and line.startswith(_CODE_START))
+            if (code and line.strip() == "/end") or (not code and not line.strip()):
                 break
             lines.append(line.rstrip("\n"))
         else:
             if not lines:
                 return
-        yield " ".join(lines).strip()
+        yield "\n".join(lines) if code else " ".join(lines).strip()
 
 
 def _spoken_answers(folder: Path, model: str) -> Iterator[str]:
@@ -114,6 +121,12 @@ def interview(
     replies = _spoken_answers(answers, settings.speech_model) if answers else _typed_answers()
     if not answers:
         typer.echo(f"\n{_COMMANDS}")
+    _converse(session, replies)
+    _print_mastery(session)
+
+
+def _converse(session: Interview, replies: Iterator[str]) -> None:
+    """Ask, take each reply, and say what happens next and why, until the end."""
     number = 1
     typer.secho(f"\nQ{number}. {session.ask()}", fg=typer.colors.CYAN)
     for reply in replies:
@@ -122,7 +135,13 @@ def interview(
         if reply == "/repeat":
             typer.secho(f"Q{number}. {session.repeat()}", fg=typer.colors.CYAN)
             continue
-        decision = session.skip() if reply == "/skip" else session.answer(reply)
+        if reply == "/skip":
+            decision = session.skip()
+        elif session.current.kind == "coding":
+            result = grade(session.current.source.removeprefix("coding:"), reply)
+            decision = session.record_graded(reply, result.summary)
+        else:
+            decision = session.answer(reply)
         typer.secho(f"  ({decision.move.value}: {decision.reason})", dim=True)
         if decision.move is Move.END:
             break
@@ -131,7 +150,6 @@ def interview(
             typer.secho(f"\nQ{number}. {decision.say}", fg=typer.colors.CYAN)
         else:
             typer.secho(f"  Follow-up: {decision.say}", fg=typer.colors.CYAN)
-    _print_mastery(session)
 
 
 def _print_mastery(session: Interview) -> None:

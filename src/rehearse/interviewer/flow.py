@@ -150,6 +150,11 @@ class Interview:
             return decision
         return self._advance("The answer covers what the question asks; moving on.", reading)
 
+    def record_graded(self, code: str, summary: str) -> Decision:
+        """A coding answer, graded by its hidden tests: recorded, then the next question."""
+        self.transcript.append((self.ask(), code))
+        return self._advance(f"Graded by the hidden tests: {summary}", None)
+
     def skip(self) -> Decision:
         self.transcript.append((self.ask(), ""))
         return self._advance("The candidate chose to skip this question.", None)

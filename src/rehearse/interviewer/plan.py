@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from rehearse.interviewer.bank.schema import Bank, BankQuestion, TopicArea, load_bank
+from rehearse.interviewer.coding.problems import load_problems
 from rehearse.interviewer.job import JobDescription
 from rehearse.interviewer.llm import LLMProvider, OfflineProvider
 from rehearse.interviewer.planned import PlannedQuestion
@@ -168,7 +169,8 @@ def make_plan(
         "mixed": length // 3,
         "coding": 1,
     }[kind]
-    project_slots = 0 if resume is None or kind == "behavioural" else min(2, max(1, length // 4))
+    no_projects = resume is None or kind in ("behavioural", "coding")
+    project_slots = 0 if no_projects else min(2, max(1, length // 4))
     questions: list[PlannedQuestion] = []
 
     opener = _pick(bank, "motivation", _OPENER_DIFFICULTY, [], taken)
@@ -182,7 +184,8 @@ def make_plan(
     role_topics = [
         f for f in focus if kind != "behavioural" or areas.get(f.topic) is not TopicArea.TECHNICAL
     ]
-    role_slots = max(0, length - len(questions) - behavioural_slots - project_slots)
+    free = length - len(questions) - behavioural_slots - project_slots
+    role_slots = 0 if kind == "coding" else max(0, free)  # a coding interview codes instead
     for item in _cycle(role_topics, role_slots):
         asked = [s for s in job.skill_weights if item.topic in load_vocabulary().skills[s].topics]
         question = _pick(
@@ -194,6 +197,9 @@ def make_plan(
     if resume is not None:
         for planned in project_questions(resume, job)[:project_slots]:
             questions.append(planned)
+    if kind == "coding":
+        wanted_topics = {focus.topic for focus in focus}
+        questions.extend(coding_questions(job, wanted_topics, length - len(questions) - 1, taken))
     for topic in _cycle(_BEHAVIOURAL_BY_SENIORITY[seniority], length - len(questions)):
         question = _pick(bank, topic, _difficulty(job.seniority, topic, mastery), [], taken)
         if question:
@@ -211,6 +217,46 @@ def make_plan(
 def _cycle(items: Sequence[T], count: int) -> list[T]:
     """``count`` items taken round-robin from ``items`` (empty if there are none)."""
     return [items[index % len(items)] for index in range(count)] if items else []
+
+
+def coding_questions(
+    job: JobDescription, topics: set[str], count: int, taken: set[str]
+) -> list[PlannedQuestion]:
+    """Coding problems for the job: its topics first, nearest the seniority's difficulty."""
+    target = min(_TARGET_DIFFICULTY.get(job.seniority, 3), 4)
+    problems = sorted(
+        (p for p in load_problems() if f"coding:{p.id}" not in taken),
+        key=lambda p: (p.topic not in topics, abs(p.difficulty - target), p.id),
+    )
+    chosen = []
+    for problem in problems[: max(count, 0)]:
+        taken.add(f"coding:{problem.id}")
+        chosen.append(
+            PlannedQuestion(
+                text=(
+                    f"{problem.title}. {problem.prompt} For example, {problem.example.call} "
+                    f"returns {problem.example.expected!r}.\n\n{problem.starter}"
+                ),
+                kind="coding",
+                topic=problem.topic,
+                difficulty=problem.difficulty,
+                reason=(
+                    f"A coding problem on {problem.topic.replace('-', ' ')}, graded by hidden "
+                    "tests in a sandbox."
+                ),
+                key_points=(
+                    "Correct on the example and on edge cases (empty input, duplicates, limits)",
+                    "Efficient enough for large inputs",
+                    "Readable code with clear names",
+                ),
+                follow_ups=(
+                    "What is the time and space complexity?",
+                    "Which edge cases did you consider?",
+                ),
+                source=f"coding:{problem.id}",
+            )
+        )
+    return chosen
 
 
 def tailor_plan(plan: InterviewPlan, job: JobDescription, provider: LLMProvider) -> InterviewPlan:

@@ -31,7 +31,7 @@ from rehearse.interviews.models import (
 )
 from rehearse.interviews.plans import plan_summary
 from rehearse.interviews.schemas import QuestionCreate, SessionCreate, SessionUpdate
-from rehearse.interviews.tasks import ANALYZE_ANSWER
+from rehearse.interviews.tasks import ANALYZE_ANSWER, GRADE_CODE
 from rehearse.jobs.service import enqueue
 from rehearse.progress.repository import mastery_of
 
@@ -224,7 +224,16 @@ class InterviewService:
         )
         self.db.add(answer)
         self.db.flush()
-        if blob is not None:
+        if question.source.startswith("coding:") and text.strip():
+            grading = enqueue(
+                self.db,
+                self.runtime.queue,
+                kind=GRADE_CODE,
+                payload={"answer_id": str(answer.id)},
+                user_id=self.user_id,
+            )
+            answer.analysis_job_id = grading.id
+        elif blob is not None:
             job = enqueue(
                 self.db,
                 self.runtime.queue,

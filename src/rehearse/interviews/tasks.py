@@ -7,7 +7,8 @@ from dataclasses import asdict
 from typing import Any
 
 from rehearse.errors import RehearseError
-from rehearse.interviews.models import AnalysisResult, Answer, AnswerStatus
+from rehearse.interviewer.coding.problems import grade
+from rehearse.interviews.models import AnalysisResult, Answer, AnswerStatus, Question
 from rehearse.interviews.repository import analysis_of
 from rehearse.jobs.context import JobContext
 from rehearse.jobs.registry import job_handler
@@ -50,3 +51,38 @@ def analyze_answer(context: JobContext) -> dict[str, Any]:
         stored.version, stored.data = result.version, result.to_dict()
         session.add(stored)
     return {"status": result.status, "words": len(result.words)}
+
+
+GRADE_CODE = "answer.grade"
+
+
+@job_handler(GRADE_CODE)
+def grade_code(context: JobContext) -> dict[str, Any]:
+    """Run a typed coding answer against its problem's hidden tests in the sandbox."""
+    runtime = context.runtime
+    answer_id = uuid.UUID(context.payload["answer_id"])
+    with runtime.database.transaction() as session:
+        answer = session.get(Answer, answer_id)
+        if answer is None:
+            return {"skipped": "the answer was deleted"}
+        question = session.get_one(Question, answer.question_id)
+        problem_id, code = question.source.removeprefix("coding:"), answer.text
+        answer.status = AnswerStatus.PROCESSING
+    context.progress(0.2, "running the hidden tests", force=True)
+    result = grade(problem_id, code)
+    with runtime.database.transaction() as session:
+        answer = session.get(Answer, answer_id)
+        if answer is None:
+            return {"skipped": "the answer was deleted during grading"}
+        answer.status = AnswerStatus.ANALYSED
+        stored = analysis_of(session, answer_id, "coding") or AnalysisResult(
+            answer_id=answer_id, kind="coding"
+        )
+        stored.version, stored.data = "coding-1", asdict(result)
+        session.add(stored)
+    return {
+        "status": result.status,
+        "summary": result.summary,
+        "passed": result.passed,
+        "total": len(result.results),
+    }
