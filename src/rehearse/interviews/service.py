@@ -224,20 +224,14 @@ class InterviewService:
         )
         self.db.add(answer)
         self.db.flush()
-        if question.source.startswith("coding:") and text.strip():
-            grading = enqueue(
-                self.db,
-                self.runtime.queue,
-                kind=GRADE_CODE,
-                payload={"answer_id": str(answer.id)},
-                user_id=self.user_id,
-            )
-            answer.analysis_job_id = grading.id
-        elif blob is not None:
+        # Code is graded by its hidden tests; a recording is transcribed and measured.
+        coding = question.source.startswith("coding:") and bool(text.strip())
+        kind = GRADE_CODE if coding else ANALYZE_ANSWER if blob is not None else None
+        if kind is not None:
             job = enqueue(
                 self.db,
                 self.runtime.queue,
-                kind=ANALYZE_ANSWER,
+                kind=kind,
                 payload={"answer_id": str(answer.id)},
                 user_id=self.user_id,
             )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from rehearse.errors import RehearseError
@@ -16,17 +16,35 @@ from rehearse.jobs.registry import job_handler
 ANALYZE_ANSWER = "answer.analyze"
 
 
+@dataclass(frozen=True)
+class _Started:
+    """What a job needs of the answer it works on, read when it marks it processing."""
+
+    text: str
+    source: str
+    media_key: str | None
+
+
+def _begin(context: JobContext, answer_id: uuid.UUID) -> _Started | None:
+    with context.runtime.database.transaction() as session:
+        answer = session.get(Answer, answer_id)
+        if answer is None:
+            return None
+        answer.status = AnswerStatus.PROCESSING
+        question = session.get_one(Question, answer.question_id)
+        media_key = answer.media.key if answer.media else None
+        return _Started(answer.text, question.source, media_key)
+
+
 @job_handler(ANALYZE_ANSWER)
 def analyze_answer(context: JobContext) -> dict[str, Any]:
     """Transcribe and measure the answer's recording; store the result with the answer."""
     runtime = context.runtime
     answer_id = uuid.UUID(context.payload["answer_id"])
-    with runtime.database.transaction() as session:
-        answer = session.get(Answer, answer_id)
-        if answer is None or answer.media is None:
-            return {"skipped": "the answer or its recording was deleted"}
-        answer.status = AnswerStatus.PROCESSING
-        key = answer.media.key
+    started = _begin(context, answer_id)
+    if started is None or started.media_key is None:
+        return {"skipped": "the answer or its recording was deleted"}
+    key = started.media_key
     try:
         with runtime.blobs.local_path(key) as path:
             result = runtime.speech_analyzer.apply(path, progress=context.progress)
@@ -61,13 +79,10 @@ def grade_code(context: JobContext) -> dict[str, Any]:
     """Run a typed coding answer against its problem's hidden tests in the sandbox."""
     runtime = context.runtime
     answer_id = uuid.UUID(context.payload["answer_id"])
-    with runtime.database.transaction() as session:
-        answer = session.get(Answer, answer_id)
-        if answer is None:
-            return {"skipped": "the answer was deleted"}
-        question = session.get_one(Question, answer.question_id)
-        problem_id, code = question.source.removeprefix("coding:"), answer.text
-        answer.status = AnswerStatus.PROCESSING
+    started = _begin(context, answer_id)
+    if started is None:
+        return {"skipped": "the answer was deleted"}
+    problem_id, code = started.source.removeprefix("coding:"), started.text
     context.progress(0.2, "running the hidden tests", force=True)
     result = grade(problem_id, code)
     with runtime.database.transaction() as session:
