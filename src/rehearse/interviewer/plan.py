@@ -134,7 +134,7 @@ def _from_bank(question: BankQuestion, topic: str, reason: str) -> PlannedQuesti
     )
 
 
-def _interview_type(job: JobDescription, bank: Bank, focus: Sequence[Focus]) -> str:
+def _interview_type(bank: Bank, focus: Sequence[Focus]) -> str:
     """Mixed when the job has technical or role topics to test, else behavioural."""
     areas = {topic.topic: topic.area for topic in bank.topics}
     specific = [f for f in focus if areas.get(f.topic) is not TopicArea.BEHAVIOURAL]
@@ -155,7 +155,7 @@ def make_plan(
     bank = bank or load_bank()
     mastery = mastery or {}
     focus = choose_focus(resume, job, bank)
-    kind = interview_type or _interview_type(job, bank, focus)
+    kind = interview_type or _interview_type(bank, focus)
     taken = set(asked_before)
     areas = {topic.topic: topic.area for topic in bank.topics}
     seniority = (
@@ -186,8 +186,9 @@ def make_plan(
     ]
     free = length - len(questions) - behavioural_slots - project_slots
     role_slots = 0 if kind == "coding" else max(0, free)  # a coding interview codes instead
+    vocabulary = load_vocabulary()
     for item in _cycle(role_topics, role_slots):
-        asked = [s for s in job.skill_weights if item.topic in load_vocabulary().skills[s].topics]
+        asked = [s for s in job.skill_weights if item.topic in vocabulary.skills[s].topics]
         question = _pick(
             bank, item.topic, _difficulty(job.seniority, item.topic, mastery), asked, taken
         )
@@ -198,8 +199,8 @@ def make_plan(
         for planned in project_questions(resume, job)[:project_slots]:
             questions.append(planned)
     if kind == "coding":
-        wanted_topics = {focus.topic for focus in focus}
-        questions.extend(coding_questions(job, wanted_topics, length - len(questions) - 1, taken))
+        job_topics = {item.topic for item in focus}
+        questions.extend(coding_questions(job, job_topics, length - len(questions) - 1, taken))
     for topic in _cycle(_BEHAVIOURAL_BY_SENIORITY[seniority], length - len(questions)):
         question = _pick(bank, topic, _difficulty(job.seniority, topic, mastery), [], taken)
         if question:
