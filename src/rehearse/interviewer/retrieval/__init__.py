@@ -1,0 +1,1 @@
+"""Retrieval: vector search over the bank and the knowledge base (the encoder comes next)."""
