@@ -64,10 +64,6 @@ class AnswerReading:
     declined: bool
 
     @property
-    def missing_star(self) -> list[str]:
-        return [part for part, present in self.star.items() if not present]
-
-    @property
     def quality(self) -> float:
         """A rough 0..1 grade for adaptive difficulty (the feedback issue grades properly)."""
         if self.declined or self.words < 5:

@@ -54,9 +54,8 @@ class LiveSpeechMeter:
         self._elapsed = 0.0
         self._first_speech: float | None = None
         self._last_speech_end: float | None = None
-        self._speech_seconds = 0.0
         self._syllables = 0
-        self._recent: list[tuple[float, int, float]] = []  # (chunk end, syllables, speech s)
+        self._recent: list[tuple[float, int]] = []  # (chunk end, syllables in it)
         self._fillers = 0
         self._pitch = RunningStats()
         self._loudness = RunningStats()
@@ -72,8 +71,7 @@ class LiveSpeechMeter:
         frames = measure_frames(window, speech)
         new = slice(int(offset / HOP_SECONDS), None)
         syllables = self._count_syllables(frames, new)
-        speech_seconds = sum(s.end - max(s.start, offset) for s in speech)
-        self._account(speech, offset, chunk_start, syllables, speech_seconds)
+        self._account(speech, offset, chunk_start, syllables)
         self._fillers += sum(
             1
             for s in steady_voiced_stretches(frames)
@@ -94,15 +92,14 @@ class LiveSpeechMeter:
         return int(sum(1 for peak in peaks if peak >= start and frames.voiced[peak]))
 
     def _account(
-        self, speech: list[Span], offset: float, chunk_start: float, syllables: int, seconds: float
+        self, speech: list[Span], offset: float, chunk_start: float, syllables: int
     ) -> None:
         if speech:
             first = chunk_start + max(speech[0].start, offset) - offset
             self._first_speech = first if self._first_speech is None else self._first_speech
             self._last_speech_end = chunk_start + speech[-1].end - offset
-        self._speech_seconds += seconds
         self._syllables += syllables
-        self._recent.append((self._elapsed, syllables, seconds))
+        self._recent.append((self._elapsed, syllables))
         self._recent = [r for r in self._recent if r[0] > self._elapsed - _RECENT_SECONDS]
 
     def _partial(self, processing_ms: float) -> LivePartial:

@@ -9,7 +9,7 @@ import numpy as np
 
 from rehearse.analysis.speech.lexicon import Marker
 from rehearse.analysis.speech.recognition import Word, normalize
-from rehearse.analysis.speech.spans import Span, total
+from rehearse.analysis.speech.spans import Span
 from rehearse.analysis.speech.syllables import count_syllables
 from rehearse.analysis.speech.voice import VoiceFrames
 
@@ -99,7 +99,3 @@ def build_timeline(
         )
         start += WINDOW_SECONDS
     return windows
-
-
-def speech_seconds(speech: Sequence[Span]) -> float:
-    return total(speech)

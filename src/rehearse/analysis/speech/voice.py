@@ -44,10 +44,6 @@ class VoiceFrames:
     voiced: Mask
     in_speech: Mask
 
-    @property
-    def times(self) -> Floats:
-        return np.arange(len(self.pitch_hz)) * HOP_SECONDS
-
     def window(self, span: Span) -> slice:
         return slice(int(span.start / HOP_SECONDS), int(np.ceil(span.end / HOP_SECONDS)))
 

@@ -75,9 +75,6 @@ class Bank(BaseModel):
     def questions(self) -> list[BankQuestion]:
         return [question for topic in self.topics for question in topic.questions]
 
-    def topic_of(self, question_id: str) -> Topic:
-        return next(t for t in self.topics if any(q.id == question_id for q in t.questions))
-
 
 def load_topic(path: Path) -> Topic:
     with path.open(encoding="utf-8") as handle:
