@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from zxcvbn import zxcvbn
@@ -13,8 +15,13 @@ MAX_LENGTH = 256
 MIN_SCORE = 3  # zxcvbn's 0-4 scale: 3 is "safely unguessable" for an online attack.
 
 _hasher = PasswordHasher()
-# A real hash of an unguessable value, so an unknown e-mail costs the same time as a known one.
-_DUMMY_HASH = _hasher.hash("rehearse-timing-equaliser-not-a-password")
+
+
+@lru_cache(maxsize=1)
+def _dummy_hash() -> str:
+    """A real hash of an unguessable value, so an unknown e-mail costs as long as a known one
+    (made on first use rather than at import, which every process would pay)."""
+    return _hasher.hash("rehearse-timing-equaliser-not-a-password")
 
 
 def hash_password(password: str) -> str:
@@ -24,7 +31,9 @@ def hash_password(password: str) -> str:
 def verify_password(password_hash: str | None, password: str) -> bool:
     """True if ``password`` matches; always spends one argon2 verification."""
     try:
-        return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+        return (
+            _hasher.verify(password_hash or _dummy_hash(), password) and password_hash is not None
+        )
     except (VerificationError, InvalidHashError):
         return False
 

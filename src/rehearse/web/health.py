@@ -25,12 +25,11 @@ def health() -> dict[str, str]:
 
 
 def _database(runtime: Runtime) -> str:
-    runtime.database.ping()
-    if not migrate.is_up_to_date(runtime.database):
+    revision = migrate.current_revision(runtime.database)  # also proves the database answers
+    if revision != migrate.head_revision(runtime.database):
         raise ServiceUnavailable(
             "The database schema is not up to date; run `rehearse db upgrade`."
         )
-    revision = migrate.current_revision(runtime.database)
     return f"{runtime.database.engine.dialect.name}, schema {revision}"
 
 
