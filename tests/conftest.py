@@ -20,6 +20,10 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
 from rehearse.config import Settings
+from rehearse.interviewer.bank.schema import load_bank
+from rehearse.interviewer.knowledge.notes import load_notes
+from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
+from rehearse.interviewer.retrieval.retriever import Retriever
 from rehearse.runtime import Runtime
 from rehearse.store import migrate
 from rehearse.store.base import Base
@@ -160,3 +164,15 @@ def shared_fixture(relative: str) -> Path:
             f"needs ../shared/fixtures/{relative} (the shared fixtures are not beside the repo)"
         )
     return path
+
+
+@pytest.fixture(scope="session")
+def retriever() -> Retriever:
+    """The bundled MiniLM over the bank and the knowledge base, embedded once per test run."""
+    return Retriever(MiniLMEncoder(), load_bank(), load_notes())
+
+
+@pytest.fixture(scope="session")
+def shared_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One REHEARSE_CACHE_DIR for the run, so child processes embed the bank only once."""
+    return tmp_path_factory.mktemp("cache")

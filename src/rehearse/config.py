@@ -48,6 +48,7 @@ class Settings(BaseSettings):
     # Store and blobs.
     database_url: str | None = None
     blob_dir: Path | None = None
+    cache_dir: Path | None = None
     auto_migrate: bool | None = None
 
     # Jobs: empty queue URL runs them in a thread of the server process.
@@ -139,6 +140,10 @@ class Settings(BaseSettings):
     @property
     def resolved_blob_dir(self) -> Path:
         return self.blob_dir or self.data_dir / "blobs"
+
+    @property
+    def resolved_cache_dir(self) -> Path:
+        return self.cache_dir or self.data_dir / "cache"
 
     @property
     def outbox_dir(self) -> Path:

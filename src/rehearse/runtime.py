@@ -14,7 +14,11 @@ from rehearse.analysis.speech.recognition import Recognizer
 from rehearse.blobs.base import BlobStore
 from rehearse.blobs.local import LocalBlobStore
 from rehearse.config import Settings
+from rehearse.interviewer.bank.schema import load_bank
+from rehearse.interviewer.knowledge.notes import load_notes
 from rehearse.interviewer.llm import LLMProvider, make_provider
+from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
+from rehearse.interviewer.retrieval.retriever import Retriever
 from rehearse.jobs.queue import JobQueue
 from rehearse.mail.base import Mailer, make_mailer
 from rehearse.store import migrate
@@ -60,6 +64,16 @@ class Runtime:
         key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else None
         return make_provider(
             settings.llm_base_url, settings.llm_model, key, settings.llm_timeout_seconds
+        )
+
+    @cached_property
+    def retriever(self) -> Retriever:
+        """The bank and knowledge base embedded once (cached under the data folder)."""
+        return Retriever(
+            MiniLMEncoder(),
+            load_bank(),
+            load_notes(),
+            cache_dir=self.settings.resolved_cache_dir / "embeddings",
         )
 
     @cached_property

@@ -6,10 +6,12 @@ from datetime import date
 
 import pytest
 
+from rehearse.interviewer.bank.schema import load_bank
 from rehearse.interviewer.documents import PDF, extract_text
 from rehearse.interviewer.job import JobDescription, parse_job
-from rehearse.interviewer.plan import InterviewPlan, make_plan
+from rehearse.interviewer.plan import InterviewPlan, make_plan, relevance_to
 from rehearse.interviewer.resume import Resume, parse_resume
+from rehearse.interviewer.retrieval.retriever import Retriever
 from tests.conftest import shared_fixture
 
 
@@ -111,3 +113,20 @@ def test_a_coding_interview_asks_coding_problems_for_the_job() -> None:
     assert len(coding) == 3
     assert all(q.source.startswith("coding:") and "For example" in q.text for q in coding)
     assert {q.kind for q in plan.questions} == {"coding", "behavioural"}
+
+
+def test_retrieval_picks_questions_nearer_the_job(retriever: Retriever) -> None:
+    job = _job("software_engineer_login_gov.txt")
+    resume = _resume("resume-matcher_john_doe_senior_swe.pdf")
+    plain = make_plan(job, resume, length=10)
+    ranked = make_plan(job, resume, length=10, retriever=retriever)
+    relevance = relevance_to(retriever, load_bank(), job, resume)
+
+    def mean_relevance(plan: InterviewPlan) -> float:
+        chosen = [
+            q.source.removeprefix("bank:") for q in plan.questions if q.source.startswith("bank:")
+        ]
+        return sum(relevance[i] for i in chosen) / len(chosen)
+
+    assert _topics(ranked) == _topics(plain)  # retrieval chooses within topics, not the topics
+    assert mean_relevance(ranked) > mean_relevance(plain)

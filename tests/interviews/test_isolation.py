@@ -19,6 +19,7 @@ JSON_BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("POST", "/api/sessions/{session_id}/plan"): {},
     ("POST", "/api/sessions/{session_id}/questions"): {"text": "Injected question?"},
     ("POST", "/api/sessions/{session_id}/reflections"): {"text": "Injected note"},
+    ("POST", "/api/sessions/{session_id}/answers/{answer_id}/turn"): {},
 }
 FILE_BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("PUT", "/api/sessions/{session_id}/resume"): {

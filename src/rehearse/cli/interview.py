@@ -15,10 +15,11 @@ from rehearse.interviewer.coding.problems import grade
 from rehearse.interviewer.documents import extract_text
 from rehearse.interviewer.flow import Interview, Move
 from rehearse.interviewer.job import parse_job
-from rehearse.interviewer.llm import make_provider
 from rehearse.interviewer.mastery import START, update_rating
 from rehearse.interviewer.plan import INTERVIEW_TYPES, InterviewPlan, make_plan, tailor_plan
 from rehearse.interviewer.resume import Resume, parse_resume
+from rehearse.interviewer.retrieval.retriever import Retriever
+from rehearse.runtime import Runtime
 
 _COMMANDS = (
     "Type your answer; end it with an empty line (code: end it with a line /end). "
@@ -96,7 +97,7 @@ def interview(
     show_plan: bool = typer.Option(False, help="Print every planned question and why first."),
 ) -> None:
     """Run a mock interview in the terminal: planned questions, follow-ups, and why each."""
-    settings = load_settings()
+    runtime = Runtime(load_settings())
     if kind is not None and kind not in INTERVIEW_TYPES:
         raise fail(f"--type must be one of {', '.join(INTERVIEW_TYPES)}.")
     try:
@@ -106,23 +107,20 @@ def interview(
         raise fail(exc.message) from exc
     except OSError as exc:
         raise fail(f"Cannot read {exc.filename}: {exc.strerror}.") from exc
-    provider = make_provider(
-        settings.llm_base_url,
-        settings.llm_model,
-        settings.llm_api_key.get_secret_value() if settings.llm_api_key else None,
-        settings.llm_timeout_seconds,
+    provider = runtime.llm
+    planned = make_plan(
+        posting, candidate, interview_type=kind, length=length, retriever=runtime.retriever
     )
-    plan = tailor_plan(
-        make_plan(posting, candidate, interview_type=kind, length=length), posting, provider
-    )
+    plan = tailor_plan(planned, posting, provider)
     _print_plan(plan, candidate, show_plan)
     typer.echo(f"Questions and follow-ups: {provider.name}")
     session = Interview(plan, provider=provider)
-    replies = _spoken_answers(answers, settings.speech_model) if answers else _typed_answers()
+    model = runtime.settings.speech_model
+    replies = _spoken_answers(answers, model) if answers else _typed_answers()
     if not answers:
         typer.echo(f"\n{_COMMANDS}")
     _converse(session, replies)
-    _print_mastery(session)
+    _print_mastery(session, runtime.retriever)
 
 
 def _converse(session: Interview, replies: Iterator[str]) -> None:
@@ -152,8 +150,9 @@ def _converse(session: Interview, replies: Iterator[str]) -> None:
             typer.secho(f"  Follow-up: {decision.say}", fg=typer.colors.CYAN)
 
 
-def _print_mastery(session: Interview) -> None:
-    """The per-topic level this interview suggests (Elo-style, from 1000)."""
+def _print_mastery(session: Interview, retriever: Retriever) -> None:
+    """The per-topic level this interview suggests (Elo-style, from 1000), and what to read
+    for the topics below the starting level."""
     ratings: dict[str, float] = {}
     for question, reading in session.readings:
         rating = ratings.get(question.topic, START)
@@ -164,3 +163,9 @@ def _print_mastery(session: Interview) -> None:
     typer.secho("\nTopic levels after this interview (1000 is the starting point):", bold=True)
     for topic, rating in sorted(ratings.items(), key=lambda pair: -pair[1]):
         typer.echo(f"  {topic:<24}{rating:6.0f}")
+    for question, reading in session.readings:
+        if ratings.get(question.topic, START) < START and reading.quality < 0.5:
+            found = retriever.notes_for(question.text, topic=question.topic, k=2)
+            titles = "; ".join(f"{item.note.title} ({item.note.source})" for item in found)
+            if titles:
+                typer.echo(f"  Study for '{question.text[:60]}…': {titles}")

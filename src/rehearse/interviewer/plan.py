@@ -5,7 +5,9 @@ Topics come from the skills the job asks for, weighed against the evidence in th
 - **strengths**: both the job and the résumé centre on it (probed at depth);
 - **projects**: the candidate's own work, asked about by name;
 - **behavioural**: the competencies every interview checks, chosen for the seniority.
-Every question carries the reason it was chosen.
+Within a topic, a question is chosen by difficulty, then by the job's skills it names, then (with
+a ``Retriever``) by how close its meaning is to the job and the résumé. Every question carries
+the reason it was chosen.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from rehearse.interviewer.llm import LLMProvider, OfflineProvider
 from rehearse.interviewer.planned import PlannedQuestion
 from rehearse.interviewer.projects import project_questions
 from rehearse.interviewer.resume import Resume
+from rehearse.interviewer.retrieval.retriever import Retriever
 from rehearse.interviewer.skills import load_vocabulary
 
 INTERVIEW_TYPES = ("behavioural", "technical", "mixed", "coding")
@@ -42,6 +45,7 @@ _BEHAVIOURAL_BY_SENIORITY = {
 T = TypeVar("T")
 _STRENGTH_EVIDENCE = 2  # mentions of a topic's skills in a résumé that make it a strength
 _OPENER_DIFFICULTY = 1
+_JOB_WEIGHT = 0.7  # how much the job, rather than the résumé, decides which question is relevant
 
 
 @dataclass(frozen=True)
@@ -106,9 +110,16 @@ def _difficulty(seniority: str, topic: str, mastery: Mapping[str, float]) -> int
 
 
 def _pick(
-    bank: Bank, topic: str, difficulty: int, skills: Iterable[str], taken: set[str]
+    bank: Bank,
+    topic: str,
+    difficulty: int,
+    skills: Iterable[str],
+    taken: set[str],
+    *,
+    relevance: Mapping[str, float],
 ) -> BankQuestion | None:
-    """The unused question of ``topic`` nearest ``difficulty``, preferring the job's skills."""
+    """The unused question of ``topic`` nearest ``difficulty``, preferring the job's skills,
+    then the meaning nearest the job and résumé."""
     wanted = set(skills)
     candidates = [
         q for t in bank.topics if t.topic == topic for q in t.questions if q.id not in taken
@@ -117,8 +128,41 @@ def _pick(
         return None
     return min(
         candidates,
-        key=lambda q: (abs(q.difficulty - difficulty), -len(wanted & set(q.skills)), q.id),
+        key=lambda q: (
+            abs(q.difficulty - difficulty),
+            -len(wanted & set(q.skills)),
+            -relevance.get(q.id, 0.0),
+            q.id,
+        ),
     )
+
+
+def job_context(job: JobDescription) -> str:
+    """The job in a few sentences: what the candidate will be asked about."""
+    return ". ".join(
+        [job.title, *job.responsibilities[:12], ", ".join(job.required_skills), *job.domains]
+    )
+
+
+def resume_context(resume: Resume) -> str:
+    """The candidate's work in a few sentences: roles, projects and skills."""
+    roles = [f"{role.title}: {role.description}" for role in resume.roles[:4]]
+    projects = [f"{p.name}: {p.description}" for p in resume.projects[:4]]
+    return ". ".join([resume.headline, *roles, *projects, ", ".join(resume.skills[:20])])
+
+
+def relevance_to(
+    retriever: Retriever, bank: Bank, job: JobDescription, resume: Resume | None
+) -> dict[str, float]:
+    """Each bank question's similarity to the job, blended with the résumé's when given."""
+    ids = [question.id for question in bank.questions]
+    to_job = retriever.relevance(job_context(job), ids)
+    if resume is None:
+        return to_job
+    to_resume = retriever.relevance(resume_context(resume), ids)
+    return {
+        i: _JOB_WEIGHT * to_job.get(i, 0.0) + (1 - _JOB_WEIGHT) * to_resume.get(i, 0.0) for i in ids
+    }
 
 
 def _from_bank(question: BankQuestion, topic: str, reason: str) -> PlannedQuestion:
@@ -150,10 +194,12 @@ def make_plan(
     mastery: Mapping[str, float] | None = None,
     asked_before: Iterable[str] = (),
     bank: Bank | None = None,
+    retriever: Retriever | None = None,
 ) -> InterviewPlan:
     """An ordered plan of ``length`` questions with the reason for each."""
     bank = bank or load_bank()
     mastery = mastery or {}
+    relevance = relevance_to(retriever, bank, job, resume) if retriever else {}
     focus = choose_focus(resume, job, bank)
     kind = interview_type or _interview_type(bank, focus)
     taken = set(asked_before)
@@ -173,7 +219,7 @@ def make_plan(
     project_slots = 0 if no_projects else min(2, max(1, length // 4))
     questions: list[PlannedQuestion] = []
 
-    opener = _pick(bank, "motivation", _OPENER_DIFFICULTY, [], taken)
+    opener = _pick(bank, "motivation", _OPENER_DIFFICULTY, [], taken, relevance=relevance)
     if opener:
         taken.add(opener.id)
         questions.append(
@@ -189,9 +235,8 @@ def make_plan(
     vocabulary = load_vocabulary()
     for item in _cycle(role_topics, role_slots):
         asked = [s for s in job.skill_weights if item.topic in vocabulary.skills[s].topics]
-        question = _pick(
-            bank, item.topic, _difficulty(job.seniority, item.topic, mastery), asked, taken
-        )
+        level = _difficulty(job.seniority, item.topic, mastery)
+        question = _pick(bank, item.topic, level, asked, taken, relevance=relevance)
         if question:
             taken.add(question.id)
             questions.append(_from_bank(question, item.topic, item.reason))
@@ -202,7 +247,8 @@ def make_plan(
         job_topics = {item.topic for item in focus}
         questions.extend(coding_questions(job, job_topics, length - len(questions) - 1, taken))
     for topic in _cycle(_BEHAVIOURAL_BY_SENIORITY[seniority], length - len(questions)):
-        question = _pick(bank, topic, _difficulty(job.seniority, topic, mastery), [], taken)
+        level = _difficulty(job.seniority, topic, mastery)
+        question = _pick(bank, topic, level, [], taken, relevance=relevance)
         if question:
             taken.add(question.id)
             reason = (

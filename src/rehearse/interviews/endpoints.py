@@ -16,6 +16,7 @@ from rehearse.interviews.schemas import (
     SessionCreate,
     SessionPublic,
     SessionUpdate,
+    TurnPublic,
 )
 from rehearse.interviews.service import InterviewService
 from rehearse.web.deps import CurrentUser, RuntimeDep, SessionDep
@@ -146,6 +147,15 @@ def list_answers(session_id: uuid.UUID, interviews: Interviews) -> list[AnswerPu
 @router.get("/{session_id}/answers/{answer_id}", summary="One answer")
 def get_answer(session_id: uuid.UUID, answer_id: uuid.UUID, interviews: Interviews) -> AnswerPublic:
     return AnswerPublic.model_validate(interviews.answer(session_id, answer_id))
+
+
+@router.post(
+    "/{session_id}/answers/{answer_id}/turn",
+    summary="The interviewer's reply to an answer: a follow-up, a clarification or the next "
+    "question, with the reason (decided once; a recording must be transcribed first)",
+)
+def take_turn(session_id: uuid.UUID, answer_id: uuid.UUID, interviews: Interviews) -> TurnPublic:
+    return TurnPublic.model_validate(interviews.turn(session_id, answer_id))
 
 
 @router.get(

@@ -75,3 +75,25 @@ def bank_questions_asked(db: Session, user_id: uuid.UUID) -> list[str]:
         .where(InterviewSession.user_id == user_id, Question.source.like("bank:%"))
     ).all()
     return [source.removeprefix("bank:") for source in sources]
+
+
+def answers_to(db: Session, question_id: uuid.UUID) -> Sequence[Answer]:
+    """A question's answers, oldest first (later ones replied to follow-ups)."""
+    return db.scalars(
+        select(Answer).where(Answer.question_id == question_id).order_by(Answer.created_at)
+    ).all()
+
+
+def unanswered_after(db: Session, session_id: uuid.UUID, position: int) -> Question | None:
+    """The first question after ``position`` that has no answer yet."""
+    answered = select(Answer.question_id).where(Answer.session_id == session_id)
+    return db.scalar(
+        select(Question)
+        .where(
+            Question.session_id == session_id,
+            Question.position > position,
+            Question.id.not_in(answered),
+        )
+        .order_by(Question.position)
+        .limit(1)
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -99,3 +99,15 @@ class AnswerPublic(BaseModel):
     analysis_job_id: uuid.UUID | None
     error: str
     created_at: datetime
+
+
+class TurnPublic(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    move: Literal["follow_up", "clarify", "next", "end"]
+    say: str = Field(
+        description="What the interviewer says next: a follow-up or the next question."
+    )
+    reason: str = Field(description="Why the interviewer chose this move.")
+    next_question_id: uuid.UUID | None
+    quality: float | None = Field(description="A rough 0..1 grade of the answer so far.")

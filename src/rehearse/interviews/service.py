@@ -32,6 +32,7 @@ from rehearse.interviews.models import (
 from rehearse.interviews.plans import plan_summary
 from rehearse.interviews.schemas import QuestionCreate, SessionCreate, SessionUpdate
 from rehearse.interviews.tasks import ANALYZE_ANSWER, GRADE_CODE
+from rehearse.interviews.turns import Turn, take_turn
 from rehearse.jobs.service import enqueue
 from rehearse.progress.repository import mastery_of
 
@@ -137,6 +138,7 @@ class InterviewService:
             length=length or interview.question_count,
             mastery=mastery,
             asked_before=repository.bank_questions_asked(self.db, self.user_id),
+            retriever=self.runtime.retriever,
         )
         plan = tailor_plan(plan, job, self.runtime.llm)
         for question in list(interview.questions):
@@ -246,6 +248,12 @@ class InterviewService:
         if answer is None:
             raise NotFound("No such answer in this session.")
         return answer
+
+    def turn(self, session_id: uuid.UUID, answer_id: uuid.UUID) -> Turn:
+        """What the interviewer says after this answer: a follow-up, or the next question."""
+        return take_turn(
+            self.db, self.runtime.llm, self.user_id, self.answer(session_id, answer_id)
+        )
 
     def answer_media(self, session_id: uuid.UUID, answer_id: uuid.UUID) -> Blob:
         answer = self.answer(session_id, answer_id)

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from rehearse.interviewer.mastery import START, update_rating
 from rehearse.progress.models import ReflectionNote, TopicMastery
 
 
@@ -33,3 +34,18 @@ def mastery_of(db: Session, user_id: uuid.UUID) -> Sequence[TopicMastery]:
     return db.scalars(
         select(TopicMastery).where(TopicMastery.user_id == user_id).order_by(TopicMastery.topic)
     ).all()
+
+
+def record_mastery(
+    db: Session, user_id: uuid.UUID, topic: str, difficulty: int, score: float
+) -> TopicMastery:
+    """Move the user's rating in ``topic`` after an answer graded ``score`` (0..1)."""
+    row = db.scalar(
+        select(TopicMastery).where(TopicMastery.user_id == user_id, TopicMastery.topic == topic)
+    )
+    if row is None:
+        row = TopicMastery(user_id=user_id, topic=topic, rating=START, answers=0)
+        db.add(row)
+    row.rating = update_rating(row.rating, difficulty, score)
+    row.answers += 1
+    return row

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from rehearse.analysis.bands import Band
+
 
 @dataclass(frozen=True)
 class Cue:
@@ -36,21 +38,6 @@ class ConfidenceEstimate:
     )
 
 
-def _band(
-    value: float, ideal_low: float, ideal_high: float, zero_low: float, zero_high: float
-) -> float:
-    """1 inside [ideal_low, ideal_high], falling linearly to 0 at zero_low / zero_high."""
-    if ideal_low <= value <= ideal_high:
-        return 1.0
-    if value < ideal_low:
-        return (
-            max(0.0, (value - zero_low) / (ideal_low - zero_low)) if ideal_low > zero_low else 0.0
-        )
-    return (
-        max(0.0, (zero_high - value) / (zero_high - ideal_high)) if zero_high > ideal_high else 0.0
-    )
-
-
 Scorer = Callable[[float], float]
 _CUES: tuple[tuple[str, str, str, float, Scorer, str], ...] = (
     # name, unit, target text, weight, scorer, explanation
@@ -59,7 +46,7 @@ _CUES: tuple[tuple[str, str, str, float, Scorer, str], ...] = (
         "words/min",
         "120-160",
         0.2,
-        lambda v: _band(v, 120, 160, 70, 210),
+        Band(120, 160, 70, 210).score,
         "Conversational pace sounds composed; rushing or dragging sounds nervous or unsure.",
     ),
     (
@@ -67,7 +54,7 @@ _CUES: tuple[tuple[str, str, str, float, Scorer, str], ...] = (
         "per 100 words",
         "at most 3",
         0.25,
-        lambda v: _band(v, 0, 3, 0, 10),
+        Band(0, 3, 0, 10).score,
         "Frequent um/uh and 'like' read as hesitation.",
     ),
     (
@@ -75,7 +62,7 @@ _CUES: tuple[tuple[str, str, str, float, Scorer, str], ...] = (
         "per minute",
         "at most 1",
         0.2,
-        lambda v: _band(v, 0, 1, 0, 4),
+        Band(0, 1, 0, 4).score,
         "Silences over 2 s in mid-answer sound like losing the thread.",
     ),
     (
@@ -83,7 +70,7 @@ _CUES: tuple[tuple[str, str, str, float, Scorer, str], ...] = (
         "dB variation",
         "at most 8",
         0.15,
-        lambda v: _band(v, 0, 8, 0, 14),
+        Band(0, 8, 0, 14).score,
         "A voice that keeps its level sounds assured; fading or surging does not.",
     ),
     (
@@ -91,7 +78,7 @@ _CUES: tuple[tuple[str, str, str, float, Scorer, str], ...] = (
         "semitones",
         "2-6",
         0.2,
-        lambda v: _band(v, 2, 6, 0.5, 10),
+        Band(2, 6, 0.5, 10).score,
         "Some melody sounds engaged; a flat voice sounds monotone or flat.",
     ),
 )

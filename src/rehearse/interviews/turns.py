@@ -1,0 +1,113 @@
+"""The interviewer's reply to a stored answer: a follow-up, a clarification, or the next question.
+
+An answer's turn is decided once, from everything said about its question so far (earlier
+answers to the same question were replies to follow-ups), stored with the answer as its "turn"
+analysis, and returned unchanged when asked again. When a question is finished its grade moves
+the user's topic mastery, which the next plan reads to choose difficulties.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, replace
+
+from sqlalchemy.orm import Session
+
+from rehearse.errors import Conflict
+from rehearse.interviewer.assess import read_answer
+from rehearse.interviewer.bank.schema import load_bank
+from rehearse.interviewer.flow import MAX_FOLLOW_UPS, Move, judge
+from rehearse.interviewer.llm import LLMProvider
+from rehearse.interviewer.planned import PlannedQuestion
+from rehearse.interviews import repository
+from rehearse.interviews.models import AnalysisResult, Answer, AnswerStatus, Question
+from rehearse.progress.repository import record_mastery
+
+TURN = "turn"
+_VERSION = "turn-1"
+
+
+@dataclass(frozen=True)
+class Turn:
+    move: str  # follow_up, clarify, next or end
+    say: str  # what the interviewer says next
+    reason: str
+    next_question_id: uuid.UUID | None  # set when the move is "next"
+    quality: float | None  # the rough 0..1 grade of everything said so far
+
+
+def planned(question: Question) -> PlannedQuestion:
+    """A stored question as the interviewer library sees it (with the bank's follow-up hints)."""
+    hints: tuple[str, ...] = ()
+    if question.source.startswith("bank:"):
+        bank_id = question.source.removeprefix("bank:")
+        found = next((q for q in load_bank().questions if q.id == bank_id), None)
+        hints = found.follow_ups if found else ()
+    return PlannedQuestion(
+        text=question.text,
+        kind=question.kind.value,
+        topic=question.topic,
+        difficulty=question.difficulty,
+        reason=question.reason,
+        key_points=tuple(str(point) for point in question.key_points),
+        follow_ups=hints,
+        source=question.source,
+    )
+
+
+def spoken_or_typed(answer: Answer) -> str:
+    """What the candidate said: the typed text, or the transcript once it exists."""
+    if answer.media is not None and answer.status in (
+        AnswerStatus.RECEIVED,
+        AnswerStatus.PROCESSING,
+    ):
+        raise Conflict("The recording is still being transcribed; ask again when its job is done.")
+    if answer.status is AnswerStatus.FAILED and not answer.text.strip():
+        raise Conflict(f"The recording could not be analysed: {answer.error}")
+    return (answer.text or answer.transcript).strip()
+
+
+def take_turn(db: Session, provider: LLMProvider, user_id: uuid.UUID, answer: Answer) -> Turn:
+    """The interviewer's reply to ``answer`` (decided once, then read back)."""
+    stored = repository.analysis_of(db, answer.id, TURN)
+    if stored is not None:
+        data = dict(stored.data)
+        next_id = data.pop("next_question_id")
+        return Turn(**data, next_question_id=uuid.UUID(next_id) if next_id else None)
+    question = db.get_one(Question, answer.question_id)
+    thread = [
+        a for a in repository.answers_to(db, question.id) if a.created_at <= answer.created_at
+    ]
+    said = [spoken_or_typed(a) for a in thread]
+    if question.source.startswith("coding:"):
+        turn = _move_on(db, question, "Coding answers are graded by their hidden tests.", None)
+    else:
+        turn = _judged(db, provider, question, said)
+    if turn.move in (Move.NEXT, Move.END) and turn.quality is not None:
+        record_mastery(db, user_id, question.topic, question.difficulty, turn.quality)
+    data = asdict(turn) | {"next_question_id": str(turn.next_question_id or "") or None}
+    db.add(AnalysisResult(answer_id=answer.id, kind=TURN, version=_VERSION, data=data))
+    db.flush()
+    return turn
+
+
+def _judged(db: Session, provider: LLMProvider, question: Question, said: Sequence[str]) -> Turn:
+    """Judge everything ``said`` about ``question`` (the last item is the newest reply)."""
+    asked, follow_ups, whole = planned(question), len(said) - 1, " ".join(said)
+    reading = read_answer(asked, whole)
+    decision = judge(asked, reading, follow_ups, read_answer(asked, said[-1]))
+    if decision is None or (decision.move is Move.CLARIFY and follow_ups >= MAX_FOLLOW_UPS):
+        return _move_on(db, question, "The answer covers what the question asks.", reading.quality)
+    if decision.move is Move.FOLLOW_UP:
+        worded = provider.follow_up(asked.text, whole, decision.reason, decision.say)
+        decision = replace(decision, say=worded)
+    return Turn(decision.move.value, decision.say, decision.reason, None, reading.quality)
+
+
+def _move_on(db: Session, question: Question, reason: str, quality: float | None) -> Turn:
+    """On to the first later question of the session not answered yet, or the end."""
+    following = repository.unanswered_after(db, question.session_id, question.position)
+    if following is None:
+        return Turn(Move.END.value, "", f"{reason} That was the last question.", None, quality)
+    return Turn(Move.NEXT.value, following.text, reason, following.id, quality)
