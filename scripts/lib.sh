@@ -36,6 +36,7 @@ find_python() {
 ensure_venv() {
   # ensure_venv EXTRAS: create .venv and install the project with EXTRAS ("" or "dev").
   local extras="$1" python stamp wanted
+  apt_install fonts-dejavu-core  # the PDF report's font: accents, dashes, check marks
   python="$(find_python)"
   if [ ! -x "$VENV/bin/python" ]; then
     say "Creating the virtual environment in .venv"

@@ -3,8 +3,12 @@ beside their target bands."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rehearse.analysis.speech.analyzer import SpeechAnalysis
 from rehearse.analysis.speech.lexicon import Marker
+from rehearse.feedback.measures import Score
+from rehearse.feedback.segments import Moment
 
 
 def _clock(seconds: float) -> str:
@@ -106,4 +110,22 @@ def render_text(result: SpeechAnalysis, question: str = "") -> str:
                     )
                 )
         lines.append(f"  {result.confidence.caveat}")
+    return "\n".join(lines)
+
+
+def render_feedback(scores: Sequence[Score], found: Sequence[Moment]) -> str:
+    """Each score with the measurements that cost it most, then the moments to work on."""
+    lines = ["Scores (0-100) and what moved them"]
+    for score in scores:
+        value = "not measured" if score.value is None else f"{score.value:.0f} ({score.label})"
+        lines.append(f"  {score.name:<18}{value}")
+        costly = sorted((m for m in score.measurements if m.lost > 0), key=lambda m: -m.lost)
+        for item in costly[:2]:
+            lines.append(
+                f"      {item.name}: {item.value:.3g} {item.unit}, target {item.target} "
+                f"(-{item.lost:.0f}). {item.advice}"
+            )
+    if found:
+        lines.append("Moments")
+        lines += [f"  {m.when}: {m.what}; {m.advice}" for m in found]
     return "\n".join(lines)

@@ -15,6 +15,7 @@ from rehearse.interviews.endpoints import router as interviews_router
 from rehearse.jobs.endpoints import router as jobs_router
 from rehearse.observability.logging import configure_logging
 from rehearse.progress.endpoints import router as progress_router
+from rehearse.reports.endpoints import router as reports_router
 from rehearse.runtime import Runtime
 from rehearse.web.errors import install_error_handlers
 from rehearse.web.health import router as health_router
@@ -70,7 +71,15 @@ def create_app(settings: Settings | None = None, *, run_jobs: bool | None = None
         other_limit=settings.max_json_kb * 1024,
     )
     app.add_middleware(RequestContextMiddleware)
-    for router in (health_router, accounts_router, interviews_router, progress_router, jobs_router):
+    routers = (
+        health_router,
+        accounts_router,
+        interviews_router,
+        reports_router,
+        progress_router,
+        jobs_router,
+    )
+    for router in routers:
         app.include_router(router)
     return app
 

@@ -1,0 +1,2 @@
+"""What the candidate reads: content evaluation, explained scores, segment feedback and
+recommendations."""

@@ -1,0 +1,100 @@
+"""A score that explains itself: the measurements it rests on, their bands, and their points.
+
+A score is the weighted mean of its measurements' band scores, on 0..100. Each measurement
+reports the points it earned and the points it left on the table, so "what moved the score"
+is a list, not a story. A measurement that could not be taken is left out and the weights
+of the others renormalised; a score with no measurements is ``None`` ("not measured").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rehearse.analysis.bands import Band
+
+
+@dataclass(frozen=True)
+class Rule:
+    """How one measurement is judged: its target band, its weight, and where the band comes from."""
+
+    name: str
+    unit: str
+    target: str  # the band in words, e.g. "120-160"
+    band: Band
+    weight: float
+    source: str  # the evidence for the band (docs/scoring.md lists them all)
+    advice: str  # what to do when the measurement is outside its band
+
+
+@dataclass(frozen=True)
+class Measurement:
+    name: str
+    value: float | None
+    unit: str
+    target: str
+    score: float | None  # 0..1 against the band
+    weight: float  # after renormalisation over the measurements taken
+    points: float  # what it added to the score (0..100 scale)
+    lost: float  # what it would add more inside its band
+    source: str
+    advice: str
+
+
+@dataclass(frozen=True)
+class Score:
+    name: str
+    value: float | None  # 0..100, None when nothing could be measured
+    label: str
+    measurements: tuple[Measurement, ...]
+    rests_on: str  # what the score is, and what it is not
+
+
+def label_for(value: float | None) -> str:
+    if value is None:
+        return "not measured"
+    return "strong" if value >= 80 else "good" if value >= 65 else "fair" if value >= 50 else "weak"
+
+
+def weighted_score(
+    name: str, readings: Sequence[tuple[Rule, float | None]], rests_on: str
+) -> Score:
+    """The score of ``readings`` (each rule with its measured value, or None if not measured)."""
+    taken = [(rule, value) for rule, value in readings if value is not None]
+    total = sum(rule.weight for rule, _ in taken)
+    measurements = []
+    for rule, value in readings:
+        if value is None or total == 0:
+            measurements.append(
+                Measurement(
+                    rule.name,
+                    None,
+                    rule.unit,
+                    rule.target,
+                    None,
+                    0.0,
+                    0.0,
+                    0.0,
+                    rule.source,
+                    rule.advice,
+                )
+            )
+            continue
+        band_score = rule.band.score(value)
+        weight = rule.weight / total
+        measurements.append(
+            Measurement(
+                rule.name,
+                round(value, 3),
+                rule.unit,
+                rule.target,
+                round(band_score, 3),
+                round(weight, 3),
+                round(100 * weight * band_score, 1),
+                round(100 * weight * (1 - band_score), 1),
+                rule.source,
+                rule.advice,
+            )
+        )
+    value = round(sum(m.points for m in measurements), 1) if taken else None
+    return Score(name, value, label_for(value), tuple(measurements), rests_on)

@@ -1,0 +1,69 @@
+"""From answers to a session: each competency averaged over the answers, and the overall score.
+
+A session's competency keeps the answers' measurements: each measurement's value, points and
+lost points are averaged over the answers where it was taken, so the session score is still
+the sum of its measurements' points and still says what moved it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from statistics import fmean
+
+from rehearse.feedback.measures import Measurement, Score, label_for
+
+# How much each competency counts in the overall score; renormalised over those measured.
+WEIGHTS: Mapping[str, float] = {
+    "content": 0.35,
+    "structure": 0.15,
+    "clarity": 0.10,
+    "delivery": 0.20,
+    "vocal confidence": 0.10,
+    "presence": 0.10,
+}
+
+
+def session_score(name: str, answers: Sequence[Score]) -> Score:
+    """The competency ``name`` over the answers that measured it."""
+    measured = [score for score in answers if score.value is not None]
+    if not measured:
+        rests_on = answers[0].rests_on if answers else "Nothing was measured."
+        return Score(name, None, label_for(None), (), rests_on)
+    by_name: dict[str, list[Measurement]] = {}
+    for score in measured:
+        for item in score.measurements:
+            if item.value is not None:
+                by_name.setdefault(item.name, []).append(item)
+    share = {key: len(items) / len(measured) for key, items in by_name.items()}
+    measurements = tuple(
+        Measurement(
+            key,
+            round(fmean(m.value for m in items if m.value is not None), 3),
+            items[0].unit,
+            items[0].target,
+            round(fmean(m.score or 0.0 for m in items), 3),
+            round(fmean(m.weight for m in items) * share[key], 3),
+            round(sum(m.points for m in items) / len(measured), 1),
+            round(sum(m.lost for m in items) / len(measured), 1),
+            items[0].source,
+            items[0].advice,
+        )
+        for key, items in by_name.items()
+    )
+    value = round(fmean(score.value for score in measured if score.value is not None), 1)
+    return Score(name, value, label_for(value), measurements, measured[0].rests_on)
+
+
+def overall_score(scores: Sequence[Score]) -> float | None:
+    """The weighted mean of the measured competencies (0..100), or None if none was measured."""
+    measured = [(WEIGHTS.get(s.name, 0.0), s.value) for s in scores if s.value is not None]
+    total = sum(weight for weight, _ in measured)
+    if not total:
+        return None
+    return round(sum(weight * value for weight, value in measured if value is not None) / total, 1)
+
+
+def competency_weight(name: str, scores: Sequence[Score]) -> float:
+    """``name``'s share of the overall score, given which competencies were measured."""
+    total = sum(WEIGHTS.get(s.name, 0.0) for s in scores if s.value is not None)
+    return WEIGHTS.get(name, 0.0) / total if total else 0.0

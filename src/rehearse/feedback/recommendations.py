@@ -1,0 +1,95 @@
+"""Recommendations, biggest gain first, each tied to its evidence; and the next session's goals.
+
+A measurement outside its band leaves points on the table; the session's overall score would
+gain those points times the competency's weight. That product orders the recommendations, so
+the first one is the change that would move the overall score most.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rehearse.feedback.measures import Measurement, Score
+from rehearse.feedback.overall import competency_weight
+from rehearse.feedback.report import Recommendation
+
+MAX_RECOMMENDATIONS = 5
+MIN_GAIN = 0.5  # points of overall score; below this a change is not worth a line
+GOALS = 3
+
+
+def recommend(
+    session: Sequence[Score], answers: Sequence[tuple[int, Sequence[Score]]]
+) -> list[Recommendation]:
+    """Prioritised recommendations from the session's scores and each answer's (by position)."""
+    found = []
+    for score in session:
+        weight = competency_weight(score.name, session)
+        for item in score.measurements:
+            gain = round(item.lost * weight, 1)
+            if item.value is None or gain < MIN_GAIN:
+                continue
+            found.append(
+                Recommendation(
+                    0,
+                    score.name,
+                    _title(item),
+                    _evidence(score.name, item, answers),
+                    item.advice,
+                    gain,
+                )
+            )
+    found.sort(key=lambda r: -r.gain)
+    return [
+        Recommendation(rank, r.competency, r.title, r.evidence, r.action, r.gain)
+        for rank, r in enumerate(found[:MAX_RECOMMENDATIONS], start=1)
+    ]
+
+
+def _title(item: Measurement) -> str:
+    return f"{item.name.capitalize()}: {_number(item.value)} {item.unit}, target {item.target}"
+
+
+def _evidence(
+    competency: str, item: Measurement, answers: Sequence[tuple[int, Sequence[Score]]]
+) -> str:
+    """Which answers were outside the band, with their values."""
+    outside = [
+        (position, m.value)
+        for position, scores in answers
+        for score in scores
+        if score.name == competency
+        for m in score.measurements
+        if m.name == item.name and m.value is not None and (m.score or 0.0) < 1.0
+    ]
+    if not outside:
+        return f"Across the session: {_number(item.value)} {item.unit}."
+    listed = ", ".join(f"answer {position}: {_number(value)}" for position, value in outside[:6])
+    more = f" and {len(outside) - 6} more" if len(outside) > 6 else ""
+    return f"Outside the target in {len(outside)} answer(s) ({listed}{more}; unit: {item.unit})."
+
+
+def next_session_goals(
+    recommendations: Sequence[Recommendation], session: Sequence[Score]
+) -> list[str]:
+    """The improvement plan: the top recommendations as measurable goals for next time."""
+    targets = {(score.name, m.name): m for score in session for m in score.measurements}
+    goals = []
+    for rec in recommendations[:GOALS]:
+        name = rec.title.split(":", 1)[0].lower()
+        item = targets.get((rec.competency, name))
+        if item is None:
+            continue
+        goals.append(
+            f"{item.name.capitalize()}: from {_number(item.value)} to {item.target} {item.unit} "
+            f"({rec.competency}). {item.advice}"
+        )
+    return goals
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return "n/a"
+    if 0 < abs(value) <= 1 and value != int(value):
+        return f"{value:.2f}"
+    return f"{value:.0f}" if abs(value) >= 10 else f"{value:.1f}"

@@ -1,0 +1,109 @@
+"""The report: everything a candidate reads about one session, as one plain data model.
+
+Rendered as JSON (``to_dict``), HTML and PDF by ``rehearse.reports``; built from the stored
+session by ``rehearse.reports.builder``. Nothing here knows where the data came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from rehearse.feedback.measures import Score
+
+REPORT_VERSION = "report-1"
+
+
+@dataclass(frozen=True)
+class TimedWord:
+    text: str
+    start: float
+    end: float
+    filler: bool = False
+    pause_before: float = 0.0  # seconds of silence before the word, when it is a long pause
+
+
+@dataclass(frozen=True)
+class TimelinePoint:
+    start: float
+    end: float
+    words_per_minute: float | None
+    pitch_hz: float | None
+    fillers: int
+    long_pause: bool
+
+
+@dataclass(frozen=True)
+class MomentNote:
+    start: float
+    end: float
+    when: str  # "1:12-1:25"
+    kind: str
+    what: str
+    advice: str
+
+
+@dataclass(frozen=True)
+class KeyPointCheck:
+    point: str
+    found: bool
+    sentence: str  # the sentence that covers it (or comes nearest)
+
+
+@dataclass(frozen=True)
+class AnswerReport:
+    position: int
+    question: str
+    kind: str
+    topic: str
+    answered: bool
+    text: str  # the transcript, or the typed answer
+    duration_seconds: float | None
+    overall: float | None
+    scores: tuple[Score, ...]
+    key_points: tuple[KeyPointCheck, ...]
+    star: dict[str, bool]  # empty when the question is not a story
+    moments: tuple[MomentNote, ...]
+    words: tuple[TimedWord, ...]
+    timeline: tuple[TimelinePoint, ...]
+    highlights: tuple[str, ...]  # what went well, with its evidence
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    priority: int
+    competency: str
+    title: str
+    evidence: str
+    action: str
+    gain: float  # points the session's overall score would gain
+
+
+@dataclass(frozen=True)
+class StudyItem:
+    topic: str
+    why: str
+    notes: tuple[str, ...]  # reference notes to read: "title (source)"
+    practice: tuple[str, ...]  # bank questions to practise next
+
+
+@dataclass(frozen=True)
+class Report:
+    session_id: str
+    title: str
+    role: str
+    candidate: str
+    created_at: str  # ISO 8601, UTC
+    overall: float | None
+    scores: tuple[Score, ...]  # the session's competency scores
+    answers: tuple[AnswerReport, ...]
+    recommendations: tuple[Recommendation, ...]
+    next_session: tuple[str, ...]  # the improvement plan: goals with target values
+    study_plan: tuple[StudyItem, ...]
+    reflections: tuple[str, ...] = ()
+    caveats: tuple[str, ...] = ()
+    version: str = field(default=REPORT_VERSION)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

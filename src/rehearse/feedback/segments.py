@@ -1,0 +1,126 @@
+"""Moments of a recording worth a comment: what happened there, and what to do about it.
+
+Read from the stored speech analysis: its 5-second timeline, its pauses, fillers and hedges.
+Neighbouring windows that share a problem are merged into one moment ("1:10-1:25: 190 wpm").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+FAST_WPM = 180.0  # beyond the delivery band's 160 by enough to be heard as rushing
+SLOW_WPM = 95.0
+LONG_PAUSE_SECONDS = 2.0  # the speech analysis counts pauses over this as long
+FILLER_CLUSTER = 3  # fillers within one cluster window make a moment
+FILLER_CLUSTER_SECONDS = 15.0
+
+
+@dataclass(frozen=True)
+class Moment:
+    start: float
+    end: float
+    kind: str  # fast, slow, long_pause, fillers, hedges
+    what: str
+    advice: str
+
+    @property
+    def when(self) -> str:
+        start, end = clock(self.start), clock(self.end)
+        return start if start == end else f"{start}-{end}"
+
+
+def clock(seconds: float) -> str:
+    whole = int(seconds)
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def moments(speech: Mapping[str, Any]) -> list[Moment]:
+    """Every moment worth a comment, in order of time."""
+    if speech.get("status") != "ok":
+        return []
+    found = [
+        *_pace_moments(speech.get("timeline") or []),
+        *_pause_moments(speech),
+        *_filler_moments((speech.get("fillers") or {}).get("items") or []),
+    ]
+    return sorted(found, key=lambda moment: (moment.start, moment.kind))
+
+
+def _pace_moments(timeline: Sequence[Mapping[str, Any]]) -> list[Moment]:
+    found: list[Moment] = []
+    run: list[Mapping[str, Any]] = []
+    kind = ""
+
+    def close() -> None:
+        if not run:
+            return
+        rate = sum(w["words_per_minute"] for w in run) / len(run)
+        if kind == "fast":
+            advice = "slow down here: finish the sentence, then pause before the next point."
+        else:
+            advice = "pick up the pace here, or say where you are going ('the result was...')."
+        found.append(Moment(run[0]["start"], run[-1]["end"], kind, f"{rate:.0f} wpm", advice))
+
+    for window in timeline:
+        rate = window.get("words_per_minute")
+        this = (
+            "" if rate is None else "fast" if rate > FAST_WPM else "slow" if rate < SLOW_WPM else ""
+        )
+        if this != kind or not this:
+            close()
+            run, kind = [], this
+        if this:
+            run.append(window)
+    close()
+    return found
+
+
+def _pause_moments(speech: Mapping[str, Any]) -> list[Moment]:
+    words = speech.get("words") or []
+    found = []
+    for span in speech.get("pause_spans") or []:
+        length = span["end"] - span["start"]
+        if length <= LONG_PAUSE_SECONDS:
+            continue
+        following = [w["text"].strip() for w in words if w["start"] >= span["end"] - 0.05][:4]
+        before = f" before '{' '.join(following)}'" if following else ""
+        found.append(
+            Moment(
+                span["start"],
+                span["end"],
+                "long_pause",
+                f"{length:.1f} s pause{before}",
+                "plan the next step before you speak, or bridge with 'the next thing I did was'.",
+            )
+        )
+    return found
+
+
+def _filler_moments(fillers: Sequence[Mapping[str, Any]]) -> list[Moment]:
+    """Clusters of fillers: at least FILLER_CLUSTER within FILLER_CLUSTER_SECONDS."""
+    found: list[Moment] = []
+    ordered = sorted(fillers, key=lambda item: item["start"])
+    index = 0
+    while index < len(ordered):
+        cluster = [
+            item
+            for item in ordered[index:]
+            if item["start"] - ordered[index]["start"] <= FILLER_CLUSTER_SECONDS
+        ]
+        if len(cluster) >= FILLER_CLUSTER:
+            said = ", ".join(dict.fromkeys(item["text"].lower() for item in cluster))
+            found.append(
+                Moment(
+                    cluster[0]["start"],
+                    cluster[-1]["end"],
+                    "fillers",
+                    f"{len(cluster)} fillers ({said})",
+                    "pause silently instead; slow down slightly so words come before sound.",
+                )
+            )
+            index += len(cluster)
+        else:
+            index += 1
+    return found

@@ -1,0 +1,248 @@
+"""Build a session's report from what is stored: questions, answers, their analyses, notes.
+
+Everything is recomputed from the stored transcripts and measurements, so a report always
+reflects the latest analysis; the feedback library does the judging, this module only reads
+the rows and hands them over.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any, cast
+
+from sqlalchemy.orm import Session
+
+from rehearse.analysis.bands import Band
+from rehearse.feedback.answer import score_answer
+from rehearse.feedback.content.evaluation import ContentEvaluation
+from rehearse.feedback.content.question import AskedQuestion, QuestionKind
+from rehearse.feedback.delivery import confidence_score, delivery_score
+from rehearse.feedback.measures import Rule, Score, weighted_score
+from rehearse.feedback.overall import overall_score, session_score
+from rehearse.feedback.recommendations import next_session_goals, recommend
+from rehearse.feedback.report import (
+    AnswerReport,
+    KeyPointCheck,
+    MomentNote,
+    Report,
+    TimedWord,
+    TimelinePoint,
+)
+from rehearse.feedback.segments import LONG_PAUSE_SECONDS, moments
+from rehearse.feedback.study import TopicResult, study_plan
+from rehearse.interviewer.bank.schema import load_bank
+from rehearse.interviewer.job import parse_job
+from rehearse.interviews import repository
+from rehearse.interviews.models import Answer, InterviewSession, Question
+from rehearse.progress.repository import reflections_in
+from rehearse.runtime import Runtime
+
+COMPETENCIES = ("content", "structure", "clarity", "delivery", "vocal confidence")
+TESTS_PASSED = Rule(
+    "hidden tests passed",
+    "share",
+    "100 %",
+    Band(1.0, 1.0, 0.0, 1.0),
+    1.0,
+    "A coding answer is correct when it passes the problem's hidden tests.",
+    "Test the edge cases (empty input, duplicates, limits) before you submit.",
+)
+CAVEATS = (
+    "Content scores come from a sentence encoder's similarity to the question and to the "
+    "points a strong answer covers: they measure what you covered, not whether it is true.",
+    "Vocal confidence is an open estimate from pace, fillers, pauses, loudness and pitch; no "
+    "emotion model is involved.",
+    "Whisper drops some short fillers and repetitions, so those counts are lower bounds.",
+)
+
+
+def build_report(db: Session, runtime: Runtime, interview: InterviewSession) -> Report:
+    job = parse_job(interview.job_description) if interview.job_description.strip() else None
+    role_skills = job.required_skills if job else ()
+    answers = [
+        _answer_report(db, runtime, question, repository.answers_to(db, question.id), role_skills)
+        for question in sorted(interview.questions, key=lambda q: q.position)
+    ]
+    by_answer = [(a.position, a.scores) for a in answers if a.answered]
+    session = [
+        session_score(name, [s for _, scores in by_answer for s in scores if s.name == name])
+        for name in COMPETENCIES
+    ]
+    session = [score for score in session if score.value is not None]
+    recommendations = recommend(session, by_answer)
+    results = [
+        TopicResult(a.topic, a.question, _difficulty(interview, a.position), _content(a))
+        for a in answers
+        if a.kind != "coding"
+    ]
+    asked = repository.bank_questions_asked(db, interview.user_id)
+    return Report(
+        session_id=str(interview.id),
+        title=interview.title,
+        role=interview.role or (job.title if job else ""),
+        candidate=_candidate(interview),
+        created_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        overall=overall_score(session),
+        scores=tuple(session),
+        answers=tuple(answers),
+        recommendations=tuple(recommendations),
+        next_session=tuple(next_session_goals(recommendations, session)),
+        study_plan=tuple(study_plan(results, runtime.retriever, load_bank(), asked)),
+        reflections=tuple(note.text for note in reflections_in(db, interview.id)),
+        caveats=CAVEATS,
+    )
+
+
+def _candidate(interview: InterviewSession) -> str:
+    resume = (interview.plan or {}).get("resume") or {}
+    return str(resume.get("name") or "")
+
+
+def _difficulty(interview: InterviewSession, position: int) -> int:
+    return next((q.difficulty for q in interview.questions if q.position == position), 3)
+
+
+def _content(answer: AnswerReport) -> float | None:
+    return next((s.value for s in answer.scores if s.name == "content"), None)
+
+
+def _answer_report(
+    db: Session,
+    runtime: Runtime,
+    question: Question,
+    thread: Sequence[Answer],
+    role_skills: Sequence[str],
+) -> AnswerReport:
+    said = " ".join(text for a in thread if (text := (a.text or a.transcript).strip()))
+    speech = _speech_of(db, thread)
+    basics = (question.position, question.text, question.kind.value, question.topic)
+    if not said:
+        warnings = tuple(a.error for a in thread if a.error)
+        return AnswerReport(
+            *basics,
+            answered=False,
+            text="",
+            duration_seconds=None,
+            overall=None,
+            scores=(),
+            key_points=(),
+            star={},
+            moments=(),
+            words=(),
+            timeline=(),
+            highlights=(),
+            warnings=warnings,
+        )
+    evaluation: ContentEvaluation | None = None
+    if question.source.startswith("coding:"):
+        scores: list[Score] = [_coding_score(db, thread)]
+        if speech is not None:
+            scores += [delivery_score(speech), confidence_score(speech)]
+    else:
+        asked = AskedQuestion(
+            question.text,
+            cast(QuestionKind, question.kind.value),
+            question.topic,
+            tuple(str(point) for point in question.key_points),
+        )
+        encoder = runtime.retriever.encoder
+        evaluation, scores = score_answer(
+            asked, said, encoder, speech=speech, role_skills=role_skills
+        )
+    measured = [score for score in scores if score.value is not None]
+    return AnswerReport(
+        *basics,
+        answered=True,
+        text=said,
+        duration_seconds=speech.get("duration_seconds") if speech else None,
+        overall=overall_score(measured),
+        scores=tuple(scores),
+        key_points=_key_points(evaluation),
+        star=_star(evaluation),
+        moments=tuple(
+            MomentNote(m.start, m.end, m.when, m.kind, m.what, m.advice)
+            for m in (moments(speech) if speech else [])
+        ),
+        words=_timed_words(speech) if speech else (),
+        timeline=tuple(
+            TimelinePoint(
+                w["start"],
+                w["end"],
+                w["words_per_minute"],
+                w["pitch_median_hz"],
+                w["fillers"],
+                w["long_pause"],
+            )
+            for w in (speech.get("timeline") or [] if speech else [])
+        ),
+        highlights=_highlights(measured),
+        warnings=tuple(speech.get("warnings") or []) if speech else (),
+    )
+
+
+def _speech_of(db: Session, thread: Sequence[Answer]) -> Mapping[str, Any] | None:
+    """The first recorded answer's speech analysis (follow-up replies add words, not delivery)."""
+    for answer in thread:
+        stored = repository.analysis_of(db, answer.id, "speech")
+        if stored is not None and stored.data.get("status") == "ok":
+            return stored.data
+    return None
+
+
+def _coding_score(db: Session, thread: Sequence[Answer]) -> Score:
+    graded = [repository.analysis_of(db, a.id, "coding") for a in thread]
+    results = [g.data for g in graded if g is not None]
+    share = None
+    if results:
+        last = results[-1]
+        total = len(last.get("results") or [])
+        share = last.get("passed", 0) / total if total else 0.0
+    return weighted_score(
+        "content", [(TESTS_PASSED, share)], "Graded by the problem's hidden tests in a sandbox."
+    )
+
+
+def _key_points(evaluation: ContentEvaluation | None) -> tuple[KeyPointCheck, ...]:
+    if evaluation is None or not evaluation.key_points.judged:
+        return ()
+    return tuple(
+        KeyPointCheck(m.point, bool(m.found), m.sentence) for m in evaluation.key_points.points
+    )
+
+
+def _star(evaluation: ContentEvaluation | None) -> dict[str, bool]:
+    if evaluation is None or not evaluation.star.applicable:
+        return {}
+    star = evaluation.star
+    return {
+        "situation": star.situation.present,
+        "task": star.task.present,
+        "action": star.action.present,
+        "result": star.result.present,
+    }
+
+
+def _timed_words(speech: Mapping[str, Any]) -> tuple[TimedWord, ...]:
+    fillers = [(f["start"], f["end"]) for f in (speech.get("fillers") or {}).get("items") or []]
+    pauses = [
+        p for p in speech.get("pause_spans") or [] if p["end"] - p["start"] > LONG_PAUSE_SECONDS
+    ]
+    words = []
+    for word in speech.get("words") or []:
+        start, end = word["start"], word["end"]
+        filler = any(s < end and start < e for s, e in fillers)
+        pause = next((p["end"] - p["start"] for p in pauses if abs(p["end"] - start) < 0.3), 0.0)
+        words.append(TimedWord(word["text"].strip(), start, end, filler, round(pause, 1)))
+    return tuple(words)
+
+
+def _highlights(scores: Sequence[Score]) -> tuple[str, ...]:
+    """What went well: the heaviest measurements that landed inside their band."""
+    good = [
+        (m.weight, f"{m.name.capitalize()}: {m.value:g} {m.unit}, inside the target ({m.target}).")
+        for score in scores
+        for m in score.measurements
+        if m.score == 1.0 and m.value is not None
+    ]
+    return tuple(text for _, text in sorted(good, key=lambda pair: -pair[0])[:3])

@@ -1,0 +1,59 @@
+"""The report as one self-contained HTML page: inline CSS and SVG, no scripts, no fetches.
+
+Rendered by Jinja2 from ``templates/report.html`` with autoescaping on, so every string that
+came from the candidate or the interviewer is escaped.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from rehearse.feedback.report import AnswerReport, Report
+from rehearse.reports.render import palette, text
+from rehearse.reports.render.svg import SvgChart, svg_chart
+from rehearse.reports.render.timeline import pace_chart, pitch_chart
+
+
+def render_html(report: Report) -> str:
+    """The whole report as an HTML5 document."""
+    return _environment().get_template("report.html").render(report=report)
+
+
+def charts(answer: AnswerReport) -> list[SvgChart]:
+    """The answer's pace chart (with its filler and pause strip) and pitch chart, if measured."""
+    pace, pitch = pace_chart(answer), pitch_chart(answer)
+    found = [svg_chart(pace)] if pace else []
+    if pitch:
+        found.append(svg_chart(pitch, plot_height=70.0, markers=False))
+    return found
+
+
+@cache
+def _environment() -> Environment:
+    environment = Environment(
+        loader=PackageLoader("rehearse.reports.render", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.globals.update(
+        palette=palette,
+        label_colour=palette.label_colour,
+        charts=charts,
+        capital=text.capital,
+        joined=text.joined,
+        score_value=text.score_value,
+        measured=text.measured,
+        earned=text.earned,
+        lost=text.lost,
+        top_measurements=text.top_measurements,
+        when=text.when,
+        gain=text.gain,
+        star_parts=text.star_parts,
+        transcript=text.transcript,
+        meta=text.meta,
+    )
+    return environment

@@ -1,0 +1,124 @@
+"""The report's values as the words both renderings print: scores, measurements, dates, tokens.
+
+Plain strings only, never markup: each renderer escapes and styles them its own way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from rehearse.feedback.measures import Measurement, Score
+from rehearse.feedback.report import AnswerReport
+from rehearse.feedback.segments import clock
+
+NOT_MEASURED = "not measured"
+STAR_ORDER = ("situation", "task", "action", "result")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A piece of the transcript: a word (maybe a filler), or a long pause before the next one."""
+
+    text: str
+    filler: bool = False
+    pause: bool = False
+
+
+def capital(text: str) -> str:
+    """``text`` with its first letter upper-cased and the rest left alone."""
+    return text[:1].upper() + text[1:]
+
+
+def joined(*parts: str) -> str:
+    """The non-empty parts with a middle dot between them: "Role · Candidate"."""
+    return " \u00b7 ".join(part for part in parts if part)
+
+
+def score_value(value: float | None) -> str:
+    """A 0..100 score as a whole number, or "not measured"."""
+    return NOT_MEASURED if value is None else f"{value:.0f}"
+
+
+def number(value: float) -> str:
+    """A measured value with the precision it deserves: 182, 3.8, 0.78."""
+    if abs(value) >= 20:
+        return f"{value:.0f}"
+    if abs(value) >= 1:
+        return f"{value:.1f}".removesuffix(".0")
+    return f"{value:.2f}"
+
+
+def measured(measurement: Measurement) -> str:
+    """The value with its unit, e.g. "182 words/min", "68%", or "not measured"."""
+    if measurement.value is None:
+        return NOT_MEASURED
+    space = "" if measurement.unit in {"%", ""} else " "
+    return f"{number(measurement.value)}{space}{measurement.unit}"
+
+
+def earned(measurement: Measurement) -> str:
+    """The points a measurement added to its score, e.g. "+27.1"."""
+    return f"+{measurement.points:.1f}"
+
+
+def lost(measurement: Measurement) -> str:
+    """The points it left on the table, with a minus sign; "0" inside its band."""
+    return f"\u2212{measurement.lost:.1f}" if measurement.lost > 0 else "0"
+
+
+def top_measurements(score: Score, count: int = 3) -> list[Measurement]:
+    """The measurements that moved the score most: most points lost first, then most earned."""
+    taken = [m for m in score.measurements if m.value is not None]
+    return sorted(taken, key=lambda m: (-m.lost, -m.points))[:count]
+
+
+def when(iso: str) -> str:
+    """An ISO 8601 time as "14 March 2025, 15:42 UTC" (the text itself if it does not parse)."""
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{moment.day} {moment:%B %Y, %H:%M} UTC"
+
+
+def duration(seconds: float | None) -> str:
+    """A duration as "1:05", or "" when unknown."""
+    return "" if seconds is None else clock(seconds)
+
+
+def gain(value: float) -> str:
+    """A recommendation's expected gain, e.g. "+4.2 points"."""
+    return f"+{value:.1f} points"
+
+
+def star_parts(star: dict[str, bool]) -> list[tuple[str, bool]]:
+    """The STAR parts in their usual order (then any others), capitalised, with presence."""
+    order = [part for part in STAR_ORDER if part in star]
+    order += [part for part in star if part not in STAR_ORDER]
+    return [(capital(part), star[part]) for part in order]
+
+
+def transcript(answer: AnswerReport) -> list[Token]:
+    """The answer as tokens: timed words with fillers and long pauses, else the plain text."""
+    if not answer.words:
+        return [Token(answer.text)] if answer.text.strip() else []
+    return list(_timed_tokens(answer))
+
+
+def _timed_tokens(answer: AnswerReport) -> Iterable[Token]:
+    for word in answer.words:
+        if word.pause_before > 0:
+            yield Token(f"[{word.pause_before:.1f} s]", pause=True)
+        text = word.text.strip()
+        if text:
+            yield Token(text, filler=word.filler)
+
+
+def meta(answer: AnswerReport) -> str:
+    """The answer's kind, topic and length, e.g. "Behavioural · conflict · 1:05"."""
+    parts = [capital(answer.kind), answer.topic, duration(answer.duration_seconds)]
+    if answer.answered and not answer.words and answer.text.strip():
+        parts.append("typed")
+    return joined(*parts)

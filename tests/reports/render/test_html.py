@@ -1,0 +1,99 @@
+"""The HTML page: self-contained, escaped, accessible, with the same content as the PDF."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from html.parser import HTMLParser
+
+from markupsafe import escape
+
+from rehearse.feedback.report import Report
+from rehearse.reports.render.html import render_html
+
+
+class _Outline(HTMLParser):
+    """Headings in order, table header cells per table, and every tag and attribute seen."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.headings: list[int] = []
+        self.tables: list[int] = []
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        if re.fullmatch(r"h[1-6]", tag):
+            self.headings.append(int(tag[1]))
+        elif tag == "table":
+            self.tables.append(0)
+        elif tag == "th":
+            self.tables[-1] += 1
+
+
+def _outline(page: str) -> _Outline:
+    outline = _Outline()
+    outline.feed(page)
+    return outline
+
+
+def test_the_page_has_every_question_and_recommendation(html: str, report: Report) -> None:
+    for answer in report.answers:
+        assert str(escape(answer.question)) in html
+    for recommendation in report.recommendations:
+        assert str(escape(recommendation.title)) in html
+    assert str(escape(report.next_session[0])) in html
+    assert "Renée Okafor" in html
+    assert "not measured" in html
+
+
+def test_the_transcript_marks_fillers_and_long_pauses(html: str) -> None:
+    assert '<mark class="filler">Um</mark> I thought it was too risky' in html
+    assert '<span class="pause">[2.6 s]</span> We found eleven mismatches' in html
+
+
+def test_a_chart_for_each_spoken_answer_and_none_for_the_typed_or_skipped(
+    html: str, report: Report
+) -> None:
+    spoken = [a for a in report.answers if a.timeline]
+    assert len(spoken) == 8
+    pitched = [a for a in spoken if any(p.pitch_hz for p in a.timeline)]
+    assert html.count("<svg ") == len(spoken) + len(pitched)
+    assert 'aria-label="Pace over 1:04, from 96 to 192 words/min;' in html
+
+
+def test_a_question_with_markup_is_escaped(report: Report) -> None:
+    hostile = "Explain <script>alert('x')</script> & why"
+    answers = (replace(report.answers[0], question=hostile), *report.answers[1:])
+    page = render_html(replace(report, answers=answers))
+    assert "<script>" not in page
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; why" in page
+
+
+def test_the_page_is_self_contained(html: str) -> None:
+    tags = _outline(html).tags
+    names = {tag for tag, _ in tags}
+    assert names.isdisjoint({"script", "link", "img", "iframe", "object"})
+    for _, attributes in tags:
+        for name in ("src", "href"):
+            assert not re.match(r"\s*(https?:)?//", attributes.get(name) or "", re.IGNORECASE)
+    assert not re.search(r"url\(|@import", html)
+
+
+def test_the_page_is_accessible(html: str) -> None:
+    outline = _outline(html)
+    assert re.search(r'<html lang="en">', html)
+    assert outline.headings[0] == 1
+    for before, after in zip(outline.headings, outline.headings[1:], strict=False):
+        assert after <= before + 1, outline.headings
+    assert outline.tables
+    assert all(headers > 0 for headers in outline.tables)
+    svgs = [attributes for tag, attributes in outline.tags if tag == "svg"]
+    assert all(a.get("role") == "img" and a.get("aria-label") for a in svgs)
+
+
+def test_an_empty_report_renders(empty: Report) -> None:
+    page = render_html(empty)
+    assert "This session has no answers yet." in page
+    assert "No recommendations for this session." in page
+    assert _outline(page).headings[0] == 1

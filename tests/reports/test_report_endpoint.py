@@ -1,0 +1,129 @@
+"""A full session from the shared fixtures, answered by voice and by text, gives a report."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+from typing import Any
+
+import pypdf
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.conftest import shared_fixture
+from tests.support.api import ApiUser, error_code, wait_for_job
+
+STORY = (
+    "Last year I led the move of our login service to a new identity provider. The situation "
+    "was that 30 percent of support tickets were about locked accounts. My task was to cut "
+    "that without downtime. I designed the migration, I wrote the dual-write code in Ruby, and "
+    "I ran a canary with 5 percent of users for two weeks. As a result locked-account tickets "
+    "fell by 60 percent and we had zero minutes of downtime."
+)
+
+
+def _spoken(text: str, rate: int) -> bytes:
+    return subprocess.run(
+        ["espeak-ng", "-s", str(rate), "--stdout", text], check=True, capture_output=True
+    ).stdout
+
+
+def _answer(client: TestClient, user: ApiUser, sid: str, qid: str, **body: Any) -> dict[str, Any]:
+    response = client.post(
+        f"/api/sessions/{sid}/questions/{qid}/answers", headers=user.headers, **body
+    )
+    assert response.status_code == 201, response.text
+    answer: dict[str, Any] = response.json()
+    if answer["analysis_job_id"]:
+        assert (
+            wait_for_job(client, user, answer["analysis_job_id"], timeout=180)["status"] == "done"
+        )
+    return answer
+
+
+@pytest.fixture
+def session_id(client: TestClient, alice: ApiUser) -> str:
+    job = shared_fixture("jobs/software_engineer_login_gov.txt").read_text(encoding="utf-8")
+    pdf = shared_fixture("resumes/resume-matcher_john_doe_senior_swe.pdf").read_bytes()
+    jfk = shared_fixture("audio/jfk.wav").read_bytes()
+    h = alice.headers
+    sid = client.post(
+        "/api/sessions", json={"title": "Login.gov", "job_description": job}, headers=h
+    ).json()["id"]
+    client.put(
+        f"/api/sessions/{sid}/resume", files={"file": ("cv.pdf", pdf, "application/pdf")}, headers=h
+    )
+    client.post(f"/api/sessions/{sid}/plan", json={"length": 4}, headers=h)
+    q = client.get(f"/api/sessions/{sid}/questions", headers=h).json()
+    _answer(client, alice, sid, q[0]["id"], files={"media": ("jfk.wav", jfk, "audio/wav")})
+    _answer(
+        client, alice, sid, q[1]["id"], files={"media": ("a.wav", _spoken(STORY, 150), "audio/wav")}
+    )
+    _answer(client, alice, sid, q[2]["id"], data={"text": STORY})
+    return str(sid)
+
+
+@pytest.mark.slow
+def test_the_report_scores_every_answer_and_recommends(
+    client: TestClient, alice: ApiUser, session_id: str
+) -> None:
+    response = client.get(f"/api/sessions/{session_id}/report", headers=alice.headers)
+    assert response.status_code == 200, response.text
+    report = response.json()
+    read_aloud, recorded, typed, skipped = report["answers"]
+    assert "delivery" in {s["name"] for s in read_aloud["scores"]}
+    assert {s["name"] for s in recorded["scores"]} >= {"content", "delivery", "vocal confidence"}
+    assert {s["name"] for s in typed["scores"]} == {"content", "structure", "clarity"}
+    assert recorded["timeline"]
+    assert recorded["words"]
+    assert skipped["answered"] is False
+    assert {s["name"] for s in report["scores"]} >= {"content", "delivery"}
+    assert report["overall"] is not None
+    assert report["recommendations"]
+    assert report["candidate"] == "JOHN DOE"
+    for score in report["scores"]:
+        assert score["value"] == pytest.approx(
+            sum(m["points"] for m in score["measurements"]), abs=1.0
+        )
+
+
+@pytest.mark.slow
+def test_the_pdf_holds_the_questions_and_the_recommendations(
+    client: TestClient, alice: ApiUser, session_id: str
+) -> None:
+    response = client.get(
+        f"/api/sessions/{session_id}/report", params={"format": "pdf"}, headers=alice.headers
+    )
+    assert response.headers["content-type"] == "application/pdf"
+    text = " ".join(
+        page.extract_text() for page in pypdf.PdfReader(io.BytesIO(response.content)).pages
+    )
+    questions = client.get(f"/api/sessions/{session_id}/questions", headers=alice.headers).json()
+    assert questions[1]["text"][:40] in " ".join(text.split())
+    assert "What to work on" in text
+
+
+@pytest.mark.slow
+def test_the_html_report_is_one_page_for_a_browser(
+    client: TestClient, alice: ApiUser, session_id: str
+) -> None:
+    response = client.get(
+        f"/api/sessions/{session_id}/report", params={"format": "html"}, headers=alice.headers
+    )
+    assert response.headers["content-type"].startswith("text/html")
+    assert "JOHN DOE" in response.text
+
+
+def test_an_unknown_format_is_refused(client: TestClient, alice: ApiUser) -> None:
+    sid = client.post("/api/sessions", json={"title": "t"}, headers=alice.headers).json()["id"]
+    response = client.get(
+        f"/api/sessions/{sid}/report", params={"format": "docx"}, headers=alice.headers
+    )
+    assert (response.status_code, error_code(response)) == (422, "validation_failed")
+
+
+def test_a_session_without_answers_still_has_a_report(client: TestClient, alice: ApiUser) -> None:
+    sid = client.post("/api/sessions", json={"title": "t"}, headers=alice.headers).json()["id"]
+    report = client.get(f"/api/sessions/{sid}/report", headers=alice.headers).json()
+    assert report["answers"] == []
+    assert report["overall"] is None
