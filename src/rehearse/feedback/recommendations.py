@@ -18,31 +18,33 @@ MIN_GAIN = 0.5  # points of overall score; below this a change is not worth a li
 GOALS = 3
 
 
-def recommend(
-    session: Sequence[Score], answers: Sequence[tuple[int, Sequence[Score]]]
-) -> list[Recommendation]:
-    """Prioritised recommendations from the session's scores and each answer's (by position)."""
+def _ranked(session: Sequence[Score]) -> list[tuple[float, str, Measurement]]:
+    """Every measurement outside its band worth a line: (gain, competency, measurement), best
+    first."""
     found = []
     for score in session:
         weight = competency_weight(score.name, session)
         for item in score.measurements:
             gain = round(item.lost * weight, 1)
-            if item.value is None or gain < MIN_GAIN:
-                continue
-            found.append(
-                Recommendation(
-                    0,
-                    score.name,
-                    _title(item),
-                    _evidence(score.name, item, answers),
-                    item.advice,
-                    gain,
-                )
-            )
-    found.sort(key=lambda r: -r.gain)
+            if item.value is not None and gain >= MIN_GAIN:
+                found.append((gain, score.name, item))
+    return sorted(found, key=lambda entry: -entry[0])[:MAX_RECOMMENDATIONS]
+
+
+def recommend(
+    session: Sequence[Score], answers: Sequence[tuple[int, Sequence[Score]]]
+) -> list[Recommendation]:
+    """Prioritised recommendations from the session's scores and each answer's (by position)."""
     return [
-        Recommendation(rank, r.competency, r.title, r.evidence, r.action, r.gain)
-        for rank, r in enumerate(found[:MAX_RECOMMENDATIONS], start=1)
+        Recommendation(
+            rank,
+            competency,
+            _title(item),
+            _evidence(competency, item, answers),
+            item.advice,
+            gain,
+        )
+        for rank, (gain, competency, item) in enumerate(_ranked(session), start=1)
     ]
 
 
@@ -69,22 +71,13 @@ def _evidence(
     return f"Outside the target in {len(outside)} answer(s) ({listed}{more}; unit: {item.unit})."
 
 
-def next_session_goals(
-    recommendations: Sequence[Recommendation], session: Sequence[Score]
-) -> list[str]:
+def next_session_goals(session: Sequence[Score]) -> list[str]:
     """The improvement plan: the top recommendations as measurable goals for next time."""
-    targets = {(score.name, m.name): m for score in session for m in score.measurements}
-    goals = []
-    for rec in recommendations[:GOALS]:
-        name = rec.title.split(":", 1)[0].lower()
-        item = targets.get((rec.competency, name))
-        if item is None:
-            continue
-        goals.append(
-            f"{item.name.capitalize()}: from {_number(item.value)} to {item.target} {item.unit} "
-            f"({rec.competency}). {item.advice}"
-        )
-    return goals
+    return [
+        f"{item.name.capitalize()}: from {_number(item.value)} to {item.target} {item.unit} "
+        f"({competency}). {item.advice}"
+        for _, competency, item in _ranked(session)[:GOALS]
+    ]
 
 
 def _number(value: float | None) -> str:

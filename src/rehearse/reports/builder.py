@@ -60,9 +60,10 @@ CAVEATS = (
 def build_report(db: Session, runtime: Runtime, interview: InterviewSession) -> Report:
     job = parse_job(interview.job_description) if interview.job_description.strip() else None
     role_skills = job.required_skills if job else ()
+    questions = sorted(interview.questions, key=lambda q: q.position)
     answers = [
         _answer_report(db, runtime, question, repository.answers_to(db, question.id), role_skills)
-        for question in sorted(interview.questions, key=lambda q: q.position)
+        for question in questions
     ]
     by_answer = [(a.position, a.scores) for a in answers if a.answered]
     session = [
@@ -72,8 +73,8 @@ def build_report(db: Session, runtime: Runtime, interview: InterviewSession) -> 
     session = [score for score in session if score.value is not None]
     recommendations = recommend(session, by_answer)
     results = [
-        TopicResult(a.topic, a.question, _difficulty(interview, a.position), _content(a))
-        for a in answers
+        TopicResult(q.topic, q.text, q.difficulty, _content(a))
+        for q, a in zip(questions, answers, strict=True)
         if a.kind != "coding"
     ]
     asked = repository.bank_questions_asked(db, interview.user_id)
@@ -87,7 +88,7 @@ def build_report(db: Session, runtime: Runtime, interview: InterviewSession) -> 
         scores=tuple(session),
         answers=tuple(answers),
         recommendations=tuple(recommendations),
-        next_session=tuple(next_session_goals(recommendations, session)),
+        next_session=tuple(next_session_goals(session)),
         study_plan=tuple(study_plan(results, runtime.retriever, load_bank(), asked)),
         reflections=tuple(note.text for note in reflections_in(db, interview.id)),
         caveats=CAVEATS,
@@ -97,10 +98,6 @@ def build_report(db: Session, runtime: Runtime, interview: InterviewSession) -> 
 def _candidate(interview: InterviewSession) -> str:
     resume = (interview.plan or {}).get("resume") or {}
     return str(resume.get("name") or "")
-
-
-def _difficulty(interview: InterviewSession, position: int) -> int:
-    return next((q.difficulty for q in interview.questions if q.position == position), 3)
 
 
 def _content(answer: AnswerReport) -> float | None:
