@@ -8,6 +8,7 @@ the plan or the time budget runs out. Every decision carries its reason.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
@@ -102,6 +103,23 @@ def judge(  # noqa: PLR0911 (one return per rule, in order of priority)
     return None
 
 
+def respond(
+    question: PlannedQuestion, replies: Sequence[str], provider: LLMProvider
+) -> tuple[AnswerReading, Decision | None]:
+    """Read everything said about ``question`` (``replies``, oldest first: the answer, then the
+    replies to follow-ups) and return the follow-up or clarification it calls for, worded by
+    ``provider``, or None when the answer is complete or the follow-ups are used up."""
+    follow_ups, whole = len(replies) - 1, " ".join(replies)
+    reading = read_answer(question, whole)
+    decision = judge(question, reading, follow_ups, read_answer(question, replies[-1]))
+    if decision is None or (decision.move is Move.CLARIFY and follow_ups >= MAX_FOLLOW_UPS):
+        return reading, None
+    if decision.move is Move.FOLLOW_UP:
+        worded = provider.follow_up(question.text, whole, decision.reason, decision.say)
+        decision = replace(decision, say=worded)
+    return reading, decision
+
+
 @dataclass
 class Interview:
     """One interview in progress over a plan, with an optional time budget in seconds."""
@@ -133,18 +151,14 @@ class Interview:
         question = self.current
         self.transcript.append((self.ask(), text))
         self.elapsed_seconds += seconds
-        said = " ".join(a for _, a in self.transcript[-1 - self.follow_ups_asked :])
-        reading = read_answer(question, said)
-        self.readings.append((question, reading))
+        replies = [a for _, a in self.transcript[-1 - self.follow_ups_asked :]]
         if self._over_time():
+            reading = read_answer(question, " ".join(replies))
+            self.readings.append((question, reading))
             return self._advance("The time budget is used up.", reading)
-        decision = judge(question, reading, self.follow_ups_asked, read_answer(question, text))
-        if decision is not None and decision.move is Move.FOLLOW_UP:
-            worded = self.provider.follow_up(question.text, said, decision.reason, decision.say)
-            decision = replace(decision, say=worded)
-        if decision is not None and not (
-            decision.move is Move.CLARIFY and self.follow_ups_asked >= MAX_FOLLOW_UPS
-        ):
+        reading, decision = respond(question, replies, self.provider)
+        self.readings.append((question, reading))
+        if decision is not None:
             self.follow_ups_asked += 1
             self._asking = decision.say
             return decision

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 
 from sqlalchemy.orm import Session
 
 from rehearse.errors import Conflict
-from rehearse.interviewer.assess import read_answer
 from rehearse.interviewer.bank.schema import load_bank
-from rehearse.interviewer.flow import MAX_FOLLOW_UPS, Move, judge
+from rehearse.interviewer.flow import Move, respond
 from rehearse.interviewer.llm import LLMProvider
 from rehearse.interviewer.planned import PlannedQuestion
 from rehearse.interviews import repository
@@ -86,7 +85,8 @@ def take_turn(db: Session, provider: LLMProvider, user_id: uuid.UUID, answer: An
         turn = _judged(db, provider, question, said)
     if turn.move in (Move.NEXT, Move.END) and turn.quality is not None:
         record_mastery(db, user_id, question.topic, question.difficulty, turn.quality)
-    data = asdict(turn) | {"next_question_id": str(turn.next_question_id or "") or None}
+    next_id = turn.next_question_id
+    data = asdict(turn) | {"next_question_id": str(next_id) if next_id else None}
     db.add(AnalysisResult(answer_id=answer.id, kind=TURN, version=_VERSION, data=data))
     db.flush()
     return turn
@@ -94,14 +94,9 @@ def take_turn(db: Session, provider: LLMProvider, user_id: uuid.UUID, answer: An
 
 def _judged(db: Session, provider: LLMProvider, question: Question, said: Sequence[str]) -> Turn:
     """Judge everything ``said`` about ``question`` (the last item is the newest reply)."""
-    asked, follow_ups, whole = planned(question), len(said) - 1, " ".join(said)
-    reading = read_answer(asked, whole)
-    decision = judge(asked, reading, follow_ups, read_answer(asked, said[-1]))
-    if decision is None or (decision.move is Move.CLARIFY and follow_ups >= MAX_FOLLOW_UPS):
+    reading, decision = respond(planned(question), said, provider)
+    if decision is None:
         return _move_on(db, question, "The answer covers what the question asks.", reading.quality)
-    if decision.move is Move.FOLLOW_UP:
-        worded = provider.follow_up(asked.text, whole, decision.reason, decision.say)
-        decision = replace(decision, say=worded)
     return Turn(decision.move.value, decision.say, decision.reason, None, reading.quality)
 
 
