@@ -11,7 +11,8 @@ WORKDIR /src
 # README.md is part of the package metadata (pyproject's `readme`).
 COPY pyproject.toml README.md ./
 COPY src ./src
-RUN pip install ".[scale]"
+COPY requirements ./requirements
+RUN pip install ".[scale]" && pip install --no-deps -r requirements/no-deps.txt
 
 # Run: the virtualenv only, as an unprivileged user.
 FROM python:3.11-slim

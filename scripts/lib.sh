@@ -43,11 +43,13 @@ ensure_venv() {
     "$python" -m venv "$VENV" 2>/dev/null || { apt_install python3-venv; "$python" -m venv "$VENV"; }
   fi
   stamp="$VENV/.rehearse-installed"
-  wanted="$(cat "$ROOT/pyproject.toml" | sha256sum | cut -d' ' -f1) ${extras:-base}"
+  wanted="$(cat "$ROOT/pyproject.toml" "$ROOT/requirements/no-deps.txt" | sha256sum | cut -d' ' -f1) ${extras:-base}"
   if [ ! -f "$stamp" ] || ! grep -qxF "$wanted" "$stamp"; then
     say "Installing Rehearse${extras:+ with [$extras]} and its dependencies"
     "$VENV/bin/python" -m pip install --quiet --upgrade pip
     "$VENV/bin/python" -m pip install --quiet -e "$ROOT${extras:+[$extras]}"
+    # MediaPipe and fer without their declared dependencies (see requirements/no-deps.txt).
+    "$VENV/bin/python" -m pip install --quiet --no-deps -r "$ROOT/requirements/no-deps.txt"
     echo "$wanted" >"$stamp"
   fi
 }
