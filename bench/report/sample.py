@@ -23,6 +23,7 @@ from rehearse.feedback.report import (
     KeyPointCheck,
     MomentNote,
     Recommendation,
+    Reflection,
     Report,
     StudyItem,
     TimedWord,
@@ -1023,7 +1024,14 @@ def sample_report() -> Report:
                 ("What would you want to achieve in your first 90 days?",),
             ),
         ),
-        reflections=("I rushed the technical answers when I was not sure of the next step.",),
+        reflections=(
+            Reflection(
+                "I rushed the technical answers when I was not sure of the next step.",
+                "You felt you spoke too fast, and the recording agrees: your pace was 171 "
+                "words/min (target 120-160). The change that would help most: pause at the end "
+                "of each point instead of rushing on.",
+            ),
+        ),
         caveats=(
             "No video was recorded, so presence is not measured.",
             "Whisper drops some short fillers, so filler counts are lower bounds.",

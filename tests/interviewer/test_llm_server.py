@@ -14,7 +14,12 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from rehearse.interviewer.llm import OpenAICompatibleProvider, RewrittenFollowUp, RewrittenQuestion
+from rehearse.interviewer.llm import (
+    JudgeRationale,
+    OpenAICompatibleProvider,
+    RewrittenFollowUp,
+    RewrittenQuestion,
+)
 from tests.support.net import free_port, wait_until
 
 pytestmark = pytest.mark.slow
@@ -70,10 +75,15 @@ def server() -> Iterator[str]:
             RewrittenFollowUp,
             'Ask what the result of their project was. Reply as {"follow_up": "..."}.',
         ),
+        (
+            JudgeRationale,
+            "In two sentences, say why an interview answer that names a number is convincing. "
+            'Reply as {"rationale": "..."}.',
+        ),
     ],
 )
 def test_a_reply_comes_back_as_validated_json(
-    server: str, schema: type[RewrittenQuestion | RewrittenFollowUp], prompt: str
+    server: str, schema: type[RewrittenQuestion | RewrittenFollowUp | JudgeRationale], prompt: str
 ) -> None:
     provider = OpenAICompatibleProvider(server, "smollm2", timeout_seconds=60, retries=0)
     reply = provider.ask("Reply with JSON only.", prompt, schema)

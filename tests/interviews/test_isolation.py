@@ -20,6 +20,7 @@ JSON_BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("POST", "/api/sessions/{session_id}/questions"): {"text": "Injected question?"},
     ("POST", "/api/sessions/{session_id}/reflections"): {"text": "Injected note"},
     ("POST", "/api/sessions/{session_id}/answers/{answer_id}/turn"): {},
+    ("POST", "/api/sessions/{session_id}/complete"): {},
 }
 FILE_BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("PUT", "/api/sessions/{session_id}/resume"): {
@@ -107,6 +108,7 @@ def test_lists_show_only_the_callers_own_data(client: TestClient, alice: ApiUser
     bob = sign_up(client, "bob@example.com")
     assert client.get("/api/sessions", headers=bob.headers).json() == []
     assert client.get("/api/progress/topics", headers=bob.headers).json() == []
+    assert client.get("/api/progress", headers=bob.headers).json()["sessions"] == []
 
 
 def test_every_write_route_is_exercised(client: TestClient) -> None:

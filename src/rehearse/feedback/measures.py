@@ -8,8 +8,9 @@ of the others renormalised; a score with no measurements is ``None`` ("not measu
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from rehearse.analysis.bands import Band
 
@@ -48,6 +49,17 @@ class Score:
     label: str
     measurements: tuple[Measurement, ...]
     rests_on: str  # what the score is, and what it is not
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Score:
+        """A score read back from its JSON form (``dataclasses.asdict``), as stored in reports."""
+        return cls(
+            data["name"],
+            data["value"],
+            data["label"],
+            tuple(Measurement(**item) for item in data["measurements"]),
+            data["rests_on"],
+        )
 
 
 def label_for(value: float | None) -> str:

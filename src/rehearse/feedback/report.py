@@ -11,7 +11,7 @@ from typing import Any
 
 from rehearse.feedback.measures import Score
 
-REPORT_VERSION = "report-1"
+REPORT_VERSION = "report-2"
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,8 @@ class AnswerReport:
     timeline: tuple[TimelinePoint, ...]
     highlights: tuple[str, ...]  # what went well, with its evidence
     warnings: tuple[str, ...] = ()
+    content: dict[str, Any] | None = None  # the full content evaluation (ContentEvaluation)
+    rationale: str = ""  # the optional language model's reading: an opinion, not a measurement
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,12 @@ class StudyItem:
 
 
 @dataclass(frozen=True)
+class Reflection:
+    text: str  # the candidate's note
+    response: str  # the coach's answer, held against the measurements
+
+
+@dataclass(frozen=True)
 class Report:
     session_id: str
     title: str
@@ -101,7 +109,7 @@ class Report:
     recommendations: tuple[Recommendation, ...]
     next_session: tuple[str, ...]  # the improvement plan: goals with target values
     study_plan: tuple[StudyItem, ...]
-    reflections: tuple[str, ...] = ()
+    reflections: tuple[Reflection, ...] = ()
     caveats: tuple[str, ...] = ()
     version: str = field(default=REPORT_VERSION)
 

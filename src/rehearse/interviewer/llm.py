@@ -30,8 +30,13 @@ class RewrittenFollowUp(BaseModel):
     follow_up: str = Field(min_length=10, max_length=400)
 
 
+class JudgeRationale(BaseModel):
+    rationale: str = Field(min_length=20, max_length=600)
+
+
 class LLMProvider(ABC):
     name: str
+    model: str = ""  # which model answers, when there is one
 
     @abstractmethod
     def ask(self, system: str, prompt: str, reply: type[Reply]) -> Reply | None:
@@ -58,6 +63,19 @@ class LLMProvider(ABC):
             RewrittenFollowUp,
         )
         return reply.follow_up if reply else default
+
+    def judge(self, question: str, answer: str, evidence: str) -> str:
+        """A reviewer's short rationale for the answer, given the measured ``evidence``; ""
+        without a model. It explains the evidence and never replaces it."""
+        reply = self.ask(
+            "You are an experienced interview coach. In two or three sentences, say what makes "
+            "this answer convincing or not, consistent with the measured evidence; do not invent "
+            "scores. Reply with JSON only.",
+            f"Question: {question}\nAnswer: {answer[:3000]}\nMeasured: {evidence}\n"
+            'Reply as {"rationale": "..."}.',
+            JudgeRationale,
+        )
+        return reply.rationale if reply else ""
 
 
 class OfflineProvider(LLMProvider):

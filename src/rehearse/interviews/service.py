@@ -35,6 +35,7 @@ from rehearse.interviews.tasks import ANALYZE_ANSWER, GRADE_CODE
 from rehearse.interviews.turns import Turn, take_turn
 from rehearse.jobs.service import enqueue
 from rehearse.progress.repository import mastery_of
+from rehearse.store.base import utcnow
 
 if TYPE_CHECKING:
     from rehearse.runtime import Runtime
@@ -225,6 +226,9 @@ class InterviewService:
             question_id=question.id, session_id=question.session_id, text=text, media=blob
         )
         self.db.add(answer)
+        interview = question.session
+        if interview.status in (SessionStatus.DRAFT, SessionStatus.READY):
+            interview.status, interview.started_at = SessionStatus.IN_PROGRESS, utcnow()
         self.db.flush()
         # Code is graded by its hidden tests; a recording is transcribed and measured.
         coding = question.source.startswith("coding:") and bool(text.strip())

@@ -1,4 +1,4 @@
-"""Progress routes: reflections per session and topic mastery."""
+"""Progress routes: reflections per session, topic mastery, and the overview over sessions."""
 
 from __future__ import annotations
 
@@ -8,7 +8,15 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, status
 
 from rehearse.interviews.endpoints import Interviews
-from rehearse.progress.schemas import ReflectionCreate, ReflectionPublic, TopicMasteryPublic
+from rehearse.progress.schemas import (
+    AnswerResultPublic,
+    ProgressPublic,
+    ReflectionCreate,
+    ReflectionPublic,
+    SessionProgress,
+    TopicMasteryPublic,
+    TrendPublic,
+)
 from rehearse.progress.service import ProgressService
 from rehearse.web.deps import SessionDep
 
@@ -50,3 +58,18 @@ def delete_reflection(session_id: uuid.UUID, reflection_id: uuid.UUID, progress:
 @router.get("/progress/topics", summary="Mastery per topic, carried over between sessions")
 def topic_mastery(progress: Progress) -> list[TopicMasteryPublic]:
     return [TopicMasteryPublic.model_validate(row) for row in progress.topic_mastery()]
+
+
+@router.get(
+    "/progress",
+    summary="Progress over sessions: trends per competency, best and worst answers, mastery",
+)
+def progress_overview(progress: Progress) -> ProgressPublic:
+    overview = progress.overview()
+    return ProgressPublic(
+        sessions=[SessionProgress.model_validate(s) for s in overview.sessions],
+        trends=[TrendPublic.model_validate(trend) for trend in overview.trends],
+        best_answers=[AnswerResultPublic.model_validate(a) for a in overview.best],
+        worst_answers=[AnswerResultPublic.model_validate(a) for a in overview.worst],
+        topics=[TopicMasteryPublic.model_validate(row) for row in overview.topics],
+    )

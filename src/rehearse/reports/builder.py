@@ -7,7 +7,7 @@ the rows and hands them over.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any, cast
 
@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from rehearse.analysis.bands import Band
 from rehearse.feedback.answer import score_answer
+from rehearse.feedback.coaching import coach_reflection
 from rehearse.feedback.content.evaluation import ContentEvaluation
 from rehearse.feedback.content.question import AskedQuestion, QuestionKind
 from rehearse.feedback.delivery import confidence_score, delivery_score
@@ -25,6 +26,7 @@ from rehearse.feedback.report import (
     AnswerReport,
     KeyPointCheck,
     MomentNote,
+    Reflection,
     Report,
     TimedWord,
     TimelinePoint,
@@ -36,6 +38,7 @@ from rehearse.interviewer.job import parse_job
 from rehearse.interviews import repository
 from rehearse.interviews.models import Answer, InterviewSession, Question
 from rehearse.progress.repository import reflections_in
+from rehearse.reports.judge import rationale_for
 from rehearse.runtime import Runtime
 
 COMPETENCIES = ("content", "structure", "clarity", "delivery", "vocal confidence")
@@ -90,9 +93,19 @@ def build_report(db: Session, runtime: Runtime, interview: InterviewSession) -> 
         recommendations=tuple(recommendations),
         next_session=tuple(next_session_goals(session)),
         study_plan=tuple(study_plan(results, runtime.retriever, load_bank(), asked)),
-        reflections=tuple(note.text for note in reflections_in(db, interview.id)),
+        reflections=tuple(_reflections(db, interview, session)),
         caveats=CAVEATS,
     )
+
+
+def _reflections(
+    db: Session, interview: InterviewSession, session: Sequence[Score]
+) -> Iterator[Reflection]:
+    """The candidate's notes, each answered against the scores as they stand now (the stored
+    response is brought up to date, since analyses may have finished after the note)."""
+    for note in reflections_in(db, interview.id):
+        note.coach_response = coach_reflection(note.text, session)
+        yield Reflection(note.text, note.coach_response)
 
 
 def _candidate(interview: InterviewSession) -> str:
@@ -175,6 +188,10 @@ def _answer_report(
         ),
         highlights=_highlights(measured),
         warnings=tuple(speech.get("warnings") or []) if speech else (),
+        content=evaluation.to_dict() if evaluation else None,
+        rationale=rationale_for(
+            db, runtime.llm, question=question, thread=thread, said=said, scores=measured
+        ),
     )
 
 

@@ -1,4 +1,5 @@
-"""Report routes: a session's feedback as JSON, HTML or PDF."""
+"""Report routes: a session's feedback as JSON, HTML or PDF, its parts (scores, evaluation),
+and ending a session, which keeps its report for progress."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import uuid
 from enum import StrEnum
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, status
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from rehearse.interviews.endpoints import Interviews
@@ -55,3 +56,51 @@ def get_report(
         return HTMLResponse(render_html(report))
     body: dict[str, Any] = report.to_dict()
     return JSONResponse(body)
+
+
+SCORE_FIELDS = ("position", "question", "kind", "topic", "answered", "overall", "scores")
+EVALUATION_FIELDS = (
+    "position", "question", "kind", "topic", "answered", "text", "overall", "content",
+    "key_points", "star", "moments", "highlights", "rationale", "warnings",
+)  # fmt: skip
+
+
+@router.get(
+    "/{session_id}/scores",
+    summary="The session's competency scores and each answer's, with the measurements, bands "
+    "and points that make them up",
+)
+def get_scores(session_id: uuid.UUID, reports: Reports) -> dict[str, Any]:
+    report = reports.report(session_id).to_dict()
+    return {
+        "session_id": report["session_id"],
+        "overall": report["overall"],
+        "scores": report["scores"],
+        "answers": [_only(answer, SCORE_FIELDS) for answer in report["answers"]],
+    }
+
+
+@router.get(
+    "/{session_id}/evaluation",
+    summary="Each answer's evaluation: relevance, key points, STAR, specificity, clarity, role "
+    "skills, tone, moments, and the optional language model's rationale",
+)
+def get_evaluation(session_id: uuid.UUID, reports: Reports) -> dict[str, Any]:
+    report = reports.report(session_id).to_dict()
+    return {
+        "session_id": report["session_id"],
+        "answers": [_only(answer, EVALUATION_FIELDS) for answer in report["answers"]],
+    }
+
+
+@router.post(
+    "/{session_id}/complete",
+    status_code=status.HTTP_200_OK,
+    summary="End the session: it is marked completed and its report kept for progress",
+)
+def complete_session(session_id: uuid.UUID, reports: Reports) -> dict[str, Any]:
+    return reports.complete(session_id).to_dict()
+
+
+def _only(answer: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
+    return {name: answer[name] for name in fields}

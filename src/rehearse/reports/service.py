@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from rehearse.feedback.report import REPORT_VERSION, Report
+from rehearse.interviews.models import InterviewSession, SessionStatus
 from rehearse.interviews.service import InterviewService
 from rehearse.reports.builder import build_report
 from rehearse.reports.models import Report as StoredReport
 from rehearse.runtime import Runtime
+from rehearse.store.base import utcnow
 
 
 class ReportService:
@@ -24,10 +28,35 @@ class ReportService:
         """The session's report as of now; its data replaces the session's stored snapshot."""
         interview = self.interviews.get(session_id)
         report = build_report(self.db, self.runtime, interview)
-        stored = self.db.scalar(select(StoredReport).where(StoredReport.session_id == interview.id))
+        stored = snapshot_of(self.db, interview.id)
         if stored is None:
             stored = StoredReport(session_id=interview.id, version=REPORT_VERSION)
             self.db.add(stored)
-        stored.version, stored.data = REPORT_VERSION, report.to_dict()
+        stored.version, stored.data, stored.created_at = REPORT_VERSION, report.to_dict(), utcnow()
         self.db.flush()
         return report
+
+    def complete(self, session_id: uuid.UUID) -> Report:
+        """End the session: mark it completed and keep its report as it stands now.
+
+        Answers still being analysed join the report when it is next opened.
+        """
+        interview = self.interviews.get(session_id)
+        if interview.status is not SessionStatus.COMPLETED:
+            interview.status = SessionStatus.COMPLETED
+            interview.completed_at = utcnow()
+        return self.report(interview.id)
+
+
+def snapshot_of(db: Session, session_id: uuid.UUID) -> StoredReport | None:
+    return db.scalar(select(StoredReport).where(StoredReport.session_id == session_id))
+
+
+def snapshots_of(
+    db: Session, sessions: Sequence[InterviewSession]
+) -> dict[uuid.UUID, dict[str, Any]]:
+    """The stored report data of each of ``sessions`` that has one, by session id (older
+    report versions too: the fields progress reads have not changed)."""
+    ids = [s.id for s in sessions]
+    rows = db.scalars(select(StoredReport).where(StoredReport.session_id.in_(ids))).all()
+    return {row.session_id: row.data for row in rows}

@@ -162,11 +162,6 @@ def _summary(report: Report, kit: Kit) -> Iterator[Flowable]:
             ]
         )
 
-    if report.reflections:
-        yield Spacer(1, 12)
-        yield kit.para("Your reflections", kit.h2)
-        yield from _bullets(report.reflections, kit, style=kit.reflection)
-
 
 def _overall(report: Report, kit: Kit) -> Table:
     answered = sum(answer.answered for answer in report.answers)
@@ -324,6 +319,13 @@ def _work_on(report: Report, kit: Kit) -> Iterator[Flowable]:
             [72, 150, 120, WIDTH - 342],
             kit,
         )
+    if report.reflections:
+        yield Spacer(1, 6)
+        yield kit.para("Your reflections", kit.h2)
+        for note in report.reflections:
+            yield from _bullets([note.text], kit, style=kit.reflection)
+            if note.response:
+                yield kit.para(f"Coach: {note.response}", kit.bullet_small)
 
 
 def _recommendation(index: int, recommendation: Recommendation, kit: Kit) -> Flowable:
@@ -400,6 +402,9 @@ def _answer(answer: AnswerReport, total: int, kit: Kit) -> Iterator[Flowable]:
     if answer.highlights:
         yield from _heading("What went well", kit)
         yield from _bullets(answer.highlights, kit)
+    if answer.rationale:
+        yield from _heading("A language model's reading (an opinion, not a measurement)", kit)
+        yield kit.para(answer.rationale, kit.bullet_small)
     if answer.key_points:
         yield from _heading("Key points", kit)
         yield _table(

@@ -1,0 +1,104 @@
+"""The optional language model's rationale is asked once per answer and kept.
+
+The model is the edge we do not own, so it is an ``httpx.MockTransport`` behind the real
+OpenAI-compatible provider; the store is real (SQLite and PostgreSQL).
+"""
+
+from __future__ import annotations
+
+import json
+
+import httpx
+import pytest
+
+from rehearse.accounts.models import User
+from rehearse.feedback.measures import Score
+from rehearse.interviewer.llm import OfflineProvider, OpenAICompatibleProvider
+from rehearse.interviews.models import Answer, InterviewSession, Question, QuestionKind
+from rehearse.reports.judge import rationale_for
+from rehearse.runtime import Runtime
+
+RATIONALE = "The answer names a measured result and the candidate's own actions."
+SCORES = [Score("content", 72.0, "good", (), "")]
+
+
+class CountingModel:
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.calls += 1
+        content = json.dumps({"rationale": RATIONALE})
+        return httpx.Response(200, json={"choices": [{"message": {"content": content}}]})
+
+
+@pytest.fixture
+def answered(runtime: Runtime) -> tuple[Question, Answer]:
+    with runtime.database.transaction() as db:
+        user = User(email="judge@example.com", password_hash="x")
+        db.add(user)
+        db.flush()
+        interview = InterviewSession(user_id=user.id, title="t")
+        db.add(interview)
+        db.flush()
+        question = Question(
+            session_id=interview.id, position=1, text="Why us?", kind=QuestionKind.BEHAVIOURAL
+        )
+        db.add(question)
+        db.flush()
+        answer = Answer(question_id=question.id, session_id=interview.id, text="Because.")
+        db.add(answer)
+    return question, answer
+
+
+def _ask(
+    runtime: Runtime, model: CountingModel, answered: tuple[Question, Answer], said: str
+) -> str:
+    provider = OpenAICompatibleProvider(
+        "http://llm.test/v1", "m", retries=0, transport=httpx.MockTransport(model)
+    )
+    question, answer = answered
+    with runtime.database.transaction() as db:
+        return rationale_for(
+            db,
+            provider,
+            question=db.merge(question),
+            thread=[db.merge(answer)],
+            said=said,
+            scores=SCORES,
+        )
+
+
+def test_a_configured_model_gives_a_rationale(
+    runtime: Runtime, answered: tuple[Question, Answer]
+) -> None:
+    assert _ask(runtime, CountingModel(), answered, "Because.") == RATIONALE
+
+
+def test_the_rationale_is_kept_for_the_same_answer(
+    runtime: Runtime, answered: tuple[Question, Answer]
+) -> None:
+    model = CountingModel()
+    _ask(runtime, model, answered, "Because.")
+    assert _ask(runtime, model, answered, "Because.") == RATIONALE
+    assert model.calls == 1
+
+
+def test_a_changed_answer_is_read_again(
+    runtime: Runtime, answered: tuple[Question, Answer]
+) -> None:
+    model = CountingModel()
+    _ask(runtime, model, answered, "Because.")
+    _ask(runtime, model, answered, "Because I like the product.")
+    assert model.calls == 2
+
+
+def test_without_a_model_there_is_no_rationale(
+    runtime: Runtime, answered: tuple[Question, Answer]
+) -> None:
+    question, answer = answered
+    with runtime.database.transaction() as db:
+        rationale = rationale_for(
+            db, OfflineProvider(), question=question, thread=[answer], said="x", scores=SCORES
+        )
+        assert not rationale
