@@ -18,6 +18,7 @@ from typing import Any
 from rehearse.analysis.bands import Band
 from rehearse.feedback.delivery import FILLERS, HEDGES, LONG_PAUSES, PACE, START, delivery_score
 from rehearse.feedback.measures import Rule, Score, label_for, weighted_score
+from rehearse.feedback.presence import presence_score
 from rehearse.feedback.report import (
     AnswerReport,
     KeyPointCheck,
@@ -97,24 +98,6 @@ LOUDNESS = Rule(
     "A voice that keeps its level sounds assured.",
     "Keep the same distance to the microphone and finish sentences at full voice.",
 )
-EYE_CONTACT = Rule(
-    "eye contact",
-    "% of time",
-    "at least 60",
-    Band(60, 100, 10, 100),
-    0.5,
-    "Looking at the camera most of the time reads as engaged.",
-    "Look at the camera, not at your own picture.",
-)
-POSTURE = Rule(
-    "posture",
-    "% upright",
-    "at least 80",
-    Band(80, 100, 30, 100),
-    0.5,
-    "An upright, still posture reads as composed.",
-    "Sit back, both feet down, hands visible.",
-)
 CONFIDENCE_RULES = (
     Rule("pace", "words/min", "120-160", Band(120, 160, 70, 210), 0.2, "", PACE.advice),
     Rule("fillers", "per 100 words", "at most 3", Band(0, 3, 0, 10), 0.25, "", FILLERS.advice),
@@ -131,7 +114,6 @@ CONFIDENCE_RESTS_ON = (
     "An estimate from how you spoke (pace, fillers, pauses, loudness, pitch), not from what "
     "you said and not from an emotion model."
 )
-PRESENCE_RESTS_ON = "Eye contact and posture from the video; this session had no video."
 
 
 @dataclass(frozen=True)
@@ -273,7 +255,8 @@ def _confidence(speech: dict[str, Any] | None, loudness: float | None) -> Score:
 
 
 def _presence() -> Score:
-    return weighted_score("presence", [(EYE_CONTACT, None), (POSTURE, None)], PRESENCE_RESTS_ON)
+    """No video in this session: presence is measured from nothing, so it is "not measured"."""
+    return presence_score({})
 
 
 def _overall(scores: Sequence[Score]) -> float | None:

@@ -96,6 +96,11 @@ class Settings(BaseSettings):
     speech_language: str = "en"
     max_recording_minutes: float = Field(default=30.0, gt=0)
 
+    # Video analysis of camera recordings: frames sampled per second (enough for blinks),
+    # and whether posture (MediaPipe pose, about 5 times the cost of the face) is measured.
+    video_fps: float = Field(default=15.0, gt=0, le=60)
+    video_posture: bool = True
+
     # An optional language model behind any OpenAI-compatible endpoint (hosted, or a local
     # llama.cpp / Ollama server); unset, the interviewer works entirely offline.
     llm_base_url: str | None = None

@@ -11,6 +11,7 @@ from functools import cached_property
 from rehearse.accounts.ratelimit import RateLimiter
 from rehearse.analysis.speech.analyzer import SpeechAnalyzer
 from rehearse.analysis.speech.recognition import Recognizer
+from rehearse.analysis.video.analyzer import VideoAnalyzer
 from rehearse.blobs.base import BlobStore
 from rehearse.blobs.local import LocalBlobStore
 from rehearse.config import Settings
@@ -57,6 +58,15 @@ class Runtime:
         """Built on first use, so processes that never analyse never load the model."""
         recognizer = Recognizer(self.settings.speech_model, language=self.settings.speech_language)
         return SpeechAnalyzer(recognizer, max_seconds=self.settings.max_recording_minutes * 60)
+
+    @cached_property
+    def video_analyzer(self) -> VideoAnalyzer:
+        """Built on first use; MediaPipe loads its models on the first frame."""
+        return VideoAnalyzer(
+            fps=self.settings.video_fps,
+            pose=self.settings.video_posture,
+            max_seconds=self.settings.max_recording_minutes * 60,
+        )
 
     @cached_property
     def llm(self) -> LLMProvider:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, text
 
+from tests.conftest import shared_fixture
 from tests.support.api import STRONG_PASSWORD
 from tests.support.processes import rehearse_env
 
@@ -128,3 +129,21 @@ def test_analyze_explains_a_file_that_is_not_a_recording(tmp_path: Path) -> None
 
 def _spoken_wav(text: str) -> bytes:
     return subprocess.run(["espeak-ng", "--stdout", text], check=True, capture_output=True).stdout
+
+
+def test_analyze_reports_what_the_camera_saw(tmp_path: Path) -> None:
+    video = shared_fixture("video/single_face.mp4")
+    result = _run(["analyze", str(video)], rehearse_env(data_dir=tmp_path))
+    assert result.returncode == 0, result.stderr
+    for section in ("Eye contact", "Head pose", "Blinks", "Posture", "Timeline (5 s windows)"):
+        assert section in result.stdout
+    assert "presence" in result.stdout
+
+
+def test_analyze_as_json_holds_the_video_analysis(tmp_path: Path) -> None:
+    video = shared_fixture("video/single_face.mp4")
+    result = _run(["analyze", str(video), "--json"], rehearse_env(data_dir=tmp_path))
+    payload = json.loads(result.stdout)
+    assert payload["video"]["gaze"]["eye_contact_ratio"] > 0.9
+    assert payload["video"]["blinks"]["count"] == 1
+    assert payload["video"]["timeline"]

@@ -22,6 +22,10 @@ class NoAudioTrack(MediaError):
     code = "no_audio_track"
 
 
+class NoVideoTrack(MediaError):
+    code = "no_video_track"
+
+
 class CorruptMedia(MediaError):
     code = "corrupt_media"
 

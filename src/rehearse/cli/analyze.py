@@ -1,28 +1,39 @@
-"""``rehearse analyze``: the speech analysis of one recording, offline, as text or JSON."""
+"""``rehearse analyze``: the speech (and, with a camera, video) analysis of one recording,
+offline, as text or JSON."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, is_dataclass
 from pathlib import Path
 from typing import cast
 
 import typer
 
-from rehearse.analysis.speech.analyzer import SpeechAnalysis, SpeechAnalyzer
+from rehearse.analysis.errors import NoAudioTrack
+from rehearse.analysis.speech.analyzer import ProgressHook, SpeechAnalysis, SpeechAnalyzer
 from rehearse.analysis.speech.recognition import Recognizer
+from rehearse.analysis.video.analyzer import VideoAnalysis, VideoAnalyzer
+from rehearse.analysis.video.frames import has_picture
 from rehearse.cli.common import fail, load_settings
 from rehearse.cli.speech_report import render_feedback, render_text
+from rehearse.cli.video_report import render_video
+from rehearse.config import Settings
 from rehearse.errors import RehearseError
 from rehearse.feedback.answer import score_answer
 from rehearse.feedback.content.question import AskedQuestion, QuestionKind
 from rehearse.feedback.measures import Score
-from rehearse.feedback.segments import moments
+from rehearse.feedback.presence import presence_score
+from rehearse.feedback.segments import moments, video_moments
 from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
 
 
 def analyze(
-    answer: Path = typer.Argument(..., help="A recording: WAV, WebM, Ogg, MP3, M4A, MP4, FLAC..."),
+    answer: Path = typer.Argument(
+        ..., help="A recording: WAV, WebM, Ogg, MP3, M4A, MP4, MOV, FLAC... (with or without video)"
+    ),
     question: str = typer.Option(
         "", help="The question answered: adds the content evaluation and explained scores."
     ),
@@ -30,52 +41,108 @@ def analyze(
         "behavioural", help="The question's kind: behavioural, technical, scenario or project."
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the full result as JSON."),
+    video: bool = typer.Option(
+        True, "--video/--no-video", help="Also analyse the camera footage, if there is any."
+    ),
     model: str = typer.Option(None, help="Speech model [default: REHEARSE_SPEECH_MODEL]."),
     max_minutes: float = typer.Option(None, help="Refuse longer recordings [default: 30]."),
 ) -> None:
-    """Transcribe a spoken answer and measure its delivery: pace, pauses, fillers, voice."""
-    settings = load_settings(speech_model=model, max_recording_minutes=max_minutes)
-    analyzer = SpeechAnalyzer(
-        Recognizer(settings.speech_model, language=settings.speech_language),
-        max_seconds=settings.max_recording_minutes * 60,
-    )
-    try:
-        if as_json:
-            result = analyzer.apply(answer)
-        else:
-            with typer.progressbar(length=100, label="Analysing", file=None) as bar:
-                done = 0
-
-                def advance(fraction: float, _stage: str) -> None:
-                    nonlocal done
-                    bar.update(int(fraction * 100) - done)
-                    done = int(fraction * 100)
-
-                result = analyzer.apply(answer, progress=advance)
-    except RehearseError as exc:
-        raise fail(exc.message) from exc
+    """Measure a recorded answer: transcript, pace, pauses, fillers and voice; with video, eye
+    contact, head pose, blinks, expression and posture."""
     if kind not in KINDS:
         raise fail(f"--kind must be one of {', '.join(KINDS)}.")
-    _print(result, question, cast(QuestionKind, kind), as_json)
+    settings = load_settings(speech_model=model, max_recording_minutes=max_minutes)
+    try:
+        filmed = video and has_picture(answer)
+        speech = _speech(answer, settings, quiet=as_json, filmed=filmed)
+        footage = _video(answer, settings, quiet=as_json) if filmed else None
+    except RehearseError as exc:
+        raise fail(exc.message) from exc
+    _print(speech, footage, question, cast(QuestionKind, kind), as_json)
 
 
 KINDS = ("behavioural", "technical", "scenario", "project")
 
 
-def _print(result: SpeechAnalysis, question: str, kind: QuestionKind, as_json: bool) -> None:
-    speech = result.to_dict()
+def _speech(
+    answer: Path, settings: Settings, *, quiet: bool, filmed: bool
+) -> SpeechAnalysis | None:
+    """The speech analysis; None for footage without a sound track."""
+    analyzer = SpeechAnalyzer(
+        Recognizer(settings.speech_model, language=settings.speech_language),
+        max_seconds=settings.max_recording_minutes * 60,
+    )
+    try:
+        with _progress("Analysing speech", quiet) as advance:
+            return analyzer.apply(answer, progress=advance)
+    except NoAudioTrack:
+        if filmed:
+            return None
+        raise
+
+
+def _video(answer: Path, settings: Settings, *, quiet: bool) -> VideoAnalysis:
+    analyzer = VideoAnalyzer(
+        fps=settings.video_fps,
+        pose=settings.video_posture,
+        max_seconds=settings.max_recording_minutes * 60,
+    )
+    with _progress("Analysing video", quiet) as advance:
+        return analyzer.apply(answer, progress=advance)
+
+
+@contextmanager
+def _progress(label: str, quiet: bool) -> Iterator[ProgressHook]:
+    """A progress bar on the terminal (none with ``quiet``), fed 0..1 fractions."""
+    if quiet:
+        yield lambda _fraction, _stage: None
+        return
+    with typer.progressbar(length=100, label=label, file=None) as bar:
+        done = 0
+
+        def advance(fraction: float, _stage: str) -> None:
+            nonlocal done
+            bar.update(int(fraction * 100) - done)
+            done = int(fraction * 100)
+
+        yield advance
+
+
+def _print(
+    speech: SpeechAnalysis | None,
+    video: VideoAnalysis | None,
+    question: str,
+    kind: QuestionKind,
+    as_json: bool,
+) -> None:
+    spoken = speech.to_dict() if speech else None
+    filmed = video.to_dict() if video else None
     scores: list[Score] = []
-    if question and result.status == "ok":
+    if question and speech is not None and speech.status == "ok":
         asked = AskedQuestion(question, kind, "")
-        _, scores = score_answer(asked, result.transcript, MiniLMEncoder(), speech=speech)
+        _, scores = score_answer(
+            asked, speech.transcript, MiniLMEncoder(), speech=spoken, video=filmed
+        )
+    elif filmed is not None:
+        scores = [presence_score(filmed)]
+    found = [*(moments(spoken) if spoken else []), *(video_moments(filmed) if filmed else [])]
+    found.sort(key=lambda moment: moment.start)
     if as_json:
-        feedback = {"scores": [asdict(score) for score in scores], "moments": moments(speech)}
-        payload = {"question": question or None, **speech, "feedback": feedback}
+        feedback = {"scores": [asdict(score) for score in scores], "moments": found}
+        payload = {
+            "question": question or None,
+            **(spoken or {}),
+            "video": filmed,
+            "feedback": feedback,
+        }
         typer.echo(json.dumps(payload, indent=2, default=_plain))
         return
-    typer.echo(render_text(result, question))
-    if scores:
-        typer.echo("\n" + render_feedback(scores, moments(speech)))
+    if speech is not None:
+        typer.echo(render_text(speech, question))
+    if video is not None:
+        typer.echo(("\n" if speech is not None else "") + render_video(video))
+    if scores or found:
+        typer.echo("\n" + render_feedback(scores, found))
 
 
 def _plain(value: object) -> object:

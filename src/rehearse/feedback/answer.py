@@ -12,6 +12,7 @@ from rehearse.feedback.content.evaluation import ContentEvaluation
 from rehearse.feedback.content.question import AskedQuestion
 from rehearse.feedback.delivery import confidence_score, delivery_score
 from rehearse.feedback.measures import Score
+from rehearse.feedback.presence import presence_score
 from rehearse.interviewer.retrieval.encoder import TextEncoder
 
 
@@ -21,11 +22,14 @@ def score_answer(
     encoder: TextEncoder,
     *,
     speech: Mapping[str, Any] | None = None,
+    video: Mapping[str, Any] | None = None,
     role_skills: Sequence[str] = (),
 ) -> tuple[ContentEvaluation, list[Score]]:
-    """The content evaluation of ``said`` and every score it and ``speech`` support."""
+    """The content evaluation of ``said`` and every score it, ``speech`` and ``video`` support."""
     evaluation = evaluate_answer(question, said, encoder, role_skills=role_skills)
     scores = [content_score(evaluation), structure_score(evaluation), clarity_score(evaluation)]
     if speech is not None:
         scores += [delivery_score(speech), confidence_score(speech)]
+    if video is not None:
+        scores.append(presence_score(video))
     return evaluation, scores

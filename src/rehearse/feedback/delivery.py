@@ -10,7 +10,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from rehearse.analysis.bands import Band
-from rehearse.feedback.measures import Measurement, Rule, Score, label_for, weighted_score
+from rehearse.feedback.measures import (
+    Measurement,
+    Rule,
+    Score,
+    label_for,
+    number_at,
+    weighted_score,
+)
 
 PACE = Rule(
     "pace",
@@ -67,16 +74,6 @@ _DELIVERY_RESTS_ON = (
 )
 
 
-def _get(data: Mapping[str, Any], *path: str) -> float | None:
-    """A number inside the stored analysis, or None where any step is missing."""
-    node: Any = data
-    for key in path:
-        if not isinstance(node, Mapping) or node.get(key) is None:
-            return None
-        node = node[key]
-    return float(node)
-
-
 def delivery_score(speech: Mapping[str, Any]) -> Score:
     """Pace, fillers, long pauses, hedges and start, from a stored speech analysis."""
     words = len(speech.get("words") or [])
@@ -85,19 +82,19 @@ def delivery_score(speech: Mapping[str, Any]) -> Score:
     return weighted_score(
         "delivery",
         [
-            (PACE, _get(speech, "pace", "words_per_minute") if spoke else None),
-            (FILLERS, _get(speech, "fillers", "per_100_words") if spoke else None),
+            (PACE, number_at(speech, "pace", "words_per_minute") if spoke else None),
+            (FILLERS, number_at(speech, "fillers", "per_100_words") if spoke else None),
             (LONG_PAUSES, _long_pauses_per_minute(speech) if spoke else None),
             (HEDGES, 100 * hedges / words if spoke else None),
-            (START, _get(speech, "pauses", "time_to_first_word_seconds") if spoke else None),
+            (START, number_at(speech, "pauses", "time_to_first_word_seconds") if spoke else None),
         ],
         _DELIVERY_RESTS_ON,
     )
 
 
 def _long_pauses_per_minute(speech: Mapping[str, Any]) -> float | None:
-    count = _get(speech, "pauses", "long_count")
-    minutes = (_get(speech, "duration_seconds") or 0.0) / 60
+    count = number_at(speech, "pauses", "long_count")
+    minutes = (number_at(speech, "duration_seconds") or 0.0) / 60
     return count / minutes if count is not None and minutes > 0 else None
 
 

@@ -110,3 +110,14 @@ def weighted_score(
         )
     value = round(sum(m.points for m in measurements), 1) if taken else None
     return Score(name, value, label_for(value), tuple(measurements), rests_on)
+
+
+def number_at(data: Mapping[str, Any], *path: str) -> float | None:
+    """A number inside a stored analysis (``data[path[0]][path[1]]...``), or None where any
+    step is missing."""
+    node: Any = data
+    for key in path:
+        if not isinstance(node, Mapping) or node.get(key) is None:
+            return None
+        node = node[key]
+    return float(node)

@@ -31,6 +31,7 @@ class TimelinePoint:
     pitch_hz: float | None
     fillers: int
     long_pause: bool
+    eye_contact: float | None = None  # share of the window's face frames, when video exists
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ class AnswerReport:
     highlights: tuple[str, ...]  # what went well, with its evidence
     warnings: tuple[str, ...] = ()
     content: dict[str, Any] | None = None  # the full content evaluation (ContentEvaluation)
+    video: dict[str, Any] | None = None  # the video analysis's summaries, when video exists
     rationale: str = ""  # the optional language model's reading: an opinion, not a measurement
 
 

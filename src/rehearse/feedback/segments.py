@@ -1,7 +1,8 @@
 """Moments of a recording worth a comment: what happened there, and what to do about it.
 
-Read from the stored speech analysis: its 5-second timeline, its pauses, fillers and hedges.
-Neighbouring windows that share a problem are merged into one moment ("1:10-1:25: 190 wpm").
+Read from the stored speech analysis (its 5-second timeline, pauses and fillers; neighbouring
+windows that share a problem are merged into one moment, "1:10-1:25: 190 wpm") and from the
+stored video analysis (its episodes: looking away, out of the frame, another face).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ FILLER_CLUSTER_SECONDS = 15.0
 class Moment:
     start: float
     end: float
-    kind: str  # fast, slow, long_pause, fillers, hedges
+    kind: str  # fast, slow, long_pause, fillers; gaze_aversion, face_not_visible, multiple_faces
     what: str
     advice: str
 
@@ -124,3 +125,37 @@ def _filler_moments(fillers: Sequence[Mapping[str, Any]]) -> list[Moment]:
         else:
             index += 1
     return found
+
+
+VIDEO_EPISODES: Mapping[str, tuple[str, str]] = {
+    "gaze_aversion": (
+        "looking away from the camera",
+        "come back to the lens as you make the point; look away only briefly to think.",
+    ),
+    "face_not_visible": (
+        "face out of the frame",
+        "stay centred in the picture; lean back if you are too close to the camera.",
+    ),
+    "multiple_faces": (
+        "another face in the frame",
+        "find a quiet spot where no one else is in view, as you would for a real interview.",
+    ),
+}
+
+
+def video_moments(video: Mapping[str, Any]) -> list[Moment]:
+    """The video analysis's episodes as moments, in order of time."""
+    found = []
+    for episode in video.get("episodes") or []:
+        what, advice = VIDEO_EPISODES.get(episode["kind"], (episode["kind"], ""))
+        seconds = episode["end"] - episode["start"]
+        found.append(
+            Moment(
+                episode["start"],
+                episode["end"],
+                episode["kind"],
+                f"{what} ({seconds:.1f} s)",
+                advice,
+            )
+        )
+    return sorted(found, key=lambda moment: moment.start)

@@ -1,4 +1,5 @@
-"""The analysis of a recorded answer, run as a job after the upload commits."""
+"""The analysis of a recorded answer, run as jobs after the upload commits: the speech first
+(the interview waits for it), then the camera footage, if any, as a job of its own."""
 
 from __future__ import annotations
 
@@ -6,14 +7,18 @@ import uuid
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from rehearse.analysis.video.frames import has_picture
 from rehearse.errors import RehearseError
 from rehearse.interviewer.coding.problems import grade
 from rehearse.interviews.models import AnalysisResult, Answer, AnswerStatus, Question
 from rehearse.interviews.repository import analysis_of
 from rehearse.jobs.context import JobContext
 from rehearse.jobs.registry import job_handler
+from rehearse.jobs.service import enqueue
 
 ANALYZE_ANSWER = "answer.analyze"
+ANALYZE_VIDEO = "answer.analyze_video"
+VIDEO = "video"
 
 
 @dataclass(frozen=True)
@@ -68,7 +73,66 @@ def analyze_answer(context: JobContext) -> dict[str, Any]:
         )
         stored.version, stored.data = result.version, result.to_dict()
         session.add(stored)
-    return {"status": result.status, "words": len(result.words)}
+    video = _queue_video(context, answer_id, key)
+    return {"status": result.status, "words": len(result.words), "video_job_id": video}
+
+
+def _queue_video(context: JobContext, answer_id: uuid.UUID, key: str) -> str | None:
+    """After the speech (which the interview waits for), queue the camera footage's analysis,
+    if the recording has any; its row says "pending" until the job fills it."""
+    runtime = context.runtime
+    with runtime.blobs.local_path(key) as path:
+        if not has_picture(path):
+            return None
+    with runtime.database.transaction() as session:
+        job = enqueue(
+            session,
+            runtime.queue,
+            kind=ANALYZE_VIDEO,
+            payload={"answer_id": str(answer_id)},
+            user_id=context.user_id,
+        )
+        stored = analysis_of(session, answer_id, VIDEO) or AnalysisResult(
+            answer_id=answer_id, kind=VIDEO
+        )
+        stored.version, stored.data = "", {"status": "pending", "job_id": str(job.id)}
+        session.add(stored)
+        return str(job.id)
+
+
+@job_handler(ANALYZE_VIDEO)
+def analyze_video(context: JobContext) -> dict[str, Any]:
+    """Measure eye contact, head pose, blinks, expression and posture in the answer's video."""
+    runtime = context.runtime
+    answer_id = uuid.UUID(context.payload["answer_id"])
+    with runtime.database.transaction() as session:
+        answer = session.get(Answer, answer_id)
+        key = answer.media.key if answer is not None and answer.media else None
+    if key is None:
+        return {"skipped": "the answer or its recording was deleted"}
+    try:
+        with runtime.blobs.local_path(key) as path:
+            result = runtime.video_analyzer.apply(path, progress=context.progress)
+            data = result.to_dict()
+    except RehearseError as exc:
+        data = {"status": "failed", "message": exc.message}
+        _store_video(context, answer_id, "", data)
+        raise
+    _store_video(context, answer_id, result.version, data)
+    return {"status": result.status, "frames": result.frames_analysed}
+
+
+def _store_video(
+    context: JobContext, answer_id: uuid.UUID, version: str, data: dict[str, Any]
+) -> None:
+    with context.runtime.database.transaction() as session:
+        if session.get(Answer, answer_id) is None:
+            return
+        stored = analysis_of(session, answer_id, VIDEO) or AnalysisResult(
+            answer_id=answer_id, kind=VIDEO
+        )
+        stored.version, stored.data = version, data
+        session.add(stored)
 
 
 GRADE_CODE = "answer.grade"

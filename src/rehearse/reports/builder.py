@@ -21,6 +21,7 @@ from rehearse.feedback.content.question import AskedQuestion, QuestionKind
 from rehearse.feedback.delivery import confidence_score, delivery_score
 from rehearse.feedback.measures import Rule, Score, weighted_score
 from rehearse.feedback.overall import overall_score, session_score
+from rehearse.feedback.presence import presence_score
 from rehearse.feedback.recommendations import next_session_goals, recommend
 from rehearse.feedback.report import (
     AnswerReport,
@@ -31,7 +32,7 @@ from rehearse.feedback.report import (
     TimedWord,
     TimelinePoint,
 )
-from rehearse.feedback.segments import LONG_PAUSE_SECONDS, moments
+from rehearse.feedback.segments import LONG_PAUSE_SECONDS, moments, video_moments
 from rehearse.feedback.study import TopicResult, study_plan
 from rehearse.interviewer.bank.schema import load_bank
 from rehearse.interviewer.job import parse_job
@@ -41,7 +42,7 @@ from rehearse.progress.repository import reflections_in
 from rehearse.reports.judge import rationale_for
 from rehearse.runtime import Runtime
 
-COMPETENCIES = ("content", "structure", "clarity", "delivery", "vocal confidence")
+COMPETENCIES = ("content", "structure", "clarity", "delivery", "vocal confidence", "presence")
 TESTS_PASSED = Rule(
     "hidden tests passed",
     "share",
@@ -125,30 +126,35 @@ def _answer_report(
     role_skills: Sequence[str],
 ) -> AnswerReport:
     said = " ".join(text for a in thread if (text := (a.text or a.transcript).strip()))
-    speech = _speech_of(db, thread)
+    speech = _analysis_of(db, thread, "speech")
+    video = _analysis_of(db, thread, "video")
     basics = (question.position, question.text, question.kind.value, question.topic)
     if not said:
-        warnings = tuple(a.error for a in thread if a.error)
+        # Nothing said, but the camera may still have seen the candidate.
+        on_camera = (presence_score(video),) if video else ()
         return AnswerReport(
             *basics,
             answered=False,
             text="",
-            duration_seconds=None,
+            duration_seconds=video.get("duration_seconds") if video else None,
             overall=None,
-            scores=(),
+            scores=on_camera,
             key_points=(),
             star={},
-            moments=(),
+            moments=_moments(None, video),
             words=(),
-            timeline=(),
+            timeline=_timeline(None, video),
             highlights=(),
-            warnings=warnings,
+            warnings=tuple(a.error for a in thread if a.error),
+            video=_video_summary(video),
         )
     evaluation: ContentEvaluation | None = None
     if question.source.startswith("coding:"):
         scores: list[Score] = [_coding_score(db, thread)]
         if speech is not None:
             scores += [delivery_score(speech), confidence_score(speech)]
+        if video is not None:
+            scores.append(presence_score(video))
     else:
         asked = AskedQuestion(
             question.text,
@@ -158,7 +164,7 @@ def _answer_report(
         )
         encoder = runtime.retriever.encoder
         evaluation, scores = score_answer(
-            asked, said, encoder, speech=speech, role_skills=role_skills
+            asked, said, encoder, speech=speech, video=video, role_skills=role_skills
         )
     measured = [score for score in scores if score.value is not None]
     return AnswerReport(
@@ -170,22 +176,10 @@ def _answer_report(
         scores=tuple(scores),
         key_points=_key_points(evaluation),
         star=_star(evaluation),
-        moments=tuple(
-            MomentNote(m.start, m.end, m.when, m.kind, m.what, m.advice)
-            for m in (moments(speech) if speech else [])
-        ),
+        moments=_moments(speech, video),
         words=_timed_words(speech) if speech else (),
-        timeline=tuple(
-            TimelinePoint(
-                w["start"],
-                w["end"],
-                w["words_per_minute"],
-                w["pitch_median_hz"],
-                w["fillers"],
-                w["long_pause"],
-            )
-            for w in (speech.get("timeline") or [] if speech else [])
-        ),
+        timeline=_timeline(speech, video),
+        video=_video_summary(video),
         highlights=_highlights(measured),
         warnings=tuple(speech.get("warnings") or []) if speech else (),
         content=evaluation.to_dict() if evaluation else None,
@@ -195,13 +189,61 @@ def _answer_report(
     )
 
 
-def _speech_of(db: Session, thread: Sequence[Answer]) -> Mapping[str, Any] | None:
-    """The first recorded answer's speech analysis (follow-up replies add words, not delivery)."""
+def _analysis_of(db: Session, thread: Sequence[Answer], kind: str) -> Mapping[str, Any] | None:
+    """The first recorded answer's ``kind`` analysis that succeeded (follow-up replies add
+    words, not delivery or presence)."""
     for answer in thread:
-        stored = repository.analysis_of(db, answer.id, "speech")
+        stored = repository.analysis_of(db, answer.id, kind)
         if stored is not None and stored.data.get("status") == "ok":
             return stored.data
     return None
+
+
+def _moments(
+    speech: Mapping[str, Any] | None, video: Mapping[str, Any] | None
+) -> tuple[MomentNote, ...]:
+    found = [*(moments(speech) if speech else []), *(video_moments(video) if video else [])]
+    return tuple(
+        MomentNote(m.start, m.end, m.when, m.kind, m.what, m.advice)
+        for m in sorted(found, key=lambda m: m.start)
+    )
+
+
+def _timeline(
+    speech: Mapping[str, Any] | None, video: Mapping[str, Any] | None
+) -> tuple[TimelinePoint, ...]:
+    """The speech timeline's windows with the video's eye contact in the window of the same
+    start (both use 5 s windows from 0); video-only windows where there is no speech."""
+    eyes = {round(w["start"], 1): w["eye_contact_ratio"] for w in (video or {}).get("timeline", [])}
+    spoken = (speech or {}).get("timeline") or []
+    if not spoken:
+        return tuple(
+            TimelinePoint(w["start"], w["end"], None, None, 0, False, w["eye_contact_ratio"])
+            for w in (video or {}).get("timeline", [])
+        )
+    return tuple(
+        TimelinePoint(
+            w["start"],
+            w["end"],
+            w["words_per_minute"],
+            w["pitch_median_hz"],
+            w["fillers"],
+            w["long_pause"],
+            eyes.get(round(w["start"], 1)),
+        )
+        for w in spoken
+    )
+
+
+def _video_summary(video: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    """What the report shows of a video analysis: the summaries, not the frames or episodes."""
+    if video is None:
+        return None
+    parts = ("presence", "gaze", "head", "blinks", "expression", "posture", "warnings")
+    summary = {part: video.get(part) for part in parts}
+    if summary["blinks"]:
+        summary["blinks"] = {k: v for k, v in summary["blinks"].items() if k != "items"}
+    return summary
 
 
 def _coding_score(db: Session, thread: Sequence[Answer]) -> Score:

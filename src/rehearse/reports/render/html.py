@@ -13,7 +13,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from rehearse.feedback.report import AnswerReport, Report
 from rehearse.reports.render import palette, text
 from rehearse.reports.render.svg import SvgChart, svg_chart
-from rehearse.reports.render.timeline import pace_chart, pitch_chart
+from rehearse.reports.render.timeline import eye_contact_chart, pace_chart, pitch_chart
 
 
 def render_html(report: Report) -> str:
@@ -22,11 +22,14 @@ def render_html(report: Report) -> str:
 
 
 def charts(answer: AnswerReport) -> list[SvgChart]:
-    """The answer's pace chart (with its filler and pause strip) and pitch chart, if measured."""
-    pace, pitch = pace_chart(answer), pitch_chart(answer)
+    """The answer's pace chart (with its filler and pause strip), pitch and eye contact charts,
+    each if measured."""
+    pace, pitch, eyes = pace_chart(answer), pitch_chart(answer), eye_contact_chart(answer)
     found = [svg_chart(pace)] if pace else []
     if pitch:
         found.append(svg_chart(pitch, plot_height=70.0, markers=False))
+    if eyes:
+        found.append(svg_chart(eyes, plot_height=70.0, markers=False))
     return found
 
 
@@ -44,6 +47,7 @@ def _environment() -> Environment:
         label_colour=palette.label_colour,
         charts=charts,
         capital=text.capital,
+        on_camera=text.on_camera,
         joined=text.joined,
         score_value=text.score_value,
         measured=text.measured,

@@ -41,7 +41,7 @@ from rehearse.feedback.report import AnswerReport, Recommendation, Report, Study
 from rehearse.reports.render import palette, text
 from rehearse.reports.render.charts import chart_drawing, colour
 from rehearse.reports.render.fonts import Fonts, fonts
-from rehearse.reports.render.timeline import pace_chart, pitch_chart
+from rehearse.reports.render.timeline import eye_contact_chart, pace_chart, pitch_chart
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 20 * mm  # from the paper's edge to the content
@@ -384,6 +384,9 @@ def _answer(answer: AnswerReport, total: int, kit: Kit) -> Iterator[Flowable]:
     if answer.scores:
         yield _compact_scores(answer.scores, kit)
     yield from _charts(answer, kit)
+    if seen := text.on_camera(answer.video):
+        yield from _heading("On camera", kit)
+        yield from _bullets(seen, kit)
     if answer.moments:
         yield from _heading("Moments", kit)
         yield _table(
@@ -454,13 +457,16 @@ def _compact_scores(scores: Sequence[Score], kit: Kit) -> Table:
 
 
 def _charts(answer: AnswerReport, kit: Kit) -> Iterator[Flowable]:
-    """Pace (with fillers and long pauses on the time axis) and pitch, kept on one page."""
-    pace, pitch = pace_chart(answer), pitch_chart(answer)
+    """Pace (with fillers and long pauses on the time axis), pitch and eye contact, kept on
+    one page."""
+    pace, pitch, eyes = pace_chart(answer), pitch_chart(answer), eye_contact_chart(answer)
     charts: list[Flowable] = []
     if pace:
         charts += [Spacer(1, 12), chart_drawing(pace, WIDTH, 92, kit.fonts)]
     if pitch:
         charts += [Spacer(1, 6), chart_drawing(pitch, WIDTH, 46, kit.fonts, markers=False)]
+    if eyes:
+        charts += [Spacer(1, 6), chart_drawing(eyes, WIDTH, 46, kit.fonts, markers=False)]
     if charts:
         yield KeepTogether(charts)
 

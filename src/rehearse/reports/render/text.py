@@ -5,9 +5,10 @@ Plain strings only, never markup: each renderer escapes and styles them its own 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from rehearse.feedback.measures import Measurement, Score
 from rehearse.feedback.report import AnswerReport
@@ -122,3 +123,44 @@ def meta(answer: AnswerReport) -> str:
     if answer.answered and not answer.words and answer.text.strip():
         parts.append("typed")
     return joined(*parts)
+
+
+def on_camera(video: Mapping[str, Any] | None) -> list[str]:
+    """What the video analysis saw, one sentence per aspect; [] without video."""
+    if not video:
+        return []
+    lines = []
+    gaze, blinks, head = video.get("gaze") or {}, video.get("blinks") or {}, video.get("head")
+    if gaze.get("eye_contact_ratio") is not None:
+        how = "calibrated" if gaze.get("calibrated") else "estimated without calibration"
+        lines.append(
+            f"Eye contact {_percent(gaze['eye_contact_ratio'])} of the time ({how}); looked "
+            f"away {gaze.get('aversions', 0)} times for {gaze.get('aversion_seconds', 0):.1f} s."
+        )
+    if head:
+        lines.append(
+            f"Head turned {head['yaw_std']:.0f}° side to side and {head['pitch_std']:.0f}° up "
+            "and down (spread)."
+        )
+    if blinks.get("per_minute") is not None:
+        lines.append(f"Blinks: {blinks['per_minute']:.0f} a minute.")
+    posture = video.get("posture")
+    if posture:
+        fidget = posture.get("fidget_ratio")
+        lines.append(
+            f"Slouching {_percent(posture['slouch_ratio'])} of the time"
+            + (f", fidgeting {_percent(fidget)}." if fidget is not None else ".")
+        )
+    expression = video.get("expression") or {}
+    if expression.get("smile_ratio") is not None:
+        lines.append(f"Smiling {_percent(expression['smile_ratio'])} of the time.")
+    mood = expression.get("mood")
+    if mood:
+        top = sorted(mood.items(), key=lambda item: -item[1])[:2]
+        read = ", ".join(f"{label} {_percent(share)}" for label, share in top)
+        lines.append(f"Mood signal: {read}. {expression.get('note', '')}".strip())
+    return lines
+
+
+def _percent(share: float) -> str:
+    return f"{100 * share:.0f} %"

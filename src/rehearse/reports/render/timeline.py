@@ -16,6 +16,7 @@ from rehearse.feedback.report import AnswerReport, TimelinePoint
 from rehearse.feedback.segments import clock
 
 PACE_BAND = (120.0, 160.0)  # the delivery score's target band, words per minute
+EYE_CONTACT_BAND = (60.0, 100.0)  # the presence score's target, percent of the time
 PACE_CEILING = 200.0  # the pace axis reaches at least this far, so the band sits mid-chart
 TIME_STEPS = (5, 10, 15, 20, 30, 60, 90, 120, 180, 300, 600, 900, 1800)
 MAX_TIME_TICKS = 8
@@ -89,6 +90,21 @@ def pitch_chart(answer: AnswerReport) -> Chart | None:
         _time_axis(answer),
         _value_axis(min(values), max(values), padding=10.0),
         runs,
+    )
+
+
+def eye_contact_chart(answer: AnswerReport) -> Chart | None:
+    """Eye contact (percent of each window's face frames) over time, when video exists."""
+    runs = _runs(answer.timeline, lambda p: None if p.eye_contact is None else 100 * p.eye_contact)
+    if not runs:
+        return None
+    return Chart(
+        "Eye contact",
+        "%",
+        _time_axis(answer),
+        Axis(0.0, 100.0, (0.0, 50.0, 100.0)),
+        runs,
+        EYE_CONTACT_BAND,
     )
 
 

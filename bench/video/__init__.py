@@ -1,0 +1,1 @@
+"""Video analysis benchmark: ``python -m bench.video``."""
