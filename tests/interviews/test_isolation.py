@@ -23,6 +23,9 @@ JSON_BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("POST", "/api/sessions/{session_id}/complete"): {},
 }
 FILE_BODIES: dict[tuple[str, str], dict[str, Any]] = {
+    ("PUT", "/api/sessions/{session_id}/calibration"): {
+        "file": ("look.webm", b"not a video", "video/webm")
+    },
     ("PUT", "/api/sessions/{session_id}/resume"): {
         "file": ("cv.pdf", pdf_bytes("evil"), "application/pdf")
     },

@@ -88,6 +88,16 @@ def delete_resume(session_id: uuid.UUID, interviews: Interviews) -> None:
     interviews.remove_resume(session_id)
 
 
+@router.put(
+    "/{session_id}/calibration",
+    summary="Calibrate eye contact from about 3 seconds of video of looking into the camera",
+)
+def calibrate_gaze(
+    session_id: uuid.UUID, file: Annotated[UploadFile, File()], interviews: Interviews
+) -> SessionPublic:
+    return SessionPublic.model_validate(interviews.calibrate(session_id, file.file))
+
+
 @router.post(
     "/{session_id}/plan",
     summary="Plan the interview from the job description and résumé (replaces the questions)",

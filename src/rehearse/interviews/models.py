@@ -71,6 +71,9 @@ class InterviewSession(IdMixin, TimestampMixin, Base):
     )
     started_at: Mapped[datetime | None]
     completed_at: Mapped[datetime | None]
+    # Where this candidate's eyes point when they look at the lens (video/gaze.py), from the
+    # "look at the camera for 3 seconds" step; None until they take it.
+    gaze_calibration: Mapped[dict[str, Any] | None] = mapped_column(default=None)
 
     resume: Mapped[Blob | None] = relationship(lazy="joined")
     questions: Mapped[list[Question]] = relationship(

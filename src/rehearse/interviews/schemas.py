@@ -56,6 +56,9 @@ class SessionPublic(SessionBase):
     updated_at: datetime
     started_at: datetime | None
     completed_at: datetime | None
+    gaze_calibration: dict[str, Any] | None = Field(
+        description="The candidate's gaze angles when looking at the camera, once calibrated."
+    )
 
 
 class QuestionCreate(BaseModel):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from dataclasses import asdict
 from typing import TYPE_CHECKING, BinaryIO
 
 from sqlalchemy.orm import Session
@@ -36,6 +37,8 @@ from rehearse.interviews.turns import Turn, take_turn
 from rehearse.jobs.service import enqueue
 from rehearse.progress.repository import mastery_of
 from rehearse.store.base import utcnow
+
+MAX_CALIBRATION_BYTES = 20 * 1024 * 1024  # a few seconds of camera are a few megabytes
 
 if TYPE_CHECKING:
     from rehearse.runtime import Runtime
@@ -116,6 +119,26 @@ class InterviewService:
         if interview.resume is not None:
             blobs.delete_blob(self.db, self.runtime.blobs, interview.resume)
             interview.resume = None
+
+    # The camera.
+
+    def calibrate(self, session_id: uuid.UUID, clip: BinaryIO) -> InterviewSession:
+        """Learn where the candidate's eyes point when they look at the lens, from a few
+        seconds of them doing so; every later video answer of the session is judged by it."""
+        interview = self.get(session_id)
+        footage = clip.read(MAX_CALIBRATION_BYTES + 1)
+        if len(footage) > MAX_CALIBRATION_BYTES:
+            raise ValidationFailed(
+                "The calibration clip is too long: record about 3 seconds of looking at the camera."
+            )
+        calibration = self.runtime.video_analyzer.calibrate(footage)
+        if calibration is None:
+            raise ValidationFailed(
+                "Your eyes could not be seen clearly enough to calibrate. Face the camera in "
+                "good light, look into the lens for 3 seconds, and try again."
+            )
+        interview.gaze_calibration = asdict(calibration)
+        return interview
 
     # The plan.
 

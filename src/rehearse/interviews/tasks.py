@@ -8,9 +8,16 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from rehearse.analysis.video.frames import has_picture
+from rehearse.analysis.video.gaze import GazeCalibration
 from rehearse.errors import RehearseError
 from rehearse.interviewer.coding.problems import grade
-from rehearse.interviews.models import AnalysisResult, Answer, AnswerStatus, Question
+from rehearse.interviews.models import (
+    AnalysisResult,
+    Answer,
+    AnswerStatus,
+    InterviewSession,
+    Question,
+)
 from rehearse.interviews.repository import analysis_of
 from rehearse.jobs.context import JobContext
 from rehearse.jobs.registry import job_handler
@@ -108,11 +115,16 @@ def analyze_video(context: JobContext) -> dict[str, Any]:
     with runtime.database.transaction() as session:
         answer = session.get(Answer, answer_id)
         key = answer.media.key if answer is not None and answer.media else None
+        interview = session.get(InterviewSession, answer.session_id) if answer else None
+        calibrated = interview.gaze_calibration if interview else None
     if key is None:
         return {"skipped": "the answer or its recording was deleted"}
+    calibration = GazeCalibration(**calibrated) if calibrated else None
     try:
         with runtime.blobs.local_path(key) as path:
-            result = runtime.video_analyzer.apply(path, progress=context.progress)
+            result = runtime.video_analyzer.apply(
+                path, calibration=calibration, progress=context.progress
+            )
             data = result.to_dict()
     except RehearseError as exc:
         data = {"status": "failed", "message": exc.message}
