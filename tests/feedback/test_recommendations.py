@@ -17,7 +17,7 @@ def test_the_biggest_gain_comes_first_with_the_answers_as_evidence() -> None:
     recommendations = recommend(session, answers)
     assert [r.priority for r in recommendations] == list(range(1, len(recommendations) + 1))
     assert recommendations[0].title.startswith("Fillers")
-    assert "answer 1: 9.0" in recommendations[0].evidence
+    assert "answer 1: 9 per 100 words" in recommendations[0].evidence
     assert recommendations[0].gain >= recommendations[-1].gain
     assert any(r.title.startswith("Pace") for r in recommendations)
 
@@ -26,7 +26,7 @@ def test_goals_name_the_current_value_and_the_target() -> None:
     answers = [(1, [delivery_score(stored_speech(150, 9.0))])]
     session = [session_score("delivery", answers[0][1])]
     [goal, *_] = next_session_goals(session)
-    assert goal.startswith("Fillers: from 9.0 to at most 3 per 100 words")
+    assert goal.startswith("Fillers: from 9 per 100 words to at most 3 per 100 words")
 
 
 def test_the_session_score_is_the_mean_of_its_answers() -> None:

@@ -13,6 +13,7 @@ from rehearse.errors import Conflict
 from rehearse.interviews.models import Answer, AnswerStatus
 from rehearse.interviews.turns import spoken_or_typed
 from tests.support.api import ApiUser, wait_for_job
+from tests.support.media import wav_bytes
 
 JOB = """Senior Backend Engineer
 We build payment APIs in Python with PostgreSQL and Kafka.
@@ -150,3 +151,17 @@ def test_a_failed_recording_says_why_it_has_no_turn() -> None:
     failed = Answer(status=AnswerStatus.FAILED, media=Blob(), text="", error="The file is empty.")
     with pytest.raises(Conflict, match="The file is empty"):
         spoken_or_typed(failed)
+
+
+def test_a_failed_recording_does_not_block_the_next_attempt(
+    client: TestClient, alice: ApiUser
+) -> None:
+    sid, questions = _session(client, alice)
+    failed = client.post(
+        f"/api/sessions/{sid}/questions/{questions[0]['id']}/answers",
+        files={"media": ("a.wav", wav_bytes(0.2), "audio/wav")},  # too short to analyse
+        headers=alice.headers,
+    ).json()
+    assert wait_for_job(client, alice, failed["analysis_job_id"])["status"] == "failed"
+    turn = _answer(client, alice, sid, questions[0]["id"], COMPLETE)
+    assert turn["move"] == "next"

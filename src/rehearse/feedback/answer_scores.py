@@ -131,7 +131,7 @@ READING_EASE = Rule(
 )
 REPETITION = Rule(
     "repetition",
-    "0..1",
+    "index",
     "at most 0.25",
     Band(0, 0.25, 0, 0.6),
     0.2,

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rehearse.feedback.delivery import FILLERS, LONG_PAUSES, PACE
-from rehearse.feedback.measures import Measurement, Rule, Score
+from rehearse.feedback.measures import Measurement, Rule, Score, shown, target_shown
 from rehearse.feedback.recommendations import recommend
 
 MAX_THEMES = 2
@@ -121,7 +121,8 @@ def _check(theme: Theme, session: Sequence[Score]) -> str:
             "it went better than it felt."
         )
     band = theme.rule.band
-    reading = f"your {item.name} was {_number(item.value)} {item.unit} (target {item.target})"
+    target = target_shown(item.target, item.unit)
+    reading = f"your {item.name} was {shown(item.value, item.unit)} (target {target})"
     above, below = item.value > band.ideal_high, item.value < band.ideal_low
     if (above and theme.too_high) or (below and not theme.too_high):
         return f"You felt {theme.felt}, and the recording agrees: {reading}."
@@ -135,7 +136,3 @@ def _check(theme: Theme, session: Sequence[Score]) -> str:
 
 def _measurement(score: Score, rule: Rule | None) -> Measurement | None:
     return next((m for m in score.measurements if rule and m.name == rule.name), None)
-
-
-def _number(value: float) -> str:
-    return f"{value:.0f}" if abs(value) >= 10 else f"{value:.1f}"

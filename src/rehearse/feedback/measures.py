@@ -121,3 +121,22 @@ def number_at(data: Mapping[str, Any], *path: str) -> float | None:
             return None
         node = node[key]
     return float(node)
+
+
+def shown(value: float, unit: str) -> str:
+    """A measured value as a reader sees it: "131 words/min", "45 %" (a share), "0.52 index"."""
+    if unit == "share":
+        return f"{100 * value:.0f} %"
+    number = (
+        f"{value:.0f}"
+        if abs(value) >= 20
+        else f"{value:.1f}".removesuffix(".0")
+        if abs(value) >= 1
+        else f"{value:.2f}"
+    )
+    return f"{number} {unit}".rstrip()
+
+
+def target_shown(target: str, unit: str) -> str:
+    """A band in words with its unit where the words lack one: "120-160 words/min"."""
+    return target if unit == "share" or "%" in target else f"{target} {unit}".rstrip()

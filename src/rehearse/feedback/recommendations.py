@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rehearse.feedback.measures import Measurement, Score
+from rehearse.feedback.measures import Measurement, Score, shown, target_shown
 from rehearse.feedback.overall import competency_weight
 from rehearse.feedback.report import Recommendation
 
@@ -49,7 +49,8 @@ def recommend(
 
 
 def _title(item: Measurement) -> str:
-    return f"{item.name.capitalize()}: {_number(item.value)} {item.unit}, target {item.target}"
+    value = shown(item.value, item.unit) if item.value is not None else "not measured"
+    return f"{item.name.capitalize()}: {value}, target {target_shown(item.target, item.unit)}"
 
 
 def _evidence(
@@ -65,24 +66,18 @@ def _evidence(
         if m.name == item.name and m.value is not None and (m.score or 0.0) < 1.0
     ]
     if not outside:
-        return f"Across the session: {_number(item.value)} {item.unit}."
-    listed = ", ".join(f"answer {position}: {_number(value)}" for position, value in outside[:6])
+        return f"Across the session: {shown(item.value or 0.0, item.unit)}."
+    listed = ", ".join(
+        f"answer {position}: {shown(value, item.unit)}" for position, value in outside[:6]
+    )
     more = f" and {len(outside) - 6} more" if len(outside) > 6 else ""
-    return f"Outside the target in {len(outside)} answer(s) ({listed}{more}; unit: {item.unit})."
+    return f"Outside the target in {len(outside)} answer(s) ({listed}{more})."
 
 
 def next_session_goals(session: Sequence[Score]) -> list[str]:
     """The improvement plan: the top recommendations as measurable goals for next time."""
     return [
-        f"{item.name.capitalize()}: from {_number(item.value)} to {item.target} {item.unit} "
-        f"({competency}). {item.advice}"
+        f"{item.name.capitalize()}: from {shown(item.value or 0.0, item.unit)} to "
+        f"{target_shown(item.target, item.unit)} ({competency}). {item.advice}"
         for _, competency, item in _ranked(session)[:GOALS]
     ]
-
-
-def _number(value: float | None) -> str:
-    if value is None:
-        return "n/a"
-    if 0 < abs(value) <= 1 and value != int(value):
-        return f"{value:.2f}"
-    return f"{value:.0f}" if abs(value) >= 10 else f"{value:.1f}"

@@ -76,7 +76,9 @@ def take_turn(db: Session, provider: LLMProvider, user_id: uuid.UUID, answer: An
         return Turn(**data, next_question_id=uuid.UUID(next_id) if next_id else None)
     question = db.get_one(Question, answer.question_id)
     thread = [
-        a for a in repository.answers_to(db, question.id) if a.created_at <= answer.created_at
+        a
+        for a in repository.answers_to(db, question.id)
+        if a.created_at <= answer.created_at and (a.id == answer.id or not _lost(a))
     ]
     said = [spoken_or_typed(a) for a in thread]
     if question.source.startswith("coding:"):
@@ -90,6 +92,11 @@ def take_turn(db: Session, provider: LLMProvider, user_id: uuid.UUID, answer: An
     db.add(AnalysisResult(answer_id=answer.id, kind=TURN, version=_VERSION, data=data))
     db.flush()
     return turn
+
+
+def _lost(answer: Answer) -> bool:
+    """An earlier attempt that left nothing to judge: its recording failed, nothing typed."""
+    return answer.status is AnswerStatus.FAILED and not answer.text.strip()
 
 
 def _judged(db: Session, provider: LLMProvider, question: Question, said: Sequence[str]) -> Turn:

@@ -19,7 +19,7 @@ from rehearse.feedback.coaching import coach_reflection
 from rehearse.feedback.content.evaluation import ContentEvaluation
 from rehearse.feedback.content.question import AskedQuestion, QuestionKind
 from rehearse.feedback.delivery import confidence_score, delivery_score
-from rehearse.feedback.measures import Rule, Score, weighted_score
+from rehearse.feedback.measures import Rule, Score, shown, target_shown, weighted_score
 from rehearse.feedback.overall import overall_score, session_score
 from rehearse.feedback.presence import presence_score
 from rehearse.feedback.recommendations import next_session_goals, recommend
@@ -296,7 +296,11 @@ def _timed_words(speech: Mapping[str, Any]) -> tuple[TimedWord, ...]:
 def _highlights(scores: Sequence[Score]) -> tuple[str, ...]:
     """What went well: the heaviest measurements that landed inside their band."""
     good = [
-        (m.weight, f"{m.name.capitalize()}: {m.value:g} {m.unit}, inside the target ({m.target}).")
+        (
+            m.weight,
+            f"{m.name.capitalize()}: {shown(m.value, m.unit)}, inside the target "
+            f"({target_shown(m.target, m.unit)}).",
+        )
         for score in scores
         for m in score.measurements
         if m.score == 1.0 and m.value is not None

@@ -14,7 +14,7 @@ from rehearse.reports.render.timeline import pace_chart, pitch_chart
 
 
 def _measurement(name: str, value: float | None, points: float, lost: float) -> Measurement:
-    return Measurement(name, value, "%", "all", None, 0.5, points, lost, "", "")
+    return Measurement(name, value, "share", "all", None, 0.5, points, lost, "", "")
 
 
 def _answer(**changes: object) -> AnswerReport:
@@ -25,7 +25,7 @@ def _answer(**changes: object) -> AnswerReport:
 
 
 def test_measurements_read_with_their_units_and_points() -> None:
-    assert text.measured(_measurement("covered", 88.9, 40, 5)) == "89%"
+    assert text.measured(_measurement("covered", 0.889, 40, 5)) == "89 %"
     pace = Measurement("pace", 182.4, "words/min", "120-160", 0.6, 0.3, 18.0, 12.0, "", "")
     assert text.measured(pace) == "182 words/min"
     assert text.measured(replace(pace, value=3.0, unit="per 100 words")) == "3 per 100 words"

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from rehearse.feedback.measures import Measurement, Score
+from rehearse.feedback.measures import Measurement, Score, shown
 from rehearse.feedback.report import AnswerReport
 from rehearse.feedback.segments import clock
 
@@ -55,8 +55,7 @@ def measured(measurement: Measurement) -> str:
     """The value with its unit, e.g. "182 words/min", "68%", or "not measured"."""
     if measurement.value is None:
         return NOT_MEASURED
-    space = "" if measurement.unit in {"%", ""} else " "
-    return f"{number(measurement.value)}{space}{measurement.unit}"
+    return shown(measurement.value, measurement.unit)
 
 
 def earned(measurement: Measurement) -> str:
