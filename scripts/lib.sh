@@ -58,8 +58,8 @@ port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
 
 ensure_test_tools() {
   # The suite makes its own speech with espeak-ng and sox; llama.cpp's test server compiles
-  # with a C++ compiler and cmake (all Debian packages).
-  apt_install espeak-ng sox build-essential cmake
+  # with a C++ compiler and cmake; the web app's end-to-end tests drive Debian's Chromium.
+  apt_install espeak-ng sox build-essential cmake chromium
 }
 
 ensure_test_services() {

@@ -7,6 +7,8 @@ must be exactly as it was. A new route with an id must be added to ``CALLS`` or 
 
 from __future__ import annotations
 
+import io
+import zipfile
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -112,6 +114,8 @@ def test_lists_show_only_the_callers_own_data(client: TestClient, alice: ApiUser
     assert client.get("/api/sessions", headers=bob.headers).json() == []
     assert client.get("/api/progress/topics", headers=bob.headers).json() == []
     assert client.get("/api/progress", headers=bob.headers).json()["sessions"] == []
+    export = zipfile.ZipFile(io.BytesIO(client.get("/api/me/export", headers=bob.headers).content))
+    assert not [name for name in export.namelist() if name.startswith(("sessions/", "files/"))]
 
 
 def test_every_write_route_is_exercised(client: TestClient) -> None:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import IO
+
 from fastapi import APIRouter, Request, Response, status
+from fastapi.responses import StreamingResponse
 
 from rehearse.accounts.schemas import (
     BrowserLoginPublic,
     ChangePassword,
     Credentials,
+    DeleteAccount,
     ForgotPassword,
     RefreshBody,
     ResetPassword,
@@ -18,6 +23,7 @@ from rehearse.accounts.schemas import (
 )
 from rehearse.accounts.service import TokenPair
 from rehearse.errors import NotAuthenticated
+from rehearse.store.base import utcnow
 from rehearse.web.deps import (
     CSRF_COOKIE,
     SESSION_COOKIE,
@@ -181,3 +187,44 @@ def change_password(body: ChangePassword, caller: CallerDep, accounts: AccountsD
 @router.get("/me", summary="The signed-in user")
 def me(user: CurrentUser) -> UserPublic:
     return UserPublic.model_validate(user)
+
+
+def _chunks(handle: IO[bytes]) -> Iterator[bytes]:
+    with handle:
+        while chunk := handle.read(1 << 16):
+            yield chunk
+
+
+@router.get(
+    "/me/export",
+    summary="Download everything you own as a ZIP: sessions, questions, answers, analyses, "
+    "reports and reflections as JSON, and your uploaded files",
+    response_class=StreamingResponse,
+    responses={200: {"content": {"application/zip": {}}}},
+)
+def export_me(user: CurrentUser, accounts: AccountsDep) -> StreamingResponse:
+    archive = accounts.export(user)
+    size = archive.seek(0, 2)
+    archive.seek(0)
+    name = f"rehearse-export-{utcnow():%Y-%m-%d}.zip"
+    return StreamingResponse(
+        _chunks(archive),
+        media_type="application/zip",
+        headers={
+            "Content-Length": str(size),
+            "Content-Disposition": f'attachment; filename="{name}"',
+        },
+    )
+
+
+@router.delete(
+    "/me",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Delete your account and everything in it (confirm with your password)",
+)
+def delete_me(
+    body: DeleteAccount, user: CurrentUser, response: Response, accounts: AccountsDep
+) -> None:
+    accounts.delete_account(user, password=body.password)
+    response.delete_cookie(SESSION_COOKIE, path="/")
+    response.delete_cookie(CSRF_COOKIE, path="/")

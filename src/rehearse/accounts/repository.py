@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from rehearse.accounts.models import AccountToken, BrowserSession, RefreshToken, TokenPurpose, User
+from rehearse.blobs.models import Blob
+from rehearse.interviews.models import AnalysisResult, Answer, InterviewSession, Question
+from rehearse.progress.models import ReflectionNote, TopicMastery
+from rehearse.reports.models import Report
 from rehearse.store.base import utcnow
 
 
@@ -93,3 +98,60 @@ def delete_browser_sessions(
     if keep is not None:
         statement = statement.where(BrowserSession.id != keep)
     session.execute(statement.execution_options(synchronize_session=False))
+
+
+# Everything a user owns, for the data export and the deletion of the account.
+
+
+def blobs_of(session: Session, user_id: uuid.UUID) -> Sequence[Blob]:
+    return session.scalars(
+        select(Blob).where(Blob.owner_id == user_id).order_by(Blob.created_at)
+    ).all()
+
+
+def interview_sessions_of(session: Session, user_id: uuid.UUID) -> Sequence[InterviewSession]:
+    return session.scalars(
+        select(InterviewSession)
+        .where(InterviewSession.user_id == user_id)
+        .order_by(InterviewSession.created_at)
+    ).all()
+
+
+def questions_in(session: Session, session_id: uuid.UUID) -> Sequence[Question]:
+    return session.scalars(
+        select(Question).where(Question.session_id == session_id).order_by(Question.position)
+    ).all()
+
+
+def answers_in(session: Session, session_id: uuid.UUID) -> Sequence[Answer]:
+    return session.scalars(
+        select(Answer).where(Answer.session_id == session_id).order_by(Answer.created_at)
+    ).all()
+
+
+def analyses_of(session: Session, answer_ids: Sequence[uuid.UUID]) -> Sequence[AnalysisResult]:
+    return session.scalars(
+        select(AnalysisResult)
+        .where(AnalysisResult.answer_id.in_(answer_ids))
+        .order_by(AnalysisResult.created_at)
+    ).all()
+
+
+def reports_of(session: Session, session_id: uuid.UUID) -> Sequence[Report]:
+    return session.scalars(
+        select(Report).where(Report.session_id == session_id).order_by(Report.created_at)
+    ).all()
+
+
+def reflections_of(session: Session, session_id: uuid.UUID) -> Sequence[ReflectionNote]:
+    return session.scalars(
+        select(ReflectionNote)
+        .where(ReflectionNote.session_id == session_id)
+        .order_by(ReflectionNote.created_at)
+    ).all()
+
+
+def topic_mastery_of(session: Session, user_id: uuid.UUID) -> Sequence[TopicMastery]:
+    return session.scalars(
+        select(TopicMastery).where(TopicMastery.user_id == user_id).order_by(TopicMastery.topic)
+    ).all()

@@ -43,6 +43,10 @@ class ChangePassword(BaseModel):
     new_password: str = Password
 
 
+class DeleteAccount(BaseModel):
+    password: str = Password
+
+
 class UserPublic(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 

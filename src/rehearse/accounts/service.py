@@ -6,13 +6,15 @@ import hmac
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 from urllib.parse import urlencode
 
 from sqlalchemy.orm import Session
 
 from rehearse.accounts import emails, passwords, repository, tokens
+from rehearse.accounts.export import write_export
 from rehearse.accounts.models import AccountToken, BrowserSession, RefreshToken, TokenPurpose, User
+from rehearse.blobs.service import delete_blob
 from rehearse.errors import (
     Conflict,
     CsrfFailed,
@@ -295,6 +297,32 @@ class AccountService:
         user.security_stamp += 1
         repository.revoke_all_refresh_tokens(self.session, user.id)
         repository.delete_browser_sessions(self.session, user.id, keep=keep_browser_session)
+
+    # The user's data: export and deletion.
+
+    def export(self, user: User) -> IO[bytes]:
+        """Everything the user owns as a ZIP archive in a temporary file (see ``export``)."""
+        return write_export(self.session, self.runtime.blobs, user)
+
+    def delete_account(self, user: User, *, password: str) -> None:
+        """Delete the user and everything they own, once their password is confirmed.
+
+        The rows go with the user (foreign keys cascade); the stored files' bytes are removed
+        once the deletion has committed.
+        """
+        self.runtime.rate_limiter.hit(
+            self.settings.sign_in_rate_limit,
+            scope="delete-account",
+            keys=[f"user:{user.id}"],
+            message="Too many attempts to delete this account.",
+        )
+        if not passwords.verify_password(user.password_hash, password):
+            raise InvalidCredentials("The password is wrong; nothing was deleted.")
+        for blob in repository.blobs_of(self.session, user.id):
+            delete_blob(self.session, self.runtime.blobs, blob)
+        self.session.flush()
+        self.session.delete(user)
+        self.session.flush()
 
     # Helpers.
 

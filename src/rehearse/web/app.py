@@ -19,7 +19,11 @@ from rehearse.reports.endpoints import router as reports_router
 from rehearse.runtime import Runtime
 from rehearse.web.errors import install_error_handlers
 from rehearse.web.health import router as health_router
+from rehearse.web.live import router as live_router
+from rehearse.web.live_gaze import router as live_gaze_router
+from rehearse.web.llm_settings import router as llm_settings_router
 from rehearse.web.middleware import BodyLimitMiddleware, RequestContextMiddleware
+from rehearse.web.pages import install_pages
 
 _log = structlog.get_logger(__name__)
 
@@ -78,9 +82,13 @@ def create_app(settings: Settings | None = None, *, run_jobs: bool | None = None
         reports_router,
         progress_router,
         jobs_router,
+        llm_settings_router,
+        live_router,
+        live_gaze_router,
     )
     for router in routers:
         app.include_router(router)
+    install_pages(app)
     return app
 
 

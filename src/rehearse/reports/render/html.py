@@ -7,6 +7,7 @@ came from the candidate or the interviewer is escaped.
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
@@ -33,6 +34,25 @@ def charts(answer: AnswerReport) -> list[SvgChart]:
     return found
 
 
+# What the report's templates call to word values; the web pages' templates use them too.
+TEMPLATE_HELPERS: dict[str, Any] = {
+    "palette": palette,
+    "label_colour": palette.label_colour,
+    "capital": text.capital,
+    "on_camera": text.on_camera,
+    "joined": text.joined,
+    "score_value": text.score_value,
+    "measured": text.measured,
+    "earned": text.earned,
+    "lost": text.lost,
+    "top_measurements": text.top_measurements,
+    "when": text.when,
+    "gain": text.gain,
+    "star_parts": text.star_parts,
+    "meta": text.meta,
+}
+
+
 @cache
 def _environment() -> Environment:
     environment = Environment(
@@ -42,22 +62,5 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    environment.globals.update(
-        palette=palette,
-        label_colour=palette.label_colour,
-        charts=charts,
-        capital=text.capital,
-        on_camera=text.on_camera,
-        joined=text.joined,
-        score_value=text.score_value,
-        measured=text.measured,
-        earned=text.earned,
-        lost=text.lost,
-        top_measurements=text.top_measurements,
-        when=text.when,
-        gain=text.gain,
-        star_parts=text.star_parts,
-        transcript=text.transcript,
-        meta=text.meta,
-    )
+    environment.globals.update(TEMPLATE_HELPERS, charts=charts, transcript=text.transcript)
     return environment

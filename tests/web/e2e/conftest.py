@@ -1,0 +1,177 @@
+"""The real app in a subprocess (``rehearse serve``) and Debian's Chromium driven by Playwright.
+
+Chromium's fake devices stand in for the candidate: the microphone plays a real recording
+(../shared/fixtures/audio/jfk.wav, looped) and the camera a real face video converted to y4m.
+Every page a test opens records its console errors and uncaught exceptions; a test fails on
+any of them. Screenshots go to ``test-artifacts/screenshots/``.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx2 as httpx
+import pytest
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    ConsoleMessage,
+    Page,
+    Playwright,
+    ViewportSize,
+    sync_playwright,
+)
+from playwright.sync_api import Error as PlaywrightError
+
+from tests.conftest import shared_fixture
+from tests.support.api import STRONG_PASSWORD
+from tests.support.net import free_port
+from tests.support.processes import rehearse_env, rehearse_process, wait_for_health
+from tests.web.e2e.media import to_y4m
+
+CHROMIUM = Path(os.environ.get("REHEARSE_TEST_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_WAIT_SECONDS = 60.0  # an install still running (scripts/lib.sh) may finish
+SCREENSHOTS = Path(__file__).resolve().parents[3] / "test-artifacts" / "screenshots"
+LAPTOP: ViewportSize = {"width": 1366, "height": 768}
+
+
+@dataclass
+class Server:
+    url: str
+    data_dir: Path
+    log: Path
+
+    def api(self) -> httpx.Client:
+        return httpx.Client(base_url=self.url, timeout=120)
+
+
+@dataclass
+class Problems:
+    """Console errors and uncaught exceptions seen on a page, with an allowance for the few
+    a test causes on purpose (a dropped upload shows as a failed resource load)."""
+
+    errors: list[str] = field(default_factory=list)
+    expected: list[tuple[str, ...]] = field(default_factory=list)  # all parts in one message
+
+    def console(self, message: ConsoleMessage) -> None:
+        if message.type != "error":
+            return
+        where = message.location.get("url", "") if message.location else ""
+        text = f"{message.text} ({where})"
+        if any(all(part in text for part in parts) for parts in self.expected):
+            return
+        self.errors.append(text)
+
+    def exception(self, error: PlaywrightError) -> None:
+        self.errors.append(f"uncaught: {error.message}")
+
+
+def _chromium() -> Path:
+    """Debian's Chromium (installed by scripts/lib.sh); waits a while for an install to finish."""
+    deadline = time.monotonic() + CHROMIUM_WAIT_SECONDS
+    while not CHROMIUM.exists():
+        if time.monotonic() > deadline:
+            pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (scripts/lib.sh does).")
+        time.sleep(5)
+    return CHROMIUM
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory, shared_cache_dir: Path) -> Iterator[Server]:
+    """``rehearse serve`` on a free port: embedded SQLite, local blobs, in-process jobs,
+    the bundled speech and embedding models."""
+    folder = tmp_path_factory.mktemp("web-e2e")
+    data_dir, log = folder / "data", folder / "serve.log"
+    port = free_port()
+    env = rehearse_env(
+        data_dir=data_dir, port=port, cache_dir=shared_cache_dir, job_poll_seconds=0.2
+    )
+    with rehearse_process(["serve"], env, log) as process:
+        url = f"http://127.0.0.1:{port}"
+        wait_for_health(url, process, log)
+        yield Server(url, data_dir, log)
+
+
+@pytest.fixture(scope="module")
+def fake_media(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The microphone's recording and the camera's video."""
+    audio = shared_fixture("audio/jfk.wav")
+    face = shared_fixture("video/single_face.mp4")
+    return audio, to_y4m(face, tmp_path_factory.mktemp("camera") / "face.y4m")
+
+
+@pytest.fixture(scope="module")
+def playwright() -> Iterator[Playwright]:
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="module")
+def browser(
+    playwright: Playwright, fake_media: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Browser]:
+    audio, video = fake_media
+    chromium = playwright.chromium.launch(
+        executable_path=str(_chromium()),
+        args=[
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--autoplay-policy=no-user-gesture-required",
+            "--use-fake-ui-for-media-stream",
+            "--use-fake-device-for-media-stream",
+            f"--use-file-for-fake-audio-capture={audio}",
+            f"--use-file-for-fake-video-capture={video}",
+        ],
+    )
+    yield chromium
+    chromium.close()
+
+
+@pytest.fixture
+def context(browser: Browser, server: Server) -> Iterator[BrowserContext]:
+    ctx = browser.new_context(
+        base_url=server.url, viewport=LAPTOP, accept_downloads=True, locale="en-GB"
+    )
+    ctx.set_default_timeout(30_000)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def problems() -> Problems:
+    return Problems()
+
+
+@pytest.fixture
+def page(context: BrowserContext, problems: Problems) -> Iterator[Page]:
+    """A tab whose console errors and uncaught exceptions fail the test."""
+    tab = context.new_page()
+    tab.on("console", problems.console)
+    tab.on("pageerror", problems.exception)
+    yield tab
+    assert not problems.errors, "errors in the browser:\n" + "\n".join(problems.errors)
+
+
+def screenshot(page: Page, name: str) -> Path:
+    """A full-page screenshot in test-artifacts/screenshots/ (kept by CI)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def sign_up_in_browser(page: Page, email: str, name: str = "Ada Lovelace") -> None:
+    page.goto("/signup")
+    page.get_by_label("Your name").fill(name)
+    page.get_by_label("E-mail address").fill(email)
+    page.get_by_label("Password").fill(STRONG_PASSWORD)
+    page.get_by_role("button", name="Create account").click()
+    page.wait_for_url("**/")

@@ -1,0 +1,99 @@
+"""The page routes without a browser: who sees what, and the headers every page carries."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.support.api import ApiUser
+from tests.web.browser import browser_sign_in
+
+SIGNED_IN_PAGES = ["/", "/sessions/new", "/progress", "/settings"]
+SIGNED_OUT_PAGES = ["/signin", "/signup", "/forgot-password", "/reset-password", "/confirm-email"]
+
+
+@pytest.mark.parametrize("path", SIGNED_IN_PAGES)
+def test_a_signed_out_visitor_is_sent_to_sign_in(client: TestClient, path: str) -> None:
+    response = client.get(path, follow_redirects=False)
+    assert response.status_code == 303
+    expected = "/signin" if path == "/" else f"/signin?next={path.replace('/', '%2F')}"
+    assert response.headers["location"] == expected
+
+
+def test_a_session_page_signed_out_comes_back_after_sign_in(client: TestClient) -> None:
+    response = client.get("/sessions/123/interview?x=1", follow_redirects=False)
+    assert response.headers["location"] == "/signin?next=%2Fsessions%2F123%2Finterview%3Fx%3D1"
+
+
+@pytest.mark.parametrize("path", SIGNED_OUT_PAGES)
+def test_the_signed_out_pages_are_open(client: TestClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+
+
+def test_every_signed_in_page_renders_with_its_security_headers(client: TestClient) -> None:
+    csrf = browser_sign_in(client, "ada@example.com")
+    session = client.post(
+        "/api/sessions", json={"title": "Backend"}, headers={"X-CSRF-Token": csrf}
+    ).json()
+    for path in [
+        *SIGNED_IN_PAGES,
+        f"/sessions/{session['id']}",
+        f"/sessions/{session['id']}/interview",
+    ]:
+        response = client.get(path)
+        assert response.status_code == 200, f"{path}: {response.text[:500]}"
+        assert "script-src 'self'" in response.headers["content-security-policy"]
+        assert response.headers["cache-control"] == "no-store"
+        assert "<main" in response.text
+
+
+def test_a_signed_in_visitor_skips_the_sign_in_page(client: TestClient) -> None:
+    browser_sign_in(client, "ada@example.com")
+    response = client.get("/signin?next=/progress", follow_redirects=False)
+    assert (response.status_code, response.headers["location"]) == (303, "/progress")
+
+
+@pytest.mark.parametrize("after", ["//evil.example/", "https://evil.example/", "\\\\evil"])
+def test_sign_in_never_sends_anyone_to_another_site(client: TestClient, after: str) -> None:
+    response = client.get("/signin", params={"next": after})
+    assert 'data-next="/"' in response.text
+
+
+def test_another_users_interview_is_not_found(client: TestClient, alice: ApiUser) -> None:
+    session = client.post("/api/sessions", json={"title": "Alice's"}, headers=alice.headers).json()
+    browser_sign_in(client, "bob@example.com")
+    for path in [f"/sessions/{session['id']}", f"/sessions/{session['id']}/interview"]:
+        response = client.get(path)
+        assert response.status_code == 404
+        assert "Alice's" not in response.text
+    assert client.get("/sessions/not-an-id").status_code == 404
+
+
+def test_the_dashboard_shows_the_report(client: TestClient) -> None:
+    csrf = browser_sign_in(client, "ada@example.com")
+    headers = {"X-CSRF-Token": csrf}
+    session = client.post("/api/sessions", json={"title": "Typed"}, headers=headers).json()
+    question = client.post(
+        f"/api/sessions/{session['id']}/questions",
+        json={"text": "Tell me about a time you fixed a slow page."},
+        headers=headers,
+    ).json()
+    client.post(
+        f"/api/sessions/{session['id']}/questions/{question['id']}/answers",
+        data={"text": "I profiled it, added an index and it dropped from 4 s to 300 ms."},
+        headers=headers,
+    )
+    page = client.get(f"/sessions/{session['id']}").text
+    assert "Tell me about a time you fixed a slow page." in page
+    assert "I profiled it" in page
+    assert "still being analysed" not in page  # a typed answer has nothing to wait for
+
+
+def test_static_files_are_revalidated(client: TestClient) -> None:
+    script = client.get("/static/js/interview.js")
+    assert script.status_code == 200
+    assert "javascript" in script.headers["content-type"]
+    assert script.headers["cache-control"] == "no-cache"
+    assert client.get("/favicon.ico").status_code == 200
