@@ -12,7 +12,7 @@ from typing import Any
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from rehearse import __version__
 from rehearse.feedback.measures import label_for
@@ -66,7 +66,13 @@ def static_url(path: str) -> str:
 @cache
 def environment() -> Environment:
     env = Environment(
-        loader=PackageLoader("rehearse.web", "templates"),
+        # The report's templates too: the dashboard draws its charts with the same marks.
+        loader=ChoiceLoader(
+            [
+                PackageLoader("rehearse.web", "templates"),
+                PackageLoader("rehearse.reports.render", "templates"),
+            ]
+        ),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
