@@ -5,8 +5,8 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, File, Form, UploadFile, status
-from fastapi.responses import StreamingResponse
+from fastapi import APIRouter, Depends, File, Form, Header, UploadFile, status
+from fastapi.responses import Response, StreamingResponse
 
 from rehearse.interviews.schemas import (
     AnswerPublic,
@@ -75,9 +75,7 @@ def upload_resume(
 
 
 @router.get("/{session_id}/resume", summary="Download the résumé", response_class=StreamingResponse)
-def download_resume(
-    session_id: uuid.UUID, interviews: Interviews, runtime: RuntimeDep
-) -> StreamingResponse:
+def download_resume(session_id: uuid.UUID, interviews: Interviews, runtime: RuntimeDep) -> Response:
     return blob_response(runtime, interviews.resume(session_id))
 
 
@@ -174,9 +172,13 @@ def take_turn(session_id: uuid.UUID, answer_id: uuid.UUID, interviews: Interview
     response_class=StreamingResponse,
 )
 def download_answer_media(
-    session_id: uuid.UUID, answer_id: uuid.UUID, interviews: Interviews, runtime: RuntimeDep
-) -> StreamingResponse:
-    return blob_response(runtime, interviews.answer_media(session_id, answer_id))
+    session_id: uuid.UUID,
+    answer_id: uuid.UUID,
+    interviews: Interviews,
+    runtime: RuntimeDep,
+    wanted: Annotated[str | None, Header(alias="range", description="bytes=START-END")] = None,
+) -> Response:
+    return blob_response(runtime, interviews.answer_media(session_id, answer_id), wanted)
 
 
 @router.delete(
