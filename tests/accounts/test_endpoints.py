@@ -318,3 +318,15 @@ def test_a_second_user_gets_their_own_account(client: TestClient) -> None:
     first = sign_up(client, "alice@example.com")
     second = sign_up(client, "other@example.com")
     assert first.user_id != second.user_id
+
+
+def test_the_display_name_can_be_changed(client: TestClient, alice: ApiUser) -> None:
+    renamed = client.patch("/api/me", json={"display_name": "  Ada L.  "}, headers=alice.headers)
+    assert renamed.status_code == 200, renamed.text
+    assert client.get("/api/me", headers=alice.headers).json()["display_name"] == "Ada L."
+
+
+def test_a_blank_display_name_is_refused(client: TestClient, alice: ApiUser) -> None:
+    refused = client.patch("/api/me", json={"display_name": "   "}, headers=alice.headers)
+    assert (refused.status_code, error_code(refused)) == (422, "validation_failed")
+    assert client.get("/api/me", headers=alice.headers).json()["display_name"] != "   "

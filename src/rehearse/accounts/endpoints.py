@@ -14,6 +14,7 @@ from rehearse.accounts.schemas import (
     Credentials,
     DeleteAccount,
     ForgotPassword,
+    ProfileUpdate,
     RefreshBody,
     ResetPassword,
     SignUp,
@@ -187,6 +188,11 @@ def change_password(body: ChangePassword, caller: CallerDep, accounts: AccountsD
 @router.get("/me", summary="The signed-in user")
 def me(user: CurrentUser) -> UserPublic:
     return UserPublic.model_validate(user)
+
+
+@router.patch("/me", summary="Change your display name")
+def update_me(body: ProfileUpdate, user: CurrentUser, accounts: AccountsDep) -> UserPublic:
+    return UserPublic.model_validate(accounts.rename(user, body.display_name))
 
 
 def _chunks(handle: IO[bytes]) -> Iterator[bytes]:

@@ -43,6 +43,10 @@ class ChangePassword(BaseModel):
     new_password: str = Password
 
 
+class ProfileUpdate(BaseModel):
+    display_name: str = Field(min_length=1, max_length=120)
+
+
 class DeleteAccount(BaseModel):
     password: str = Password
 

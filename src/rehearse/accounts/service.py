@@ -22,6 +22,7 @@ from rehearse.errors import (
     InvalidToken,
     NotAuthenticated,
     PermissionDenied,
+    ValidationFailed,
 )
 from rehearse.mail.tasks import queue_mail
 from rehearse.store.base import utcnow
@@ -297,6 +298,14 @@ class AccountService:
         user.security_stamp += 1
         repository.revoke_all_refresh_tokens(self.session, user.id)
         repository.delete_browser_sessions(self.session, user.id, keep=keep_browser_session)
+
+    def rename(self, user: User, display_name: str) -> User:
+        """Change the name the user is greeted and addressed by."""
+        name = display_name.strip()
+        if not name:
+            raise ValidationFailed("Enter a name.", details={"display_name": "required"})
+        user.display_name = name
+        return user
 
     # The user's data: export and deletion.
 

@@ -45,6 +45,12 @@ resend?.addEventListener('click', async () => {
   }
 });
 
+const profileForm = /** @type {HTMLFormElement} */ ($('form[data-profile]'));
+handle(profileForm, async (data) => {
+  const user = await api('/api/me', { method: 'PATCH', json: { display_name: data.display_name } });
+  showOk(profileForm, `Saved: you are ${user.display_name}.`);
+});
+
 const passwordForm = /** @type {HTMLFormElement} */ ($('form[data-password]'));
 handle(passwordForm, async (data) => {
   await api('/api/auth/password/change', { method: 'POST', json: data });
