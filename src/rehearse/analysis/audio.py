@@ -8,10 +8,8 @@ the damage, marked ``truncated``.
 
 from __future__ import annotations
 
-import io
 import os
 from dataclasses import dataclass
-from pathlib import Path
 
 import av
 import numpy as np
@@ -19,12 +17,11 @@ import numpy.typing as npt
 
 from rehearse.analysis.errors import (
     CorruptMedia,
-    EmptyMedia,
     MediaTooLong,
     MediaTooShort,
     NoAudioTrack,
-    NotMedia,
 )
+from rehearse.analysis.media import open_media, too_long
 
 SAMPLE_RATE = 16_000
 MIN_SECONDS = 0.5
@@ -59,7 +56,7 @@ def load_audio(source: AudioSource, *, max_seconds: float = DEFAULT_MAX_SECONDS)
     else:
         audio = _decode(source, max_seconds)
     if audio.duration > max_seconds:
-        raise MediaTooLong(_too_long(max_seconds))
+        raise MediaTooLong(too_long(max_seconds))
     if audio.duration < MIN_SECONDS:
         raise MediaTooShort(
             f"The recording is {audio.duration:.2f} s long; at least {MIN_SECONDS} s is needed."
@@ -67,35 +64,8 @@ def load_audio(source: AudioSource, *, max_seconds: float = DEFAULT_MAX_SECONDS)
     return audio
 
 
-def _too_long(max_seconds: float) -> str:
-    return (
-        f"The recording is longer than the limit of {max_seconds / 60:.0f} minutes; "
-        "split it into answers or raise the limit."
-    )
-
-
-def _open(source: str | os.PathLike[str] | bytes) -> av.container.InputContainer:
-    if isinstance(source, bytes):
-        if not source:
-            raise EmptyMedia("The recording is empty (0 bytes).")
-        handle: str | io.BytesIO = io.BytesIO(source)
-    else:
-        path = Path(source)
-        if not path.exists():
-            raise NotMedia(f"There is no file at {path}.")
-        if path.stat().st_size == 0:
-            raise EmptyMedia(f"The recording {path.name} is empty (0 bytes).")
-        handle = str(path)
-    try:
-        return av.open(handle, mode="r", metadata_errors="ignore")
-    except (av.error.InvalidDataError, ValueError) as exc:
-        raise NotMedia("This file is not an audio or video recording we can read.") from exc
-    except av.error.FFmpegError as exc:
-        raise CorruptMedia(f"The recording could not be opened: {exc}") from exc
-
-
 def _decode(source: str | os.PathLike[str] | bytes, max_seconds: float) -> Audio:
-    container = _open(source)
+    container = open_media(source)
     with container:
         if not container.streams.audio:
             raise NoAudioTrack(
@@ -116,7 +86,7 @@ def _decode(source: str | os.PathLike[str] | bytes, max_seconds: float) -> Audio
                     chunks.append(chunk)
                     decoded += len(chunk)
                 if decoded > limit:
-                    raise MediaTooLong(_too_long(max_seconds))
+                    raise MediaTooLong(too_long(max_seconds))
             for converted in resampler.resample(None):
                 chunks.append(converted.to_ndarray().reshape(-1).astype(np.float32, copy=False))
         except av.error.FFmpegError as exc:

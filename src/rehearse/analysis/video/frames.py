@@ -12,12 +12,9 @@ matrix. A damaged file yields the frames before the damage, and the reader says
 
 from __future__ import annotations
 
-import io
 import math
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from types import TracebackType
 from typing import Any
 
@@ -27,12 +24,11 @@ import numpy.typing as npt
 
 from rehearse.analysis.errors import (
     CorruptMedia,
-    EmptyMedia,
     MediaError,
     MediaTooLong,
-    NotMedia,
     NoVideoTrack,
 )
+from rehearse.analysis.media import MediaSource, open_media, too_long
 
 DEFAULT_FPS = 15.0
 MAX_LONG_SIDE = 640
@@ -40,7 +36,7 @@ MAX_SHORT_SIDE = 480
 DEFAULT_MAX_SECONDS = 30 * 60.0
 
 Image = npt.NDArray[np.uint8]
-VideoSource = str | os.PathLike[str] | bytes
+VideoSource = MediaSource
 
 
 @dataclass(frozen=True)
@@ -62,41 +58,6 @@ class VideoInfo:
     source_format: str
 
 
-def _too_long(max_seconds: float) -> str:
-    return (
-        f"The recording is longer than the limit of {max_seconds / 60:.0f} minutes; "
-        "split it into answers or raise the limit."
-    )
-
-
-def _open(source: VideoSource) -> Any:
-    if isinstance(source, bytes):
-        if not source:
-            raise EmptyMedia("The recording is empty (0 bytes).")
-        handle: str | io.BytesIO = io.BytesIO(source)
-        head = source[:12]
-    else:
-        path = Path(source)
-        if not path.exists():
-            raise NotMedia(f"There is no file at {path}.")
-        if path.stat().st_size == 0:
-            raise EmptyMedia(f"The recording {path.name} is empty (0 bytes).")
-        handle = str(path)
-        with path.open("rb") as file:
-            head = file.read(12)
-    try:
-        return av.open(handle, mode="r", metadata_errors="ignore")
-    except (av.error.InvalidDataError, ValueError) as exc:
-        if head[4:8] == b"ftyp":  # an MP4/QuickTime file cut before its index was written
-            raise CorruptMedia(
-                "The recording is damaged: it looks like an MP4 file, but its index is "
-                "missing (the recording was probably cut off)."
-            ) from exc
-        raise NotMedia("This file is not a video recording we can read.") from exc
-    except av.error.FFmpegError as exc:
-        raise CorruptMedia(f"The recording could not be opened: {exc}") from exc
-
-
 def _moving_pictures(container: Any) -> list[Any]:
     """The video streams that are footage, not an album cover attached to an audio file."""
     cover = av.stream.Disposition.attached_pic
@@ -107,7 +68,7 @@ def has_picture(source: VideoSource) -> bool:
     """Whether ``source`` holds footage to analyse: False for audio (or audio with a cover
     picture), and for anything that cannot be opened, which the audio decoder then explains."""
     try:
-        container = _open(source)
+        container = open_media(source)
     except MediaError:
         return False
     try:
@@ -146,7 +107,7 @@ class VideoReader:
         self.truncated = False
         self.decoded = 0  # frames decoded, kept or not
         self.duration = 0.0  # end of the last decoded frame, seconds from the first
-        self._container = _open(source)
+        self._container = open_media(source)
         pictures = _moving_pictures(self._container)
         if not pictures:
             self._container.close()
@@ -192,7 +153,7 @@ class VideoReader:
                 self.decoded += 1
                 self.duration = max(self.duration, time + step)
                 if time > self.max_seconds:
-                    raise MediaTooLong(_too_long(self.max_seconds))
+                    raise MediaTooLong(too_long(self.max_seconds))
                 # The nearest sampling instant: millisecond timestamps (WebM) jitter around
                 # the grid, and must not make two frames share one instant.
                 slot = math.floor(time * self.fps + 0.5 - 1e-6)
