@@ -28,8 +28,7 @@ export class LiveMeter {
     this.onState = onState;
     /** @type {number[]} when each frame was sent */
     this.sentAt = [];
-    /** @type {ArrayBuffer[]} frames made before the socket opened */
-    this.waiting = [];
+    this.ready = false;
     this.socket = null;
     this.context = null;
     this.node = null;
@@ -41,10 +40,6 @@ export class LiveMeter {
     const socket = new WebSocket(`${scheme}://${window.location.host}/api/live/speech`);
     socket.binaryType = 'arraybuffer';
     this.socket = socket;
-    socket.addEventListener('open', () => {
-      for (const frame of this.waiting) this.sendFrame(frame);
-      this.waiting = [];
-    });
     socket.addEventListener('message', (event) => this.receive(event.data));
     socket.addEventListener('close', () => this.onState(false));
     socket.addEventListener('error', () => this.onState(false));
@@ -54,9 +49,10 @@ export class LiveMeter {
     await context.audioWorklet.addModule('/static/js/pcm-worklet.js');
     const node = new AudioWorkletNode(context, 'pcm-16k', { processorOptions: { frameSeconds: FRAME_SECONDS } });
     this.node = node;
+    // Frames are sent from the server's "ready" on: the ones before it would reach a meter
+    // still loading and make it start seconds behind the voice. The recording keeps them all.
     node.port.onmessage = (event) => {
-      if (socket.readyState === WebSocket.OPEN) this.sendFrame(event.data);
-      else if (socket.readyState === WebSocket.CONNECTING) this.waiting.push(event.data);
+      if (this.ready && socket.readyState === WebSocket.OPEN) this.sendFrame(event.data);
     };
     const silent = context.createGain();
     silent.gain.value = 0;  // the worklet must be pulled by the graph; nothing is heard
@@ -74,6 +70,7 @@ export class LiveMeter {
   receive(text) {
     const message = JSON.parse(text);
     if (message.type === 'ready') {
+      this.ready = true;
       this.onState(true);
       return;
     }
