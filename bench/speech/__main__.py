@@ -225,7 +225,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"Analyzer code: commit {source.get('commit', '?')[:10]}{dirty}")
     print("Building the constructed set (cached after the first run)...")
     corpus = build(args.cache, count=5 if args.quick else None)
-    print("Loading the model and warming up (the first YIN call compiles with numba)...")
+    print("Loading the model and warming up...")
     analyzer = SpeechAnalyzer()
     analyzer.apply(corpus[0][0])
     real = run_real(analyzer)

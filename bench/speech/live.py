@@ -18,7 +18,7 @@ def run_live(wav: Path, chunk_seconds: float = CHUNK_SECONDS) -> dict[str, Any]:
     one chunk (waiting for it to fill) plus the time to process that chunk."""
     samples = load_audio(wav).samples
     step = int(chunk_seconds * SAMPLE_RATE)
-    LiveSpeechMeter().feed(samples[:SAMPLE_RATE])  # warm-up: numba compiles YIN once
+    LiveSpeechMeter().feed(samples[:SAMPLE_RATE])  # warm-up: loads the VAD model once
     meter = LiveSpeechMeter()
     processing: list[float] = []
     partial = None
