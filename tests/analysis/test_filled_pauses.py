@@ -6,9 +6,9 @@ import numpy as np
 
 from rehearse.analysis.speech.filled_pauses import find_filled_pauses, steady_voiced_stretches
 from rehearse.analysis.speech.lexicon import Marker
-from rehearse.analysis.speech.recognition import Word
 from rehearse.analysis.speech.spans import Span
 from rehearse.analysis.speech.voice import measure_frames
+from rehearse.analysis.speech.words import Word
 from tests.support.speech import silence, tone
 
 # An "uhhh": a steady 120 Hz voice for 600 ms, between two bursts of other sound.

@@ -10,7 +10,7 @@ from rehearse.analysis.speech.lexicon import (
     find_repetitions,
     lexical_words,
 )
-from rehearse.analysis.speech.recognition import Word
+from rehearse.analysis.speech.words import Word
 
 
 def _words(text: str, gap_after: dict[int, float] | None = None) -> list[Word]:

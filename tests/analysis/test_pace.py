@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from rehearse.analysis.speech.pace import measure_pace
-from rehearse.analysis.speech.recognition import Word
 from rehearse.analysis.speech.spans import Span
+from rehearse.analysis.speech.words import Word
 
 
 def _evenly(count: int, seconds: float) -> list[Word]:

@@ -1,6 +1,6 @@
 """One spoken answer in, every speech measurement out: ``SpeechAnalyzer().apply(source)``.
 
-Stages: decode (PyAV) → voice activity (Silero) → recognition per speech chunk
+Stages: decode (PyAV) → level → voice activity (Silero) → recognition per speech chunk
 (faster-whisper) → voice frames (YIN pitch, loudness, periodicity) → pauses, pace, fillers
 (transcript and acoustic), hedges, repetitions, vocabulary, voice, confidence, timeline.
 """
@@ -17,6 +17,7 @@ import numpy as np
 from rehearse.analysis.audio import DEFAULT_MAX_SECONDS, Audio, AudioSource, load_audio
 from rehearse.analysis.speech.confidence import ConfidenceEstimate, estimate_confidence
 from rehearse.analysis.speech.filled_pauses import find_filled_pauses
+from rehearse.analysis.speech.level import level
 from rehearse.analysis.speech.lexicon import (
     Marker,
     find_fillers,
@@ -31,11 +32,12 @@ from rehearse.analysis.speech.pauses import (
     find_pauses,
     measure_pauses,
 )
-from rehearse.analysis.speech.recognition import Recognizer, Word, normalize
+from rehearse.analysis.speech.recognition import Recognizer
 from rehearse.analysis.speech.spans import Span
 from rehearse.analysis.speech.vad import detect_speech, unpadded
 from rehearse.analysis.speech.vocabulary import VocabularyStats, measure_vocabulary
 from rehearse.analysis.speech.voice import VoiceStats, measure_frames, summarize
+from rehearse.analysis.speech.words import Word, normalize
 
 VERSION = "speech-1"
 _CLIPPED = 0.999
@@ -129,10 +131,13 @@ class SpeechAnalyzer:
         audio = load_audio(source, max_seconds=self.max_seconds)
         lap("decode")
         report(0.05, "finding speech")
-        speech = detect_speech(audio.samples)
+        # Voice activity and recognition hear the recording at a standard level; loudness and
+        # the voice are measured on the recording as it is.
+        leveled = level(audio).audio
+        speech = detect_speech(leveled.samples)
         lap("vad")
         transcript = self.recognizer.transcribe(
-            audio, speech, progress=lambda f, stage: report(0.1 + 0.7 * f, stage)
+            leveled, speech, progress=lambda f, stage: report(0.1 + 0.7 * f, stage)
         )
         lap("recognition")
         report(0.8, "measuring the voice")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rehearse.analysis.speech.recognition import normalize
+from rehearse.analysis.speech.words import normalize
 
 
 def words_of(text: str) -> list[str]:

@@ -15,10 +15,10 @@ from collections.abc import Sequence
 import numpy as np
 
 from rehearse.analysis.speech.lexicon import Marker
-from rehearse.analysis.speech.recognition import Word, normalize
 from rehearse.analysis.speech.spans import Span
 from rehearse.analysis.speech.syllables import count_syllables
 from rehearse.analysis.speech.voice import HOP_SECONDS, VoiceFrames, semitones
+from rehearse.analysis.speech.words import Word, normalize
 
 MIN_SECONDS = 0.25
 MAX_SECONDS = 2.0

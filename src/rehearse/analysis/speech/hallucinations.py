@@ -1,0 +1,173 @@
+"""Text Whisper invents, told apart from what was said by asking the recording.
+
+Whisper learnt from subtitles: over silence, noise or the end of a chunk it may write what
+nobody said ("Thank you for watching.", "I'll see you in the next video."), loop, or echo
+its prompt. Which text it invents, and where, differs from CPU to CPU (int8 beam search
+rounds differently with AVX2 and AVX-512), so no guard here looks for one transcript; each
+asks whether the words are backed by the recording:
+
+- a word needs voice activity under it; a word with none, or squeezed to no duration, goes;
+- a sign-off or subtitle phrase at either end of a segment goes unless its words lie on
+  speech and were recognised with confidence;
+- a segment that repeats the decoding prompt goes;
+- a segment over what is silence *relative to the recording's own speech level* goes;
+- a segment Whisper itself doubts (low word probabilities and a low sequence score) goes;
+- a phrase repeated more than twice in a row is cut back to two.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+import numpy as np
+
+from rehearse.analysis.audio import Audio
+from rehearse.analysis.speech.level import speech_level_db
+from rehearse.analysis.speech.spans import Span
+from rehearse.analysis.speech.words import Word, normalize
+
+SILENCE_BELOW_SPEECH_DB = 35.0
+_MIN_BACKING_SECONDS = 0.05
+_MIN_WORD_SECONDS = 0.02
+_MIN_SEGMENT_CONFIDENCE = 0.35
+_MIN_SEQUENCE_LOGPROB = -0.6
+_TRUSTED_PHRASE_CONFIDENCE = 0.6
+_PROMPT_ECHO_WORDS = 6
+_MAX_REPEATS = 2
+_MAX_PHRASE_WORDS = 8
+
+# What subtitles put at the start or end of a video, and Whisper over silence and noise.
+_SIGN_OFFS = re.compile(
+    r"(thank you|thanks)( (so|very) much)?( (for watching|for listening|all|everyone))?"
+    r"|(i'll |we'll )?see you( (in the )?next (video|time|one)| (soon|later|again))?"
+    r"|(please |don't forget to )?(like and )?subscribe( to (my|our|the) channel)?"
+    r"|(subtitles|captions|transcription|translation)( (by|from) .+)?"
+    r"|(i'm sorry ?)+|(bye ?)+|goodbye|you|the end"
+)
+
+
+def backed(word: Word, speech: Sequence[Span]) -> bool:
+    """Whether voice activity lies under ``word``: at least 50 ms of it, or half the word."""
+    if word.duration < _MIN_WORD_SECONDS:
+        return any(span.start < word.start < span.end for span in speech)
+    heard = sum(Span(word.start, word.end).overlap(span) for span in speech)
+    return heard >= min(_MIN_BACKING_SECONDS, 0.5 * word.duration)
+
+
+def _sign_off(words: Sequence[Word]) -> slice | None:
+    """The longest run at the start or end of ``words`` that reads as a sign-off phrase.
+
+    A single word ("you", "bye") counts only as a whole segment: at the end of a sentence it
+    is an ordinary word.
+    """
+    tokens = [normalize(word.text) for word in words]
+    shortest = 1 if len(tokens) == 1 else 2
+    for size in range(min(len(tokens), _MAX_PHRASE_WORDS), shortest - 1, -1):
+        if _SIGN_OFFS.fullmatch(" ".join(tokens[-size:])):
+            return slice(len(tokens) - size, len(tokens))
+        if _SIGN_OFFS.fullmatch(" ".join(tokens[:size])):
+            return slice(0, size)
+    return None
+
+
+def _common_run(tokens: Sequence[str], other: Sequence[str]) -> int:
+    """The length of the longest run of words the two share."""
+    matcher = SequenceMatcher(None, tokens, other, autojunk=False)
+    return matcher.find_longest_match(0, len(tokens), 0, len(other)).size
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One decoded segment: its words (absolute times) and Whisper's own scores."""
+
+    words: list[Word]
+    avg_logprob: float
+
+    @property
+    def text(self) -> str:
+        return "".join(word.text for word in self.words).strip()
+
+
+class Guard:
+    """Judges decoded segments against one recording's speech."""
+
+    def __init__(self, audio: Audio, speech: Sequence[Span], prompt: str) -> None:
+        self.audio = audio
+        self.speech = list(speech)
+        voiced = [audio.slice(span.start, span.end) for span in self.speech]
+        heard = np.concatenate(voiced) if voiced else audio.samples
+        self.speech_db = speech_level_db(heard)
+        self.prompt = [normalize(token) for token in prompt.split()]
+
+    def keep(self, segment: Segment) -> tuple[list[Word], list[str]]:
+        """The words of ``segment`` backed by the recording, and why any others went."""
+        words, dropped = list(segment.words), []
+        run = _sign_off(words)
+        if run is not None and not self._trusted(words[run]):
+            dropped.append(f"sign-off not backed by speech: {_text(words[run])!r}")
+            del words[run]
+        unbacked = [word for word in words if not backed(word, self.speech)]
+        if unbacked:
+            dropped.append(f"words outside speech: {_text(unbacked)!r}")
+            words = [word for word in words if backed(word, self.speech)]
+        reason = self._invented(words, segment.avg_logprob)
+        if reason:
+            dropped.append(f"{reason}: {_text(words)!r}")
+            words = []
+        return words, dropped
+
+    def _trusted(self, words: Sequence[Word]) -> bool:
+        confidence = float(np.mean([word.probability for word in words]))
+        return confidence >= _TRUSTED_PHRASE_CONFIDENCE and all(
+            backed(word, self.speech) for word in words
+        )
+
+    def _invented(self, words: Sequence[Word], avg_logprob: float) -> str | None:
+        if not words:
+            return None
+        tokens = [normalize(word.text) for word in words]
+        if _common_run(tokens, self.prompt) >= _PROMPT_ECHO_WORDS:
+            return "the decoding prompt repeated"
+        sound = self.audio.slice(words[0].start, words[-1].end)
+        if sound.size and speech_level_db(sound) < self.speech_db - SILENCE_BELOW_SPEECH_DB:
+            return "text over silence"
+        confidence = float(np.mean([word.probability for word in words]))
+        if confidence < _MIN_SEGMENT_CONFIDENCE and avg_logprob < _MIN_SEQUENCE_LOGPROB:
+            return "low-confidence text"
+        return None
+
+
+def _text(words: Sequence[Word]) -> str:
+    return "".join(word.text for word in words).strip()
+
+
+def collapse_repeats(words: list[Word]) -> tuple[list[Word], list[str]]:
+    """Cut any phrase of 1-4 words repeated more than twice in a row back to two times.
+
+    Two in a row is a real stutter ("I I think"); three and more is Whisper looping.
+    """
+    dropped: list[str] = []
+    for size in range(1, 5):
+        tokens = [normalize(word.text) for word in words]
+        kept: list[Word] = []
+        index = 0
+        while index < len(words):
+            phrase = tokens[index : index + size]
+            repeats = 1
+            while (
+                len(phrase) == size
+                and tokens[index + repeats * size : index + (repeats + 1) * size] == phrase
+            ):
+                repeats += 1
+            if repeats > _MAX_REPEATS:
+                kept.extend(words[index : index + _MAX_REPEATS * size])
+                dropped.append(f"repetition loop: {' '.join(phrase)!r} x{repeats}")
+                index += repeats * size
+            else:
+                kept.append(words[index])
+                index += 1
+        words = kept
+    return words, dropped

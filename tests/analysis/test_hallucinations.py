@@ -1,0 +1,157 @@
+"""Invented text is dropped because the recording does not back it, whatever the CPU decoded.
+
+The regression cases replay segments that Whisper base really decoded (int8, beam 5, on an
+AVX2-only AMD EPYC) from the recordings they came from: the guard is tested against the
+recording, not against one machine's rounding.
+"""
+
+from __future__ import annotations
+
+import subprocess
+
+import numpy as np
+
+from rehearse.analysis.audio import Audio, load_audio
+from rehearse.analysis.speech.hallucinations import Guard, Segment, backed, collapse_repeats
+from rehearse.analysis.speech.level import level
+from rehearse.analysis.speech.recognition import DISFLUENT_PROMPT
+from rehearse.analysis.speech.spans import Span
+from rehearse.analysis.speech.vad import detect_speech
+from rehearse.analysis.speech.words import Word, normalize
+from tests.conftest import shared_fixture
+from tests.support.speech import compose
+
+Decoded = list[tuple[str, float, float, float]]
+
+
+def _segment(decoded: Decoded, avg_logprob: float = -0.3) -> Segment:
+    return Segment([Word(*word) for word in decoded], avg_logprob)
+
+
+def _kept(audio: Audio, *segments: Segment) -> str:
+    leveled = level(audio).audio
+    guard = Guard(leveled, detect_speech(leveled.samples), DISFLUENT_PROMPT)
+    return "".join(w.text for s in segments for w in guard.keep(s)[0]).strip()
+
+
+def test_a_video_sign_off_after_the_last_word_is_dropped() -> None:
+    # sense_and_sensibility_01_austen_64kb-0930.wav came back with "I'll see you in the next
+    # video." after the sentence, timed over its last breath and past the end of speech.
+    audio = load_audio(shared_fixture("audio/sense_and_sensibility_01_austen_64kb-0930.wav"))
+    sentence = _segment(
+        [
+            (" He", 0.058, 0.378, 0.542),
+            (" might", 0.378, 0.578, 0.996),
+            (" even", 0.578, 0.858, 0.994),
+            (" have", 0.858, 1.098, 0.993),
+            (" been", 1.098, 1.258, 0.998),
+            (" made", 1.258, 1.618, 0.994),
+            (" Amyable", 1.618, 2.158, 0.267),
+            (" himself.", 2.158, 2.718, 0.972),
+        ]
+    )
+    sign_off = _segment(
+        [
+            (" I'll", 2.718, 2.818, 0.062),
+            (" see", 2.818, 3.218, 0.189),
+            (" you", 3.218, 3.218, 0.885),
+            (" in", 3.218, 3.218, 0.155),
+            (" the", 3.218, 3.218, 0.619),
+            (" next", 3.218, 3.218, 0.962),
+            (" video.", 3.218, 3.218, 0.357),
+        ]
+    )
+    assert _kept(audio, sentence, sign_off) == "He might even have been made Amyable himself."
+
+
+def _quiet_jfk() -> Audio:
+    """jfk.wav 40 dB down, as `sox -v 0.01` makes it: speech at about -63 dBFS."""
+    loud = load_audio(shared_fixture("audio/jfk.wav"))
+    return Audio(loud.samples * np.float32(0.01))
+
+
+def test_thank_you_very_much_over_a_pause_is_dropped() -> None:
+    invented = _segment(
+        [
+            (" Thank", 4.222, 4.582, 0.01),
+            (" you", 4.582, 4.582, 0.952),
+            (" very", 4.582, 4.582, 0.054),
+            (" much.", 4.582, 4.582, 0.992),
+        ]
+    )
+    assert _kept(_quiet_jfk(), invented) == ""
+
+
+def test_a_quiet_recording_keeps_its_words() -> None:
+    # The old guard dropped these as "text over silence" because they were quieter than an
+    # absolute -55 dBFS.
+    heard = _segment(
+        [
+            (" What", 5.21, 5.55, 0.44),
+            (" your", 5.55, 5.79, 0.936),
+            (" country", 5.79, 6.27, 0.993),
+            (" can", 6.27, 6.61, 0.992),
+            (" do", 6.61, 6.83, 0.994),
+            (" for", 6.83, 7.07, 0.993),
+            (" you?", 7.07, 7.37, 0.988),
+        ]
+    )
+    assert _kept(_quiet_jfk(), heard) == "What your country can do for you?"
+
+
+def test_a_single_word_is_not_repeated_past_its_sound() -> None:
+    # espeak-ng's en-us+f2 "six" was decoded as "Six... six... six...": the copies are timed
+    # after the word has ended.
+    spoken = subprocess.run(
+        ["espeak-ng", "-v", "en-us+f2", "--stdout", "six"], check=True, capture_output=True
+    ).stdout
+    looped = _segment(
+        [
+            (" Six...", 0.32, 0.52, 0.086),
+            (" six...", 0.52, 0.62, 0.387),
+            (" six...", 0.62, 0.72, 0.658),
+        ]
+    )
+    made = load_audio(spoken)
+    assert [normalize(w) for w in _kept(made, looped).split()] in ([], ["six"])
+
+
+def test_a_sign_off_the_candidate_really_says_is_kept() -> None:
+    made = compose(0.5, "Thank you very much.", 0.5)
+    (start, end) = made.speech[0]
+    step = (end - start) / 4
+    said = _segment(
+        [
+            (f" {t}", start + i * step, start + (i + 1) * step, 0.9)
+            for i, t in enumerate(["Thank", "you", "very", "much."])
+        ]
+    )
+    assert _kept(Audio(made.samples), said) == "Thank you very much."
+
+
+def test_the_prompt_echoed_back_is_dropped() -> None:
+    made = compose(0.5, "So we tried it again.", 0.5)
+    (start, end) = made.speech[0]
+    echo = "And, uh, I mean, we, like, you know, hmm, er, tried it.".split()
+    step = (end - start) / len(echo)
+    segment = _segment(
+        [(f" {t}", start + i * step, start + (i + 1) * step, 0.8) for i, t in enumerate(echo)]
+    )
+    assert _kept(Audio(made.samples), segment) == ""
+
+
+def test_a_word_needs_speech_under_it() -> None:
+    speech = [Span(1.0, 2.0)]
+    assert backed(Word(" yes", 1.2, 1.5, 0.9), speech)
+    assert not backed(Word(" video", 2.3, 2.6, 0.9), speech)
+    assert not backed(Word(" next", 2.0, 2.0, 0.9), speech)
+
+
+def test_a_looping_phrase_is_cut_back_to_two() -> None:
+    words = [
+        Word(f" {t}", i, i + 0.5, 0.9)
+        for i, t in enumerate(["I", "I", "think", "the", "the", "the", "the", "end"])
+    ]
+    kept, dropped = collapse_repeats(words)
+    assert [normalize(w.text) for w in kept] == ["i", "i", "think", "the", "the", "end"]
+    assert dropped == ["repetition loop: 'the' x4"]
