@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -101,6 +102,11 @@ def test_long_speech_is_cut_into_chunks_recognition_can_hold() -> None:
     assert all(chunk.duration <= MAX_CHUNK_SECONDS + 0.4 for chunk in chunks)
     assert chunks[0].start == 0
     assert chunks[-1].end >= 75
+
+
+def test_decoding_windows_never_overlap() -> None:
+    chunks = plan_chunks([Span(0.1, 24.9), Span(25.0, 40.0)], duration=40.1)
+    assert all(a.end <= b.start for a, b in pairwise(chunks))
 
 
 def test_short_spans_are_decoded_together() -> None:

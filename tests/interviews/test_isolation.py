@@ -13,7 +13,7 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from tests.support.api import ApiUser, sign_up
+from tests.support.api import ApiUser, sign_up, wait_for_job
 from tests.support.media import pdf_bytes, wav_bytes
 
 JSON_BODIES: dict[tuple[str, str], dict[str, Any]] = {
@@ -56,6 +56,8 @@ def _alices_world(client: TestClient, alice: ApiUser) -> dict[str, str]:
         headers=h,
     ).json()
     note = client.post(f"/api/sessions/{sid}/reflections", json={"text": "Mine"}, headers=h).json()
+    # The world must stand still: an analysis finishing mid-test would change Alice's answer.
+    wait_for_job(client, alice, answer["analysis_job_id"], timeout=60)
     return {
         "session_id": sid,
         "question_id": question["id"],

@@ -126,7 +126,7 @@ def unheard(speech: Sequence[Span], words: Sequence[Word]) -> list[Span]:
 
 
 def plan_chunks(speech: Sequence[Span], duration: float) -> list[Span]:
-    """Group speech spans into decoding windows of at most MAX_CHUNK_SECONDS."""
+    """Group speech spans into decoding windows of at most MAX_CHUNK_SECONDS, padded, apart."""
     chunks: list[Span] = []
     for span in speech:
         pieces = max(1, int(span.duration // MAX_CHUNK_SECONDS) + 1)
@@ -137,7 +137,12 @@ def plan_chunks(speech: Sequence[Span], duration: float) -> list[Span]:
                 chunks[-1] = Span(chunks[-1].start, piece.end)
             else:
                 chunks.append(piece)
-    return [_padded(chunk, duration) for chunk in chunks]
+    padded: list[Span] = []
+    for chunk in (_padded(chunk, duration) for chunk in chunks):
+        # Windows never overlap: a stretch decoded twice would be transcribed twice.
+        start = max(chunk.start, padded[-1].end) if padded else chunk.start
+        padded.append(Span(start, chunk.end))
+    return padded
 
 
 def snap_to_speech(words: Sequence[Word], speech: Sequence[Span]) -> list[Word]:
