@@ -18,14 +18,11 @@ import time
 from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from pypdf import PdfReader
 
-from bench.report.sample import sample_report
-from rehearse.feedback.answer import score_answer
-from rehearse.feedback.content.question import AskedQuestion, QuestionKind
-from rehearse.feedback.report import Report
+from bench.report.sample import sample_report, score_all
 from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
 from rehearse.reports.render.html import render_html
 from rehearse.reports.render.pdf import render_pdf
@@ -46,14 +43,6 @@ def _timed(render: Callable[[], object], runs: int) -> dict[str, float]:
     }
 
 
-def _score_all(report: Report, encoder: MiniLMEncoder) -> None:
-    """Evaluate and score every answered question of ``report`` from its text."""
-    for answer in report.answers:
-        if answer.answered:
-            kind = cast(QuestionKind, answer.kind)
-            score_answer(AskedQuestion(answer.question, kind, answer.topic), answer.text, encoder)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.report", description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
@@ -62,7 +51,7 @@ def main() -> None:
     report = sample_report()
     encoder = MiniLMEncoder()
     encoder.encode(["load the model"])
-    scoring_times = _timed(lambda: _score_all(report, encoder), args.runs)
+    scoring_times = _timed(lambda: score_all(report, encoder), args.runs)
     began = time.perf_counter()
     pdf = render_pdf(report)
     html = render_html(report)

@@ -13,9 +13,11 @@ import math
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from rehearse.analysis.bands import Band
+from rehearse.feedback.answer import score_answer
+from rehearse.feedback.content.question import AskedQuestion, QuestionKind
 from rehearse.feedback.delivery import FILLERS, HEDGES, LONG_PAUSES, PACE, START, delivery_score
 from rehearse.feedback.measures import Rule, Score, label_for, weighted_score
 from rehearse.feedback.presence import presence_score
@@ -31,6 +33,7 @@ from rehearse.feedback.report import (
     TimelinePoint,
 )
 from rehearse.feedback.segments import moments
+from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
 
 WINDOW_SECONDS = 5.0
 HEDGE_PHRASES = ("i guess", "sort of", "kind of", "i think maybe")
@@ -1022,3 +1025,11 @@ def sample_report() -> Report:
             "Scores compare you with target bands, not with other candidates.",
         ),
     )
+
+
+def score_all(report: Report, encoder: MiniLMEncoder) -> None:
+    """Evaluate and score every answered question of ``report`` from its text."""
+    for answer in report.answers:
+        if answer.answered:
+            kind = cast(QuestionKind, answer.kind)
+            score_answer(AskedQuestion(answer.question, kind, answer.topic), answer.text, encoder)
