@@ -1,0 +1,155 @@
+"""Degraded copies of a clean recording: level, babble noise, telephone, clipping, Opus.
+
+Every condition is made from the clean file and written next to the others in
+``bench/.cache/robustness/<condition>/``. All random draws come from fixed seeds, so the
+same clean file always gives the same degraded file.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import zlib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import av
+import numpy as np
+
+from bench.speech.corpus import SAMPLE_RATE, Samples, _tool, write_wav
+from rehearse.analysis.audio import load_audio
+
+SEED = 20_250_611
+FRAME_SECONDS = 0.03
+LOUD_PERCENTILE = 95
+LEVELS = {"level-20": -20.0, "level-40": -40.0, "level-55": -55.0}
+NOISE_SNR_DB = 10.0
+BABBLE_TALKERS = 4
+HUM_BELOW_BABBLE_DB = 15.0
+CLIP_GAIN_DB = 20.0
+OPUS_RATE = 48_000
+OPUS_BIT_RATE = 32_000
+CONDITIONS = ("clean", *LEVELS, "noise", "phone", "clipped", "opus")
+
+Row = dict[str, Any]
+
+
+def speech_level_db(samples: Samples) -> float:
+    """The speech level: the 95th percentile of 30 ms frame RMS, in dBFS."""
+    size = int(FRAME_SECONDS * SAMPLE_RATE)
+    frames = samples[: len(samples) // size * size].reshape(-1, size).astype(np.float64)
+    rms = np.sqrt(np.mean(frames**2, axis=1))
+    return float(20 * np.log10(max(float(np.percentile(rms, LOUD_PERCENTILE)), 1e-9)))
+
+
+def rms_db(samples: Samples) -> float:
+    return float(10 * np.log10(max(float(np.mean(samples.astype(np.float64) ** 2)), 1e-18)))
+
+
+def _gain(samples: Samples, db: float) -> Samples:
+    return (samples * 10 ** (db / 20)).astype(np.float32)
+
+
+def clipped_share(samples: Samples) -> float:
+    """The share of samples at or beyond full scale."""
+    return float(np.mean(np.abs(samples) >= 1.0))
+
+
+def pink_noise(count: int, rng: np.random.Generator) -> Samples:
+    """Unit-RMS noise with a 1/f power spectrum (white noise shaped in the frequency domain)."""
+    spectrum = np.fft.rfft(rng.standard_normal(count))
+    freqs = np.fft.rfftfreq(count)
+    spectrum[1:] /= np.sqrt(freqs[1:])
+    spectrum[0] = 0.0
+    noise: Samples = np.fft.irfft(spectrum, count).astype(np.float32)
+    return _gain(noise, -rms_db(noise))
+
+
+def babble_bed(clips: Sequence[Samples]) -> Samples:
+    """Unit-RMS babble: the clips time-reversed, each brought to the same speech level and
+    joined into one loop; BABBLE_TALKERS copies of the loop, each rotated by a random offset,
+    are summed, and pink noise HUM_BELOW_BABBLE_DB below the babble is added as room hum."""
+    rng = np.random.default_rng(SEED)
+    loop = np.concatenate([_gain(c[::-1], -20.0 - speech_level_db(c)) for c in clips])
+    babble: Samples = np.sum(
+        [np.roll(loop, int(rng.integers(len(loop)))) for _ in range(BABBLE_TALKERS)], axis=0
+    )
+    babble = _gain(babble, -rms_db(babble))
+    bed = babble + _gain(pink_noise(len(loop), rng), -HUM_BELOW_BABBLE_DB)
+    return _gain(bed, -rms_db(bed))
+
+
+def add_noise(samples: Samples, bed: Samples, name: str) -> tuple[Samples, Row]:
+    """``bed`` from a per-file random start, looped to length, NOISE_SNR_DB below the speech."""
+    rng = np.random.default_rng([SEED, zlib.crc32(name.encode())])
+    noise = np.resize(np.roll(bed, -int(rng.integers(len(bed)))), len(samples))
+    noise = _gain(noise, speech_level_db(samples) - NOISE_SNR_DB - rms_db(noise))
+    mixed = samples + noise
+    return mixed, {"noise_dbfs": rms_db(noise), "clipped_share": clipped_share(mixed)}
+
+
+def _sox(*args: str, data: bytes | None = None) -> bytes:
+    # Fixed arguments and our own files: no untrusted input reaches sox.
+    done = subprocess.run(  # noqa: S603
+        [_tool("sox"), "-R", "-G", *args], input=data, check=True, capture_output=True
+    )
+    return done.stdout
+
+
+def telephone(clean: Path, out: Path) -> None:
+    """300-3400 Hz band, 8 kHz G.711 mu-law, back to 16 kHz 16-bit (sox)."""
+    line = _sox(str(clean), "-t", "wav", "-e", "u-law", "-b", "8", "-", "sinc", "300-3400",
+                "rate", "8000")  # fmt: skip
+    _sox("-t", "wav", "-", "-e", "signed-integer", "-b", "16", str(out), "rate",
+         str(SAMPLE_RATE), data=line)  # fmt: skip
+
+
+def encode_opus(samples: Samples, out: Path) -> None:
+    """48 kHz mono Opus in WebM at about 32 kb/s, as a browser's MediaRecorder writes it."""
+    with av.open(str(out), "w", format="webm") as container:
+        stream = container.add_stream("libopus", rate=OPUS_RATE, layout="mono")
+        stream.codec_context.bit_rate = OPUS_BIT_RATE
+        frame = av.AudioFrame.from_ndarray(samples[None, :], format="flt", layout="mono")
+        frame.sample_rate = SAMPLE_RATE
+        for packet in [*stream.encode(frame), *stream.encode(None)]:
+            container.mux(packet)
+
+
+def _written(samples: Samples, out: Path, info: Row) -> tuple[Path, Row]:
+    write_wav(out, samples)
+    return out, info
+
+
+def make(condition: str, clean: Path, cache: Path, bed: Samples | None) -> tuple[Path, Row]:
+    """The file of ``condition`` made from ``clean``, and what was done to it."""
+    samples = load_audio(clean).samples
+    path, info = _make(condition, clean, samples, cache / condition, bed)
+    return path, {"clean_speech_dbfs": speech_level_db(samples), **info}
+
+
+def _make(
+    condition: str, clean: Path, samples: Samples, folder: Path, bed: Samples | None
+) -> tuple[Path, Row]:
+    folder.mkdir(parents=True, exist_ok=True)
+    out = folder / f"{clean.stem}.wav"
+    if condition == "clean":
+        return clean, {"clipped_share": clipped_share(samples)}
+    if condition in LEVELS:
+        scaled = _gain(samples, LEVELS[condition] - speech_level_db(samples))
+        return _written(scaled, out, {"clipped_share": clipped_share(scaled)})
+    if condition == "noise":
+        if bed is None:
+            raise ValueError("the noise condition needs the babble made from the real clips")
+        mixed, info = add_noise(samples, bed, clean.stem)
+        return _written(mixed, out, info)
+    if condition == "clipped":
+        loud = _gain(samples, CLIP_GAIN_DB)
+        return _written(np.clip(loud, -1.0, 1.0), out, {"clipped_share": clipped_share(loud)})
+    if condition == "phone":
+        telephone(clean, out)
+        return out, {"speech_dbfs": speech_level_db(load_audio(out).samples)}
+    if condition == "opus":
+        out = out.with_suffix(".webm")
+        encode_opus(samples, out)
+        return out, {"bytes": out.stat().st_size}
+    raise ValueError(f"unknown condition {condition!r}")
