@@ -145,6 +145,9 @@ def test_a_word_needs_speech_under_it() -> None:
     assert backed(Word(" yes", 1.2, 1.5, 0.9), speech)
     assert not backed(Word(" video", 2.3, 2.6, 0.9), speech)
     assert not backed(Word(" next", 2.0, 2.0, 0.9), speech)
+    # The VAD notices an onset late (more so on a phone line): a word just before counts.
+    assert backed(Word(" Had", 0.85, 1.05, 0.9), speech)
+    assert not backed(Word(" so", 0.3, 0.6, 0.9), speech)
 
 
 def test_a_looping_phrase_is_cut_back_to_two() -> None:

@@ -6,7 +6,8 @@ its prompt. Which text it invents, and where, differs from CPU to CPU (int8 beam
 rounds differently with AVX2 and AVX-512), so no guard here looks for one transcript; each
 asks whether the words are backed by the recording:
 
-- a word needs voice activity under it; a word with none, or squeezed to no duration, goes;
+- a word needs voice activity under it (or just before it: the VAD notices onsets late); a
+  word with none, or squeezed to no duration, goes;
 - a sign-off or subtitle phrase at either end of a segment goes unless its words lie on
   speech and were recognised with confidence;
 - a segment that repeats the decoding prompt goes;
@@ -30,6 +31,7 @@ from rehearse.analysis.speech.spans import Span
 from rehearse.analysis.speech.words import Word, normalize
 
 SILENCE_BELOW_SPEECH_DB = 35.0
+ONSET_LEAD_SECONDS = 0.2
 _MIN_BACKING_SECONDS = 0.05
 _MIN_WORD_SECONDS = 0.02
 _MIN_SEGMENT_CONFIDENCE = 0.35
@@ -50,10 +52,15 @@ _SIGN_OFFS = re.compile(
 
 
 def backed(word: Word, speech: Sequence[Span]) -> bool:
-    """Whether voice activity lies under ``word``: at least 50 ms of it, or half the word."""
+    """Whether voice activity lies under ``word``: at least 50 ms of it, or half the word.
+
+    Each speech span counts from ONSET_LEAD_SECONDS before its start: the VAD notices speech
+    late, most of all on a band-limited line, while Whisper invents text after speech ends.
+    """
+    heard_from = [Span(span.start - ONSET_LEAD_SECONDS, span.end) for span in speech]
     if word.duration < _MIN_WORD_SECONDS:
-        return any(span.start < word.start < span.end for span in speech)
-    heard = sum(Span(word.start, word.end).overlap(span) for span in speech)
+        return any(span.start < word.start < span.end for span in heard_from)
+    heard = sum(Span(word.start, word.end).overlap(span) for span in heard_from)
     return heard >= min(_MIN_BACKING_SECONDS, 0.5 * word.duration)
 
 
