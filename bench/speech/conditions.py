@@ -18,10 +18,9 @@ import numpy as np
 
 from bench.speech.corpus import SAMPLE_RATE, Samples, _tool, write_wav
 from rehearse.analysis.audio import load_audio
+from rehearse.analysis.speech.level import speech_level_db
 
 SEED = 20_250_611
-FRAME_SECONDS = 0.03
-LOUD_PERCENTILE = 95
 LEVELS = {"level-20": -20.0, "level-40": -40.0, "level-55": -55.0}
 NOISE_SNR_DB = 10.0
 BABBLE_TALKERS = 4
@@ -32,14 +31,6 @@ OPUS_BIT_RATE = 32_000
 CONDITIONS = ("clean", *LEVELS, "noise", "phone", "clipped", "opus")
 
 Row = dict[str, Any]
-
-
-def speech_level_db(samples: Samples) -> float:
-    """The speech level: the 95th percentile of 30 ms frame RMS, in dBFS."""
-    size = int(FRAME_SECONDS * SAMPLE_RATE)
-    frames = samples[: len(samples) // size * size].reshape(-1, size).astype(np.float64)
-    rms = np.sqrt(np.mean(frames**2, axis=1))
-    return float(20 * np.log10(max(float(np.percentile(rms, LOUD_PERCENTILE)), 1e-9)))
 
 
 def rms_db(samples: Samples) -> float:
