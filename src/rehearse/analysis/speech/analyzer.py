@@ -39,7 +39,7 @@ from rehearse.analysis.speech.vocabulary import VocabularyStats, measure_vocabul
 from rehearse.analysis.speech.voice import VoiceStats, measure_frames, summarize
 from rehearse.analysis.speech.words import Word, normalize
 
-VERSION = "speech-1"
+VERSION = "speech-2"  # levelled input, guards against invented text, batched decoding
 _CLIPPED = 0.999
 _CLIPPING_WARNING = 0.001
 _QUIET_DBFS = -42.0
