@@ -116,10 +116,11 @@ class Guard:
         if run is not None and not self._trusted(words[run]):
             dropped.append(f"sign-off not backed by speech: {_text(words[run])!r}")
             del words[run]
-        unbacked = [word for word in words if not backed(word, self.speech)]
-        if unbacked:
+        heard = [backed(word, self.speech) for word in words]
+        if not all(heard):
+            unbacked = [word for word, ok in zip(words, heard, strict=True) if not ok]
             dropped.append(f"words outside speech: {_text(unbacked)!r}")
-            words = [word for word in words if backed(word, self.speech)]
+            words = [word for word, ok in zip(words, heard, strict=True) if ok]
         reason = self._invented(words, segment.avg_logprob)
         if reason:
             dropped.append(f"{reason}: {_text(words)!r}")

@@ -5,8 +5,8 @@ is split in two) and load from memory, so recognition works offline. Any other
 faster-whisper model name or local model folder can be configured instead.
 
 How it decodes, and what guards it:
-- level: the recording is first brought to a standard speech level (``level.py``), so a
-  quiet microphone is heard as well as a loud one;
+- level: callers give the recording brought to a standard speech level (``level.py``, as the
+  analyzer does), so a quiet microphone is heard as well as a loud one;
 - long-form decoding that skips stretches: audio is decoded per VAD chunk of at most 25 s,
   without conditioning on the previous chunk's text; the chunks go through Whisper together
   in batches (faster-whisper's ``BatchedInferencePipeline``), one encoder pass each;
@@ -34,7 +34,7 @@ from faster_whisper.transcribe import Segment as WhisperSegment
 
 from rehearse.analysis.audio import SAMPLE_RATE, Audio, Samples
 from rehearse.analysis.speech.hallucinations import Guard, Segment, collapse_repeats
-from rehearse.analysis.speech.level import level, speech_level_db
+from rehearse.analysis.speech.level import speech_level_db
 from rehearse.analysis.speech.spans import Span
 from rehearse.analysis.speech.words import Word, normalize
 
@@ -255,8 +255,8 @@ class Recognizer:
     def transcribe(
         self, audio: Audio, speech: Sequence[Span], *, progress: ProgressHook | None = None
     ) -> Transcript:
-        """The words spoken in ``speech`` (spans of ``audio``), and what was dropped and why."""
-        audio = level(audio).audio
+        """The words spoken in ``speech`` (spans of ``audio``, best levelled by ``level.level``),
+        and what was dropped and why."""
         guard = Guard(audio, speech, DISFLUENT_PROMPT)
         recording = Clip(audio.samples, ((0.0, Span(0.0, audio.duration)),))
         segments = self._decode(recording, plan_chunks(speech, audio.duration), progress)
