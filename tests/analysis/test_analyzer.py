@@ -11,7 +11,7 @@ from rehearse.analysis.errors import NotMedia
 from rehearse.analysis.speech.analyzer import SpeechAnalyzer
 from tests.conftest import shared_fixture
 from tests.support.media import pdf_bytes
-from tests.support.speech import compose
+from tests.support.speech import babble_under, compose
 
 FLUENT = compose(
     0.3,
@@ -91,6 +91,16 @@ def test_silence_is_reported_as_no_speech(analyzer: SpeechAnalyzer) -> None:
 def test_noise_is_reported_as_no_speech(analyzer: SpeechAnalyzer) -> None:
     noise = np.random.default_rng(3).normal(0, 0.05, 16_000 * 4).astype(np.float32)
     assert analyzer.apply(noise).status == "no_speech"
+
+
+def test_an_answer_in_babble_is_flagged_as_noisy(analyzer: SpeechAnalyzer) -> None:
+    result = analyzer.apply(babble_under(FLUENT.samples, below_db=10.0))
+    assert result.status == "ok"
+    assert any("background noise" in warning for warning in result.warnings)
+
+
+def test_an_answer_in_a_quiet_room_has_no_noise_warning(fluent) -> None:  # type: ignore[no-untyped-def]
+    assert not any("background noise" in warning for warning in fluent.warnings)
 
 
 def test_a_clipped_recording_is_flagged(analyzer: SpeechAnalyzer) -> None:

@@ -50,6 +50,14 @@ def test_word_timings_fall_inside_the_speech(recognizer: Recognizer) -> None:
     assert all(0 <= w.probability <= 1 for w in transcript.words)
 
 
+def test_a_noisy_recording_is_decoded_in_one_pass_with_its_words(recognizer: Recognizer) -> None:
+    text = "We moved the billing service to a new database last spring."
+    audio = load_audio(compose(0.3, text, 0.3).samples)
+    transcript = recognizer.transcribe(audio, detect_speech(audio.samples), noisy=True)
+    assert word_error_rate(text, transcript.text) <= 1 / len(words_of(text))
+    assert all(0.0 <= w.start <= w.end <= audio.duration for w in transcript.words)
+
+
 def _supported_isas() -> list[str]:
     """The CTranslate2 instruction sets this CPU can run: each rounds int8 beam search its way."""
     flags = (

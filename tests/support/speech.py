@@ -9,6 +9,7 @@ from functools import lru_cache
 import numpy as np
 
 from rehearse.analysis.audio import SAMPLE_RATE, Samples, load_audio
+from rehearse.analysis.speech.level import speech_level_db
 
 _EDGE_THRESHOLD = 0.01
 
@@ -60,3 +61,25 @@ def compose(*parts: str | float, rate: int = 160) -> Composed:
 def tone(frequency: float, seconds: float, amplitude: float = 0.3) -> Samples:
     times = np.arange(round(seconds * SAMPLE_RATE)) / SAMPLE_RATE
     return np.asarray(amplitude * np.sin(2 * np.pi * frequency * times), dtype=np.float32)
+
+
+_BABBLE_LINES = (
+    ("The weather was fine and everyone went out to the park for lunch.", "en-us"),
+    ("Please pass the salt and the pepper, and the bread as well.", "en-gb"),
+    ("We will meet again next week to talk about the budget.", "en-us+f2"),
+    ("She bought three apples and a loaf of bread at the market.", "en-gb+m3"),
+)
+
+
+def babble_under(samples: Samples, below_db: float) -> Samples:
+    """``samples`` with a café of four other talkers (espeak, reversed: speech-like sound with
+    no words in it) mixed in, their level ``below_db`` under the speech's loud frames."""
+    rng = np.random.default_rng(7)
+    bed = np.zeros(len(samples), dtype=np.float64)
+    for text, voice in _BABBLE_LINES:
+        talker = speak(text, voice=voice)[::-1].astype(np.float64)
+        talker = np.resize(np.roll(talker, int(rng.integers(len(talker)))), len(samples))
+        bed += talker / np.sqrt(np.mean(talker**2))
+    bed /= np.sqrt(np.mean(bed**2))
+    gain = 10 ** ((speech_level_db(samples) - below_db) / 20)
+    return np.asarray(samples + gain * bed, dtype=np.float32)

@@ -17,7 +17,7 @@ import numpy as np
 from rehearse.analysis.audio import DEFAULT_MAX_SECONDS, Audio, AudioSource, load_audio
 from rehearse.analysis.speech.confidence import ConfidenceEstimate, estimate_confidence
 from rehearse.analysis.speech.filled_pauses import find_filled_pauses
-from rehearse.analysis.speech.level import level
+from rehearse.analysis.speech.level import is_noisy, level
 from rehearse.analysis.speech.lexicon import (
     Marker,
     find_fillers,
@@ -37,7 +37,7 @@ from rehearse.analysis.speech.spans import Span
 from rehearse.analysis.speech.vad import detect_speech, unpadded
 from rehearse.analysis.speech.vocabulary import VocabularyStats, measure_vocabulary
 from rehearse.analysis.speech.voice import VoiceStats, measure_frames, summarize
-from rehearse.analysis.speech.words import Word, normalize
+from rehearse.analysis.speech.words import Word, normalize, word_spans
 
 VERSION = "speech-2"  # levelled input, guards against invented text, batched decoding
 _CLIPPED = 0.999
@@ -83,8 +83,14 @@ class SpeechAnalysis:
         return asdict(self)
 
 
-def _quality_warnings(audio: Audio, voice: VoiceStats | None) -> list[str]:
+def _quality_warnings(audio: Audio, voice: VoiceStats | None, *, noisy: bool) -> list[str]:
     warnings = []
+    if noisy:
+        warnings.append(
+            "Loud background noise covers the pauses between words: the transcript is less "
+            "accurate and pauses are measured from the words alone. Answer somewhere quieter "
+            "or closer to the microphone."
+        )
     clipped = float(np.mean(np.abs(audio.samples) >= _CLIPPED))
     if clipped > _CLIPPING_WARNING:
         warnings.append(
@@ -135,9 +141,10 @@ class SpeechAnalyzer:
         # the voice are measured on the recording as it is.
         leveled = level(audio).audio
         speech = detect_speech(leveled.samples)
+        noisy = is_noisy(leveled.samples)
         lap("vad")
         transcript = self.recognizer.transcribe(
-            leveled, speech, progress=lambda f, stage: report(0.1 + 0.7 * f, stage)
+            leveled, speech, noisy=noisy, progress=lambda f, stage: report(0.1 + 0.7 * f, stage)
         )
         lap("recognition")
         report(0.8, "measuring the voice")
@@ -171,12 +178,14 @@ class SpeechAnalyzer:
                 voice,
                 None,
                 [],
-                _quality_warnings(audio, voice),
+                _quality_warnings(audio, voice, noisy=noisy),
                 recognizer,
                 timings,
             )
         report(0.9, "measuring delivery")
-        pauses = find_pauses(unpadded(speech))
+        # In loud background noise the VAD hears speech everywhere; the words know better.
+        spoken = word_spans(words) if noisy else speech
+        pauses = find_pauses(spoken if noisy else unpadded(speech))
         long_pauses = [p for p in pauses if p.duration > LONG_PAUSE_SECONDS]
         spoken_fillers = find_fillers(words)
         sound_fillers = find_filled_pauses(frames, words, spoken_fillers)
@@ -190,7 +199,7 @@ class SpeechAnalyzer:
             duration=audio.duration,
         )
         pace = measure_pace(content, pauses, timeline)
-        pause_stats = measure_pauses(speech, pauses, words[0].start if words else None)
+        pause_stats = measure_pauses(spoken, pauses, words[0].start if words else None)
         minutes = max(pace.speaking_seconds, 1e-6) / 60
         filler_stats = FillerStats(
             count=len(fillers),
@@ -228,7 +237,7 @@ class SpeechAnalyzer:
             voice=voice,
             confidence=confidence,
             timeline=timeline,
-            warnings=_quality_warnings(audio, voice),
+            warnings=_quality_warnings(audio, voice, noisy=noisy),
             recognizer=recognizer,
             stage_seconds=timings,
         )

@@ -5,6 +5,11 @@ microphone at low gain (speech at -60 dBFS) is heard as well as a studio one. Th
 recording is that of its loud frames (the 95th percentile of 30 ms frame levels), which is the
 level of its speech whenever it holds any. Loudness itself is still measured, and reported,
 on the raw recording.
+
+Its floor is the level of its quiet frames (the 10th percentile): the room between pauses in
+a quiet room, the background where there is noise. Speech less than NOISY_BELOW_DB above its
+floor is *noisy*: a clean answer, even one read without a pause, keeps 23 dB or more between
+the two, and speech in babble at 10 dB SNR 10-15 dB (bench/speech/conditions.py).
 """
 
 from __future__ import annotations
@@ -19,9 +24,12 @@ from rehearse.analysis.audio import SAMPLE_RATE, Audio, Samples
 FRAME_SECONDS = 0.03
 TARGET_DBFS = -23.0
 MAX_GAIN_DB = 60.0
+NOISY_BELOW_DB = 18.0
 _LOUD_PERCENTILE = 95
+_FLOOR_PERCENTILE = 10
 _HEADROOM_PERCENTILE = 99.9
 _FLOOR_DBFS = -120.0
+_SOUND_DBFS = -80.0
 
 
 @dataclass(frozen=True)
@@ -46,6 +54,21 @@ def frame_levels_db(samples: Samples) -> npt.NDArray[np.float64]:
 def speech_level_db(samples: Samples) -> float:
     """The level of the recording's loud frames, in dBFS (its speech level if it has any)."""
     return float(np.percentile(frame_levels_db(samples), _LOUD_PERCENTILE))
+
+
+def speech_over_floor_db(samples: Samples) -> float:
+    """How far the recording's loud frames stand above its quiet ones, in dB."""
+    loud, floor = np.percentile(frame_levels_db(samples), [_LOUD_PERCENTILE, _FLOOR_PERCENTILE])
+    return float(loud - floor)
+
+
+def is_noisy(samples: Samples) -> bool:
+    """Whether the background is so loud that pauses cannot be told from it by level.
+
+    Digital silence is not noise: a recording needs some sound to be noisy.
+    """
+    margin = speech_over_floor_db(samples)
+    return speech_level_db(samples) > _SOUND_DBFS and margin < NOISY_BELOW_DB
 
 
 def level(audio: Audio) -> Leveled:

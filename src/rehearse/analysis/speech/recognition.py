@@ -10,6 +10,10 @@ How it decodes, and what guards it:
 - long-form decoding that skips stretches: audio is decoded per VAD chunk of at most 25 s,
   without conditioning on the previous chunk's text; the chunks go through Whisper together
   in batches (faster-whisper's ``BatchedInferencePipeline``), one encoder pass each;
+- a noisy recording (``level.is_noisy``: the VAD finds speech everywhere, so chunks would
+  cut through words) is decoded as Whisper decodes long audio, 30 s windows moved on by its
+  own timestamps, each conditioned on the text before, and without the disfluent prompt,
+  which makes it invent words in babble (docs/speech-benchmark.md);
 - a chunk Whisper decodes badly (a repetitive or improbable text) is decoded again on its own
   with the temperature fallback;
 - speech no decoded word touches is decoded once more, all such stretches joined into one
@@ -253,13 +257,21 @@ class Recognizer:
         return load_model(self.model_name, self.compute_type, self.threads)
 
     def transcribe(
-        self, audio: Audio, speech: Sequence[Span], *, progress: ProgressHook | None = None
+        self,
+        audio: Audio,
+        speech: Sequence[Span],
+        *,
+        noisy: bool = False,
+        progress: ProgressHook | None = None,
     ) -> Transcript:
         """The words spoken in ``speech`` (spans of ``audio``, best levelled by ``level.level``),
-        and what was dropped and why."""
+        and what was dropped and why; ``noisy`` decodes the whole recording in one pass."""
         guard = Guard(audio, speech, DISFLUENT_PROMPT)
-        recording = Clip(audio.samples, ((0.0, Span(0.0, audio.duration)),))
-        segments = self._decode(recording, plan_chunks(speech, audio.duration), progress)
+        if noisy and speech:
+            segments = self._decode_long_form(audio, progress)
+        else:
+            recording = Clip(audio.samples, ((0.0, Span(0.0, audio.duration)),))
+            segments = self._decode(recording, plan_chunks(speech, audio.duration), progress)
         words, dropped = _judged(segments, guard)
         # Whisper sometimes stops early in a chunk, most often after a long pause in it, and
         # skips short stretches such as a drawn-out "um": speech no word touches is decoded
@@ -314,6 +326,29 @@ class Recognizer:
                     segments.append(_segment(result))
                 else:
                     segments += self._decode_alone(clip, window)
+        return segments
+
+    def _decode_long_form(self, audio: Audio, progress: ProgressHook | None) -> list[Segment]:
+        """The whole recording as plain faster-whisper decodes it, without our prompt."""
+        with self._lock:
+            ctranslate2.set_random_seed(_SEED)
+            found, _info = self.model.transcribe(
+                audio.samples,
+                language=self.language,
+                beam_size=self.beam_size,
+                word_timestamps=True,
+                vad_filter=False,
+                condition_on_previous_text=True,
+                compression_ratio_threshold=_MAX_COMPRESSION_RATIO,
+                log_prob_threshold=_MIN_AVG_LOGPROB,
+                no_speech_threshold=_NO_SPEECH_PROB,
+                hallucination_silence_threshold=_HALLUCINATION_SILENCE_SECONDS,
+            )
+            segments: list[Segment] = []
+            for result in found:
+                if progress:
+                    progress(min(result.end / max(audio.duration, 1e-6), 1.0), "recognising speech")
+                segments.append(_segment(result))
         return segments
 
     def _decode_alone(self, clip: Clip, window: Span) -> list[Segment]:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+from rehearse.analysis.speech.spans import Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,3 +23,8 @@ class Word:
 def normalize(text: str) -> str:
     """A word as compared and counted: lower case, no surrounding punctuation."""
     return text.strip().lower().strip(".,!?;:\"'()[]-")
+
+
+def word_spans(words: Iterable[Word]) -> list[Span]:
+    """Where ``words`` were spoken, in order of their start."""
+    return sorted((Span(word.start, word.end) for word in words), key=lambda span: span.start)
