@@ -30,6 +30,7 @@ from rehearse.store.base import Base
 from rehearse.store.database import Database
 from rehearse.web.app import create_app
 from tests.support.api import ApiUser, sign_up
+from tests.support.s3 import Bucket, make_bucket, s3_server
 
 POSTGRES_URL = os.environ.get(
     "REHEARSE_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -176,3 +177,16 @@ def retriever() -> Retriever:
 def shared_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One REHEARSE_CACHE_DIR for the run, so child processes embed the bank only once."""
     return tmp_path_factory.mktemp("cache")
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real S3-compatible server (moto's) on 127.0.0.1, started once per test run."""
+    with s3_server(tmp_path_factory.mktemp("s3") / "moto.log") as endpoint:
+        yield endpoint
+
+
+@pytest.fixture
+def bucket(s3_endpoint: str) -> Bucket:
+    """An empty bucket of this test's own on the S3 server."""
+    return make_bucket(s3_endpoint, f"rehearse-test-{uuid.uuid4().hex[:12]}")

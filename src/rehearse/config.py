@@ -13,9 +13,10 @@ import secrets
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 import platformdirs
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from rehearse.errors import ConfigurationError
@@ -23,6 +24,14 @@ from rehearse.errors import ConfigurationError
 MIB = 1024 * 1024
 _SECRET_FILE = "secret.key"  # noqa: S105 (a file name)
 _MIN_SECRET_LENGTH = 32
+
+
+def parse_blob_url(url: str) -> tuple[str, str]:
+    """The bucket and key prefix of ``s3://bucket/prefix``; ValueError for anything else."""
+    parts = urlsplit(url)
+    if parts.scheme != "s3" or not parts.netloc or parts.query or parts.fragment:
+        raise ValueError(f"must look like s3://bucket or s3://bucket/prefix, not {url!r}")
+    return parts.netloc, parts.path.strip("/")
 
 
 def default_data_dir() -> Path:
@@ -48,6 +57,13 @@ class Settings(BaseSettings):
     # Store and blobs.
     database_url: str | None = None
     blob_dir: Path | None = None
+    # An S3-compatible bucket instead of the blob folder: s3://bucket or s3://bucket/prefix.
+    blob_url: str | None = None
+    s3_endpoint_url: str | None = None
+    s3_region: str | None = None
+    s3_access_key_id: str | None = None
+    s3_secret_access_key: SecretStr | None = None
+    s3_part_mb: int = Field(default=8, ge=5, le=5 * 1024)
     cache_dir: Path | None = None
     auto_migrate: bool | None = None
 
@@ -112,6 +128,13 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_format: Literal["json", "console"] = "json"
     worker_metrics_port: int | None = Field(default=None, ge=1, le=65535)
+
+    @field_validator("blob_url")
+    @classmethod
+    def _blob_url_names_a_bucket(cls, value: str | None) -> str | None:
+        if value is not None:
+            parse_blob_url(value)
+        return value
 
     @model_validator(mode="after")
     def _refuse_default_secret_outside_development(self) -> Settings:

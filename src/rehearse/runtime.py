@@ -14,7 +14,8 @@ from rehearse.analysis.speech.recognition import Recognizer
 from rehearse.analysis.video.analyzer import VideoAnalyzer
 from rehearse.blobs.base import BlobStore
 from rehearse.blobs.local import LocalBlobStore
-from rehearse.config import Settings
+from rehearse.config import MIB, Settings, parse_blob_url
+from rehearse.errors import ConfigurationError
 from rehearse.interviewer.bank.schema import load_bank
 from rehearse.interviewer.knowledge.notes import load_notes
 from rehearse.interviewer.llm import LLMProvider, make_provider
@@ -36,7 +37,28 @@ class Runtime:
 
     @cached_property
     def blobs(self) -> BlobStore:
-        return LocalBlobStore(self.settings.resolved_blob_dir)
+        settings = self.settings
+        if not settings.blob_url:
+            return LocalBlobStore(settings.resolved_blob_dir)
+        try:
+            # Imported here: the S3 client comes with the optional [scale] extra.
+            from rehearse.blobs import s3  # noqa: PLC0415
+        except ImportError as exc:
+            raise ConfigurationError(
+                "REHEARSE_BLOB_URL names a bucket, which needs the S3 client: "
+                "pip install 'rehearse[scale]'."
+            ) from exc
+        secret = settings.s3_secret_access_key
+        bucket, prefix = parse_blob_url(settings.blob_url)
+        return s3.connect(
+            bucket,
+            prefix,
+            endpoint_url=settings.s3_endpoint_url,
+            region=settings.s3_region,
+            access_key_id=settings.s3_access_key_id,
+            secret_access_key=secret.get_secret_value() if secret else None,
+            part_size=settings.s3_part_mb * MIB,
+        )
 
     @cached_property
     def mailer(self) -> Mailer:

@@ -10,6 +10,7 @@ import typer
 from sqlalchemy.engine import make_url
 
 from rehearse.cli.common import fail, load_settings
+from rehearse.errors import RehearseError
 from rehearse.runtime import Runtime
 from rehearse.store import migrate
 
@@ -29,6 +30,10 @@ def worker(
     runtime = Runtime(settings)
     if not migrate.is_up_to_date(runtime.database):
         raise fail("The database schema is not up to date; run `rehearse db upgrade` first.")
+    try:
+        runtime.blobs.check()  # the recordings' folder or bucket, which every analysis reads
+    except RehearseError as exc:
+        raise fail(exc.message) from exc
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())

@@ -58,8 +58,10 @@ def analyze_answer(context: JobContext) -> dict[str, Any]:
         return {"skipped": "the answer or its recording was deleted"}
     key = started.media_key
     try:
+        # One local copy for both questions (a download when the blobs are in a bucket).
         with runtime.blobs.local_path(key) as path:
             result = runtime.speech_analyzer.apply(path, progress=context.progress)
+            pictured = has_picture(path)
     except RehearseError as exc:
         with runtime.database.transaction() as session:
             failed = session.get(Answer, answer_id)
@@ -80,17 +82,14 @@ def analyze_answer(context: JobContext) -> dict[str, Any]:
         )
         stored.version, stored.data = result.version, result.to_dict()
         session.add(stored)
-    video = _queue_video(context, answer_id, key)
+    video = _queue_video(context, answer_id) if pictured else None
     return {"status": result.status, "words": len(result.words), "video_job_id": video}
 
 
-def _queue_video(context: JobContext, answer_id: uuid.UUID, key: str) -> str | None:
-    """After the speech (which the interview waits for), queue the camera footage's analysis,
-    if the recording has any; its row says "pending" until the job fills it."""
+def _queue_video(context: JobContext, answer_id: uuid.UUID) -> str:
+    """After the speech (which the interview waits for), queue the analysis of the recording's
+    camera footage; its row says "pending" until the job fills it."""
     runtime = context.runtime
-    with runtime.blobs.local_path(key) as path:
-        if not has_picture(path):
-            return None
     with runtime.database.transaction() as session:
         job = enqueue(
             session,
