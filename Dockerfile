@@ -1,7 +1,8 @@
 # The Rehearse image for the scaled-out deployment (see docker-compose.yml): the same image runs
 # the API (`rehearse serve`), the workers (`rehearse worker`) and migrations (`rehearse db upgrade`).
 
-# Build: install Rehearse with the [scale] extra (psycopg, Dramatiq, redis) into a virtualenv.
+# Build: install Rehearse with the [scale] extra (psycopg, Dramatiq, redis, minio) into a
+# virtualenv.
 FROM python:3.11-slim AS build
 ENV PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
