@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 from pydantic import ValidationError
 
 from rehearse.accounts.models import User
+from rehearse.blobs import s3
 from rehearse.blobs.local import LocalBlobStore
 from rehearse.blobs.models import Blob
 from rehearse.blobs.s3 import S3BlobStore
@@ -22,9 +23,10 @@ from rehearse.runtime import Runtime
 from rehearse.web.app import create_app
 from tests.blobs.test_contract import s3_store
 from tests.conftest import make_settings
-from tests.support.media import pdf_bytes
+from tests.support.api import sign_up
+from tests.support.media import pdf_bytes, wav_bytes
 from tests.support.net import free_port
-from tests.support.s3 import Bucket
+from tests.support.s3 import ACCESS_KEY, REGION, SECRET_KEY, Bucket
 
 
 @pytest.fixture
@@ -112,6 +114,18 @@ def test_a_missing_bucket_fails_the_check_and_the_upload_plainly(
         store.save([b"data"], max_bytes=10)
 
 
+def test_an_unreachable_store_fails_reads_plainly(tmp_path: Path, bucket: Bucket) -> None:
+    store = s3.connect(
+        bucket.name,
+        endpoint_url=f"http://127.0.0.1:{free_port()}",
+        region=REGION,
+        access_key_id=ACCESS_KEY,
+        secret_access_key=SECRET_KEY,
+    )
+    with pytest.raises(ServiceUnavailable, match=f"cannot be read from the bucket {bucket.name}"):
+        store.open("0" * 32)
+
+
 def test_ready_checks_the_bucket(tmp_path: Path, bucket: Bucket) -> None:
     settings = make_settings(tmp_path / "data", None, **bucket.settings)
     with TestClient(create_app(settings)) as client:
@@ -127,3 +141,24 @@ def test_ready_checks_the_bucket(tmp_path: Path, bucket: Bucket) -> None:
     blobs = response.json()["checks"]["blobs"]
     assert blobs["status"] == "failing"
     assert f"bucket {bucket.name} cannot be written" in blobs["detail"]
+
+
+def test_a_refused_upload_through_the_api_leaves_no_object(
+    tmp_path: Path, database_url: str, bucket: Bucket
+) -> None:
+    settings = make_settings(tmp_path / "data", database_url, max_upload_mb=1, **bucket.settings)
+    with TestClient(create_app(settings, run_jobs=False)) as client:
+        user = sign_up(client, "ann@example.com")
+        session = client.post("/api/sessions", json={"title": "t"}, headers=user.headers).json()
+        question = client.post(
+            f"/api/sessions/{session['id']}/questions", json={"text": "Why?"}, headers=user.headers
+        ).json()
+        response = client.post(
+            f"/api/sessions/{session['id']}/questions/{question['id']}/answers",
+            files={"media": ("long.wav", wav_bytes(40), "audio/wav")},  # 1.28 MB
+            headers=user.headers,
+        )
+    assert response.status_code == 413, response.text
+    assert "The file is larger than the limit of 1 MB" in response.text  # refused while stored
+    assert bucket.keys() == []
+    assert bucket.unfinished_uploads() == []

@@ -201,7 +201,9 @@ class S3BlobStore(BlobStore):
         except S3Error as exc:
             if exc.code in _MISSING:
                 raise NotFound("The stored file is missing.") from exc
-            raise
+            raise self._unavailable(exc) from exc
+        except StoreErrors as exc:
+            raise self._unavailable(exc) from exc
         return io.BufferedReader(
             _RangedObject(self.client, self.bucket, name, size), buffer_size=_READ_BUFFER
         )
@@ -217,6 +219,7 @@ class S3BlobStore(BlobStore):
             path = Path(folder) / key
             with path.open("wb") as target:
                 shutil.copyfileobj(source, target, _READ_BUFFER)
+            source.close()  # the connection goes back before the (long) analysis
             yield path
 
     def delete(self, key: str) -> None:
@@ -231,6 +234,12 @@ class S3BlobStore(BlobStore):
             raise ServiceUnavailable(
                 f"The bucket {self.bucket} cannot be written to: {exc}"
             ) from exc
+
+    def _unavailable(self, exc: BaseException) -> ServiceUnavailable:
+        return ServiceUnavailable(
+            f"The stored file cannot be read from the bucket {self.bucket} now ({exc}); "
+            "nothing is lost, try again shortly."
+        )
 
 
 def connect(
