@@ -9,9 +9,10 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, text
 
-from tests.conftest import shared_fixture
+from tests.conftest import REDIS_URL, shared_fixture
 from tests.support.api import STRONG_PASSWORD
 from tests.support.processes import rehearse_env
+from tests.support.s3 import Bucket
 
 
 def _run(args: list[str], env: dict[str, str], stdin: str = "") -> subprocess.CompletedProcess[str]:
@@ -147,3 +148,14 @@ def test_analyze_as_json_holds_the_video_analysis(tmp_path: Path) -> None:
     assert payload["video"]["gaze"]["eye_contact_ratio"] > 0.9
     assert payload["video"]["blinks"]["count"] == 1
     assert payload["video"]["timeline"]
+
+
+def test_the_worker_refuses_a_bucket_it_cannot_write_to(
+    tmp_path: Path, database_url: str, bucket: Bucket
+) -> None:
+    missing = {**bucket.settings, "blob_url": "s3://no-such-bucket/recordings"}
+    env = rehearse_env(data_dir=tmp_path, database_url=database_url, queue_url=REDIS_URL, **missing)
+    result = _run(["worker"], env)
+    assert result.returncode == 1
+    assert "Error: The bucket no-such-bucket cannot be written to" in result.stderr
+    assert "Traceback" not in result.stderr
