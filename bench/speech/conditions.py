@@ -19,16 +19,21 @@ import numpy as np
 from bench.speech.corpus import SAMPLE_RATE, Samples, _tool, write_wav
 from rehearse.analysis.audio import load_audio
 from rehearse.analysis.speech.level import speech_level_db
+from rehearse.analysis.speech.vad import detect_speech
 
 SEED = 20_250_611
 LEVELS = {"level-20": -20.0, "level-40": -40.0, "level-55": -55.0}
-NOISE_SNR_DB = 10.0
+# Babble at 10 dB SNR (what the issue asks) and at 5 dB (harsher; reported, not judged). SNR
+# is the usual one: the speech's power where it is spoken (Silero's spans in the clean file)
+# over the noise's power. Runs before 2026-11-22 set the noise 10 dB under the loud frames'
+# level instead, which is 4.2-6.3 dB SNR (median 4.7) on these files: close to noise-5.
+NOISES = {"noise": 10.0, "noise-5": 5.0}
 BABBLE_TALKERS = 4
 HUM_BELOW_BABBLE_DB = 15.0
 CLIP_GAIN_DB = 20.0
 OPUS_RATE = 48_000
 OPUS_BIT_RATE = 32_000
-CONDITIONS = ("clean", *LEVELS, "noise", "phone", "clipped", "opus")
+CONDITIONS = ("clean", *LEVELS, *NOISES, "phone", "clipped", "opus")
 
 Row = dict[str, Any]
 
@@ -70,11 +75,18 @@ def babble_bed(clips: Sequence[Samples]) -> Samples:
     return _gain(bed, -rms_db(bed))
 
 
-def add_noise(samples: Samples, bed: Samples, name: str) -> tuple[Samples, Row]:
-    """``bed`` from a per-file random start, looped to length, NOISE_SNR_DB below the speech."""
+def active_speech_db(samples: Samples) -> float:
+    """The power of the speech where it is spoken (Silero's spans), in dBFS."""
+    spans = detect_speech(samples)
+    spoken = [samples[int(s.start * SAMPLE_RATE) : int(s.end * SAMPLE_RATE)] for s in spans]
+    return rms_db(np.concatenate(spoken)) if spoken else rms_db(samples)
+
+
+def add_noise(samples: Samples, bed: Samples, name: str, snr_db: float) -> tuple[Samples, Row]:
+    """``bed`` from a per-file random start, looped to length, at ``snr_db`` SNR."""
     rng = np.random.default_rng([SEED, zlib.crc32(name.encode())])
     noise = np.resize(np.roll(bed, -int(rng.integers(len(bed)))), len(samples))
-    noise = _gain(noise, speech_level_db(samples) - NOISE_SNR_DB - rms_db(noise))
+    noise = _gain(noise, active_speech_db(samples) - snr_db - rms_db(noise))
     mixed = samples + noise
     return mixed, {"noise_dbfs": rms_db(noise), "clipped_share": clipped_share(mixed)}
 
@@ -128,10 +140,10 @@ def _make(
     if condition in LEVELS:
         scaled = _gain(samples, LEVELS[condition] - speech_level_db(samples))
         return _written(scaled, out, {"clipped_share": clipped_share(scaled)})
-    if condition == "noise":
+    if condition in NOISES:
         if bed is None:
-            raise ValueError("the noise condition needs the babble made from the real clips")
-        mixed, info = add_noise(samples, bed, clean.stem)
+            raise ValueError("the noise conditions need the babble made from the real clips")
+        mixed, info = add_noise(samples, bed, clean.stem, NOISES[condition])
         return _written(mixed, out, info)
     if condition == "clipped":
         loud = _gain(samples, CLIP_GAIN_DB)

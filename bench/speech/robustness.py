@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.speech.__main__ import FIXTURES, REPO, source_state
-from bench.speech.conditions import CONDITIONS, babble_bed, make
+from bench.speech.conditions import CONDITIONS, NOISES, babble_bed, make
 from bench.speech.corpus import DEFAULT_CACHE, Manifest, Samples, build
 from bench.speech.metrics import Detection, Interval, match, relative_error, word_errors
 from bench.speech.report import table
@@ -40,6 +40,8 @@ SYSTEMS = ("analysis", "plain")
 # Verdicts: WER of a degraded condition at most this much above clean (points of WER)...
 WER_TOLERANCE = {"phone": 0.05}
 DEFAULT_WER_TOLERANCE = 0.02
+# Harsher than the goals speak of: shown, and compared with plain, but not held to (b).
+NOT_HELD_TO_CLEAN = {"noise-5"}
 # ...the analysis at most this much above plain faster-whisper, and at most this much slower.
 PLAIN_MARGIN = 0.01
 MAX_TIME_RATIO = 1.2
@@ -345,7 +347,7 @@ def verdicts(results: dict[str, Row]) -> list[list[str]]:
                 WER_TOLERANCE.get(c, DEFAULT_WER_TOLERANCE),
             )
             for c in results
-            if c != "clean"
+            if c != "clean" and c not in NOT_HELD_TO_CLEAN
         ]
     checks += [
         _wer_check(f"(c) WER analysis vs plain, {c}", w["analysis"], w["plain"], PLAIN_MARGIN)
@@ -425,9 +427,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     real = real_recordings()
     recordings = real + constructed_recordings(4 if args.quick else None)
     conditions = args.conditions
-    if not real and "noise" in conditions:
-        print("Condition noise: skipped (its babble is made from the real recordings).")
-        conditions = [c for c in conditions if c != "noise"]
+    if not real and set(NOISES) & set(conditions):
+        print("Noise conditions: skipped (their babble is made from the real recordings).")
+        conditions = [c for c in conditions if c not in NOISES]
     passes = args.passes or (1 if args.quick else 3)
     print(f"{len(real)} real and {len(recordings) - len(real)} constructed recordings; "
           f"conditions: {', '.join(conditions)}; {passes} timing pass(es) on clean")  # fmt: skip
