@@ -1,0 +1,72 @@
+"""``python -m bench.validity RATINGS.csv [--out scores.json]``: score every rated interview
+as the product would and print how each competency ranks the interviews against the raters'
+traits it claims to measure (Spearman rho, bootstrap 95 % interval over students)."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from bench.validity.score import InterviewScores, score_interview
+from bench.validity.stats import agreement, student_of
+from bench.validity.turns import split_interview
+from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
+
+DEFAULT_RATINGS = Path(__file__).resolve().parents[3] / "shared/data/mit-interview/ratings-dev.csv"
+
+# Each measure of the product, and the raters' traits it claims to track.
+CLAIMS: Sequence[tuple[str, Callable[[InterviewScores], float | None], Sequence[str]]] = (
+    ("overall", lambda s: s.overall, ("Overall", "RecommendHiring", "Focused")),
+    ("content", lambda s: s.content, ("Overall", "RecommendHiring", "Focused")),
+    ("structure", lambda s: s.structure, ("StructuredAnswers",)),
+    ("clarity", lambda s: s.clarity, ("Overall", "StructuredAnswers")),
+    ("delivery", lambda s: s.delivery, ("NoFillers", "Overall")),
+    (
+        "fillers (fewer = higher)",
+        lambda s: None if s.fillers_per_100_words is None else -s.fillers_per_100_words,
+        ("NoFillers", "Overall"),
+    ),
+    ("words (baseline)", lambda s: float(s.words), ("StructuredAnswers", "RecommendHiring")),
+)
+
+
+def read_ratings(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.validity", description=__doc__)
+    parser.add_argument("ratings", type=Path, nargs="?", default=DEFAULT_RATINGS)
+    parser.add_argument("--out", type=Path, help="write each interview's scores as JSON here")
+    args = parser.parse_args(argv)
+    if not args.ratings.is_file():
+        print(f"no ratings file at {args.ratings}", file=sys.stderr)
+        return 2
+    rows = read_ratings(args.ratings)
+    encoder = MiniLMEncoder()
+    scored = [
+        score_interview(row["Participant"], split_interview(row["Transcript"]), encoder)
+        for row in rows
+    ]
+    if args.out:
+        payload = {"interviews": [item.to_json() for item in scored]}
+        args.out.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+    students = [student_of(row["Participant"]) for row in rows]
+    print(f"{len(rows)} interviews of {len(set(students))} students ({args.ratings.name})")
+    print(f"{'measure':<26}{'rater trait':<20}{'rho [95 % interval]':<26}n")
+    for name, value_of, traits in CLAIMS:
+        values = [value_of(item) for item in scored]
+        for trait in traits:
+            ratings = [float(row[trait]) for row in rows]
+            found = agreement(values, ratings, students)
+            print(f"{name:<26}{trait:<20}{found.shown():<26}{found.n}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

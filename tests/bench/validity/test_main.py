@@ -1,0 +1,49 @@
+"""The validity benchmark's command line on a small ratings file in the dataset's format."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+from bench.validity.__main__ import main
+
+TRAITS = ("Overall", "RecommendHiring", "Focused", "StructuredAnswers", "NoFillers")
+ANSWERS = (
+    "Um I um study uh physics and um I like um robots.",
+    "I study physics. Last year I led a team of five that built a rover, and it won.",
+    "I study maths and I build things.",
+    "Last spring I organised a hackathon for 200 students; as a result we raised 3,000 dollars.",
+)
+
+
+def _ratings_file(path: Path) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, ["Participant", "Transcript", *TRAITS])
+        writer.writeheader()
+        for number, answer in enumerate(ANSWERS, start=1):
+            transcript = (
+                "Interviewer: How are you doing today?|Interviewee: Fine.|"
+                f"Interviewer: Tell me about yourself.|Interviewee: {answer}"
+            )
+            row = {"Participant": f"p{number}", "Transcript": transcript}
+            row.update({trait: str(number) for trait in TRAITS})
+            writer.writerow(row)
+    return path
+
+
+def test_out_writes_one_record_per_interview_in_the_published_format(tmp_path: Path) -> None:
+    out = tmp_path / "scores.json"
+    assert main([str(_ratings_file(tmp_path / "ratings.csv")), "--out", str(out)]) == 0
+    interviews = json.loads(out.read_text())["interviews"]
+    assert [item["participant"] for item in interviews] == ["p1", "p2", "p3", "p4"]
+    assert set(interviews[0]) == {
+        "participant", "overall", "content", "structure", "clarity",
+        "fillers_per_100_words", "words",
+    }  # fmt: skip
+    assert interviews[0]["fillers_per_100_words"] > interviews[1]["fillers_per_100_words"]
+    assert all(0 <= item["overall"] <= 100 for item in interviews)
+
+
+def test_a_missing_ratings_file_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    assert main([str(tmp_path / "absent.csv")]) == 2

@@ -1,0 +1,30 @@
+"""Rank agreement and its interval by student (bench/validity/stats.py)."""
+
+from __future__ import annotations
+
+from bench.validity.stats import agreement, student_of
+
+
+def test_a_students_two_interviews_are_one_student() -> None:
+    assert student_of("p7") == student_of("pp7") == "7"
+    assert student_of("p7") != student_of("p17")
+
+
+def test_perfect_ranking_has_rho_one_and_an_interval_that_holds_it() -> None:
+    scores = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0]
+    found = agreement(scores, [10, 20, 30, 40, 50, 60], ["1", "1", "2", "2", "3", "3"])
+    assert found.rho == 1.0
+    assert found.low is not None
+    assert found.high is not None
+    assert found.low <= 1.0 <= found.high + 1e-9
+
+
+def test_reversed_ranking_has_rho_minus_one() -> None:
+    found = agreement([3.0, 2.0, 1.0, 0.0], [1, 2, 3, 4], ["1", "2", "3", "4"])
+    assert found.rho == -1.0
+
+
+def test_unmeasured_scores_are_left_out_of_the_pairs() -> None:
+    found = agreement([None, 1.0, 2.0, 3.0], [9, 1, 2, 3], ["1", "2", "3", "4"])
+    assert found.n == 3
+    assert found.rho == 1.0

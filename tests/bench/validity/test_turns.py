@@ -1,0 +1,66 @@
+"""Splitting a rated interview into questions and answers (bench/validity/turns.py)."""
+
+from __future__ import annotations
+
+from bench.validity.turns import Exchange, split_interview, turns_of
+
+
+def test_small_talk_before_the_first_question_is_left_out() -> None:
+    transcript = (
+        "Interviewer: So how are you doing today?|Interviewee: Great thanks how are you?|"
+        "Interviewer: Good. Tell me about yourself.|Interviewee: I study physics."
+    )
+    assert split_interview(transcript) == [
+        Exchange("Good. Tell me about yourself.", "I study physics.")
+    ]
+
+
+def test_consecutive_candidate_turns_join_across_back_channels() -> None:
+    transcript = (
+        "Interviewer: Tell me about a time you led a team.|Interviewee: Last year I led five.|"
+        "Interviewer: Mm-hmm.|Interviewee: We shipped on time."
+    )
+    (exchange,) = split_interview(transcript)
+    assert exchange.answer == "Last year I led five. We shipped on time."
+
+
+def test_a_reply_to_a_follow_up_joins_the_answer_to_its_question() -> None:
+    transcript = (
+        "Interviewer: Tell me about a time you led a team.|Interviewee: I led a robot team.|"
+        "Interviewer: Can you be more specific?|Interviewee: I ran the weekly build."
+    )
+    (exchange,) = split_interview(transcript)
+    assert exchange.answer == "I led a robot team. I ran the weekly build."
+
+
+def test_each_interview_question_opens_its_own_exchange() -> None:
+    transcript = (
+        "Interviewer: Tell me about yourself.|Interviewee: I study physics.|"
+        "Interviewer: What is one of your weaknesses?|Interviewee: Public speaking."
+    )
+    assert [e.answer for e in split_interview(transcript)] == [
+        "I study physics.",
+        "Public speaking.",
+    ]
+
+
+def test_thanks_at_the_end_closes_the_last_answer() -> None:
+    transcript = (
+        "Interviewer: Why should we hire you?|Interviewee: I work hard.|"
+        "Interviewer: Great thank you.|Interviewee: Thank you, bye."
+    )
+    assert [e.answer for e in split_interview(transcript)] == ["I work hard."]
+
+
+def test_unlabelled_turns_continue_the_speaker_and_bracketed_ones_are_dropped() -> None:
+    transcript = "Interviewee: I built it.|[laughter]| And then it flew.|Interviewer:  Mm-hmm."
+    assert turns_of(transcript) == [
+        ("candidate", "I built it."),
+        ("candidate", "And then it flew."),
+        ("interviewer", "Mm-hmm."),
+    ]
+
+
+def test_an_unanswered_question_is_left_out() -> None:
+    transcript = "Interviewer: Tell me about yourself.|Interviewer: Why should we hire you?"
+    assert split_interview(transcript) == []
