@@ -7,7 +7,7 @@ import pytest
 from rehearse.feedback.answer_scores import clarity_score, content_score, structure_score
 from rehearse.feedback.content.evaluate import evaluate_answer
 from rehearse.feedback.content.question import AskedQuestion
-from rehearse.feedback.measures import Score
+from rehearse.feedback.measures import Measurement, Score
 from rehearse.interviewer.retrieval.retriever import Retriever
 
 CONFLICT = AskedQuestion(
@@ -62,3 +62,77 @@ def test_an_empty_answer_is_not_measured(retriever: Retriever) -> None:
     _, structure, clarity = _scores(retriever, "")
     assert structure.value is None
     assert clarity.value is None
+
+
+MOTIVATION = AskedQuestion(
+    "What do you know about our company, and what made you apply here?", "behavioural", "motivation"
+)
+WEAKNESS = AskedQuestion("What is your greatest weakness?", "behavioural", "self-awareness")
+INTRODUCTION = AskedQuestion("Tell me about yourself.", "behavioural", "introduction")
+NOT_STORIES = {
+    "motivation": (
+        MOTIVATION,
+        "I use your budgeting app every week, and what drew me is how you explain fees to "
+        "customers in plain words. I have built two finance tools at university, and this team "
+        "is where I want to grow as a backend engineer.",
+    ),
+    "weakness": (
+        WEAKNESS,
+        "My biggest weakness is public speaking. Last term it cost me marks when I rushed a "
+        "design review. So I joined a speaking club and I now rehearse every talk twice.",
+    ),
+    "introduction": (
+        INTRODUCTION,
+        "I'm a final-year student of mechanical engineering. I grew up in Lyon and started "
+        "building robots in high school. Now I'd like to work on control systems, which is why "
+        "I applied for this role.",
+    ),
+}
+STORY_ADVICE = ("four beats", "A time I", "situation, your task")
+
+
+@pytest.mark.parametrize("form", sorted(NOT_STORIES))
+def test_answers_that_are_not_stories_are_not_judged_on_star(
+    retriever: Retriever, form: str
+) -> None:
+    question, answer = NOT_STORIES[form]
+    evaluation = evaluate_answer(question, answer, retriever.encoder)
+    names = [m.name for m in structure_score(evaluation).measurements]
+    assert not evaluation.star.applicable
+    assert "STAR parts" not in names
+    assert f"{form} parts" in names
+
+
+@pytest.mark.parametrize("form", sorted(NOT_STORIES))
+def test_advice_on_answers_that_are_not_stories_asks_for_no_story(
+    retriever: Retriever, form: str
+) -> None:
+    question, answer = NOT_STORIES[form]
+    evaluation = evaluate_answer(question, answer, retriever.encoder)
+    scores = (content_score(evaluation), structure_score(evaluation), clarity_score(evaluation))
+    advice = " ".join(m.advice for score in scores for m in score.measurements)
+    assert not [phrase for phrase in STORY_ADVICE if phrase in advice]
+
+
+def test_a_complete_weakness_answer_gets_full_marks_for_its_parts(retriever: Retriever) -> None:
+    question, answer = NOT_STORIES["weakness"]
+    parts = _measurement(retriever, question, answer, "weakness parts")
+    assert parts.value == 3
+    assert parts.lost == 0
+
+
+def test_a_weakness_answer_without_a_remedy_loses_structure(retriever: Retriever) -> None:
+    question, answer = NOT_STORIES["weakness"]
+    cut = answer.split(" So I joined")[0]
+    complete = structure_score(evaluate_answer(question, answer, retriever.encoder))
+    partial = structure_score(evaluate_answer(question, cut, retriever.encoder))
+    assert complete.value is not None
+    assert partial.value is not None
+    assert partial.value < complete.value
+
+
+def _measurement(
+    retriever: Retriever, question: AskedQuestion, answer: str, name: str
+) -> Measurement:
+    evaluation = evaluate_answer(question, answer, retriever.encoder)
+    return next(m for m in structure_score(evaluation).measurements if m.name == name)

@@ -141,3 +141,47 @@ def test_the_time_budget_ends_the_interview() -> None:
     decision = interview.answer(COMPLETE, seconds=90)
     assert decision.move is Move.END
     assert "time budget" in decision.reason
+
+
+def _behavioural(text: str) -> PlannedQuestion:
+    return PlannedQuestion(text, "behavioural", "motivation", 1, "test", (), (), "bank:test")
+
+
+WHY_US = _behavioural("What do you know about our company, and what made you apply here?")
+MOTIVATED = (
+    "I use your budgeting app every week, and what drew me is how you explain fees to customers "
+    "in plain words. I have built two finance tools at university, and this team is where I want "
+    "to grow as a backend engineer, so the role fits what I have done and where I am going."
+)
+
+
+def test_a_motivation_answer_is_not_asked_for_a_star_result() -> None:
+    reading = read_answer(WHY_US, MOTIVATED)
+    assert reading.star == {}
+    assert judge(WHY_US, reading, 0) is None
+
+
+def test_a_weakness_without_a_remedy_is_asked_what_is_being_done() -> None:
+    weakness = _behavioural("What is your greatest weakness?")
+    answer = (
+        "My biggest weakness is public speaking. Last term it cost me marks in a design review "
+        "because I rushed through the slides and lost the panel halfway through my argument."
+    )
+    decision = judge(weakness, read_answer(weakness, answer), 0)
+    assert decision is not None
+    assert decision.move is Move.FOLLOW_UP
+    assert "doing about it" in decision.say
+
+
+def test_the_interviewer_and_the_report_agree_on_the_star_parts() -> None:
+    from rehearse.feedback.content.sentences import split_sentences  # noqa: PLC0415
+    from rehearse.feedback.content.star import detect_star  # noqa: PLC0415
+
+    star = detect_star(split_sentences(COMPLETE), applicable=True)
+    reading = read_answer(CONFLICT, COMPLETE)
+    assert reading.star == {
+        "situation": star.situation.present,
+        "task": star.task.present,
+        "action": star.action.present,
+        "result": star.result.present,
+    }

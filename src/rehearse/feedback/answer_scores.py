@@ -6,8 +6,11 @@ are explained with their sources in docs/scoring.md.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rehearse.analysis.bands import Band
 from rehearse.feedback.content.evaluation import ContentEvaluation
+from rehearse.feedback.content.forms import AnswerForm
 from rehearse.feedback.measures import Rule, Score, weighted_score
 
 COVERAGE = Rule(
@@ -100,6 +103,89 @@ SENTENCES = Rule(
     "An explanation in one or two run-on sentences is hard to follow aloud.",
     "Break the explanation into short steps: first, then, finally.",
 )
+# The parts of the answers that are not stories (feedback/content/forms.py): each rule says
+# what the parts are and how to give them.
+_PARTS_SOURCE = (
+    "Interview coaching gives these questions shapes of their own rather than STAR: "
+    "present-past-future for a self-introduction, claim-evidence-fit for 'why you', "
+    "weakness-cost-remedy for a weakness (found by cue phrases, docs/scoring.md)."
+)
+FORM_PARTS: dict[AnswerForm, Rule] = {
+    "introduction": Rule(
+        "introduction parts",
+        "of 3",
+        "3",
+        Band(3, 3, 0, 3),
+        0.7,
+        _PARTS_SOURCE,
+        "Answer in three beats: who you are now, how you got here (one or two highlights), "
+        "and what you want next, which is why you are here.",
+    ),
+    "motivation": Rule(
+        "motivation parts",
+        "of 3",
+        "3",
+        Band(3, 3, 0, 3),
+        0.7,
+        _PARTS_SOURCE,
+        "Give the reason, make it specific (the product, the team, something you read or "
+        "used), and tie it to your own experience and where you want to go.",
+    ),
+    "pitch": Rule(
+        "pitch parts",
+        "of 3",
+        "3",
+        Band(3, 3, 0, 3),
+        0.7,
+        _PARTS_SOURCE,
+        "Make a claim about what you bring, prove it with one thing you did (with a number), "
+        "and say why it matters for this role.",
+    ),
+    "weakness": Rule(
+        "weakness parts",
+        "of 3",
+        "3",
+        Band(3, 3, 0, 3),
+        0.7,
+        _PARTS_SOURCE,
+        "Name a real weakness, say what it cost you once, and what you are doing about it now.",
+    ),
+}
+ANSWER_LENGTH = Rule(
+    "length",
+    "words",
+    "80-250",
+    Band(80, 250, 20, 500),
+    0.3,
+    "Half a minute to under two minutes spoken (80-250 words at 150 wpm) lets an answer make "
+    "its point with evidence without losing the listener (coaching practice).",
+    "Aim for one to two minutes: make each part in a sentence or two.",
+)
+# Relevance advice that fits the question asked.
+_RELEVANCE_ADVICE: dict[AnswerForm, str] = {
+    "story": STORY_RELEVANCE.advice,
+    "introduction": "Keep it to you and your path to this role: skip what does not lead here.",
+    "motivation": "Name this role or company and your reason in your first sentence: "
+    "'What drew me to this team is...'.",
+    "pitch": "Open with what you bring to this role: 'You need someone who..., and I...'.",
+    "weakness": "Name the weakness in your first sentence: 'My weakness is..., and here is "
+    "what I do about it.'",
+    "explanation": RELEVANCE.advice,
+}
+_SPECIFICITY_ADVICE: dict[AnswerForm, str] = {
+    "story": SPECIFICITY.advice,
+    "introduction": "Give one concrete highlight with a number: 'I led a team of six that "
+    "built...'.",
+    "motivation": "Name something specific about the role or company (a product, a project, "
+    "someone you talked to) and something you did that led you here.",
+    "pitch": "Back the claim with one thing you did and what came of it, with a number.",
+    "weakness": "Give one real moment the weakness cost you, and one concrete step you now "
+    "take about it.",
+    "explanation": "Add a number, a tool and an example: 'an index on user_id cut the query "
+    "from 900 to 20 ms'.",
+}
+
+
 SENTENCE_LENGTH = Rule(
     "mean sentence length",
     "words",
@@ -147,8 +233,11 @@ def content_score(evaluation: ContentEvaluation) -> Score:
         "content",
         [
             (COVERAGE, evaluation.key_points.coverage),
-            (STORY_RELEVANCE if story else RELEVANCE, evaluation.relevance.similarity),
-            (SPECIFICITY, evaluation.specificity.index),
+            (_relevance_rule(evaluation), evaluation.relevance.similarity),
+            (
+                replace(SPECIFICITY, advice=_SPECIFICITY_ADVICE[evaluation.question.form]),
+                evaluation.specificity.index,
+            ),
             (ALIGNMENT, evaluation.alignment.share if not story else None),
         ],
         "Measured from the words of the answer: their similarity to the question and to the "
@@ -157,19 +246,27 @@ def content_score(evaluation: ContentEvaluation) -> Score:
     )
 
 
+def _relevance_rule(evaluation: ContentEvaluation) -> Rule:
+    rule = STORY_RELEVANCE if evaluation.question.is_story else RELEVANCE
+    return replace(rule, advice=_RELEVANCE_ADVICE[evaluation.question.form])
+
+
 def structure_score(evaluation: ContentEvaluation) -> Score:
     words = float(evaluation.clarity.words)
-    if evaluation.question.is_story:
-        star = evaluation.star
-        parts = sum(p.present for p in (star.situation, star.task, star.action, star.result))
-        readings = [(STAR_PARTS, float(parts)), (STORY_LENGTH, words)]
+    form = evaluation.question.form
+    if form == "story":
+        readings = [(STAR_PARTS, float(evaluation.star.parts_present)), (STORY_LENGTH, words)]
+    elif form in FORM_PARTS:
+        parts = float(evaluation.parts.present)
+        readings = [(FORM_PARTS[form], parts), (ANSWER_LENGTH, words)]
     else:
         readings = [(EXPLANATION_LENGTH, words), (SENTENCES, float(evaluation.clarity.sentences))]
     return weighted_score(
         "structure",
         readings if words else [(rule, None) for rule, _ in readings],
-        "For stories: which STAR parts are present (found by cue phrases, so a part said in "
-        "unusual words can be missed) and the length; for explanations: length and steps.",
+        "For stories: which STAR parts are present; for a self-introduction, a motivation, a "
+        "pitch or a weakness: the parts of its own shape (found by cue phrases, so a part said "
+        "in unusual words can be missed) and the length; for explanations: length and steps.",
     )
 
 

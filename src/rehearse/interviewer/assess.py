@@ -1,9 +1,12 @@
 """A first reading of an answer, enough to decide the interviewer's next move.
 
-Measured cues only: length, numbers, first-person actions versus "we", the parts of a STAR
-story, hedging and generic words, and how much of the question and its key points the answer
-touches. The content evaluation of the feedback issue goes further; this is what an
-interviewer notices in the moment.
+Measured cues only: length, numbers, first-person actions versus "we", the parts the
+question's form asks for (a STAR story's, or those of a self-introduction, a motivation, a
+pitch or a weakness), hedging and generic words, and how much of the question and its key
+points the answer touches. The parts are found by the feedback's own detectors
+(``feedback/content/star.py`` and ``forms.py``), so the interviewer's follow-up and the report
+never disagree about what an answer gave. The content evaluation goes further; this is what
+an interviewer notices in the moment.
 """
 
 from __future__ import annotations
@@ -11,6 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rehearse.feedback.content.forms import AnswerForm, answer_form, detect_parts
+from rehearse.feedback.content.sentences import split_sentences
+from rehearse.feedback.content.star import detect_star
 from rehearse.interviewer.planned import PlannedQuestion
 
 _WORD = re.compile(r"[a-z][a-z'-]*|\d+(?:[.,]\d+)?%?", re.IGNORECASE)
@@ -19,18 +25,6 @@ _NUMBER = re.compile(
     r"hundred|thousand|million|half|double|triple|percent)\b",
     re.IGNORECASE,
 )
-_STAR = {
-    "situation": r"\b(?:when i|when we|at my (?:last|previous)|in my (?:last|previous)|our team|"
-    r"the situation|the context|we had|there was|i was working|back in|last year)\b",
-    "task": r"\b(?:my (?:goal|job|task|role) was|i was (?:responsible|asked|tasked)|i needed to|"
-    r"i had to|we needed to|the goal was|the challenge was|the problem was)\b",
-    "action": r"\b(?:i (?:decided|built|wrote|led|proposed|set up|created|designed|talked|spoke|"
-    r"met|organi[sz]ed|started|changed|introduced|suggested|worked|ran|took|asked|called|reviewed|"
-    r"analy[sz]ed|implemented|migrated|fixed|rewrote|scheduled|pushed|convinced|negotiated))\b",
-    "result": r"\b(?:as a result|the result|in the end|which (?:meant|led)|resulted|outcome|"
-    r"reduced|increased|improved|cut|saved|grew|launched|shipped|delivered|won|learned|lesson|"
-    r"since then|afterwards)\b",
-}
 _HEDGES = re.compile(
     r"\b(?:i guess|kind of|sort of|maybe|probably|i think|somehow|stuff|things like that|etc)\b",
     re.I,
@@ -47,7 +41,6 @@ _STOPWORDS = frozenset(
 _DONT_KNOW = re.compile(r"\b(?:i don'?t know|no idea|not sure|pass|skip)\b", re.IGNORECASE)
 
 SHORT_WORDS = 25
-STORY_KINDS = ("behavioural", "project")
 
 
 @dataclass(frozen=True)
@@ -56,7 +49,9 @@ class AnswerReading:
     numbers: int
     i_statements: int
     we_statements: int
-    star: dict[str, bool]
+    form: AnswerForm  # the shape the question asks for (feedback/content/forms.py)
+    star: dict[str, bool]  # a story's STAR parts; empty for the other forms
+    parts: dict[str, bool]  # the other forms' parts; empty for stories and explanations
     hedges: int
     generic: int
     relevance: float  # share of the question's content words the answer uses (0..1)
@@ -90,6 +85,10 @@ def read_answer(question: PlannedQuestion, answer: str) -> AnswerReading:
     answer_words = _content_words(answer)
     asked = _content_words(question.text)
     points = [_content_words(point) for point in question.key_points]
+    form = answer_form(question.text, question.kind)
+    sentences = split_sentences(answer)
+    star = detect_star(sentences, applicable=form == "story")
+    parts = detect_parts(sentences, form)
     touched = sum(
         1 for point in points if point and len(point & answer_words) >= min(2, len(point))
     )
@@ -98,7 +97,18 @@ def read_answer(question: PlannedQuestion, answer: str) -> AnswerReading:
         numbers=len(_NUMBER.findall(answer)),
         i_statements=len(re.findall(r"\bi\b(?! think| guess| mean| suppose)", lowered)),
         we_statements=len(re.findall(r"\bwe\b", lowered)),
-        star={part: bool(re.search(pattern, lowered)) for part, pattern in _STAR.items()},
+        form=form,
+        star=(
+            {
+                "situation": star.situation.present,
+                "task": star.task.present,
+                "action": star.action.present,
+                "result": star.result.present,
+            }
+            if star.applicable
+            else {}
+        ),
+        parts={part.name: part.present for part in parts.parts},
         hedges=len(_HEDGES.findall(answer)),
         generic=len(_GENERIC.findall(answer)),
         relevance=len(asked & answer_words) / len(asked) if asked else 1.0,

@@ -106,6 +106,7 @@ def test_the_evaluation_is_plain_json(encoder: TextEncoder) -> None:
         "relevance",
         "key_points",
         "star",
+        "parts",
         "specificity",
         "clarity",
         "alignment",

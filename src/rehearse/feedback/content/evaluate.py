@@ -9,6 +9,7 @@ from rehearse.feedback.content.clarity import measure_clarity
 from rehearse.feedback.content.coverage import match_key_points
 from rehearse.feedback.content.embed import embed
 from rehearse.feedback.content.evaluation import VERSION, ContentEvaluation
+from rehearse.feedback.content.forms import detect_parts
 from rehearse.feedback.content.question import AskedQuestion
 from rehearse.feedback.content.relevance import relevance_of
 from rehearse.feedback.content.sentences import split_sentences
@@ -41,7 +42,8 @@ def evaluate_answer(
         sentences=sentences,
         relevance=relevance_of(vectors.question, vectors.answer, story=question.is_story),
         key_points=key_points,
-        star=detect_star(sentences, applicable=question.is_story),
+        star=detect_star(sentences, applicable=question.form == "story"),
+        parts=detect_parts(sentences, question.form),
         specificity=measure_specificity(answer, sentences, story=question.is_story),
         clarity=measure_clarity(answer, sentences, key_points.coverage),
         alignment=measure_alignment(answer, role_skills),

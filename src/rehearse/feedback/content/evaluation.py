@@ -12,6 +12,7 @@ from typing import Any
 from rehearse.feedback.content.alignment import Alignment
 from rehearse.feedback.content.clarity import Clarity
 from rehearse.feedback.content.coverage import KeyPoints
+from rehearse.feedback.content.forms import FormParts
 from rehearse.feedback.content.question import AskedQuestion
 from rehearse.feedback.content.relevance import Relevance
 from rehearse.feedback.content.sentences import Sentence
@@ -21,7 +22,7 @@ from rehearse.feedback.content.tone import Tone
 
 # Bumped whenever a measure, a cue list or a threshold changes, so stored evaluations say
 # which rules produced them.
-VERSION = "content-1"
+VERSION = "content-2"
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,8 @@ class ContentEvaluation:
     sentences: tuple[Sentence, ...]
     relevance: Relevance
     key_points: KeyPoints
-    star: Star
+    star: Star  # stories only (not applicable to other forms)
+    parts: FormParts  # the parts of the other forms (introduction, motivation, ...)
     specificity: Specificity
     clarity: Clarity
     alignment: Alignment

@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from rehearse.feedback.content.forms import STORY_KINDS, AnswerForm, answer_form
+
 QuestionKind = Literal["behavioural", "technical", "scenario", "project", "coding"]
 
-# Kinds whose answers are stories about the candidate's own past: STAR structure applies, and
-# their key points describe qualities of a story rather than facts it should state.
-STORY_KINDS: frozenset[str] = frozenset({"behavioural", "project"})
+# ``STORY_KINDS``: kinds whose answers are about the candidate's own past; their key points
+# describe qualities of an answer rather than facts it should state. Which of them are
+# stories proper (STAR applies) is the question's ``form``.
 
 
 @dataclass(frozen=True)
@@ -23,4 +25,10 @@ class AskedQuestion:
 
     @property
     def is_story(self) -> bool:
+        """About the candidate's own past (behavioural and project questions)."""
         return self.kind in STORY_KINDS
+
+    @property
+    def form(self) -> AnswerForm:
+        """The shape a strong answer takes: a STAR story, a self-introduction, ... (forms.py)."""
+        return answer_form(self.text, self.kind)
