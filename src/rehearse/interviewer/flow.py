@@ -22,56 +22,24 @@ _OFF_TOPIC = 0.12
 _VAGUE_HEDGES = 3
 
 
-# What to ask when an answer that is not a story misses a part of its form
-# (feedback/content/forms.py): (form, part) -> (the follow-up, the reason).
-_MISSING_PART: dict[tuple[str, str], tuple[str, str]] = {
-    ("introduction", "present"): (
-        "And where are you now? What are you doing at the moment?",
-        "The introduction does not say who the candidate is today.",
+# For answers that are not stories, the one part whose absence an interviewer asks about, as
+# a STAR story is asked for its Result (the score judges every part; the conversation does
+# not nag): form -> (the part, the follow-up, the reason).
+_KEY_PART: dict[str, tuple[str, str, str]] = {
+    "weakness": (
+        "remedy",
+        "What are you doing about it?",
+        "The answer names a weakness but not what the candidate is doing about it.",
     ),
-    ("introduction", "past"): (
-        "How did you get here? What is one thing you did that shaped that path?",
-        "The introduction has no past: nothing the candidate did to get here.",
-    ),
-    ("introduction", "future"): (
-        "And what are you looking for next? How does this role fit?",
-        "The introduction does not say where the candidate wants to go, or why here.",
-    ),
-    ("motivation", "reason"): (
-        "What is it, specifically, that draws you to it?",
-        "The answer gives no reason.",
-    ),
-    ("motivation", "specifics"): (
+    "motivation": (
+        "specifics",
         "What do you know about the role or the company that makes it stand out for you?",
         "The reason could fit any company: nothing specific about this one.",
     ),
-    ("motivation", "fit"): (
-        "How does it fit what you have done so far and where you want to go?",
-        "The answer does not link the role to the candidate's own path.",
-    ),
-    ("pitch", "claim"): (
-        "In one sentence: what do you bring that others might not?",
-        "The answer makes no clear claim about what the candidate offers.",
-    ),
-    ("pitch", "evidence"): (
+    "pitch": (
+        "evidence",
         "What have you done that shows it?",
         "The claim has no evidence: nothing the candidate did.",
-    ),
-    ("pitch", "fit"): (
-        "How would that help in this role?",
-        "The answer does not tie the candidate's strengths to the role.",
-    ),
-    ("weakness", "weakness"): (
-        "What is the weakness itself, in a sentence?",
-        "The answer never names a weakness.",
-    ),
-    ("weakness", "cost"): (
-        "Can you give an example of a time it cost you something?",
-        "The weakness is named but never shown: no moment it mattered.",
-    ),
-    ("weakness", "remedy"): (
-        "What are you doing about it?",
-        "The answer names a weakness but not what the candidate is doing about it.",
     ),
 }
 
@@ -130,10 +98,10 @@ def judge(  # noqa: PLR0911 (one return per rule, in order of priority)
             "The story has no Result: the outcome is what the example is meant to prove.",
             reading,
         )
-    missing = [name for name, present in reading.parts.items() if not present]
-    if missing:
-        say, why = _MISSING_PART[reading.form, missing[0]]
-        return Decision(Move.FOLLOW_UP, say, why, reading)
+    if reading.form in _KEY_PART:
+        part, say, why = _KEY_PART[reading.form]
+        if not reading.parts.get(part, True):
+            return Decision(Move.FOLLOW_UP, say, why, reading)
     if story and reading.we_statements > 2 * max(reading.i_statements, 1) + 1:
         return Decision(
             Move.FOLLOW_UP,
