@@ -11,7 +11,20 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from bench.validity.score import InterviewScores, score_interview
+from bench.validity.crossval import (
+    cross_validate,
+    overall_candidates,
+    overall_values,
+    structure_candidates,
+    values_of,
+)
+from bench.validity.score import (
+    EvaluatedInterview,
+    InterviewScores,
+    evaluate_interview,
+    score_interview,
+    session_of,
+)
 from bench.validity.stats import agreement, student_of
 from bench.validity.turns import split_interview
 from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
@@ -43,16 +56,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.validity", description=__doc__)
     parser.add_argument("ratings", type=Path, nargs="?", default=DEFAULT_RATINGS)
     parser.add_argument("--out", type=Path, help="write each interview's scores as JSON here")
+    parser.add_argument(
+        "--cv",
+        action="store_true",
+        help="also choose bands and weights by leave-one-student-out cross-validation",
+    )
     args = parser.parse_args(argv)
     if not args.ratings.is_file():
         print(f"no ratings file at {args.ratings}", file=sys.stderr)
         return 2
     rows = read_ratings(args.ratings)
     encoder = MiniLMEncoder()
-    scored = [
-        score_interview(row["Participant"], split_interview(row["Transcript"]), encoder)
+    evaluated = [
+        evaluate_interview(row["Participant"], split_interview(row["Transcript"]), encoder)
         for row in rows
     ]
+    scored = [score_interview(interview) for interview in evaluated]
     if args.out:
         payload = {"interviews": [item.to_json() for item in scored]}
         args.out.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
@@ -65,7 +84,30 @@ def main(argv: Sequence[str] | None = None) -> int:
             ratings = [float(row[trait]) for row in rows]
             found = agreement(values, ratings, students)
             print(f"{name:<26}{trait:<20}{found.shown():<26}{found.n}")
+    if args.cv:
+        print_cross_validation(evaluated, rows, students)
     return 0
+
+
+def print_cross_validation(
+    evaluated: Sequence[EvaluatedInterview], rows: Sequence[dict[str, str]], students: list[str]
+) -> None:
+    """Cross-validated rho of the structure rules and the overall weights, with the choices."""
+    print("\ncross-validated by student (leave one student out):")
+    structure = values_of(structure_candidates(), evaluated, lambda s: s.structure)
+    sessions = [list(session_of(interview).values()) for interview in evaluated]
+    weights = overall_values(overall_candidates(), sessions)
+    for name, values, traits in (
+        ("structure", structure, ("StructuredAnswers",)),
+        ("overall", weights, ("Overall", "RecommendHiring", "Focused")),
+    ):
+        for trait in traits:
+            ratings = [float(row[trait]) for row in rows]
+            found = cross_validate(values, ratings, students)
+            shown = agreement(found.scores, ratings, students).shown()
+            print(f"{name:<26}{trait:<20}{shown}")
+            for choice, count in found.chosen.most_common(3):
+                print(f"    chosen for {count:>2} of {len(set(students))} students: {choice}")
 
 
 if __name__ == "__main__":

@@ -1,21 +1,42 @@
 """One rated interview scored the way the product scores a transcribed session: every answer
-with ``feedback.answer.score_answer``, each competency averaged over the answers
-(``feedback.overall.session_score``) and the overall weighted by ``feedback.overall``."""
+evaluated and scored as ``feedback.answer.score_answer`` does, each competency averaged over
+the answers (``feedback.overall.session_score``) and the overall weighted by
+``feedback.overall``.
+
+Evaluating (the sentence encoder) is the slow half and is done once per answer; scoring is
+cheap and reads the product's rules when it runs, so the cross-validation can score the same
+evaluations under other bands and weights.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from bench.validity.spoken import transcript_speech
 from bench.validity.turns import Exchange
-from rehearse.feedback.answer import score_answer
+from rehearse.feedback.answer import scores_of
+from rehearse.feedback.content.evaluate import evaluate_answer
+from rehearse.feedback.content.evaluation import ContentEvaluation
 from rehearse.feedback.content.question import AskedQuestion
 from rehearse.feedback.measures import Score
 from rehearse.feedback.overall import overall_score, session_score
 from rehearse.interviewer.retrieval.encoder import TextEncoder
 
 COMPETENCIES = ("content", "structure", "clarity", "delivery")
+
+
+@dataclass(frozen=True)
+class EvaluatedAnswer:
+    evaluation: ContentEvaluation
+    speech: Mapping[str, Any]  # what the transcript supports of a speech analysis
+
+
+@dataclass(frozen=True)
+class EvaluatedInterview:
+    participant: str
+    answers: tuple[EvaluatedAnswer, ...]
 
 
 @dataclass(frozen=True)
@@ -26,7 +47,7 @@ class InterviewScores:
     structure: float | None
     clarity: float | None
     delivery: float | None
-    fillers_per_100_words: float | None
+    fillers_per_100_words: float | None  # the session's filler measurement, as the report shows
     words: int
 
     def to_json(self) -> dict[str, object]:
@@ -44,32 +65,51 @@ class InterviewScores:
 
 def asked(question: str) -> AskedQuestion:
     """A rated interview's question as the product sees it: a behavioural question with no
-    key points (the bank's questions of the same kind judge no key points either)."""
+    key points (the bank's behavioural questions judge no key points either); its wording
+    decides its form (a story, a self-introduction, a pitch...)."""
     return AskedQuestion(question, "behavioural", "")
 
 
-def score_interview(
+def evaluate_interview(
     participant: str, exchanges: Sequence[Exchange], encoder: TextEncoder
-) -> InterviewScores:
+) -> EvaluatedInterview:
+    return EvaluatedInterview(
+        participant,
+        tuple(
+            EvaluatedAnswer(
+                evaluate_answer(asked(exchange.question), exchange.answer, encoder),
+                transcript_speech(exchange.answer),
+            )
+            for exchange in exchanges
+        ),
+    )
+
+
+def _measured(score: Score, name: str) -> float | None:
+    return next((m.value for m in score.measurements if m.name == name), None)
+
+
+def session_of(interview: EvaluatedInterview) -> dict[str, Score]:
+    """Each competency over the interview's answers, under the product's rules as they are
+    when called."""
     per_answer: dict[str, list[Score]] = {name: [] for name in COMPETENCIES}
-    fillers = 0
-    lexical = 0
-    for exchange in exchanges:
-        speech = transcript_speech(exchange.answer)
-        _, scores = score_answer(asked(exchange.question), exchange.answer, encoder, speech=speech)
-        for score in scores:
+    for answer in interview.answers:
+        for score in scores_of(answer.evaluation, speech=answer.speech):
             if score.name in per_answer:
                 per_answer[score.name].append(score)
-        fillers += speech["fillers"]["count"]
-        lexical += len(speech["words"])
-    session = {name: session_score(name, answers) for name, answers in per_answer.items()}
+    return {name: session_score(name, answers) for name, answers in per_answer.items()}
+
+
+def score_interview(interview: EvaluatedInterview) -> InterviewScores:
+    """The session's scores under the product's rules as they are when called."""
+    session = session_of(interview)
     return InterviewScores(
-        participant=participant,
+        participant=interview.participant,
         overall=overall_score(list(session.values())),
         content=session["content"].value,
         structure=session["structure"].value,
         clarity=session["clarity"].value,
         delivery=session["delivery"].value,
-        fillers_per_100_words=round(100 * fillers / lexical, 2) if lexical else None,
-        words=lexical,
+        fillers_per_100_words=_measured(session["delivery"], "fillers"),
+        words=sum(len(answer.speech["words"]) for answer in interview.answers),
     )

@@ -27,9 +27,19 @@ def score_answer(
 ) -> tuple[ContentEvaluation, list[Score]]:
     """The content evaluation of ``said`` and every score it, ``speech`` and ``video`` support."""
     evaluation = evaluate_answer(question, said, encoder, role_skills=role_skills)
+    return evaluation, scores_of(evaluation, speech=speech, video=video)
+
+
+def scores_of(
+    evaluation: ContentEvaluation,
+    *,
+    speech: Mapping[str, Any] | None = None,
+    video: Mapping[str, Any] | None = None,
+) -> list[Score]:
+    """Every score an evaluated answer, its ``speech`` and its ``video`` support."""
     scores = [content_score(evaluation), structure_score(evaluation), clarity_score(evaluation)]
     if speech is not None:
         scores += [delivery_score(speech), confidence_score(speech)]
     if video is not None:
         scores.append(presence_score(video))
-    return evaluation, scores
+    return scores

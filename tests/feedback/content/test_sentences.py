@@ -58,3 +58,28 @@ def test_an_empty_or_blank_answer_has_no_sentences() -> None:
 
 def test_punctuation_alone_is_not_a_sentence() -> None:
     assert [s.text for s in split_sentences("... ?! I see.")] == ["I see."]
+
+
+RUN_ON = (
+    "so I joined the robotics team in my first year and we had to build an arm that could "
+    "sort parts on a moving belt but nobody on the team had written a controller before so "
+    "I read two papers over the break and wrote a first version in a week and then we tested "
+    "it every evening until it sorted nine parts in ten because the camera was the weak part"
+)
+
+
+def test_a_long_unpunctuated_run_is_cut_at_clause_starts() -> None:
+    sentences = split_sentences(RUN_ON)
+    assert len(sentences) > 1
+    assert all(s.words >= 12 for s in sentences)
+    assert all(RUN_ON[s.start : s.end] == s.text for s in sentences)
+    assert sum(s.words for s in sentences) == len(words(RUN_ON))
+
+
+def test_a_long_typed_sentence_is_left_whole() -> None:
+    answer = (
+        "I rewrote the import job so that it streamed rows from the bucket in batches of a "
+        "thousand, checked each batch against the schema, and wrote the rejects to a table "
+        "that the support team could read."
+    )
+    assert len(split_sentences(answer)) == 1
