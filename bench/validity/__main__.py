@@ -12,9 +12,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from bench.validity.crossval import (
+    clarity_candidates,
     cross_validate,
     overall_candidates,
     overall_values,
+    preferences,
     structure_candidates,
     values_of,
 )
@@ -94,16 +96,21 @@ def print_cross_validation(
 ) -> None:
     """Cross-validated rho of the structure rules and the overall weights, with the choices."""
     print("\ncross-validated by student (leave one student out):")
-    structure = values_of(structure_candidates(), evaluated, lambda s: s.structure)
     sessions = [list(session_of(interview).values()) for interview in evaluated]
-    weights = overall_values(overall_candidates(), sessions)
-    for name, values, traits in (
-        ("structure", structure, ("StructuredAnswers",)),
-        ("overall", weights, ("Overall", "RecommendHiring", "Focused")),
-    ):
+    grids = (
+        ("structure", structure_candidates(), lambda s: s.structure, ("StructuredAnswers",)),
+        ("clarity", clarity_candidates(), lambda s: s.clarity, ("Overall",)),
+        ("overall", overall_candidates(), None, ("Overall", "RecommendHiring", "Focused")),
+    )
+    for name, candidates, value_of, traits in grids:
+        values = (
+            values_of(candidates, evaluated, value_of)
+            if value_of is not None
+            else overall_values(candidates, sessions)
+        )
         for trait in traits:
             ratings = [float(row[trait]) for row in rows]
-            found = cross_validate(values, ratings, students)
+            found = cross_validate(values, ratings, students, preferences(candidates))
             shown = agreement(found.scores, ratings, students).shown()
             print(f"{name:<26}{trait:<20}{shown}")
             for choice, count in found.chosen.most_common(3):

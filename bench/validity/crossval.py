@@ -30,6 +30,13 @@ from rehearse.feedback.measures import Rule, Score
 class Candidate:
     name: str
     rules: Mapping[tuple[ModuleType, str], Any]  # (module, constant) -> value while scoring
+    # Among candidates that rank the training students about as well as the best (within
+    # ``TOLERANCE``), the one with the highest preference is chosen: the weight the coaching
+    # sources give a measure is kept unless the ratings speak clearly against it.
+    preference: float = 0.0
+
+
+TOLERANCE = 0.02  # of rho: well inside the bootstrap intervals of a 64-interview file
 
 
 @contextmanager
@@ -61,14 +68,19 @@ def cross_validate(
     values: Mapping[str, Sequence[float | None]],
     ratings: Sequence[float],
     students: Sequence[str],
+    preference: Mapping[str, float] | None = None,
 ) -> CrossValidated:
     """Leave-one-student-out choice among candidates (``values``: each candidate's score of
-    every interview)."""
+    every interview; ``preference``: see ``Candidate.preference``)."""
     out: list[float | None] = [None] * len(ratings)
     chosen: Counter[str] = Counter()
+    prefer = preference or {}
     for student in sorted(set(students)):
         train = [i for i, s in enumerate(students) if s != student]
-        best = max(values, key=lambda name: _rho_on(values[name], ratings, train))
+        rho = {name: _rho_on(values[name], ratings, train) for name in values}
+        top = max(rho.values())
+        near = [name for name in values if rho[name] >= top - TOLERANCE]
+        best = max(near, key=lambda name: (prefer.get(name, 0.0), rho[name]))
         chosen[best] += 1
         for i, s in enumerate(students):
             if s == student:
@@ -86,7 +98,7 @@ def structure_candidates() -> list[Candidate]:
     """The weight of the parts against the length, and where the length band starts."""
     found = []
     for parts_weight, story_from, answer_from in itertools.product(
-        (0.7, 0.5, 0.3, 0.0), (120, 180, 240), (80, 120, 160)
+        (0.7, 0.5, 0.3, 0.2, 0.1, 0.0), (120, 180, 240), (80, 120, 160)
     ):
         star = replace(answer_scores.STAR_PARTS, weight=parts_weight)
         story = _length(answer_scores.STORY_LENGTH, story_from, 1 - parts_weight)
@@ -104,6 +116,7 @@ def structure_candidates() -> list[Candidate]:
                     (answer_scores, "ANSWER_LENGTH"): answer,
                     (answer_scores, "FORM_PARTS"): forms,
                 },
+                preference=parts_weight,
             )
         )
     return found
@@ -120,15 +133,21 @@ def _length(rule: Rule, low: float, weight: float) -> Rule:
     )
 
 
-WEIGHT_STEPS = (0.0, 0.1, 0.2, 0.35)
+# The overall's weights a product can defend: every competency a candidate sees keeps some
+# weight (content is also what technical answers are judged on, which these interviews do
+# not test), except clarity, whose measures may predict nothing.
+CONTENT_STEPS = (0.1, 0.2, 0.35)
+STRUCTURE_STEPS = (0.1, 0.15, 0.25)
+CLARITY_STEPS = (0.0, 0.1)
+DELIVERY_STEPS = (0.2, 0.35, 0.5)
 
 
 def overall_candidates() -> list[Candidate]:
     """The weights of the competencies a transcript measures in the overall score."""
     found = []
-    for content, structure, clarity, delivery in itertools.product(WEIGHT_STEPS, repeat=4):
-        if not content + structure + clarity + delivery:
-            continue
+    for content, structure, clarity, delivery in itertools.product(
+        CONTENT_STEPS, STRUCTURE_STEPS, CLARITY_STEPS, DELIVERY_STEPS
+    ):
         weights = dict(overall.WEIGHTS)
         weights.update(content=content, structure=structure, clarity=clarity, delivery=delivery)
         found.append(
@@ -140,6 +159,18 @@ def overall_candidates() -> list[Candidate]:
     return found
 
 
+def clarity_candidates() -> list[Candidate]:
+    """Whether reading ease, a measure made for written prose, keeps its weight in clarity."""
+    return [
+        Candidate(
+            f"reading ease weight {weight}",
+            {(answer_scores, "READING_EASE"): replace(answer_scores.READING_EASE, weight=weight)},
+            preference=weight,
+        )
+        for weight in (0.2, 0.1, 0.0)
+    ]
+
+
 def overall_values(
     candidates: Sequence[Candidate], sessions: Sequence[Sequence[Score]]
 ) -> dict[str, list[float | None]]:
@@ -149,6 +180,10 @@ def overall_values(
         with patched(candidate):
             found[candidate.name] = [overall.overall_score(session) for session in sessions]
     return found
+
+
+def preferences(candidates: Sequence[Candidate]) -> dict[str, float]:
+    return {candidate.name: candidate.preference for candidate in candidates}
 
 
 def values_of(

@@ -136,3 +136,37 @@ def _measurement(
 ) -> Measurement:
     evaluation = evaluate_answer(question, answer, retriever.encoder)
     return next(m for m in structure_score(evaluation).measurements if m.name == name)
+
+
+LEADERSHIP = AskedQuestion("Tell me about a time you led a team.", "behavioural", "leadership")
+STORY_STEP = (
+    "Then I met each of the five students, split the work by what they knew, and I checked "
+    "in with them every evening so nobody waited on anyone else for long. "
+)
+
+
+@pytest.mark.parametrize("steps", [1, 3, 6, 9])
+def test_a_fuller_story_never_scores_lower_on_structure_up_to_its_band(
+    retriever: Retriever, steps: int
+) -> None:
+    opening = "Last year I led our robotics team when our lead left a month before the contest. "
+    closing = "As a result we finished the arm on time and placed third of forty teams."
+    shorter = opening + STORY_STEP * steps + closing
+    longer = opening + STORY_STEP * (steps + 1) + closing
+    assert len(longer.split()) <= 480
+    short_score = structure_score(evaluate_answer(LEADERSHIP, shorter, retriever.encoder)).value
+    long_score = structure_score(evaluate_answer(LEADERSHIP, longer, retriever.encoder)).value
+    assert short_score is not None
+    assert long_score is not None
+    assert long_score >= short_score
+
+
+def test_adding_the_missing_result_never_lowers_structure(retriever: Retriever) -> None:
+    story = "Last year I led our robotics team when our lead left a month before the contest. "
+    story += STORY_STEP * 3
+    without = structure_score(evaluate_answer(LEADERSHIP, story, retriever.encoder)).value
+    with_result = story + "As a result we finished the arm on time and placed third."
+    complete = structure_score(evaluate_answer(LEADERSHIP, with_result, retriever.encoder)).value
+    assert without is not None
+    assert complete is not None
+    assert complete > without

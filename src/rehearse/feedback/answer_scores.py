@@ -69,20 +69,24 @@ STAR_PARTS = Rule(
     "of 4",
     "4",
     Band(4, 4, 0, 4),
-    0.7,
+    0.1,
     "Situation, Task, Action, Result is the structure behavioural interviews are scored on "
-    "(e.g. DDI's STAR; structured interviewing, Campion et al. 1997).",
+    "(e.g. DDI's STAR; structured interviewing, Campion et al. 1997). Weighed lightly: found "
+    "by cue phrases, the parts barely tracked raters' 'structured answers' on rated mock "
+    "interviews, where length did (docs/scoring.md, 'Agreement with human raters').",
     "Tell it in four beats: the situation, your task, what you did, and the result with a number.",
 )
 STORY_LENGTH = Rule(
     "length",
     "words",
-    "120-300",
-    Band(120, 300, 30, 600),
-    0.3,
-    "About one to two minutes spoken (120-300 words at 150 wpm) is the length interviewers "
-    "expect for a story; much shorter lacks evidence, much longer loses them.",
-    "Aim for one to two minutes: cut background, keep your actions and the result.",
+    "240-480",
+    Band(240, 480, 60, 960),
+    0.9,
+    "Raters of real mock interviews found fuller stories better structured: the band was "
+    "chosen by cross-validation on the MIT Interview ratings (docs/scoring.md); about two to "
+    "three minutes spoken.",
+    "Give the story room: the situation in a sentence or two, then what you did step by step "
+    "and what came of it.",
 )
 EXPLANATION_LENGTH = Rule(
     "length",
@@ -108,7 +112,8 @@ SENTENCES = Rule(
 _PARTS_SOURCE = (
     "Interview coaching gives these questions shapes of their own rather than STAR: "
     "present-past-future for a self-introduction, claim-evidence-fit for 'why you', "
-    "weakness-cost-remedy for a weakness (found by cue phrases, docs/scoring.md)."
+    "weakness-cost-remedy for a weakness (found by cue phrases; weighed lightly, as STAR, "
+    "docs/scoring.md)."
 )
 FORM_PARTS: dict[AnswerForm, Rule] = {
     "introduction": Rule(
@@ -116,7 +121,7 @@ FORM_PARTS: dict[AnswerForm, Rule] = {
         "of 3",
         "3",
         Band(3, 3, 0, 3),
-        0.7,
+        0.1,
         _PARTS_SOURCE,
         "Answer in three beats: who you are now, how you got here (one or two highlights), "
         "and what you want next, which is why you are here.",
@@ -126,7 +131,7 @@ FORM_PARTS: dict[AnswerForm, Rule] = {
         "of 3",
         "3",
         Band(3, 3, 0, 3),
-        0.7,
+        0.1,
         _PARTS_SOURCE,
         "Give the reason, make it specific (the product, the team, something you read or "
         "used), and tie it to your own experience and where you want to go.",
@@ -136,7 +141,7 @@ FORM_PARTS: dict[AnswerForm, Rule] = {
         "of 3",
         "3",
         Band(3, 3, 0, 3),
-        0.7,
+        0.1,
         _PARTS_SOURCE,
         "Make a claim about what you bring, prove it with one thing you did (with a number), "
         "and say why it matters for this role.",
@@ -146,7 +151,7 @@ FORM_PARTS: dict[AnswerForm, Rule] = {
         "of 3",
         "3",
         Band(3, 3, 0, 3),
-        0.7,
+        0.1,
         _PARTS_SOURCE,
         "Name a real weakness, say what it cost you once, and what you are doing about it now.",
     ),
@@ -156,7 +161,7 @@ ANSWER_LENGTH = Rule(
     "words",
     "80-250",
     Band(80, 250, 20, 500),
-    0.3,
+    0.9,
     "Half a minute to under two minutes spoken (80-250 words at 150 wpm) lets an answer make "
     "its point with evidence without losing the listener (coaching practice).",
     "Aim for one to two minutes: make each part in a sentence or two.",
@@ -206,12 +211,14 @@ LONG_SENTENCES = Rule(
     "English).",
     "When a sentence runs on with 'and... and...', end it and start a new one.",
 )
+# Shown but weighed 0: on rated mock interviews, easier reading (shorter words and sentences)
+# went with *lower* ratings, and cross-validation dropped it (docs/scoring.md).
 READING_EASE = Rule(
     "reading ease",
     "Flesch",
     "at least 50",
     Band(50, 100, 10, 100),
-    0.2,
+    0.0,
     "Flesch reading ease of 50-70 is plain conversational English (Flesch 1948).",
     "Prefer short, common words to jargon unless the jargon is the point.",
 )
