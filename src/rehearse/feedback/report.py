@@ -63,7 +63,9 @@ class AnswerReport:
     overall: float | None
     scores: tuple[Score, ...]
     key_points: tuple[KeyPointCheck, ...]
-    star: dict[str, bool]  # empty when the question is not a story
+    # The parts of the answer's form: STAR for a story, present/past/future for a
+    # self-introduction...; empty for explanations.
+    star: dict[str, bool]
     moments: tuple[MomentNote, ...]
     words: tuple[TimedWord, ...]
     timeline: tuple[TimelinePoint, ...]

@@ -268,8 +268,12 @@ def _key_points(evaluation: ContentEvaluation | None) -> tuple[KeyPointCheck, ..
 
 
 def _star(evaluation: ContentEvaluation | None) -> dict[str, bool]:
-    if evaluation is None or not evaluation.star.applicable:
+    """The parts of the answer's form: STAR for a story, present-past-future for a
+    self-introduction, and so on (feedback/content/forms.py); empty for explanations."""
+    if evaluation is None:
         return {}
+    if not evaluation.star.applicable:
+        return {part.name: part.present for part in evaluation.parts.parts}
     star = evaluation.star
     return {
         "situation": star.situation.present,

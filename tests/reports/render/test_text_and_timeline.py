@@ -128,3 +128,10 @@ def test_the_svg_layout_puts_the_band_between_its_values(report: Report) -> None
     first_x, first_label = layout.x_ticks[0]
     assert first_x == pytest.approx(layout.left)
     assert first_label == "0:00"
+
+
+def test_a_storys_parts_are_headed_star_and_other_forms_parts_are_not() -> None:
+    assert text.parts_heading({"situation": True, "result": False}) == "STAR"
+    assert text.parts_heading({"present": True, "past": True, "future": False}) == (
+        "Parts of the answer"
+    )

@@ -49,6 +49,7 @@ TEMPLATE_HELPERS: dict[str, Any] = {
     "when": text.when,
     "gain": text.gain,
     "star_parts": text.star_parts,
+    "parts_heading": text.parts_heading,
     "meta": text.meta,
 }
 

@@ -420,7 +420,7 @@ def _answer(answer: AnswerReport, total: int, kit: Kit) -> Iterator[Flowable]:
             kit,
         )
     if answer.star:
-        yield from _heading("STAR", kit)
+        yield from _heading(text.parts_heading(answer.star), kit)
         yield _star(answer.star, kit)
     tokens = text.transcript(answer)
     if tokens:

@@ -93,6 +93,11 @@ def gain(value: float) -> str:
     return f"+{value:.1f} points"
 
 
+def parts_heading(star: dict[str, bool]) -> str:
+    """ "STAR" for a story's parts, "Parts of the answer" for another form's."""
+    return "STAR" if set(star) <= set(STAR_ORDER) else "Parts of the answer"
+
+
 def star_parts(star: dict[str, bool]) -> list[tuple[str, bool]]:
     """The STAR parts in their usual order (then any others), capitalised, with presence."""
     order = [part for part in STAR_ORDER if part in star]
