@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from rehearse.interviewer.yaml_data import load_yaml
 
 VOCABULARY = Path(__file__).with_name("skills.yaml")
 
@@ -50,7 +50,7 @@ def _word(phrase: str, *, ignore_case: bool) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def load_vocabulary(path: Path = VOCABULARY) -> Vocabulary:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = load_yaml(path.read_text(encoding="utf-8"))
     skills: dict[str, Skill] = {}
     patterns: list[tuple[re.Pattern[str], str]] = []
     for key, entry in raw.items():

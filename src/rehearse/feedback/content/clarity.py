@@ -1,6 +1,6 @@
 """How easy an answer is to follow: its length, its sentences, readability and rambling.
 
-Readability is Flesch reading ease and the Flesch-Kincaid grade from ``textstat``. Both were
+Readability is Flesch reading ease and the Flesch-Kincaid grade (``readability.py``). Both were
 made for written prose: on a transcript they mostly reflect words per sentence and syllables
 per word, and on very short answers they leave their usual ranges (above 100, below grade 0).
 
@@ -21,9 +21,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import textstat  # type: ignore[import-untyped]
-
 from rehearse.analysis.speech.vocabulary import moving_average_ttr
+from rehearse.feedback.content.readability import readability
 from rehearse.feedback.content.sentences import Sentence, words
 
 LONG_SENTENCE_WORDS = 30
@@ -71,6 +70,7 @@ def measure_clarity(answer: str, sentences: Sequence[Sentence], coverage: float 
     long = tuple(sentence.index for sentence in sentences if sentence.words > LONG_SENTENCE_WORDS)
     repetition = 1.0 - (moving_average_ttr(content_words(answer)) or 1.0)
     low_coverage = coverage is not None and coverage < LOW_COVERAGE_BELOW
+    readable = readability(answer, sentences) if total else None
     return Clarity(
         words=total,
         sentences=len(sentences),
@@ -78,8 +78,8 @@ def measure_clarity(answer: str, sentences: Sequence[Sentence], coverage: float 
         max_sentence_words=max(lengths, default=0),
         long_sentences=long,
         long_sentence_share=round(len(long) / len(sentences), 4) if sentences else 0.0,
-        reading_ease=round(float(textstat.flesch_reading_ease(answer)), 2) if total else None,
-        grade_level=round(float(textstat.flesch_kincaid_grade(answer)), 2) if total else None,
+        reading_ease=round(readable.reading_ease, 2) if readable else None,
+        grade_level=round(readable.grade_level, 2) if readable else None,
         repetition=round(repetition, 4),
         rambling=total >= RAMBLING_WORDS and (low_coverage or repetition >= REPETITIVE_FROM),
     )

@@ -9,6 +9,8 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from rehearse.interviewer.yaml_data import load_yaml
+
 QUESTIONS_DIR = Path(__file__).parent / "questions"
 
 
@@ -78,7 +80,7 @@ class Bank(BaseModel):
 
 def load_topic(path: Path) -> Topic:
     with path.open(encoding="utf-8") as handle:
-        return Topic.model_validate(yaml.safe_load(handle))
+        return Topic.model_validate(load_yaml(handle))
 
 
 @lru_cache(maxsize=1)

@@ -6,11 +6,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from rehearse.errors import NotFound
 from rehearse.interviewer.coding.sandbox import Limits, RunResult, run_tests
+from rehearse.interviewer.yaml_data import load_yaml
 
 PROBLEMS = Path(__file__).with_name("problems.yaml")
 
@@ -38,7 +38,7 @@ class Problem(BaseModel):
 
 @lru_cache(maxsize=1)
 def load_problems(path: Path = PROBLEMS) -> tuple[Problem, ...]:
-    return tuple(Problem.model_validate(entry) for entry in yaml.safe_load(path.read_text("utf-8")))
+    return tuple(Problem.model_validate(entry) for entry in load_yaml(path.read_text("utf-8")))
 
 
 def problem(problem_id: str) -> Problem:

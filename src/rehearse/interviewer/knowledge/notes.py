@@ -8,6 +8,8 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from rehearse.interviewer.yaml_data import load_yaml
+
 NOTES_DIR = Path(__file__).parent / "notes"
 
 
@@ -41,7 +43,7 @@ def load_notes(directory: Path = NOTES_DIR) -> dict[str, tuple[Note, ...]]:
     for path in sorted(directory.glob("*.yaml")):
         try:
             with path.open(encoding="utf-8") as handle:
-                topic = TopicNotes.model_validate(yaml.safe_load(handle))
+                topic = TopicNotes.model_validate(load_yaml(handle))
         except (ValueError, yaml.YAMLError) as exc:
             raise ValueError(f"{path.name}: {exc}") from exc
         by_topic[topic.topic] = topic.notes
