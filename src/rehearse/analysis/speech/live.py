@@ -17,10 +17,10 @@ import time
 from dataclasses import dataclass
 
 import numpy as np
-import scipy.signal
 
 from rehearse.analysis.audio import SAMPLE_RATE, Samples
 from rehearse.analysis.speech.filled_pauses import steady_voiced_stretches
+from rehearse.analysis.speech.peaks import find_peaks
 from rehearse.analysis.speech.spans import Span
 from rehearse.analysis.speech.vad import detect_speech
 from rehearse.analysis.speech.voice import HOP_SECONDS, VoiceFrames, measure_frames
@@ -87,7 +87,7 @@ class LiveSpeechMeter:
 
     def _count_syllables(self, frames: VoiceFrames, new: slice) -> int:
         loudness = np.where(frames.voiced, frames.loudness_db, -120.0)
-        peaks, _ = scipy.signal.find_peaks(loudness, prominence=_PEAK_PROMINENCE_DB, distance=8)
+        peaks = find_peaks(loudness, distance=8, min_prominence=_PEAK_PROMINENCE_DB)
         start = new.start or 0
         return int(sum(1 for peak in peaks if peak >= start and frames.voiced[peak]))
 

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-import scipy.fft
 from numpy.lib.stride_tricks import sliding_window_view
 
 from rehearse.analysis.audio import SAMPLE_RATE, Samples
@@ -37,8 +36,7 @@ _EPSILON = 1e-10
 _TINY = float(np.finfo(np.float32).tiny)
 _WINDOW = np.hanning(_FRAME).astype(np.float32)
 _WINDOW_AC = np.correlate(_WINDOW, _WINDOW, mode="full")[_FRAME - 1 :].astype(np.float64)
-_FFT_WORKERS = 2
-_BLOCK = 4096  # frames per FFT batch: about 100 MB of temporaries at most
+_BLOCK = 2048  # frames per FFT batch: about 100 MB of temporaries at most
 
 Floats = npt.NDArray[np.float64]
 Floats32 = npt.NDArray[np.float32]
@@ -87,10 +85,13 @@ def _blocks(count: int) -> Iterator[slice]:
 
 
 def _autocorrelation(frames: Floats32) -> Floats32:
-    """Autocorrelation of each frame (rows), lags 0 to _FRAME - 1, through the FFT."""
-    spectrum = scipy.fft.rfft(frames, n=2 * _FRAME, axis=1, workers=_FFT_WORKERS)
+    """Autocorrelation of each frame (rows), lags 0 to _FRAME - 1, through the FFT.
+
+    numpy's FFT works in double precision whatever the input; the result is brought back to
+    float32, the precision the rest of YIN (and librosa's) works in."""
+    spectrum = np.fft.rfft(frames, n=2 * _FRAME, axis=1)
     power = np.square(spectrum.real) + np.square(spectrum.imag)
-    result: Floats32 = scipy.fft.irfft(power, axis=1, workers=_FFT_WORKERS)[:, :_FRAME]
+    result: Floats32 = np.fft.irfft(power, axis=1)[:, :_FRAME].astype(np.float32)
     return result
 
 
