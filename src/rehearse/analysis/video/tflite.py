@@ -135,10 +135,13 @@ def _options(code: int, table: _Table | None) -> dict[str, float]:
     else:
         slots = {"keep_dims": (0, _N.BoolFlags)}
     defaults = {"dilation_w": 1.0, "dilation_h": 1.0}
-    return {
+    options = {
         name: table.scalar(slot, kind, defaults.get(name, 0))
         for name, (slot, kind) in slots.items()
     }
+    if int(options.get("activation", 0)) not in _ACTIVATIONS:
+        raise UnsupportedModel(f"fused activation {options['activation']:.0f} is not supported")
+    return options
 
 
 def _same_padding(size: int, kernel: int, stride: int) -> tuple[int, int]:
@@ -206,10 +209,8 @@ class TFLiteModel:
         ]
         tensors = graph.tables(0)
         self._constants = {i: _tensor_value(t, buffers) for i, t in enumerate(tensors)}
-        self.input_shape = tuple(
-            int(d) for d in tensors[int(graph.array(1, np.int32)[0])].array(0, np.int32)
-        )
         self._input = int(graph.array(1, np.int32)[0])
+        self.input_shape = tuple(int(d) for d in tensors[self._input].array(0, np.int32))
         self._output = int(graph.array(2, np.int32)[0])
         self._operators: list[_Operator] = []
         for op in graph.tables(3):
