@@ -64,6 +64,13 @@ class Settings(BaseSettings):
     s3_access_key_id: str | None = None
     s3_secret_access_key: SecretStr | None = None
     s3_part_mb: int = Field(default=8, ge=5, le=5 * 1024)
+    # Connections each process keeps (pool) and may add under load (overflow). Requests that
+    # need the database wait for one of these without holding a thread, at most
+    # ``request_queue_seconds``; past that they are answered 503 with Retry-After.
+    database_pool_size: int = Field(default=10, ge=1, le=200)
+    database_max_overflow: int = Field(default=10, ge=0, le=200)
+    database_pool_timeout_seconds: float = Field(default=5.0, gt=0)
+    request_queue_seconds: float = Field(default=2.0, gt=0)
     cache_dir: Path | None = None
     auto_migrate: bool | None = None
 

@@ -120,5 +120,18 @@ class StorageFull(RehearseError):
 
 
 class ServiceUnavailable(RehearseError):
+    """The server cannot take the request now; ``retry_after_seconds`` says when to retry."""
+
     status_code = 503
     code = "service_unavailable"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        details: dict[str, Any] | None = None,
+        retry_after_seconds: int | None = None,
+    ) -> None:
+        extra = {} if retry_after_seconds is None else {"retry_after_seconds": retry_after_seconds}
+        super().__init__(message, details={**(details or {}), **extra})
+        self.retry_after_seconds = retry_after_seconds

@@ -24,7 +24,7 @@ from rehearse.interviewer.retrieval.retriever import Retriever
 from rehearse.jobs.queue import JobQueue
 from rehearse.mail.base import Mailer, make_mailer
 from rehearse.store import migrate
-from rehearse.store.database import Database
+from rehearse.store.database import Database, PoolLimits
 
 
 class Runtime:
@@ -33,7 +33,13 @@ class Runtime:
 
     @cached_property
     def database(self) -> Database:
-        return Database(self.settings.resolved_database_url)
+        settings = self.settings
+        limits = PoolLimits(
+            size=settings.database_pool_size,
+            overflow=settings.database_max_overflow,
+            timeout_seconds=settings.database_pool_timeout_seconds,
+        )
+        return Database(settings.resolved_database_url, limits)
 
     @cached_property
     def blobs(self) -> BlobStore:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from sqlalchemy import text
 
 from rehearse.accounts.models import User
+from rehearse.errors import ServiceUnavailable
 from rehearse.interviews.models import InterviewSession
-from rehearse.store.database import Database, after_commit, after_rollback
+from rehearse.store.database import Database, PoolLimits, after_commit, after_rollback
 
 
 def _user(email: str = "a@example.com") -> User:
@@ -102,4 +104,14 @@ def test_an_error_that_keeps_changes_still_commits(database_url: str) -> None:
         raise InvalidToken("refused, but the revocation stands", keep_changes=True)
     with database.sessions() as session:
         assert session.query(User).filter_by(email="kept@example.com").count() == 1
+    database.dispose()
+
+
+def test_an_exhausted_pool_is_a_retryable_503_not_a_hang(database_url: str) -> None:
+    database = Database(database_url, PoolLimits(size=1, overflow=0, timeout_seconds=0.05))
+    with database.engine.connect() as held:
+        held.execute(text("SELECT 1"))
+        with pytest.raises(ServiceUnavailable) as refused, database.transaction() as session:
+            session.execute(text("SELECT 1"))
+    assert refused.value.retry_after_seconds is not None
     database.dispose()

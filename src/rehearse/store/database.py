@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import structlog
 from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from rehearse.errors import RehearseError
+from rehearse.errors import RehearseError, ServiceUnavailable
 
 _SQLITE_BUSY_TIMEOUT_MS = 30_000
+BUSY_RETRY_AFTER_SECONDS = 2
 _log = structlog.get_logger(__name__)
 
 
@@ -28,24 +31,48 @@ def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def create_database_engine(url: str) -> Engine:
+@dataclass(frozen=True)
+class PoolLimits:
+    """How many connections a process keeps and may add, and how long a checkout waits.
+
+    A short timeout turns an exhausted pool into a 503 the client can retry, instead of a
+    request that hangs for half a minute and then fails with a 500."""
+
+    size: int = 10
+    overflow: int = 10
+    timeout_seconds: float = 5.0
+
+    @property
+    def connections(self) -> int:
+        return self.size + self.overflow
+
+
+def create_database_engine(url: str, limits: PoolLimits | None = None) -> Engine:
     """An engine for ``url``; for SQLite the file's folder is created first."""
+    limits = limits or PoolLimits()
     parsed = make_url(url)
+    pool = {
+        "pool_size": limits.size,
+        "max_overflow": limits.overflow,
+        "pool_timeout": limits.timeout_seconds,
+    }
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        if not parsed.database or parsed.database == ":memory:":
+            return create_engine(url, connect_args={"check_same_thread": False})
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"check_same_thread": False}, **pool)
         event.listen(engine, "connect", _configure_sqlite)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+    return create_engine(url, pool_pre_ping=True, **pool)
 
 
 class Database:
     """An engine and the session factory bound to it."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, limits: PoolLimits | None = None) -> None:
         self.url = url
-        self.engine = create_database_engine(url)
+        self.limits = limits or PoolLimits()
+        self.engine = create_database_engine(url, self.limits)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @contextmanager
@@ -59,6 +86,13 @@ class Database:
             except RehearseError as exc:
                 session.commit() if exc.keep_changes else session.rollback()
                 raise
+            except sa_exc.TimeoutError as exc:
+                session.rollback()
+                raise ServiceUnavailable(
+                    "The server is busy: every database connection is in use. "
+                    f"Try again in {BUSY_RETRY_AFTER_SECONDS} seconds.",
+                    retry_after_seconds=BUSY_RETRY_AFTER_SECONDS,
+                ) from exc
             except BaseException:
                 session.rollback()
                 raise

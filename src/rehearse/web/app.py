@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import anyio.to_thread
 import structlog
 from fastapi import FastAPI
 
@@ -17,6 +18,7 @@ from rehearse.observability.logging import configure_logging
 from rehearse.progress.endpoints import router as progress_router
 from rehearse.reports.endpoints import router as reports_router
 from rehearse.runtime import Runtime
+from rehearse.web.admission import DatabaseGate, request_slots
 from rehearse.web.errors import install_error_handlers
 from rehearse.web.health import router as health_router
 from rehearse.web.live import router as live_router
@@ -44,9 +46,17 @@ def create_app(settings: Settings | None = None, *, run_jobs: bool | None = None
     settings = settings or get_settings()
     runtime = Runtime(settings)
     consume = (not settings.queue_url) if run_jobs is None else run_jobs
+    gate = DatabaseGate(
+        request_slots(settings.database_pool_size + settings.database_max_overflow),
+        settings.request_queue_seconds,
+    )
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # Every admitted request may need a thread at once, with room for requests that do
+        # not touch the database (static files, uploads being spooled).
+        threads = anyio.to_thread.current_default_thread_limiter()
+        threads.total_tokens = max(threads.total_tokens, gate.slots + 16)
         runtime.prepare_store()
         if consume and runtime.store_is_current():
             runtime.queue.start()
@@ -68,6 +78,7 @@ def create_app(settings: Settings | None = None, *, run_jobs: bool | None = None
         lifespan=lifespan,
     )
     app.state.runtime = runtime
+    app.state.database_gate = gate
     install_error_handlers(app)
     app.add_middleware(
         BodyLimitMiddleware,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -14,6 +14,7 @@ from rehearse.accounts.models import BrowserSession, User
 from rehearse.accounts.service import AccountService
 from rehearse.errors import NotAuthenticated
 from rehearse.runtime import Runtime
+from rehearse.web.admission import DatabaseGate
 
 SESSION_COOKIE = "rehearse_session"
 CSRF_COOKIE = "rehearse_csrf"
@@ -29,8 +30,19 @@ def get_runtime(request: Request) -> Runtime:
 RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
 
 
-def get_session(runtime: RuntimeDep) -> Iterator[Session]:
-    """One transaction per request, committed before the response is sent."""
+async def hold_database_slot(request: Request) -> AsyncIterator[None]:
+    """Wait (on the event loop, holding no thread) for a turn at the database."""
+    gate: DatabaseGate = request.app.state.database_gate
+    async with gate.admitted():
+        yield
+
+
+DatabaseSlot = Annotated[None, Depends(hold_database_slot, scope="function")]
+
+
+def get_session(runtime: RuntimeDep, _slot: DatabaseSlot) -> Iterator[Session]:
+    """One transaction per request, committed before the response is sent. It starts only
+    once the request has a database slot, so it always finds a free connection."""
     with runtime.database.transaction() as session:
         yield session
 

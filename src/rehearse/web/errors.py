@@ -10,7 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
-from rehearse.errors import RateLimited, RehearseError
+from rehearse.errors import RehearseError
 from rehearse.observability.context import current_request_id
 
 
@@ -23,9 +23,8 @@ def error_body(code: str, message: str, details: Any = None) -> dict[str, Any]:
 
 def _rehearse_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RehearseError)
-    headers = (
-        {"Retry-After": str(exc.retry_after_seconds)} if isinstance(exc, RateLimited) else None
-    )
+    retry_after = getattr(exc, "retry_after_seconds", None)
+    headers = {"Retry-After": str(retry_after)} if retry_after is not None else None
     return JSONResponse(
         error_body(exc.code, exc.message, exc.details), exc.status_code, headers=headers
     )

@@ -26,6 +26,32 @@ export function csrfToken() {
   return entry ? decodeURIComponent(entry.slice('rehearse_csrf='.length)) : '';
 }
 
+const BUSY_RETRIES = 5;
+
+/**
+ * @param {Response} response
+ * @returns {number} the seconds a 503 asks to wait (1 to 30; 2 when it does not say)
+ */
+function retryAfterSeconds(response) {
+  const seconds = Number(response.headers.get('Retry-After'));
+  return Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 30) : 2;
+}
+
+/**
+ * @param {number} seconds
+ * @param {AbortSignal | undefined} signal
+ * @returns {Promise<void>}
+ */
+function waitSeconds(seconds, signal) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, seconds * 1000);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    });
+  });
+}
+
 /**
  * @param {string} path
  * @param {{method?: string, json?: unknown, form?: FormData, signal?: AbortSignal}} [options]
@@ -43,7 +69,13 @@ export async function api(path, { method = 'GET', json, form, signal } = {}) {
     body = form;
   }
   if (method !== 'GET' && method !== 'HEAD') headers['X-CSRF-Token'] = csrfToken();
-  const response = await fetch(path, { method, headers, body, signal, credentials: 'same-origin' });
+  let response = await fetch(path, { method, headers, body, signal, credentials: 'same-origin' });
+  // A busy server sheds load with 503 and Retry-After before it commits anything, so the
+  // same request, writes included, is sent again after the time it asks for.
+  for (let attempt = 1; response.status === 503 && attempt <= BUSY_RETRIES; attempt += 1) {
+    await waitSeconds(retryAfterSeconds(response), signal);
+    response = await fetch(path, { method, headers, body, signal, credentials: 'same-origin' });
+  }
   const text = await response.text();
   let data = null;
   if (text) {
