@@ -7,47 +7,49 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
+from rehearse.inputs import InputModel
+
 Password = Field(min_length=1, max_length=1024)
 
 
-class SignUp(BaseModel):
+class SignUp(InputModel):
     email: EmailStr
     password: str = Password
     display_name: str = Field(default="", max_length=120)
 
 
-class Credentials(BaseModel):
+class Credentials(InputModel):
     email: EmailStr
     password: str = Password
 
 
-class TokenBody(BaseModel):
+class TokenBody(InputModel):
     token: str = Field(min_length=1, max_length=256)
 
 
-class RefreshBody(BaseModel):
+class RefreshBody(InputModel):
     refresh_token: str = Field(min_length=1, max_length=256)
 
 
-class ForgotPassword(BaseModel):
+class ForgotPassword(InputModel):
     email: EmailStr
 
 
-class ResetPassword(BaseModel):
+class ResetPassword(InputModel):
     token: str = Field(min_length=1, max_length=256)
     new_password: str = Password
 
 
-class ChangePassword(BaseModel):
+class ChangePassword(InputModel):
     current_password: str = Password
     new_password: str = Password
 
 
-class ProfileUpdate(BaseModel):
+class ProfileUpdate(InputModel):
     display_name: str = Field(min_length=1, max_length=120)
 
 
-class DeleteAccount(BaseModel):
+class DeleteAccount(InputModel):
     password: str = Password
 
 

@@ -7,7 +7,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, File, Form, Header, UploadFile, status
 from fastapi.responses import Response, StreamingResponse
+from pydantic import AfterValidator
 
+from rehearse.inputs import check_storable
 from rehearse.interviews.schemas import (
     AnswerPublic,
     PlanRequest,
@@ -135,7 +137,7 @@ def record_answer(
     question_id: uuid.UUID,
     interviews: Interviews,
     media: Annotated[UploadFile | None, File()] = None,
-    text: Annotated[str, Form(max_length=100_000)] = "",
+    text: Annotated[str, Form(max_length=100_000), AfterValidator(check_storable)] = "",
 ) -> AnswerPublic:
     answer = interviews.record_answer(
         session_id,

@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from rehearse.inputs import InputModel
 from rehearse.interviews.models import AnswerStatus, InterviewType, QuestionKind, SessionStatus
 
 MAX_JOB_DESCRIPTION = 50_000
@@ -22,11 +23,11 @@ class SessionBase(BaseModel):
     question_count: int = Field(default=8, ge=1, le=30)
 
 
-class SessionCreate(SessionBase):
+class SessionCreate(SessionBase, InputModel):
     pass
 
 
-class SessionUpdate(BaseModel):
+class SessionUpdate(InputModel):
     title: str | None = Field(default=None, min_length=1, max_length=200)
     role: str | None = Field(default=None, max_length=200)
     company: str | None = Field(default=None, max_length=200)
@@ -61,14 +62,14 @@ class SessionPublic(SessionBase):
     )
 
 
-class QuestionCreate(BaseModel):
+class QuestionCreate(InputModel):
     text: str = Field(min_length=1, max_length=5000)
     kind: QuestionKind = QuestionKind.BEHAVIOURAL
     topic: str = Field(default="", max_length=80)
     difficulty: int = Field(default=3, ge=1, le=5)
 
 
-class PlanRequest(BaseModel):
+class PlanRequest(InputModel):
     interview_type: InterviewType | None = None
     length: int | None = Field(default=None, ge=1, le=30)
 

@@ -17,6 +17,7 @@ from rehearse.blobs import service as blobs
 from rehearse.blobs.models import Blob
 from rehearse.blobs.sniff import FileKind
 from rehearse.errors import Conflict, NotFound, ValidationFailed
+from rehearse.inputs import storable
 from rehearse.interviewer.documents import extract_text
 from rehearse.interviewer.job import parse_job
 from rehearse.interviewer.plan import make_plan, tailor_plan
@@ -97,7 +98,7 @@ class InterviewService:
             self.runtime.blobs,
             owner_id=self.user_id,
             stream=stream,
-            filename=filename,
+            filename=storable(filename),
             kind=FileKind.DOCUMENT,
             max_bytes=self.runtime.settings.max_document_bytes,
         )
@@ -241,7 +242,7 @@ class InterviewService:
                 self.runtime.blobs,
                 owner_id=self.user_id,
                 stream=media,
-                filename=filename,
+                filename=storable(filename),
                 kind=FileKind.MEDIA,
                 max_bytes=self.runtime.settings.max_upload_bytes,
             )

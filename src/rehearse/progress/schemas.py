@@ -7,8 +7,10 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from rehearse.inputs import InputModel
 
-class ReflectionCreate(BaseModel):
+
+class ReflectionCreate(InputModel):
     text: str = Field(min_length=1, max_length=20_000)
 
 
