@@ -16,7 +16,7 @@ from tests.support.api import ApiUser, error_code, sign_up
 from tests.support.media import pdf_bytes, wav_bytes
 from tests.web.browser import browser_sign_in
 
-RESUME = pdf_bytes("Ada Lovelace - Analyst")
+RESUME = pdf_bytes("Ada Lovelace - Analyst of engines and numbers")
 RECORDING = wav_bytes(0.4)
 
 

@@ -57,3 +57,19 @@ def test_a_huge_document_is_refused_before_parsing() -> None:
 def test_an_unknown_type_is_refused() -> None:
     with pytest.raises(UnsupportedMediaType):
         extract_text(b"GIF89a", "image/gif")
+
+
+def test_a_pdf_with_only_an_owner_password_is_read() -> None:
+    writer = pypdf.PdfWriter(
+        clone_from=io.BytesIO(pdf_bytes("Jane Doe - restricted from printing, not from reading"))
+    )
+    writer.encrypt(user_password="", owner_password="owner", algorithm="AES-256")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    assert "restricted from printing" in extract_text(buffer.getvalue(), PDF)
+
+
+def test_a_pdf_cut_in_half_is_called_damaged() -> None:
+    whole = pdf_bytes("Jane Doe - Software Engineer " * 30)
+    with pytest.raises(UnreadableDocument, match="damaged or incomplete"):
+        extract_text(whole[: len(whole) // 2], PDF)

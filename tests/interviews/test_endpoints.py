@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 from rehearse.config import Settings
 from tests.conftest import shared_fixture
 from tests.support.api import ApiUser, error_code
-from tests.support.media import WEBM_HEADER, docx_bytes, pdf_bytes, wav_bytes
+from tests.support.media import docx_bytes, encoded_bytes, pdf_bytes, wav_bytes
 
 
 def _session(client: TestClient, user: ApiUser, **fields: object) -> dict[str, object]:
@@ -115,13 +115,18 @@ def test_replacing_the_resume_removes_the_old_file(
     client: TestClient, settings: Settings, alice: ApiUser
 ) -> None:
     session = _session(client, alice)
-    for data in (pdf_bytes("first"), pdf_bytes("second")):
+    for data in (
+        pdf_bytes("first résumé of Jane Doe, long enough to be read as text"),
+        pdf_bytes("second résumé of Jane Doe, long enough to be read as text"),
+    ):
         client.put(
             f"/api/sessions/{session['id']}/resume",
             files={"file": ("cv.pdf", data, "application/pdf")},
             headers=alice.headers,
         )
-    assert [p.read_bytes() for p in _stored_files(settings)] == [pdf_bytes("second")]
+    assert [p.read_bytes() for p in _stored_files(settings)] == [
+        pdf_bytes("second résumé of Jane Doe, long enough to be read as text")
+    ]
 
 
 def test_a_resume_of_the_wrong_type_is_refused_and_the_old_one_kept(
@@ -192,7 +197,13 @@ def test_a_webm_recording_is_accepted(client: TestClient, alice: ApiUser) -> Non
     question = _question(client, alice, session["id"])
     answer = client.post(
         f"/api/sessions/{session['id']}/questions/{question['id']}/answers",
-        files={"media": ("blob", WEBM_HEADER + bytes(512), "application/octet-stream")},
+        files={
+            "media": (
+                "blob",
+                encoded_bytes("webm", audio_codec="libopus"),
+                "application/octet-stream",
+            )
+        },
         headers=alice.headers,
     )
     assert answer.json()["media"]["content_type"] == "video/webm"

@@ -7,6 +7,7 @@ import math
 import struct
 import wave
 import zipfile
+from typing import cast
 
 
 def wav_bytes(seconds: float = 0.5, rate: int = 16_000, frequency: float = 220.0) -> bytes:
@@ -24,8 +25,9 @@ def wav_bytes(seconds: float = 0.5, rate: int = 16_000, frequency: float = 220.0
     return buffer.getvalue()
 
 
-def pdf_bytes(text: str = "Jane Doe - Software Engineer") -> bytes:
-    """A valid one-page PDF showing ``text``, with a correct cross-reference table."""
+def pdf_bytes(text: str = "Jane Doe - Software Engineer, Python and PostgreSQL") -> bytes:
+    """A valid one-page PDF showing ``text``, with a correct cross-reference table (a résumé
+    is read on upload: keep ``text`` at 40 characters or more, or it counts as scanned)."""
     stream = f"BT /F1 18 Tf 72 720 Td ({text}) Tj ET".encode("latin-1")
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -85,3 +87,40 @@ def docx_bytes(text: str = "Jane Doe - Software Engineer") -> bytes:
 WEBM_HEADER = bytes.fromhex(
     "1a45dfa39f4286810142f7810142f2810442f381084282847765626d4287810442858102"
 )
+
+
+def encoded_bytes(
+    container_format: str, *, audio_codec: str | None, video_codec: str | None = None
+) -> bytes:
+    """One second of a tone (and/or a grey picture) encoded by PyAV, as a browser or a phone
+    would send it: e.g. ("webm", "libopus"), ("mp4", "aac"), ("webm", None, "libvpx")."""
+    import av  # noqa: PLC0415 (PyAV is heavy; only media tests need it)
+    import numpy as np  # noqa: PLC0415
+
+    buffer = io.BytesIO()
+    with av.open(buffer, mode="w", format=container_format) as container:
+        if audio_codec is not None:
+            audio = cast("av.AudioStream", container.add_stream(audio_codec, rate=48_000))
+            audio.layout = "mono"
+            tone = np.sin(2 * np.pi * 220 * np.arange(48_000) / 48_000).astype(np.float32)
+            frame = av.AudioFrame.from_ndarray(tone.reshape(1, -1), format="flt", layout="mono")
+            frame.sample_rate = 48_000
+            for packet in [*audio.encode(frame), *audio.encode(None)]:
+                container.mux(packet)
+        if video_codec is not None:
+            video = cast("av.VideoStream", container.add_stream(video_codec, rate=10))
+            video.width, video.height, video.pix_fmt = 64, 64, "yuv420p"
+            grey = np.full((64, 64, 3), 128, dtype=np.uint8)
+            for _ in range(10):
+                picture = av.VideoFrame.from_ndarray(grey, format="rgb24")
+                for packet in video.encode(picture):
+                    container.mux(packet)
+            for packet in video.encode(None):
+                container.mux(packet)
+    return buffer.getvalue()
+
+
+def mp4_cut_before_its_index() -> bytes:
+    """An MP4 recording whose index (the moov box, written last) never made it to disk."""
+    whole = encoded_bytes("mp4", audio_codec="aac")
+    return whole[: whole.rindex(b"moov") - 4]

@@ -12,9 +12,9 @@ import zipfile
 
 import docx
 import pypdf
-from pypdf.errors import PdfReadError
+from pypdf import PasswordType
 
-from rehearse.errors import PayloadTooLarge, UnsupportedMediaType, ValidationFailed
+from rehearse.errors import PayloadTooLarge, RehearseError, UnsupportedMediaType, ValidationFailed
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_PAGES = 20
@@ -31,22 +31,36 @@ class UnreadableDocument(ValidationFailed):
     code = "unreadable_document"
 
 
+def _open_pdf(data: bytes) -> pypdf.PdfReader:
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    # An owner password only restricts printing or copying: every viewer opens such a file
+    # with the empty user password, and so do we. A user password is needed to read at all.
+    if reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED:
+        raise UnreadableDocument(
+            "This PDF is password-protected. Save a copy without a password and upload that."
+        )
+    return reader
+
+
 def _pdf(data: bytes) -> str:
     try:
-        reader = pypdf.PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
+        reader = _open_pdf(data)
+        pages = len(reader.pages)
+        if pages > MAX_PAGES:
             raise UnreadableDocument(
-                "This PDF is password-protected. Save a copy without a password and upload that."
-            )
-        if len(reader.pages) > MAX_PAGES:
-            raise UnreadableDocument(
-                f"This PDF has {len(reader.pages)} pages; "
-                f"a résumé of at most {MAX_PAGES} is expected."
+                f"This PDF has {pages} pages; a résumé of at most {MAX_PAGES} is expected. "
+                "Upload the résumé alone."
             )
         text = "\n".join(page.extract_text() or "" for page in reader.pages)
-    except PdfReadError as exc:
-        raise UnreadableDocument(f"This PDF is damaged and cannot be read: {exc}") from exc
-    if len(text.strip()) < _MIN_TEXT_PER_PAGE * len(reader.pages):
+    except RehearseError:
+        raise
+    except Exception as exc:  # pypdf raises many kinds of errors on damaged files
+        raise UnreadableDocument(
+            "This PDF is damaged or incomplete and cannot be read "
+            f"({type(exc).__name__}: {exc}). Export it again from the original and upload "
+            "the new copy."
+        ) from exc
+    if len(text.strip()) < _MIN_TEXT_PER_PAGE * pages:
         raise UnreadableDocument(
             "This PDF has no text layer (it looks scanned or made of images). Upload the "
             "original document, or export it as a PDF with selectable text."

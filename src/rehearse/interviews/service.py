@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from sqlalchemy.orm import Session
 
+from rehearse.analysis.media import probe_recording
 from rehearse.blobs import service as blobs
 from rehearse.blobs.models import Blob
 from rehearse.blobs.sniff import FileKind
@@ -102,6 +103,9 @@ class InterviewService:
             kind=FileKind.DOCUMENT,
             max_bytes=self.runtime.settings.max_document_bytes,
         )
+        # Read now, so a document that cannot be read is refused here (and the earlier
+        # résumé kept: this transaction rolls back) rather than when the interview is planned.
+        self._document_text(blob)
         previous = interview.resume
         interview.resume = blob
         if previous is not None:
@@ -193,9 +197,12 @@ class InterviewService:
     def _parsed_resume(self, interview: InterviewSession) -> Resume | None:
         if interview.resume is None:
             return None
-        with self.runtime.blobs.open(interview.resume.key) as handle:
+        return parse_resume(self._document_text(interview.resume))
+
+    def _document_text(self, blob: Blob) -> str:
+        with self.runtime.blobs.open(blob.key) as handle:
             data = handle.read()
-        return parse_resume(extract_text(data, interview.resume.content_type))
+        return extract_text(data, blob.content_type)
 
     # Questions.
 
@@ -246,6 +253,10 @@ class InterviewService:
                 kind=FileKind.MEDIA,
                 max_bytes=self.runtime.settings.max_upload_bytes,
             )
+            # Its type is known now; its sound is checked before the answer is recorded, as
+            # the calibration clip is, so a file that cannot be decoded is refused here (its
+            # bytes go with the rolled-back transaction), not when its analysis job runs.
+            probe_recording(media)
         answer = Answer(
             question_id=question.id, session_id=question.session_id, text=text, media=blob
         )
