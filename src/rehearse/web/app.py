@@ -25,6 +25,7 @@ from rehearse.web.live import router as live_router
 from rehearse.web.live_gaze import router as live_gaze_router
 from rehearse.web.llm_settings import router as llm_settings_router
 from rehearse.web.middleware import BodyLimitMiddleware, RequestContextMiddleware
+from rehearse.web.openapi import document_errors
 from rehearse.web.pages import install_pages
 
 _log = structlog.get_logger(__name__)
@@ -100,6 +101,7 @@ def create_app(settings: Settings | None = None, *, run_jobs: bool | None = None
     for router in routers:
         app.include_router(router)
     install_pages(app)
+    document_errors(app)
     return app
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.routing import iter_route_contexts
 from starlette.exceptions import HTTPException
 
 from rehearse.errors import RehearseError
@@ -58,14 +59,28 @@ def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
     )
 
 
-def _http_error(_request: Request, exc: Exception) -> JSONResponse:
+def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, HTTPException)
     status = HTTPStatus(exc.status_code)
     message = exc.detail if isinstance(exc.detail, str) else status.phrase
     if status is HTTPStatus.NOT_FOUND and message == status.phrase:
         message = "There is nothing at this address."
     code = getattr(exc, "code", None) or status.phrase.lower().replace(" ", "_").replace("-", "_")
-    return JSONResponse(error_body(code, message), exc.status_code, headers=exc.headers)
+    headers = dict(exc.headers or {})
+    if status is HTTPStatus.METHOD_NOT_ALLOWED:
+        headers["Allow"] = _allowed_methods(request)
+    return JSONResponse(error_body(code, message), exc.status_code, headers=headers)
+
+
+def _allowed_methods(request: Request) -> str:
+    """Every method some route serves at this path. Starlette names only the methods of the
+    first route whose path matched, and Rehearse has one route per method."""
+    methods: set[str] = set()
+    for route in iter_route_contexts(request.app.routes):
+        pattern = getattr(route, "path_regex", None)
+        if pattern is not None and pattern.match(request.url.path):
+            methods |= getattr(route, "methods", None) or set()
+    return ", ".join(sorted(methods))
 
 
 def install_error_handlers(app: FastAPI) -> None:
