@@ -63,3 +63,16 @@ def test_every_operation_answers_as_documented(
         headers=headers,
         excluded_checks=[schemathesis.checks.positive_data_acceptance],
     )
+
+
+def test_errors_are_documented_with_the_body_the_api_sends() -> None:
+    document = schema.raw_schema
+    refused = document["paths"]["/api/sessions"]["post"]["responses"]["422"]
+    body = refused["content"]["application/json"]["schema"]
+    assert body == {"$ref": "#/components/schemas/ErrorBody"}
+    assert "HTTPValidationError" not in document["components"]["schemas"]
+
+
+def test_a_saturated_database_is_documented_on_every_route_that_uses_it() -> None:
+    operations = schema.raw_schema["paths"]["/api/sessions/{session_id}"]
+    assert all("503" in operation["responses"] for operation in operations.values())
