@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -114,4 +116,30 @@ def test_an_exhausted_pool_is_a_retryable_503_not_a_hang(database_url: str) -> N
         with pytest.raises(ServiceUnavailable) as refused, database.transaction() as session:
             session.execute(text("SELECT 1"))
     assert refused.value.retry_after_seconds is not None
+    database.dispose()
+
+
+def test_sqlite_writers_take_turns_instead_of_failing(tmp_path: Path) -> None:
+    database = Database(f"sqlite:///{tmp_path / 'turns.sqlite3'}")
+    with database.engine.begin() as connection:
+        connection.execute(text("CREATE TABLE notes (text TEXT)"))
+    order: list[str] = []
+
+    def second_writer() -> None:
+        with database.transaction() as session:
+            session.execute(text("INSERT INTO notes VALUES ('second')"))
+        order.append("second committed")
+
+    with database.transaction() as session:
+        session.execute(text("INSERT INTO notes VALUES ('first')"))
+        waiting = threading.Thread(target=second_writer)
+        waiting.start()
+        waiting.join(timeout=0.3)
+        assert waiting.is_alive()  # queued behind the first writer, not refused
+        order.append("first committing")
+    waiting.join(timeout=30)
+    with database.engine.connect() as connection:
+        stored = connection.execute(text("SELECT text FROM notes ORDER BY rowid")).scalars()
+        assert list(stored) == ["first", "second"]
+    assert order == ["first committing", "second committed"]
     database.dispose()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -47,6 +48,54 @@ class PoolLimits:
         return self.size + self.overflow
 
 
+_WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
+_HOLDS_WRITE_TURN = "rehearse.sqlite_write_turn"
+
+
+class SQLiteWriteQueue:
+    """Writers of one SQLite file take turns on a lock in this process.
+
+    SQLite lets one transaction write at a time; the others wait in its busy handler, which
+    polls with sleeps of up to 100 ms, so under a burst writers spent most of their time
+    asleep while the file was free. A transaction takes the lock at its first write and gives
+    it back when it commits or rolls back (or its connection goes back to the pool), so the
+    next writer starts at once, in order. Other processes on the same file (the CLI) are still
+    kept apart by SQLite's own locking and busy timeout."""
+
+    def __init__(self, timeout_seconds: float) -> None:
+        self.timeout_seconds = timeout_seconds
+        self._turn = threading.Lock()  # not an RLock: a request may commit on another thread
+
+    def install(self, engine: Engine) -> None:
+        event.listen(engine, "before_cursor_execute", self._before_statement)
+        event.listen(engine, "commit", self._after_transaction)
+        event.listen(engine, "rollback", self._after_transaction)
+        event.listen(engine.pool, "checkin", self._on_checkin)
+
+    def _before_statement(self, connection: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        info = connection.info
+        if info.get(_HOLDS_WRITE_TURN) or not statement.lstrip().upper().startswith(_WRITES):
+            return
+        if not self._turn.acquire(timeout=self.timeout_seconds):
+            raise ServiceUnavailable(
+                "The database is busy with other changes. "
+                f"Try again in {BUSY_RETRY_AFTER_SECONDS} seconds.",
+                retry_after_seconds=BUSY_RETRY_AFTER_SECONDS,
+            )
+        info[_HOLDS_WRITE_TURN] = True
+
+    def _after_transaction(self, connection: Any) -> None:
+        self._release(connection.info)
+
+    def _on_checkin(self, _dbapi_connection: Any, record: Any) -> None:
+        if record is not None:
+            self._release(record.info)
+
+    def _release(self, info: dict[str, Any]) -> None:
+        if info.pop(_HOLDS_WRITE_TURN, False):
+            self._turn.release()
+
+
 def create_database_engine(url: str, limits: PoolLimits | None = None) -> Engine:
     """An engine for ``url``; for SQLite the file's folder is created first."""
     limits = limits or PoolLimits()
@@ -62,6 +111,7 @@ def create_database_engine(url: str, limits: PoolLimits | None = None) -> Engine
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"check_same_thread": False}, **pool)
         event.listen(engine, "connect", _configure_sqlite)
+        SQLiteWriteQueue(_SQLITE_BUSY_TIMEOUT_MS / 1000).install(engine)
         return engine
     return create_engine(url, pool_pre_ping=True, **pool)
 
