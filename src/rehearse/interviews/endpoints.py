@@ -27,7 +27,9 @@ from rehearse.web.files import blob_response
 router = APIRouter(prefix="/api/sessions", tags=["interviews"])
 
 
-def get_interviews(session: SessionDep, runtime: RuntimeDep, user: CurrentUser) -> InterviewService:
+async def get_interviews(
+    session: SessionDep, runtime: RuntimeDep, user: CurrentUser
+) -> InterviewService:
     return InterviewService(session, runtime, user.id)
 
 

@@ -23,7 +23,7 @@ from rehearse.web.deps import SessionDep
 router = APIRouter(prefix="/api", tags=["progress"])
 
 
-def get_progress(session: SessionDep, interviews: Interviews) -> ProgressService:
+async def get_progress(session: SessionDep, interviews: Interviews) -> ProgressService:
     return ProgressService(session, interviews)
 
 

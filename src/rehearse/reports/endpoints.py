@@ -25,7 +25,9 @@ class ReportFormat(StrEnum):
     PDF = "pdf"
 
 
-def get_reports(session: SessionDep, runtime: RuntimeDep, interviews: Interviews) -> ReportService:
+async def get_reports(
+    session: SessionDep, runtime: RuntimeDep, interviews: Interviews
+) -> ReportService:
     return ReportService(session, runtime, interviews)
 
 

@@ -1,4 +1,8 @@
-"""Dependencies shared by the routes: the runtime, a transactional session, the current user."""
+"""Dependencies shared by the routes: the runtime, a transactional session, the current user.
+
+Dependencies that only build or pick an object (no I/O) are ``async def``: FastAPI runs them
+on the event loop, while every ``def`` dependency costs a trip through the thread pool, which
+under a burst means queueing behind the requests that do database work."""
 
 from __future__ import annotations
 
@@ -22,7 +26,7 @@ CSRF_HEADER = "X-CSRF-Token"
 _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
-def get_runtime(request: Request) -> Runtime:
+async def get_runtime(request: Request) -> Runtime:
     runtime: Runtime = request.app.state.runtime
     return runtime
 
@@ -50,7 +54,7 @@ def get_session(runtime: RuntimeDep, _slot: DatabaseSlot) -> Iterator[Session]:
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 
 
-def get_accounts(session: SessionDep, runtime: RuntimeDep) -> AccountService:
+async def get_accounts(session: SessionDep, runtime: RuntimeDep) -> AccountService:
     return AccountService(session, runtime)
 
 
@@ -95,7 +99,7 @@ def get_caller(
 CallerDep = Annotated[Caller, Depends(get_caller)]
 
 
-def get_current_user(caller: CallerDep) -> User:
+async def get_current_user(caller: CallerDep) -> User:
     return caller.user
 
 
