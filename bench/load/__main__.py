@@ -1,0 +1,402 @@
+"""A classroom at once: ``python -m bench.load [--layouts embedded scaled] [--candidates 50 100
+200] [--burst 500]``.
+
+Starts real servers on the loopback, as an operator would: the embedded default
+(``rehearse serve`` on SQLite, jobs in the process) and the scaled-out layout (PostgreSQL,
+Redis, ``rehearse serve`` and 2 ``rehearse worker`` processes). Then N simulated candidates
+start at the same moment, each going through a whole practice: sign up, get a token, set up
+a session with a job description and a résumé (PDF), plan it, fetch the questions, answer the
+first with a real spoken recording, wait for its analysis, take the interviewer's turn and
+fetch the report. A 503 is retried after its Retry-After, as the web pages do (each attempt
+is counted). Finally a burst: ``--burst`` simultaneous requests by the signed-up candidates.
+
+It reports errors by status and p50/p95/p99 per route, the slowest request, and the time
+until every answer is analysed; ``bench/results/load-<layouts>.json`` keeps the figures. The targets
+(issue 14): no 500 at all, no request over 5 s other than planning and reports, and in the
+burst every request answered or refused with 503 + Retry-After within 5 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+REPO = Path(__file__).resolve().parents[2]
+RESULTS = REPO / "bench" / "results"
+RESUME = REPO.parent / "shared" / "fixtures" / "resumes" / "resume-matcher_john_doe_senior_swe.pdf"
+JOB = REPO.parent / "shared" / "fixtures" / "jobs" / "software_engineer_login_gov.txt"
+# The servers the test suite uses (scripts/lib.sh starts them when they are not running).
+POSTGRES = os.environ.get(
+    "REHEARSE_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+REDIS = os.environ.get("REHEARSE_BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
+PASSWORD = "violet-harbour-cactus-92"  # noqa: S105 (the simulated candidates' own)
+SLOW_ALLOWED = {"POST /api/sessions/{id}/plan", "GET /api/sessions/{id}/report"}
+LIMIT_SECONDS = 5.0
+BUSY_RETRIES = 60  # a candidate keeps trying, as a person would
+ANSWER_TEXT = (
+    "In my last role I led the move of our billing service to PostgreSQL. "
+    "I planned it in three stages, and we cut the monthly cost by thirty percent."
+)
+
+
+class Recorder:
+    """Every request's route, status and seconds."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, int, float, bool]] = []
+
+    def add(self, route: str, status: int, seconds: float, retry_after: bool) -> None:
+        self.calls.append((route, status, seconds, retry_after))
+
+    def summary(self) -> dict[str, Any]:
+        by_route: dict[str, list[float]] = defaultdict(list)
+        for route, _, seconds, _ in self.calls:
+            by_route[route].append(seconds)
+        statuses = Counter(status for _, status, _, _ in self.calls)
+        too_slow = [
+            (route, round(s, 2))
+            for route, _, s, _ in self.calls
+            if s > LIMIT_SECONDS and route not in SLOW_ALLOWED
+        ]
+        return {
+            "requests": len(self.calls),
+            "statuses": dict(sorted(statuses.items())),
+            "503_without_retry_after": sum(
+                1 for _, status, _, ra in self.calls if status == 503 and not ra
+            ),
+            "over_5s_outside_plan_and_report": len(too_slow),
+            "slowest": max((s for _, _, s, _ in self.calls), default=0.0),
+            "routes": {
+                route: _percentiles(times) | {"count": len(times)}
+                for route, times in sorted(by_route.items())
+            },
+        }
+
+
+def _percentiles(times: list[float]) -> dict[str, float]:
+    ordered = sorted(times)
+
+    def at(fraction: float) -> float:
+        return round(ordered[min(len(ordered) - 1, int(fraction * len(ordered)))], 3)
+
+    return {"p50": at(0.50), "p95": at(0.95), "p99": at(0.99), "max": round(ordered[-1], 3)}
+
+
+async def _call(
+    client: httpx.AsyncClient, recorder: Recorder, route: str, method: str, url: str, **kw: Any
+) -> httpx.Response:
+    """One request, sent again after Retry-After while the server answers 503."""
+    for _ in range(BUSY_RETRIES):
+        began = time.perf_counter()
+        try:
+            response = await client.request(method, url, **kw)
+        except httpx.HTTPError as exc:
+            recorder.add(route, 599, time.perf_counter() - began, False)
+            raise RuntimeError(f"{route}: {exc!r}") from exc
+        retry_after = response.headers.get("retry-after")
+        recorder.add(route, response.status_code, time.perf_counter() - began, bool(retry_after))
+        if response.status_code != 503:
+            return response
+        await asyncio.sleep(float(retry_after or 2))
+    return response
+
+
+async def _candidate(
+    base: str, index: int, recorder: Recorder, recording: bytes, analysed: list[float]
+) -> str | None:
+    """One whole practice; returns what went wrong, or None."""
+    limits = httpx.Limits(max_connections=4)
+    async with httpx.AsyncClient(base_url=base, timeout=300, limits=limits) as client:
+        email = f"candidate{index}-{uuid.uuid4().hex[:6]}@example.com"
+        account = {"email": email, "password": PASSWORD}
+        steps: list[tuple[str, int]] = []
+
+        async def call(route: str, method: str, url: str, ok: int = 200, **kw: Any) -> Any:
+            response = await _call(client, recorder, route, method, url, **kw)
+            steps.append((route, response.status_code))
+            if response.status_code != ok:
+                raise RuntimeError(
+                    f"{route} answered {response.status_code}: {response.text[:200]}"
+                )
+            return response.json() if response.content else None
+
+        try:
+            await call("POST /api/auth/signup", "POST", "/api/auth/signup", 201, json=account)
+            tokens = await call("POST /api/auth/token", "POST", "/api/auth/token", json=account)
+            client.headers["Authorization"] = f"Bearer {tokens['access_token']}"
+            job = JOB.read_text(encoding="utf-8")
+            session = await call(
+                "POST /api/sessions",
+                "POST",
+                "/api/sessions",
+                201,
+                json={"title": f"Practice {index}", "job_description": job},
+            )
+            sid = session["id"]
+            await call(
+                "PUT /api/sessions/{id}/resume",
+                "PUT",
+                f"/api/sessions/{sid}/resume",
+                files={"file": ("cv.pdf", RESUME.read_bytes(), "application/pdf")},
+            )
+            await call(
+                "POST /api/sessions/{id}/plan",
+                "POST",
+                f"/api/sessions/{sid}/plan",
+                json={"length": 3},
+            )
+            questions = await call(
+                "GET /api/sessions/{id}/questions", "GET", f"/api/sessions/{sid}/questions"
+            )
+            qid = questions[0]["id"]
+            answered = time.perf_counter()
+            answer = await call(
+                "POST /api/sessions/{id}/questions/{id}/answers",
+                "POST",
+                f"/api/sessions/{sid}/questions/{qid}/answers",
+                201,
+                files={"media": ("answer.wav", recording, "audio/wav")},
+            )
+            while True:
+                job_state = await call(
+                    "GET /api/jobs/{id}", "GET", f"/api/jobs/{answer['analysis_job_id']}"
+                )
+                if job_state["status"] in ("done", "failed"):
+                    break
+                await asyncio.sleep(1.0)
+            if job_state["status"] != "done":
+                raise RuntimeError(f"analysis failed: {job_state['error']}")
+            analysed.append(time.perf_counter() - answered)
+            await call(
+                "POST /api/sessions/{id}/answers/{id}/turn",
+                "POST",
+                f"/api/sessions/{sid}/answers/{answer['id']}/turn",
+            )
+            await call("GET /api/sessions/{id}/report", "GET", f"/api/sessions/{sid}/report")
+            await call("GET /api/me", "GET", "/api/me")
+        except Exception as exc:
+            return f"{exc}"
+        return None
+
+
+async def _burst(base: str, requests: int, tokens: list[str], recorder: Recorder) -> None:
+    limits = httpx.Limits(max_connections=None)
+    async with httpx.AsyncClient(base_url=base, timeout=120, limits=limits) as client:
+
+        async def one(index: int) -> None:
+            headers = {"Authorization": f"Bearer {tokens[index % len(tokens)]}"}
+            began = time.perf_counter()
+            if index % 2:
+                response = await client.get("/api/sessions", headers=headers)
+                route = "burst GET /api/sessions"
+            else:
+                response = await client.post(
+                    "/api/sessions", json={"title": f"Burst {index}"}, headers=headers
+                )
+                route = "burst POST /api/sessions"
+            recorder.add(
+                route,
+                response.status_code,
+                time.perf_counter() - began,
+                bool(response.headers.get("retry-after")),
+            )
+
+        await asyncio.gather(*(one(index) for index in range(requests)))
+
+
+async def _burst_tokens(base: str, count: int) -> list[str]:
+    tokens = []
+    async with httpx.AsyncClient(base_url=base, timeout=120) as client:
+        for index in range(count):
+            account = {
+                "email": f"burst{index}-{uuid.uuid4().hex[:6]}@example.com",
+                "password": PASSWORD,
+            }
+            await client.post("/api/auth/signup", json=account)
+            response = await client.post("/api/auth/token", json=account)
+            tokens.append(response.json()["access_token"])
+    return tokens
+
+
+def _recording(folder: Path) -> bytes:
+    """A spoken answer of about 9 s, made with espeak-ng (the candidates all send it)."""
+    path = folder / "answer.wav"
+    command = ["espeak-ng", "-s", "150", "-w", str(path), ANSWER_TEXT]
+    subprocess.run(command, check=True)  # noqa: S603 (Debian's espeak-ng)
+    return path.read_bytes()
+
+
+def _free_port() -> int:
+    import socket  # noqa: PLC0415
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def _process(args: list[str], env: dict[str, str], log: Path) -> Iterator[subprocess.Popen[bytes]]:
+    with log.open("ab") as output:
+        process = subprocess.Popen(  # noqa: S603 (our own interpreter and code)
+            [sys.executable, "-m", "rehearse", *args],
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        yield process
+    finally:
+        process.terminate()
+        try:
+            process.wait(30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def _wait_healthy(base: str, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{base}/health", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"{base} did not become healthy")
+
+
+@contextmanager
+def _postgres_database() -> Iterator[str]:
+    from sqlalchemy import create_engine, text  # noqa: PLC0415
+    from sqlalchemy.engine import make_url  # noqa: PLC0415
+
+    admin = create_engine(POSTGRES, isolation_level="AUTOCOMMIT")
+    name = f"rehearse_bench_{uuid.uuid4().hex[:10]}"
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(POSTGRES).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@contextmanager
+def _layout(name: str, folder: Path) -> Iterator[str]:
+    """The servers of one layout, started; yields the API's base URL."""
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("REHEARSE_")}
+    env.update(
+        REHEARSE_DATA_DIR=str(folder / "data"),
+        REHEARSE_PORT=str(port),
+        REHEARSE_LOG_LEVEL="WARNING",
+        REHEARSE_SIGN_IN_RATE_LIMIT="100000/minute",
+        REHEARSE_CACHE_DIR=str(REPO / "bench" / ".cache" / "load"),
+    )
+    with ExitStack() as stack:
+        if name == "scaled":
+            env["REHEARSE_DATABASE_URL"] = stack.enter_context(_postgres_database())
+            env["REHEARSE_QUEUE_URL"] = REDIS
+            env["REHEARSE_QUEUE_NAMESPACE"] = f"bench-{uuid.uuid4().hex[:8]}"
+            subprocess.run([sys.executable, "-m", "rehearse", "db", "upgrade"], env=env, check=True)
+            for worker in range(2):
+                stack.enter_context(_process(["worker"], env, folder / f"worker{worker}.log"))
+        stack.enter_context(_process(["serve"], env, folder / "serve.log"))
+        base = f"http://127.0.0.1:{port}"
+        _wait_healthy(base)
+        yield base
+
+
+async def _practice(base: str, candidates: int, recording: bytes) -> dict[str, Any]:
+    recorder = Recorder()
+    analysed: list[float] = []
+    began = time.perf_counter()
+    failures = await asyncio.gather(
+        *(_candidate(base, index, recorder, recording, analysed) for index in range(candidates))
+    )
+    return {
+        "candidates": candidates,
+        "completed": sum(failure is None for failure in failures),
+        "failures": Counter(f for f in failures if f is not None).most_common(5),
+        "seconds": round(time.perf_counter() - began, 1),
+        "answer_analysed_seconds": _percentiles(analysed) if analysed else None,
+    } | recorder.summary()
+
+
+def _print(title: str, result: dict[str, Any]) -> None:
+    print(f"\n== {title}")
+    keys = (
+        "candidates",
+        "completed",
+        "seconds",
+        "requests",
+        "statuses",
+        "503_without_retry_after",
+        "over_5s_outside_plan_and_report",
+        "slowest",
+        "answer_analysed_seconds",
+        "failures",
+    )
+    for key in keys:
+        if key in result:
+            print(f"  {key}: {result[key]}")
+    print(f"  {'route':<48} {'n':>5} {'p50':>7} {'p95':>7} {'p99':>7} {'max':>7}")
+    for route, row in result["routes"].items():
+        print(
+            f"  {route:<48} {row['count']:>5} "
+            f"{row['p50']:>7} {row['p95']:>7} {row['p99']:>7} {row['max']:>7}"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--layouts", nargs="+", default=["embedded", "scaled"], choices=["embedded", "scaled"]
+    )
+    parser.add_argument("--candidates", nargs="*", type=int, default=[50, 100, 200])
+    parser.add_argument("--burst", type=int, default=500)
+    args = parser.parse_args()
+    results: dict[str, Any] = {"machine": f"{os.cpu_count()} cores", "layouts": {}}
+    with tempfile.TemporaryDirectory() as scratch:
+        recording = _recording(Path(scratch))
+        for layout in args.layouts:
+            runs: dict[str, Any] = {}
+            for candidates in args.candidates:
+                folder = Path(scratch) / f"{layout}-{candidates}"
+                folder.mkdir()
+                with _layout(layout, folder) as base:
+                    runs[str(candidates)] = asyncio.run(_practice(base, candidates, recording))
+                    _print(f"{layout}: {candidates} candidates at once", runs[str(candidates)])
+            if args.burst:
+                folder = Path(scratch) / f"{layout}-burst"
+                folder.mkdir()
+                with _layout(layout, folder) as base:
+                    recorder = Recorder()
+                    tokens = asyncio.run(_burst_tokens(base, 20))
+                    asyncio.run(_burst(base, args.burst, tokens, recorder))
+                    runs["burst"] = recorder.summary()
+                    _print(f"{layout}: burst of {args.burst} simultaneous requests", runs["burst"])
+            results["layouts"][layout] = runs
+    output = RESULTS / f"load-{'-'.join(args.layouts)}.json"
+    output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"\nwrote {output.relative_to(REPO)}")
+
+
+if __name__ == "__main__":
+    main()
