@@ -58,9 +58,11 @@ class SQLiteWriteQueue:
     SQLite lets one transaction write at a time; the others wait in its busy handler, which
     polls with sleeps of up to 100 ms, so under a burst writers spent most of their time
     asleep while the file was free. A transaction takes the lock at its first write and gives
-    it back when it commits or rolls back (or its connection goes back to the pool), so the
-    next writer starts at once, in order. Other processes on the same file (the CLI) are still
-    kept apart by SQLite's own locking and busy timeout."""
+    it back when its connection returns to the pool, which a session does once its
+    transaction has committed or rolled back (the engine's commit event comes before the
+    commit itself, too early to hand over), so the next writer starts at once, in order.
+    Other processes on the same file (the CLI) are still kept apart by SQLite's own locking
+    and busy timeout."""
 
     def __init__(self, timeout_seconds: float) -> None:
         self.timeout_seconds = timeout_seconds
@@ -68,8 +70,6 @@ class SQLiteWriteQueue:
 
     def install(self, engine: Engine) -> None:
         event.listen(engine, "before_cursor_execute", self._before_statement)
-        event.listen(engine, "commit", self._after_transaction)
-        event.listen(engine, "rollback", self._after_transaction)
         event.listen(engine.pool, "checkin", self._on_checkin)
 
     def _before_statement(self, connection: Any, _cursor: Any, statement: str, *_: Any) -> None:
@@ -83,9 +83,6 @@ class SQLiteWriteQueue:
                 retry_after_seconds=BUSY_RETRY_AFTER_SECONDS,
             )
         info[_HOLDS_WRITE_TURN] = True
-
-    def _after_transaction(self, connection: Any) -> None:
-        self._release(connection.info)
 
     def _on_checkin(self, _dbapi_connection: Any, record: Any) -> None:
         if record is not None:
