@@ -23,6 +23,8 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+import ctranslate2
+
 from bench.speech.__main__ import FIXTURES, REPO, source_state
 from bench.speech.conditions import CONDITIONS, NOISES, babble_bed, make
 from bench.speech.corpus import DEFAULT_CACHE, Manifest, Samples, build
@@ -36,6 +38,7 @@ from rehearse.analysis.speech.pauses import LONG_PAUSE_SECONDS
 from rehearse.analysis.speech.recognition import Word, load_model
 
 CACHE = DEFAULT_CACHE.parent / "robustness"
+PLAIN_SEED = 1234
 SYSTEMS = ("analysis", "plain")
 # Verdicts: WER of a degraded condition at most this much above clean (points of WER)...
 WER_TOLERANCE = {"phone": 0.05}
@@ -76,12 +79,18 @@ def constructed_recordings(count: int | None) -> list[Recording]:
 
 
 class Plain:
-    """faster-whisper base on the whole file, every option but these at its default."""
+    """faster-whisper base on the whole file, every option but these at its default.
+
+    Its temperature fallback samples: the generator is seeded before every file, as the
+    analysis seeds its own, so a re-run decodes the same (runs before 2026-11-22 did not, and
+    plain's WER moved by up to 5 points between them on the phone line).
+    """
 
     def __init__(self) -> None:
         self.model = load_model("base")
 
     def __call__(self, path: Path) -> list[Word]:
+        ctranslate2.set_random_seed(PLAIN_SEED)
         segments, _info = self.model.transcribe(
             str(path), language="en", beam_size=5, word_timestamps=True
         )
