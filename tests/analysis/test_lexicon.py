@@ -62,3 +62,16 @@ def test_repeated_words_and_restarts_are_found() -> None:
 
 def test_filled_pauses_are_not_counted_as_words() -> None:
     assert [w.text.strip() for w in lexical_words(_words("um so uh yes"))] == ["so", "yes"]
+
+
+def test_a_filled_pause_trailing_off_in_one_ellipsis_character_is_a_filler() -> None:
+    assert [marker.text for marker in find_fillers(_words("So um\u2026 I led it."))] == ["um"]
+
+
+def test_a_one_character_ellipsis_before_like_is_a_pause() -> None:
+    words = _words("It was\u2026 like a hard one.", gap_after={2: 0.5})
+    assert [marker.text for marker in find_fillers(words)] == ["like"]
+
+
+def test_commas_around_like_do_not_make_a_verb_a_filler() -> None:
+    assert find_fillers(_words("Honestly, I like, Python more.")) == []

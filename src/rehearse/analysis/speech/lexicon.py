@@ -68,7 +68,7 @@ def _pause_before(words: Sequence[Word], index: int) -> bool:
     if index == 0:
         return True
     previous = words[index - 1]
-    return previous.text.rstrip()[-1:] in ",.?!;:" or words[index].start - previous.end > 0.3
+    return previous.text.rstrip()[-1:] in ",.?!;:\u2026" or words[index].start - previous.end > 0.3
 
 
 def _comma_after(word: Word) -> bool:

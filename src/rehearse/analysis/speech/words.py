@@ -21,8 +21,9 @@ class Word:
 
 
 def normalize(text: str) -> str:
-    """A word as compared and counted: lower case, no surrounding punctuation."""
-    return text.strip().lower().strip(".,!?;:\"'()[]-")
+    """A word as compared and counted: lower case, no surrounding punctuation (an ellipsis
+    written as one character, "um…", included)."""
+    return text.strip().lower().strip(".,!?;:\"'()[]-\u2026")
 
 
 def word_spans(words: Iterable[Word]) -> list[Span]:
