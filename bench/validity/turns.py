@@ -41,8 +41,14 @@ class Exchange:
     answer: str
 
 
+# The transcripts lost their commas: each left a double space behind ("you know  the storm").
+_LOST_COMMA = re.compile(r"(?<=[\w'])[ \t]{2,}(?=\S)")
+
+
 def _tidy(text: str) -> str:
-    return " ".join(text.split())
+    """The turn's words single-spaced, with the commas its double spaces stand for put back,
+    so the lexicon sees the pauses the transcriber marked ("like, a", "you know, the")."""
+    return " ".join(_LOST_COMMA.sub(", ", text).split())
 
 
 def turns_of(transcript: str) -> list[tuple[str, str]]:

@@ -19,3 +19,19 @@ def test_more_fillers_never_lower_the_rate() -> None:
 
 def test_no_words_is_no_speech() -> None:
     assert transcript_speech("um uh")["status"] == "no_speech"
+
+
+def test_a_filled_pause_joined_to_a_word_by_an_ellipsis_is_counted() -> None:
+    assert transcript_speech("and um...so we shipped it")["fillers"]["count"] == 1
+
+
+def test_a_cut_off_word_run_into_a_filled_pause_is_split() -> None:
+    assert transcript_speech("it was a bad-uh a hard week")["fillers"]["count"] == 1
+
+
+def test_hyphenated_words_stay_whole() -> None:
+    assert len(transcript_speech("a well-known umbrella firm")["words"]) == 4
+
+
+def test_like_set_off_by_commas_is_a_filler() -> None:
+    assert transcript_speech("it was, like, a big win")["fillers"]["count"] == 1

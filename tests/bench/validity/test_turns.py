@@ -64,3 +64,13 @@ def test_unlabelled_turns_continue_the_speaker_and_bracketed_ones_are_dropped() 
 def test_an_unanswered_question_is_left_out() -> None:
     transcript = "Interviewer: Tell me about yourself.|Interviewer: Why should we hire you?"
     assert split_interview(transcript) == []
+
+
+def test_a_double_space_is_the_transcripts_lost_comma() -> None:
+    transcript = "Interviewer: Tell me about yourself.|Interviewee: I was  like  unsure"
+    assert split_interview(transcript)[0].answer == "I was, like, unsure"
+
+
+def test_a_double_space_after_punctuation_adds_no_comma() -> None:
+    transcript = "Interviewer: Tell me about yourself.|Interviewee:  Well.  I study physics."
+    assert split_interview(transcript)[0].answer == "Well. I study physics."
