@@ -8,6 +8,7 @@ import argparse
 import csv
 import json
 import sys
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from bench.validity.crossval import (
     structure_candidates,
     values_of,
 )
+from bench.validity.fillers import filler_preferences, filler_values
 from bench.validity.score import (
     EvaluatedInterview,
     InterviewScores,
@@ -94,7 +96,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def print_cross_validation(
     evaluated: Sequence[EvaluatedInterview], rows: Sequence[dict[str, str]], students: list[str]
 ) -> None:
-    """Cross-validated rho of the structure rules and the overall weights, with the choices."""
+    """Cross-validated rho of the structure rules, the overall weights and the fillers
+    counted, with the choices."""
     print("\ncross-validated by student (leave one student out):")
     sessions = [list(session_of(interview).values()) for interview in evaluated]
     grids = (
@@ -113,8 +116,17 @@ def print_cross_validation(
             found = cross_validate(values, ratings, students, preferences(candidates))
             shown = agreement(found.scores, ratings, students).shown()
             print(f"{name:<26}{trait:<20}{shown}")
-            for choice, count in found.chosen.most_common(3):
-                print(f"    chosen for {count:>2} of {len(set(students))} students: {choice}")
+            _print_choices(found.chosen, students)
+    ratings = [float(row["NoFillers"]) for row in rows]
+    found = cross_validate(filler_values(evaluated), ratings, students, filler_preferences())
+    shown = agreement(found.scores, ratings, students).shown()
+    print(f"{'fillers (fewer = higher)':<26}{'NoFillers':<20}{shown}")
+    _print_choices(found.chosen, students)
+
+
+def _print_choices(chosen: Counter[str], students: Sequence[str]) -> None:
+    for choice, count in chosen.most_common(3):
+        print(f"    chosen for {count:>2} of {len(set(students))} students: {choice}")
 
 
 if __name__ == "__main__":

@@ -31,6 +31,7 @@ COMPETENCIES = ("content", "structure", "clarity", "delivery")
 class EvaluatedAnswer:
     evaluation: ContentEvaluation
     speech: Mapping[str, Any]  # what the transcript supports of a speech analysis
+    text: str = ""  # the answer as transcribed
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ def evaluate_interview(
             EvaluatedAnswer(
                 evaluate_answer(asked(exchange.question), exchange.answer, encoder),
                 transcript_speech(exchange.answer),
+                exchange.answer,
             )
             for exchange in exchanges
         ),
