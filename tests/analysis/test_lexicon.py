@@ -75,3 +75,8 @@ def test_a_one_character_ellipsis_before_like_is_a_pause() -> None:
 
 def test_commas_around_like_do_not_make_a_verb_a_filler() -> None:
     assert find_fillers(_words("Honestly, I like, Python more.")) == []
+
+
+@pytest.mark.parametrize("text", ["It looks like, the build failed.", "I feel like, it was hard."])
+def test_like_after_a_verb_of_seeming_is_not_a_filler_even_before_a_comma(text: str) -> None:
+    assert find_fillers(_words(text)) == []

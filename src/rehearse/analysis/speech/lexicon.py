@@ -103,6 +103,19 @@ _LIKE_AS_VERB_AFTER = frozenset(
         "who",
         "might",
         "will",
+        # a verb of seeming: "it looks like", "I feel like" compare or claim, not fill
+        "look",
+        "looks",
+        "looked",
+        "feel",
+        "feels",
+        "felt",
+        "seem",
+        "seems",
+        "seemed",
+        "sound",
+        "sounds",
+        "sounded",
     }
 )
 
