@@ -187,6 +187,23 @@ def run_timing(analyzer: SpeechAnalyzer, wav: Path, label: str, runs: int) -> Ro
     }
 
 
+def cpu() -> dict[str, Any]:
+    """The CPU model and the instruction sets CTranslate2 chooses its int8 kernels by: runs on
+    two machines can decode differently (docs/speech-analysis.md, "repeatable")."""
+    info = Path("/proc/cpuinfo")
+    lines = info.read_text().splitlines() if info.exists() else []
+    model = next(
+        (line.split(":", 1)[1].strip() for line in lines if line.startswith("model name")), ""
+    )
+    flags = set(
+        next((line.split(":", 1)[1].split() for line in lines if line.startswith("flags")), [])
+    )
+    return {
+        "model": model or platform.processor(),
+        "isa": [f for f in ("avx2", "avx512f") if f in flags],
+    }
+
+
 def source_state() -> Row:
     """The commit measured and any uncommitted changes to the analyzer's code."""
     git = shutil.which("git")
@@ -241,6 +258,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     environment = {
         "python": platform.python_version(),
         "machine": platform.machine(),
+        "cpu": cpu(),
         "cpu_count": os.cpu_count(),
         "faster_whisper": version("faster-whisper"),
         "ctranslate2": version("ctranslate2"),

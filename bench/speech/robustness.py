@@ -25,7 +25,7 @@ from typing import Any
 
 import ctranslate2
 
-from bench.speech.__main__ import FIXTURES, REPO, source_state
+from bench.speech.__main__ import FIXTURES, REPO, cpu, source_state
 from bench.speech.conditions import CONDITIONS, NOISES, babble_bed, make
 from bench.speech.corpus import DEFAULT_CACHE, Manifest, Samples, build
 from bench.speech.metrics import Detection, Interval, match, relative_error, word_errors
@@ -82,8 +82,8 @@ class Plain:
     """faster-whisper base on the whole file, every option but these at its default.
 
     Its temperature fallback samples: the generator is seeded before every file, as the
-    analysis seeds its own, so a re-run decodes the same (runs before 2026-11-22 did not, and
-    plain's WER moved by up to 5 points between them on the phone line).
+    analysis seeds its own, so a re-run on the same machine decodes the same whatever ran
+    before it.
     """
 
     def __init__(self) -> None:
@@ -456,6 +456,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "recordings": {"real": len(real), "constructed": len(recordings) - len(real)},
                 "source": source,
                 "platform": platform.platform(),
+                "cpu": cpu(),
                 "cpus": os.cpu_count(),
                 "packages": {
                     name: version(name) for name in ("faster-whisper", "ctranslate2", "av")
