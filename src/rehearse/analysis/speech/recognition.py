@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import ctranslate2
 import numpy as np
@@ -62,6 +63,15 @@ _HALLUCINATION_SILENCE_SECONDS = 2.0
 # Fast speech is about 5 tokens a second; a decode allowed twice that cannot loop for long.
 _MAX_TOKENS_PER_SECOND = 10
 _DIGITAL_SILENCE_DBFS = -80.0
+# A decode that may fall back: word times, no VAD of its own, and Whisper's own tests above.
+_FALLBACK_OPTIONS: dict[str, Any] = {
+    "word_timestamps": True,
+    "vad_filter": False,
+    "compression_ratio_threshold": _MAX_COMPRESSION_RATIO,
+    "log_prob_threshold": _MIN_AVG_LOGPROB,
+    "no_speech_threshold": _NO_SPEECH_PROB,
+    "hallucination_silence_threshold": _HALLUCINATION_SILENCE_SECONDS,
+}
 
 ProgressHook = Callable[[float, str], None]
 
@@ -336,13 +346,8 @@ class Recognizer:
                 audio.samples,
                 language=self.language,
                 beam_size=self.beam_size,
-                word_timestamps=True,
-                vad_filter=False,
                 condition_on_previous_text=True,
-                compression_ratio_threshold=_MAX_COMPRESSION_RATIO,
-                log_prob_threshold=_MIN_AVG_LOGPROB,
-                no_speech_threshold=_NO_SPEECH_PROB,
-                hallucination_silence_threshold=_HALLUCINATION_SILENCE_SECONDS,
+                **_FALLBACK_OPTIONS,
             )
             segments: list[Segment] = []
             for result in found:
@@ -359,14 +364,9 @@ class Recognizer:
             clip.samples[_samples(window)],
             language=self.language,
             beam_size=self.beam_size,
-            word_timestamps=True,
-            vad_filter=False,
             condition_on_previous_text=False,
             initial_prompt=DISFLUENT_PROMPT,
-            compression_ratio_threshold=_MAX_COMPRESSION_RATIO,
-            log_prob_threshold=_MIN_AVG_LOGPROB,
-            no_speech_threshold=_NO_SPEECH_PROB,
-            hallucination_silence_threshold=_HALLUCINATION_SILENCE_SECONDS,
+            **_FALLBACK_OPTIONS,
             max_new_tokens=_max_tokens(window.duration),
         )
         return [_segment(segment, window.start) for segment in found]
