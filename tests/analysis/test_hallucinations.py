@@ -12,7 +12,13 @@ import subprocess
 import numpy as np
 
 from rehearse.analysis.audio import Audio, load_audio
-from rehearse.analysis.speech.hallucinations import Guard, Segment, backed, collapse_repeats
+from rehearse.analysis.speech.hallucinations import (
+    Guard,
+    Segment,
+    backed,
+    collapse_repeats,
+    loops,
+)
 from rehearse.analysis.speech.level import level
 from rehearse.analysis.speech.recognition import DISFLUENT_PROMPT
 from rehearse.analysis.speech.spans import Span
@@ -158,3 +164,18 @@ def test_a_looping_phrase_is_cut_back_to_two() -> None:
     kept, dropped = collapse_repeats(words)
     assert [normalize(w.text) for w in kept] == ["i", "i", "think", "the", "the", "end"]
     assert dropped == ["repetition loop: 'the' x4"]
+
+
+def _words(text: str) -> list[Word]:
+    return [Word(f" {token}", i, i + 0.5, 0.9) for i, token in enumerate(text.split())]
+
+
+def test_a_phrase_said_three_times_in_a_row_is_a_loop() -> None:
+    # A phone-band answer came back "I wrote in the first word, er, er, er, er, er, er,"
+    # from a batched window whose whole text passed Whisper's compression test.
+    assert loops(_words("I wrote the first er, er, er, er, version"))
+    assert loops(_words("we shipped it we shipped it we shipped it on time"))
+
+
+def test_a_stutter_or_a_repeated_word_far_apart_is_not_a_loop() -> None:
+    assert not loops(_words("I I think that the team and the manager and the client agreed"))

@@ -152,6 +152,28 @@ def _text(words: Sequence[Word]) -> str:
     return "".join(word.text for word in words).strip()
 
 
+def _repeats(tokens: Sequence[str], index: int, size: int) -> int:
+    """How many times the phrase of ``size`` tokens at ``index`` occurs there in a row."""
+    phrase = tokens[index : index + size]
+    repeats = 1
+    while (
+        len(phrase) == size
+        and tokens[index + repeats * size : index + (repeats + 1) * size] == phrase
+    ):
+        repeats += 1
+    return repeats
+
+
+def loops(words: Sequence[Word]) -> bool:
+    """True if a phrase of 1-4 words is repeated more than twice in a row."""
+    tokens = [normalize(word.text) for word in words]
+    return any(
+        _repeats(tokens, index, size) > _MAX_REPEATS
+        for size in range(1, 5)
+        for index in range(len(tokens))
+    )
+
+
 def collapse_repeats(words: list[Word]) -> tuple[list[Word], list[str]]:
     """Cut any phrase of 1-4 words repeated more than twice in a row back to two times.
 
@@ -163,16 +185,11 @@ def collapse_repeats(words: list[Word]) -> tuple[list[Word], list[str]]:
         kept: list[Word] = []
         index = 0
         while index < len(words):
-            phrase = tokens[index : index + size]
-            repeats = 1
-            while (
-                len(phrase) == size
-                and tokens[index + repeats * size : index + (repeats + 1) * size] == phrase
-            ):
-                repeats += 1
+            repeats = _repeats(tokens, index, size)
             if repeats > _MAX_REPEATS:
                 kept.extend(words[index : index + _MAX_REPEATS * size])
-                dropped.append(f"repetition loop: {' '.join(phrase)!r} x{repeats}")
+                phrase = " ".join(tokens[index : index + size])
+                dropped.append(f"repetition loop: {phrase!r} x{repeats}")
                 index += repeats * size
             else:
                 kept.append(words[index])

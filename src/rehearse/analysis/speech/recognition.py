@@ -38,7 +38,7 @@ from faster_whisper import BatchedInferencePipeline, WhisperModel
 from faster_whisper.transcribe import Segment as WhisperSegment
 
 from rehearse.analysis.audio import SAMPLE_RATE, Audio, Samples
-from rehearse.analysis.speech.hallucinations import Guard, Segment, collapse_repeats
+from rehearse.analysis.speech.hallucinations import Guard, Segment, collapse_repeats, loops
 from rehearse.analysis.speech.level import speech_level_db
 from rehearse.analysis.speech.spans import Span
 from rehearse.analysis.speech.words import Word, normalize
@@ -332,10 +332,16 @@ class Recognizer:
                     progress((index + 1) / len(windows), "recognising speech")
                 if _silent(result):
                     continue
-                if _decoded_well(result):
-                    segments.append(_segment(result))
+                if not _decoded_well(result):
+                    segments += self._decode_alone(clip, window, DISFLUENT_PROMPT)
+                    continue
+                decoded = _segment(result)
+                if loops(decoded.words):
+                    # A loop inside a long window passes Whisper's compression test, and the
+                    # disfluent prompt invites it ("er, er, er, ..."): decode without it.
+                    segments += self._decode_alone(clip, window, None)
                 else:
-                    segments += self._decode_alone(clip, window)
+                    segments.append(decoded)
         return segments
 
     def _decode_long_form(self, audio: Audio, progress: ProgressHook | None) -> list[Segment]:
@@ -356,7 +362,7 @@ class Recognizer:
                 segments.append(_segment(result))
         return segments
 
-    def _decode_alone(self, clip: Clip, window: Span) -> list[Segment]:
+    def _decode_alone(self, clip: Clip, window: Span, prompt: str | None) -> list[Segment]:
         """One window, with Whisper's temperature fallback and its silence skipping."""
         # The fallback samples; a fixed seed makes the transcript repeatable on one machine.
         ctranslate2.set_random_seed(_SEED)
@@ -365,7 +371,7 @@ class Recognizer:
             language=self.language,
             beam_size=self.beam_size,
             condition_on_previous_text=False,
-            initial_prompt=DISFLUENT_PROMPT,
+            initial_prompt=prompt,
             **_FALLBACK_OPTIONS,
             max_new_tokens=_max_tokens(window.duration),
         )
