@@ -1,12 +1,13 @@
-"""The part of a speech analysis a verbatim transcript supports: its words, fillers and hedges.
+"""The part of a speech analysis a verbatim transcript supports: its words, fillers, hedges
+and repetitions.
 
 A rated interview comes as text, without the recording, so pace, pauses and the voice cannot
-be measured; the fillers and hedges can, with the product's own lexicon
-(``analysis/speech/lexicon.py``). Words get evenly spaced placeholder times (no gaps), so a
-filler's context is decided by punctuation alone (the commas ``turns`` puts back included),
-never by an invented pause. The result has
-the shape of a stored speech analysis, so ``feedback.delivery.delivery_score`` scores it as
-it scores a recording, with the unmeasured parts left out.
+be measured; the fillers (the filled pauses among them are the structure's hesitations) and
+hedges can, with the product's own lexicon (``analysis/speech/lexicon.py``). Words get evenly
+spaced placeholder times (no gaps), so a filler's context is decided by punctuation alone
+(the commas ``turns`` puts back included), never by an invented pause. The result has the
+shape of a stored speech analysis, so ``feedback.answer.scores_of`` scores it as it scores a
+recording, with the unmeasured parts left out.
 """
 
 from __future__ import annotations
@@ -15,7 +16,13 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from rehearse.analysis.speech.lexicon import Marker, find_fillers, find_hedges, lexical_words
+from rehearse.analysis.speech.lexicon import (
+    Marker,
+    find_fillers,
+    find_hedges,
+    find_repetitions,
+    lexical_words,
+)
 from rehearse.analysis.speech.words import Word
 
 _SECONDS_PER_WORD = 0.4  # placeholder spacing; only the order of the words matters
@@ -53,6 +60,11 @@ def transcript_speech(text: str, counted: Callable[[Marker], bool] | None = None
     return {
         "status": "ok" if content else "no_speech",
         "words": [{"text": word.text} for word in content],
-        "fillers": {"count": len(fillers), "per_100_words": per_100},
+        "fillers": {
+            "count": len(fillers),
+            "per_100_words": per_100,
+            "items": [{"text": m.text, "kind": m.kind, "source": m.source} for m in fillers],
+        },
         "hedges": [{"text": hedge.text} for hedge in hedges],
+        "repetitions": [{"text": m.text, "kind": m.kind} for m in find_repetitions(words)],
     }

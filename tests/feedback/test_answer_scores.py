@@ -170,3 +170,36 @@ def test_adding_the_missing_result_never_lowers_structure(retriever: Retriever) 
     assert without is not None
     assert complete is not None
     assert complete > without
+
+
+HESITANT_STORY = (
+    "Last year I led our robotics team when our lead left a month before the contest. "
+    + STORY_STEP * 4
+    + "As a result we finished the arm on time and placed third of forty teams."
+)
+
+
+@pytest.mark.parametrize("more", [1.0, 3.0, 5.0, 8.0, 12.0])
+def test_more_hesitations_never_raise_structure(retriever: Retriever, more: float) -> None:
+    evaluation = evaluate_answer(LEADERSHIP, HESITANT_STORY, retriever.encoder)
+    fewer = structure_score(evaluation, hesitations=more - 1.0).value
+    more_score = structure_score(evaluation, hesitations=more).value
+    assert fewer is not None
+    assert more_score is not None
+    assert more_score <= fewer
+
+
+def test_hesitations_cost_structure_points(retriever: Retriever) -> None:
+    evaluation = evaluate_answer(LEADERSHIP, HESITANT_STORY, retriever.encoder)
+    fluent = structure_score(evaluation, hesitations=1.0).value
+    halting = structure_score(evaluation, hesitations=9.0).value
+    assert fluent is not None
+    assert halting is not None
+    assert halting < fluent - 10
+
+
+def test_a_typed_answer_is_judged_without_hesitations(retriever: Retriever) -> None:
+    evaluation = evaluate_answer(LEADERSHIP, HESITANT_STORY, retriever.encoder)
+    [hesitations] = [m for m in structure_score(evaluation).measurements if m.name == "hesitations"]
+    assert hesitations.value is None
+    assert hesitations.weight == 0.0

@@ -11,6 +11,7 @@ from rehearse.feedback.content.evaluate import evaluate_answer
 from rehearse.feedback.content.evaluation import ContentEvaluation
 from rehearse.feedback.content.question import AskedQuestion
 from rehearse.feedback.delivery import confidence_score, delivery_score
+from rehearse.feedback.hesitations import hesitations_per_100_words
 from rehearse.feedback.measures import Score
 from rehearse.feedback.presence import presence_score
 from rehearse.interviewer.retrieval.encoder import TextEncoder
@@ -37,7 +38,12 @@ def scores_of(
     video: Mapping[str, Any] | None = None,
 ) -> list[Score]:
     """Every score an evaluated answer, its ``speech`` and its ``video`` support."""
-    scores = [content_score(evaluation), structure_score(evaluation), clarity_score(evaluation)]
+    hesitations = hesitations_per_100_words(speech) if speech is not None else None
+    scores = [
+        content_score(evaluation),
+        structure_score(evaluation, hesitations),
+        clarity_score(evaluation),
+    ]
     if speech is not None:
         scores += [delivery_score(speech), confidence_score(speech)]
     if video is not None:

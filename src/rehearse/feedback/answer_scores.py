@@ -81,7 +81,7 @@ STORY_LENGTH = Rule(
     "words",
     "240-480",
     Band(240, 480, 60, 960),
-    0.9,
+    0.55,
     "Raters of real mock interviews found fuller stories better structured: the band was "
     "chosen by cross-validation on the MIT Interview ratings (docs/scoring.md); about two to "
     "three minutes spoken.",
@@ -161,10 +161,24 @@ ANSWER_LENGTH = Rule(
     "words",
     "80-250",
     Band(80, 250, 20, 500),
-    0.9,
+    0.55,
     "Half a minute to under two minutes spoken (80-250 words at 150 wpm) lets an answer make "
     "its point with evidence without losing the listener (coaching practice).",
     "Aim for one to two minutes: make each part in a sentence or two.",
+)
+# Spoken answers only (typed ones have none to count: the other weights are renormalised).
+HESITATIONS = Rule(
+    "hesitations",
+    "per 100 words",
+    "at most 3",
+    Band(0, 3, 0, 10),
+    0.35,
+    "Filled pauses ('um', 'uh') mark where a speaker is still working out what to say "
+    "(Clark & Fox Tree 2002): a planned answer has few. Raters' 'structured answers' on rated "
+    "mock interviews followed them as much as length (docs/scoring.md); the band is the "
+    "fillers' (Bortfeld et al. 2001).",
+    "Settle the answer's beats before you start; with the outline in mind, pause silently "
+    "between them instead of thinking aloud with 'um'.",
 )
 # Relevance advice that fits the question asked.
 _RELEVANCE_ADVICE: dict[AnswerForm, str] = {
@@ -258,14 +272,20 @@ def _relevance_rule(evaluation: ContentEvaluation) -> Rule:
     return replace(rule, advice=_RELEVANCE_ADVICE[evaluation.question.form])
 
 
-def structure_score(evaluation: ContentEvaluation) -> Score:
+def structure_score(evaluation: ContentEvaluation, hesitations: float | None = None) -> Score:
+    """The answer's structure; ``hesitations``: its filled pauses per 100 words when it was
+    spoken (``feedback.hesitations``), None when typed."""
     words = float(evaluation.clarity.words)
     form = evaluation.question.form
     if form == "story":
-        readings = [(STAR_PARTS, float(evaluation.star.parts_present)), (STORY_LENGTH, words)]
+        readings = [
+            (STAR_PARTS, float(evaluation.star.parts_present)),
+            (STORY_LENGTH, words),
+            (HESITATIONS, hesitations),
+        ]
     elif form in FORM_PARTS:
         parts = float(evaluation.parts.present)
-        readings = [(FORM_PARTS[form], parts), (ANSWER_LENGTH, words)]
+        readings = [(FORM_PARTS[form], parts), (ANSWER_LENGTH, words), (HESITATIONS, hesitations)]
     else:
         readings = [(EXPLANATION_LENGTH, words), (SENTENCES, float(evaluation.clarity.sentences))]
     return weighted_score(
@@ -273,7 +293,8 @@ def structure_score(evaluation: ContentEvaluation) -> Score:
         readings if words else [(rule, None) for rule, _ in readings],
         "For stories: which STAR parts are present; for a self-introduction, a motivation, a "
         "pitch or a weakness: the parts of its own shape (found by cue phrases, so a part said "
-        "in unusual words can be missed) and the length; for explanations: length and steps.",
+        "in unusual words can be missed); for both, the length and, when spoken, the filled "
+        "pauses; for explanations: length and steps.",
     )
 
 
