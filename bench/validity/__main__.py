@@ -9,14 +9,15 @@ import csv
 import json
 import sys
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from bench.validity.crossval import (
+    CrossValidated,
     clarity_candidates,
     cross_validate,
+    cross_validate_after,
     overall_candidates,
-    overall_values,
     preferences,
     structure_candidates,
     values_of,
@@ -27,7 +28,6 @@ from bench.validity.score import (
     InterviewScores,
     evaluate_interview,
     score_interview,
-    session_of,
 )
 from bench.validity.stats import agreement, student_of
 from bench.validity.turns import split_interview
@@ -49,6 +49,11 @@ CLAIMS: Sequence[tuple[str, Callable[[InterviewScores], float | None], Sequence[
     ),
     ("words (baseline)", lambda s: float(s.words), ("StructuredAnswers", "RecommendHiring")),
 )
+
+
+# Declared before the choice: the overall's weights are chosen on the mean of its rho with
+# these two traits, so that one set of weights serves both.
+OVERALL_CHOSEN_ON = ("Overall", "RecommendHiring")
 
 
 def read_ratings(path: Path) -> list[dict[str, str]]:
@@ -99,33 +104,62 @@ def print_cross_validation(
     """Cross-validated rho of the structure rules, the overall weights and the fillers
     counted, with the choices."""
     print("\ncross-validated by student (leave one student out):")
-    sessions = [list(session_of(interview).values()) for interview in evaluated]
-    grids = (
-        ("structure", structure_candidates(), lambda s: s.structure, ("StructuredAnswers",)),
-        ("clarity", clarity_candidates(), lambda s: s.clarity, ("Overall",)),
-        ("overall", overall_candidates(), None, ("Overall", "RecommendHiring", "Focused")),
+
+    def ratings(trait: str) -> list[float]:
+        return [float(row[trait]) for row in rows]
+
+    structure = structure_candidates()
+    found = cross_validate(
+        values_of(structure, evaluated, lambda s: s.structure),
+        ratings("StructuredAnswers"),
+        students,
+        preferences(structure),
     )
-    for name, candidates, value_of, traits in grids:
-        values = (
-            values_of(candidates, evaluated, value_of)
-            if value_of is not None
-            else overall_values(candidates, sessions)
-        )
-        for trait in traits:
-            ratings = [float(row[trait]) for row in rows]
-            found = cross_validate(values, ratings, students, preferences(candidates))
-            shown = agreement(found.scores, ratings, students).shown()
-            print(f"{name:<26}{trait:<20}{shown}")
-            _print_choices(found.chosen, students)
-    ratings = [float(row["NoFillers"]) for row in rows]
-    found = cross_validate(filler_values(evaluated), ratings, students, filler_preferences())
-    shown = agreement(found.scores, ratings, students).shown()
-    print(f"{'fillers (fewer = higher)':<26}{'NoFillers':<20}{shown}")
+    _print_held_out(
+        "structure", found, {"StructuredAnswers": ratings("StructuredAnswers")}, students
+    )
+    clarity = clarity_candidates()
+    clarity_found = cross_validate(
+        values_of(clarity, evaluated, lambda s: s.clarity),
+        ratings("Overall"),
+        students,
+        preferences(clarity),
+    )
+    _print_held_out("clarity", clarity_found, {"Overall": ratings("Overall")}, students)
+    # The overall serves two traits: its weights are chosen on the mean of its rho with each,
+    # for each held-out student under the structure rules chosen without them (nested).
+    overall_found = cross_validate_after(
+        found,
+        structure,
+        overall_candidates(),
+        interviews=evaluated,
+        value_of=lambda s: s.overall,
+        traits=[ratings(trait) for trait in OVERALL_CHOSEN_ON],
+        students=students,
+    )
+    shown_for = {trait: ratings(trait) for trait in (*OVERALL_CHOSEN_ON, "Focused")}
+    _print_held_out("overall", overall_found, shown_for, students)
+    no_fillers = {"NoFillers": ratings("NoFillers")}
+    found = cross_validate(
+        filler_values(evaluated), no_fillers["NoFillers"], students, filler_preferences()
+    )
+    _print_held_out("fillers (fewer = higher)", found, no_fillers, students)
+
+
+def _print_held_out(
+    name: str,
+    found: CrossValidated,
+    traits: Mapping[str, Sequence[float]],
+    students: Sequence[str],
+) -> None:
+    for trait, ratings in traits.items():
+        shown = agreement(found.scores, ratings, students).shown()
+        print(f"{name:<26}{trait:<20}{shown}")
     _print_choices(found.chosen, students)
 
 
 def _print_choices(chosen: Counter[str], students: Sequence[str]) -> None:
-    for choice, count in chosen.most_common(3):
+    for choice, count in chosen.most_common(5):
         print(f"    chosen for {count:>2} of {len(set(students))} students: {choice}")
 
 

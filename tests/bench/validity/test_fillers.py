@@ -14,7 +14,7 @@ def _interview(*answers: str) -> EvaluatedInterview:
 
 def test_filled_pauses_count_under_every_candidate() -> None:
     interview = _interview("um we built it well")
-    assert {filler_rate(interview, markers) for markers, _ in CANDIDATES.values()} == {25.0}
+    assert {filler_rate(interview, markers) for markers, _, _ in CANDIDATES.values()} == {25.0}
 
 
 def test_a_marker_counts_only_where_the_candidate_keeps_it() -> None:
@@ -31,3 +31,9 @@ def test_the_rate_is_the_mean_over_answers_as_the_report_shows() -> None:
 def test_fewer_fillers_score_higher() -> None:
     values = filler_values([_interview("um uh we built it"), _interview("we built it")])
     assert all(few > many for many, few in values.values())  # type: ignore[operator]
+
+
+def test_repetitions_count_only_where_the_candidate_counts_them() -> None:
+    interview = _interview("I, I built it in a week")
+    assert filler_rate(interview, frozenset(), repetitions=True) == 100 * 1 / 7
+    assert filler_rate(interview, frozenset()) == 0.0
