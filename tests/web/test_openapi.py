@@ -76,3 +76,17 @@ def test_errors_are_documented_with_the_body_the_api_sends() -> None:
 def test_a_saturated_database_is_documented_on_every_route_that_uses_it() -> None:
     operations = schema.raw_schema["paths"]["/api/sessions/{session_id}"]
     assert all("503" in operation["responses"] for operation in operations.values())
+
+
+def test_the_report_json_is_documented_with_each_questions_conversation() -> None:
+    document = schema.raw_schema
+    report = document["paths"]["/api/sessions/{session_id}/report"]["get"]["responses"]["200"]
+    assert report["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/Report"
+    }
+    answer = document["components"]["schemas"]["AnswerReport"]["properties"]
+    assert {"text", "words", "moments", "scores"} <= set(answer)  # the fields of report-2
+    assert answer["thread"]["items"] == {"$ref": "#/components/schemas/Exchange"}
+    assert answer["scored_on"]["items"] == {"$ref": "#/components/schemas/ScoreBasis"}
+    turn = document["components"]["schemas"]["InterviewerTurn"]["properties"]
+    assert set(turn) == {"move", "say", "reason", "decided_on"}

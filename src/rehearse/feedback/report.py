@@ -11,7 +11,7 @@ from typing import Any
 
 from rehearse.feedback.measures import Score
 
-REPORT_VERSION = "report-2"
+REPORT_VERSION = "report-3"  # report-3 added each answer's thread, closing and scored_on
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,50 @@ class KeyPointCheck:
 
 
 @dataclass(frozen=True)
+class InterviewerTurn:
+    """What the interviewer said in a question's conversation, and why."""
+
+    move: str  # question, follow_up or clarify (asking); next or end (moving on)
+    say: str  # the question, the follow-up, or the next question ("" at the end)
+    reason: str  # why it was asked (for the question itself: why it was planned)
+    decided_on: str | None = None  # the transcript the move was decided on, when recorded
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One answer the candidate gave in a question's conversation, with its own recording."""
+
+    number: int  # 1 for the answer to the question, then 2, 3... for replies to follow-ups
+    answer_id: str  # GET /api/sessions/{id}/answers/{answer_id}/media replays its recording
+    status: str  # received, processing, analysed or failed
+    text: str  # the transcript, or what was typed
+    recorded: bool  # whether there is a recording to replay
+    duration_seconds: float | None
+    words: tuple[TimedWord, ...]
+    timeline: tuple[TimelinePoint, ...]
+    moments: tuple[MomentNote, ...]
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """The interviewer asks; the candidate replies (``None``: skipped, or not answered yet)."""
+
+    asked: InterviewerTurn
+    reply: Reply | None
+
+
+@dataclass(frozen=True)
+class ScoreBasis:
+    """Which replies of the conversation one of the answer's scores rests on."""
+
+    score: str  # the score's name
+    replies: tuple[int, ...]  # Reply.number of each
+    words: int  # the words of those replies the score read
+    summary: str  # e.g. "scored on all 3 replies, 120 words"
+
+
+@dataclass(frozen=True)
 class AnswerReport:
     position: int
     question: str
@@ -74,6 +118,13 @@ class AnswerReport:
     content: dict[str, Any] | None = None  # the full content evaluation (ContentEvaluation)
     video: dict[str, Any] | None = None  # the video analysis's summaries, when video exists
     rationale: str = ""  # the optional language model's reading: an opinion, not a measurement
+    # The conversation about the question: the question and its answer, then each follow-up
+    # or clarification with its reply. The fields above describe the whole conversation
+    # (text, scores) or, for the timeline, words and moments, the recording delivery was
+    # measured on; each reply carries its own.
+    thread: tuple[Exchange, ...] = ()
+    closing: InterviewerTurn | None = None  # how the interviewer moved on after the last reply
+    scored_on: tuple[ScoreBasis, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -67,6 +67,13 @@ def analysis_of(db: Session, answer_id: uuid.UUID, kind: str) -> AnalysisResult 
     )
 
 
+def analyses_of(db: Session, answer_ids: Sequence[uuid.UUID]) -> Sequence[AnalysisResult]:
+    """Every stored analysis of the answers ``answer_ids``, in one query."""
+    if not answer_ids:
+        return []
+    return db.scalars(select(AnalysisResult).where(AnalysisResult.answer_id.in_(answer_ids))).all()
+
+
 def bank_questions_asked(db: Session, user_id: uuid.UUID) -> list[str]:
     """The bank ids of every question planned for the user in earlier sessions."""
     sources = db.scalars(

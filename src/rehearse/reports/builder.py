@@ -23,16 +23,7 @@ from rehearse.feedback.measures import Rule, Score, shown, target_shown, weighte
 from rehearse.feedback.overall import overall_score, session_score
 from rehearse.feedback.presence import presence_score
 from rehearse.feedback.recommendations import next_session_goals, recommend
-from rehearse.feedback.report import (
-    AnswerReport,
-    KeyPointCheck,
-    MomentNote,
-    Reflection,
-    Report,
-    TimedWord,
-    TimelinePoint,
-)
-from rehearse.feedback.segments import LONG_PAUSE_SECONDS, moments, video_moments
+from rehearse.feedback.report import AnswerReport, KeyPointCheck, Reflection, Report
 from rehearse.feedback.study import TopicResult, study_plan
 from rehearse.interviewer.bank.schema import load_bank
 from rehearse.interviewer.job import parse_job
@@ -40,6 +31,8 @@ from rehearse.interviews import repository
 from rehearse.interviews.models import Answer, InterviewSession, Question
 from rehearse.progress.repository import reflections_in
 from rehearse.reports.judge import rationale_for
+from rehearse.reports.recording import moment_notes, timed_words, timeline
+from rehearse.reports.thread import scored_on, stored_replies, thread_of
 from rehearse.runtime import Runtime
 
 COMPETENCIES = ("content", "structure", "clarity", "delivery", "vocal confidence", "presence")
@@ -122,12 +115,18 @@ def _answer_report(
     db: Session,
     runtime: Runtime,
     question: Question,
-    thread: Sequence[Answer],
+    answers: Sequence[Answer],
     role_skills: Sequence[str],
 ) -> AnswerReport:
-    said = " ".join(text for a in thread if (text := (a.text or a.transcript).strip()))
-    speech = _analysis_of(db, thread, "speech")
-    video = _analysis_of(db, thread, "video")
+    replies = stored_replies(db, answers)
+    thread, closing = thread_of(question, replies)
+    said = " ".join(r.said for r in replies if r.said)
+    # Delivery and presence are measured on the first recording whose analysis succeeded
+    # (follow-up replies add words, not delivery or presence); ``scored_on`` says so.
+    spoken = next((r for r in replies if r.speech is not None), None)
+    filmed = next((r for r in replies if r.video is not None), None)
+    speech = spoken.speech if spoken else None
+    video = filmed.video if filmed else None
     basics = (question.position, question.text, question.kind.value, question.topic)
     if not said:
         # Nothing said, but the camera may still have seen the candidate.
@@ -141,16 +140,21 @@ def _answer_report(
             scores=on_camera,
             key_points=(),
             star={},
-            moments=_moments(None, video),
+            moments=moment_notes(None, video),
             words=(),
-            timeline=_timeline(None, video),
+            timeline=timeline(None, video),
             highlights=(),
-            warnings=tuple(a.error for a in thread if a.error),
+            warnings=tuple(a.error for a in answers if a.error),
             video=_video_summary(video),
+            thread=thread,
+            closing=closing,
+            scored_on=scored_on(on_camera, replies, spoken=None, filmed=filmed),
         )
     evaluation: ContentEvaluation | None = None
+    graded = None
     if question.source.startswith("coding:"):
-        scores: list[Score] = [_coding_score(db, thread)]
+        graded = next((r for r in reversed(replies) if r.coding is not None), None)
+        scores: list[Score] = [_coding_score(graded.coding if graded else None)]
         if speech is not None:
             scores += [delivery_score(speech), confidence_score(speech)]
         if video is not None:
@@ -176,62 +180,19 @@ def _answer_report(
         scores=tuple(scores),
         key_points=_key_points(evaluation),
         star=_star(evaluation),
-        moments=_moments(speech, video),
-        words=_timed_words(speech) if speech else (),
-        timeline=_timeline(speech, video),
+        moments=moment_notes(speech, video),
+        words=timed_words(speech) if speech else (),
+        timeline=timeline(speech, video),
         video=_video_summary(video),
         highlights=_highlights(measured),
         warnings=tuple(speech.get("warnings") or []) if speech else (),
         content=evaluation.to_dict() if evaluation else None,
         rationale=rationale_for(
-            db, runtime.llm, question=question, thread=thread, said=said, scores=measured
+            db, runtime.llm, question=question, thread=answers, said=said, scores=measured
         ),
-    )
-
-
-def _analysis_of(db: Session, thread: Sequence[Answer], kind: str) -> Mapping[str, Any] | None:
-    """The first recorded answer's ``kind`` analysis that succeeded (follow-up replies add
-    words, not delivery or presence)."""
-    for answer in thread:
-        stored = repository.analysis_of(db, answer.id, kind)
-        if stored is not None and stored.data.get("status") == "ok":
-            return stored.data
-    return None
-
-
-def _moments(
-    speech: Mapping[str, Any] | None, video: Mapping[str, Any] | None
-) -> tuple[MomentNote, ...]:
-    found = [*(moments(speech) if speech else []), *(video_moments(video) if video else [])]
-    return tuple(
-        MomentNote(m.start, m.end, m.when, m.kind, m.what, m.advice)
-        for m in sorted(found, key=lambda m: m.start)
-    )
-
-
-def _timeline(
-    speech: Mapping[str, Any] | None, video: Mapping[str, Any] | None
-) -> tuple[TimelinePoint, ...]:
-    """The speech timeline's windows with the video's eye contact in the window of the same
-    start (both use 5 s windows from 0); video-only windows where there is no speech."""
-    eyes = {round(w["start"], 1): w["eye_contact_ratio"] for w in (video or {}).get("timeline", [])}
-    spoken = (speech or {}).get("timeline") or []
-    if not spoken:
-        return tuple(
-            TimelinePoint(w["start"], w["end"], None, None, 0, False, w["eye_contact_ratio"])
-            for w in (video or {}).get("timeline", [])
-        )
-    return tuple(
-        TimelinePoint(
-            w["start"],
-            w["end"],
-            w["words_per_minute"],
-            w["pitch_median_hz"],
-            w["fillers"],
-            w["long_pause"],
-            eyes.get(round(w["start"], 1)),
-        )
-        for w in spoken
+        thread=thread,
+        closing=closing,
+        scored_on=scored_on(scores, replies, spoken=spoken, filmed=filmed, graded=graded),
     )
 
 
@@ -246,14 +207,12 @@ def _video_summary(video: Mapping[str, Any] | None) -> dict[str, Any] | None:
     return summary
 
 
-def _coding_score(db: Session, thread: Sequence[Answer]) -> Score:
-    graded = [repository.analysis_of(db, a.id, "coding") for a in thread]
-    results = [g.data for g in graded if g is not None]
+def _coding_score(result: Mapping[str, Any] | None) -> Score:
+    """The share of hidden tests the latest graded code passed."""
     share = None
-    if results:
-        last = results[-1]
-        total = len(last.get("results") or [])
-        share = last.get("passed", 0) / total if total else 0.0
+    if result is not None:
+        total = len(result.get("results") or [])
+        share = result.get("passed", 0) / total if total else 0.0
     return weighted_score(
         "content", [(TESTS_PASSED, share)], "Graded by the problem's hidden tests in a sandbox."
     )
@@ -281,20 +240,6 @@ def _star(evaluation: ContentEvaluation | None) -> dict[str, bool]:
         "action": star.action.present,
         "result": star.result.present,
     }
-
-
-def _timed_words(speech: Mapping[str, Any]) -> tuple[TimedWord, ...]:
-    fillers = [(f["start"], f["end"]) for f in (speech.get("fillers") or {}).get("items") or []]
-    pauses = [
-        p for p in speech.get("pause_spans") or [] if p["end"] - p["start"] > LONG_PAUSE_SECONDS
-    ]
-    words = []
-    for word in speech.get("words") or []:
-        start, end = word["start"], word["end"]
-        filler = any(s < end and start < e for s, e in fillers)
-        pause = next((p["end"] - p["start"] for p in pauses if abs(p["end"] - start) < 0.3), 0.0)
-        words.append(TimedWord(word["text"].strip(), start, end, filler, round(pause, 1)))
-    return tuple(words)
 
 
 def _highlights(scores: Sequence[Score]) -> tuple[str, ...]:

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, status
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
+from rehearse.feedback.report import Report
 from rehearse.interviews.endpoints import Interviews
 from rehearse.reports.render.html import render_html
 from rehearse.reports.render.pdf import render_pdf
@@ -39,7 +40,12 @@ Reports = Annotated[ReportService, Depends(get_reports)]
     summary="The session's feedback: scores with their evidence, moments, recommendations, "
     "study plan and transcript, as JSON, HTML or PDF",
     response_class=Response,
-    responses={200: {"content": {"application/json": {}, "text/html": {}, "application/pdf": {}}}},
+    responses={
+        200: {
+            "model": Report,  # the JSON's schema (docs/report.md)
+            "content": {"application/json": {}, "text/html": {}, "application/pdf": {}},
+        }
+    },
 )
 def get_report(
     session_id: uuid.UUID,
