@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, cast
 
 from rehearse.analysis.bands import Band
@@ -23,19 +23,24 @@ from rehearse.feedback.measures import Rule, Score, label_for, weighted_score
 from rehearse.feedback.presence import presence_score
 from rehearse.feedback.report import (
     AnswerReport,
+    Exchange,
+    InterviewerTurn,
     KeyPointCheck,
     MomentNote,
     Recommendation,
     Reflection,
+    Reply,
     Report,
+    ScoreBasis,
     StudyItem,
     TimedWord,
     TimelinePoint,
 )
-from rehearse.feedback.segments import moments
+from rehearse.feedback.segments import clock, moments
 from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
 
 WINDOW_SECONDS = 5.0
+SPOKEN = ("delivery", "vocal confidence")  # scores measured on the first recording alone
 HEDGE_PHRASES = ("i guess", "sort of", "kind of", "i think maybe")
 
 KEY_POINTS = Rule(
@@ -581,6 +586,7 @@ def _locking() -> AnswerReport:
 
 
 def _feedback() -> AnswerReport:
+    """A complete story that draws one follow-up, on the point it leaves out."""
     spoken = speak(
         [
             (
@@ -614,7 +620,7 @@ def _feedback() -> AnswerReport:
         first_word=1.1,
         pitch_hz=185.0,
     )
-    return _answer(
+    answer = _answer(
         5,
         "Tell me about a time you had to give difficult feedback to a colleague.",
         "behavioural",
@@ -638,6 +644,69 @@ def _feedback() -> AnswerReport:
         content=(0.74, 5),
         loudness=6.1,
         highlights=("Feedback stated as behaviour and impact: 'two merges, two broken builds'.",),
+    )
+    reply = speak(
+        [
+            (
+                140,
+                "I set a fifteen minute check in with her every Friday for a month, ~um and "
+                "after that she asked for them herself.",
+            ),
+        ],
+        first_word=0.8,
+        pitch_hz=185.0,
+    )
+    return _followed_up(
+        answer,
+        spoken,
+        InterviewerTurn(
+            "follow_up",
+            "How did you check in with her afterwards?",
+            "The story does not say how the candidate followed up, a point a strong answer covers.",
+            decided_on="live",
+        ),
+        reply,
+    )
+
+
+def _followed_up(
+    answer: AnswerReport, first: Spoken, asked: InterviewerTurn, second: Spoken
+) -> AnswerReport:
+    """``answer`` as a conversation: the answer, one follow-up and its reply; the scores
+    read both replies' words, delivery the first recording (as the report builder does)."""
+    replies = [
+        Reply(
+            number,
+            f"sample-reply-{number}",
+            "analysed",
+            spoken.text,
+            True,
+            spoken.duration,
+            spoken.words,
+            spoken.timeline,
+            _moments(spoken),
+        )
+        for number, spoken in ((1, first), (2, second))
+    ]
+    words = len(first.words) + len(second.words)
+    both = f"scored on both replies, {words} words"
+    recording = (
+        f"measured on reply 1's recording ({len(first.words)} words, {clock(first.duration)}); "
+        "the recording of reply 2 is not part of it"
+    )
+    return replace(
+        answer,
+        text=f"{first.text} {second.text}",
+        thread=(
+            Exchange(InterviewerTurn("question", answer.question, ""), replies[0]),
+            Exchange(asked, replies[1]),
+        ),
+        closing=InterviewerTurn("next", "", "The answer covers what the question asks."),
+        scored_on=tuple(
+            ScoreBasis(score.name, (1,) if score.name in SPOKEN else (1, 2), words, summary)
+            for score in answer.scores
+            for summary in [recording if score.name in SPOKEN else both]
+        ),
     )
 
 

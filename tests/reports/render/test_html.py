@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 from markupsafe import escape
 
 from rehearse.feedback.report import Report
+from rehearse.reports.render import text
 from rehearse.reports.render.html import render_html
 
 
@@ -52,14 +53,26 @@ def test_the_transcript_marks_fillers_and_long_pauses(html: str) -> None:
     assert '<span class="pause">[2.6 s]</span> We found eleven mismatches' in html
 
 
-def test_a_chart_for_each_spoken_answer_and_none_for_the_typed_or_skipped(
+def test_a_chart_for_each_spoken_reply_and_none_for_the_typed_or_skipped(
     html: str, report: Report
 ) -> None:
-    spoken = [a for a in report.answers if a.timeline]
-    assert len(spoken) == 8
-    pitched = [a for a in spoken if any(p.pitch_hz for p in a.timeline)]
+    replies = [x.reply for a in report.answers for x in text.conversation(a) if x.reply]
+    spoken = [r for r in replies if r.timeline]
+    assert len(spoken) == 9  # eight spoken answers, one with a reply to a follow-up
+    pitched = [r for r in spoken if any(p.pitch_hz for p in r.timeline)]
     assert html.count("<svg ") == len(spoken) + len(pitched)
     assert 'aria-label="Pace over 1:04, from 96 to 192 words/min;' in html
+
+
+def test_a_follow_up_is_shown_with_its_reason_before_its_reply(html: str, report: Report) -> None:
+    answer = next(a for a in report.answers if len(a.thread) > 1)
+    asked = answer.thread[1].asked
+    said = html.index("she wrote the next two sections of the guide herself")  # reply 1
+    follow_up = html.index(str(escape(asked.say)))
+    reason = html.index(str(escape(f"Why: {asked.reason}")))
+    reply = html.index("I set a fifteen minute check in with her")
+    assert said < follow_up < reason < reply
+    assert "Follow-up · Decided on the live transcript" in html
 
 
 def test_a_question_with_markup_is_escaped(report: Report) -> None:

@@ -66,6 +66,22 @@ def test_the_transcript_keeps_fillers_and_shows_long_pauses_inline(pdf: bytes) -
     assert "Pessimistic locking takes a lock before reading" in text  # the typed answer
 
 
+def test_a_follow_up_is_printed_with_its_reason_and_its_own_transcript(
+    pdf: bytes, report: Report
+) -> None:
+    printed = " ".join(_pages(pdf))
+    answer = next(a for a in report.answers if len(a.thread) > 1)
+    asked = answer.thread[1].asked
+    assert asked.say in printed
+    assert f"Why: {asked.reason}" in printed
+    assert "FOLLOW-UP · Decided on the live transcript" in printed
+    assert "REPLY 2 · 0:11" in printed
+    assert "I set a fifteen minute check in with her every Friday for a month, um and" in printed
+    assert "Then the next question. Why: The answer covers what the question asks." in printed
+    for line in text.scored_on(answer):
+        assert line in printed
+
+
 def test_fillers_are_highlighted_and_pauses_marked_in_the_transcript_markup() -> None:
     kit = pdf_module._kit(fonts())
     answer = AnswerReport(

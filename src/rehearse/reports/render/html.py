@@ -11,10 +11,10 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from rehearse.feedback.report import AnswerReport, Report
+from rehearse.feedback.report import Report
 from rehearse.reports.render import palette, text
 from rehearse.reports.render.svg import SvgChart, svg_chart
-from rehearse.reports.render.timeline import eye_contact_chart, pace_chart, pitch_chart
+from rehearse.reports.render.timeline import Timed, eye_contact_chart, pace_chart, pitch_chart
 
 
 def render_html(report: Report) -> str:
@@ -22,7 +22,7 @@ def render_html(report: Report) -> str:
     return _environment().get_template("report.html").render(report=report)
 
 
-def charts(answer: AnswerReport) -> list[SvgChart]:
+def charts(answer: Timed) -> list[SvgChart]:
     """The answer's pace chart (with its filler and pause strip), pitch and eye contact charts,
     each if measured."""
     pace, pitch, eyes = pace_chart(answer), pitch_chart(answer), eye_contact_chart(answer)
@@ -51,6 +51,13 @@ TEMPLATE_HELPERS: dict[str, Any] = {
     "star_parts": text.star_parts,
     "parts_heading": text.parts_heading,
     "meta": text.meta,
+    "conversation": text.conversation,
+    "move": text.move,
+    "decided_on": text.decided_on,
+    "why": text.why,
+    "reply_meta": text.reply_meta,
+    "closing": text.closing,
+    "scored_on": text.scored_on,
 }
 
 

@@ -37,11 +37,18 @@ from reportlab.platypus import (
 )
 
 from rehearse.feedback.measures import Score
-from rehearse.feedback.report import AnswerReport, Recommendation, Report, StudyItem
+from rehearse.feedback.report import (
+    AnswerReport,
+    InterviewerTurn,
+    Recommendation,
+    Reply,
+    Report,
+    StudyItem,
+)
 from rehearse.reports.render import palette, text
 from rehearse.reports.render.charts import chart_drawing, colour
 from rehearse.reports.render.fonts import Fonts, fonts
-from rehearse.reports.render.timeline import eye_contact_chart, pace_chart, pitch_chart
+from rehearse.reports.render.timeline import Timed, eye_contact_chart, pace_chart, pitch_chart
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 20 * mm  # from the paper's edge to the content
@@ -383,25 +390,12 @@ def _answer(answer: AnswerReport, total: int, kit: Kit) -> Iterator[Flowable]:
         yield _warning(warning, kit)
     if answer.scores:
         yield _compact_scores(answer.scores, kit)
-    yield from _charts(answer, kit)
+    for line in text.scored_on(answer):
+        yield kit.para(line, kit.small)
+    yield from _conversation(answer, kit)
     if seen := text.on_camera(answer.video):
         yield from _heading("On camera", kit)
         yield from _bullets(seen, kit)
-    if answer.moments:
-        yield from _heading("Moments", kit)
-        yield _table(
-            ["When", "What", "What to do"],
-            [
-                [
-                    kit.para(m.when, kit.cell),
-                    kit.para(m.what, kit.cell),
-                    kit.para(text.capital(m.advice), kit.cell),
-                ]
-                for m in answer.moments
-            ],
-            [62, 150, WIDTH - 212],
-            kit,
-        )
     if answer.highlights:
         yield from _heading("What went well", kit)
         yield from _bullets(answer.highlights, kit)
@@ -422,10 +416,62 @@ def _answer(answer: AnswerReport, total: int, kit: Kit) -> Iterator[Flowable]:
     if answer.star:
         yield from _heading(text.parts_heading(answer.star), kit)
         yield _star(answer.star, kit)
-    tokens = text.transcript(answer)
+
+
+def _conversation(answer: AnswerReport, kit: Kit) -> Iterator[Flowable]:
+    """Each exchange: what the interviewer asked and why (for follow-ups), then the reply with
+    its own charts, moments and transcript; then how the interviewer moved on."""
+    exchanges = text.conversation(answer)
+    several = len(exchanges) > 1
+    for exchange in exchanges:
+        if exchange.asked.move != "question":
+            yield _asked(exchange.asked, kit)
+        reply = exchange.reply
+        if reply is None:
+            if exchange.asked.move != "question":
+                yield kit.para("Not answered.", kit.body)
+            continue
+        if several:
+            yield from _heading(text.reply_meta(reply), kit)
+        for warning in reply.warnings if several else ():
+            yield _warning(warning, kit)
+        yield from _reply(reply, kit)
+    if several and answer.closing is not None:
+        yield Spacer(1, 6)
+        yield kit.para(text.closing(answer.closing), kit.small)
+
+
+def _asked(turn: InterviewerTurn, kit: Kit) -> Flowable:
+    """The interviewer's follow-up or clarification in a panel, with why it was asked."""
+    label = text.joined(text.move(turn).upper(), text.decided_on(turn))
+    lines = [kit.para(label, kit.head), kit.para(turn.say, kit.h2)]
+    if reason := text.why(turn):
+        lines.append(kit.para(reason, kit.small))
+    return KeepTogether([Spacer(1, 10), _panel(lines), Spacer(1, 2)])
+
+
+def _reply(reply: Reply, kit: Kit) -> Iterator[Flowable]:
+    """One reply's charts, moments and transcript."""
+    yield from _charts(reply, kit)
+    if reply.moments:
+        yield from _heading("Moments", kit)
+        yield _table(
+            ["When", "What", "What to do"],
+            [
+                [
+                    kit.para(m.when, kit.cell),
+                    kit.para(m.what, kit.cell),
+                    kit.para(text.capital(m.advice), kit.cell),
+                ]
+                for m in reply.moments
+            ],
+            [62, 150, WIDTH - 212],
+            kit,
+        )
+    tokens = text.transcript(reply)
     if tokens:
-        yield from _heading("Transcript" if answer.words else "Answer (typed)", kit)
-        if answer.words:
+        yield from _heading("Transcript" if reply.words else "Answer (typed)", kit)
+        if reply.words:
             yield Paragraph(
                 f'<font backColor="{palette.FILLER_BACK}" color="{palette.FILLER}">'
                 f"highlighted</font> words are fillers; "
@@ -456,7 +502,7 @@ def _compact_scores(scores: Sequence[Score], kit: Kit) -> Table:
     return table
 
 
-def _charts(answer: AnswerReport, kit: Kit) -> Iterator[Flowable]:
+def _charts(answer: Timed, kit: Kit) -> Iterator[Flowable]:
     """Pace (with fillers and long pauses on the time axis), pitch and eye contact, kept on
     one page."""
     pace, pitch, eyes = pace_chart(answer), pitch_chart(answer), eye_contact_chart(answer)

@@ -5,17 +5,34 @@ Plain strings only, never markup: each renderer escapes and styles them its own 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from rehearse.feedback.measures import Measurement, Score, shown
-from rehearse.feedback.report import AnswerReport
+from rehearse.feedback.report import AnswerReport, Exchange, InterviewerTurn, Reply, TimedWord
 from rehearse.feedback.segments import clock
 
 NOT_MEASURED = "not measured"
 STAR_ORDER = ("situation", "task", "action", "result")
+MOVES = {
+    "question": "Question",
+    "follow_up": "Follow-up",
+    "clarify": "Clarification",
+    "next": "Next question",
+    "end": "End of the interview",
+}
+
+
+class Said(Protocol):
+    """What the candidate said: a whole answer, or one reply of its conversation."""
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def words(self) -> Sequence[TimedWord]: ...
 
 
 @dataclass(frozen=True)
@@ -105,15 +122,15 @@ def star_parts(star: dict[str, bool]) -> list[tuple[str, bool]]:
     return [(capital(part), star[part]) for part in order]
 
 
-def transcript(answer: AnswerReport) -> list[Token]:
-    """The answer as tokens: timed words with fillers and long pauses, else the plain text."""
-    if not answer.words:
-        return [Token(answer.text)] if answer.text.strip() else []
-    return list(_timed_tokens(answer))
+def transcript(said: Said) -> list[Token]:
+    """What was said as tokens: timed words with fillers and long pauses, else the plain text."""
+    if not said.words:
+        return [Token(said.text)] if said.text.strip() else []
+    return list(_timed_tokens(said))
 
 
-def _timed_tokens(answer: AnswerReport) -> Iterable[Token]:
-    for word in answer.words:
+def _timed_tokens(said: Said) -> Iterable[Token]:
+    for word in said.words:
         if word.pause_before > 0:
             yield Token(f"[{word.pause_before:.1f} s]", pause=True)
         text = word.text.strip()
@@ -127,6 +144,79 @@ def meta(answer: AnswerReport) -> str:
     if answer.answered and not answer.words and answer.text.strip():
         parts.append("typed")
     return joined(*parts)
+
+
+def conversation(answer: AnswerReport) -> tuple[Exchange, ...]:
+    """The answer's exchanges; a report made without them (an older snapshot, a hand-built
+    sample) reads as the question and the answer alone."""
+    if answer.thread:
+        return answer.thread
+    reply = Reply(
+        1,
+        "",
+        "analysed",
+        answer.text,
+        bool(answer.words),
+        answer.duration_seconds,
+        answer.words,
+        answer.timeline,
+        answer.moments,
+    )
+    return (
+        Exchange(
+            InterviewerTurn("question", answer.question, ""), reply if answer.answered else None
+        ),
+    )
+
+
+def move(turn: InterviewerTurn) -> str:
+    """What kind of turn it was, e.g. "Follow-up"."""
+    return MOVES.get(turn.move, capital(turn.move.replace("_", " ")))
+
+
+def decided_on(turn: InterviewerTurn) -> str:
+    """ "Decided on the live transcript" when the turn records it, else ""."""
+    if not turn.decided_on:
+        return ""
+    source = turn.decided_on.replace("_", " ")
+    return f"Decided on the {source}" + ("" if "transcript" in source else " transcript")
+
+
+def why(turn: InterviewerTurn) -> str:
+    """ "Why: <reason>", or "" without one."""
+    return f"Why: {turn.reason}" if turn.reason.strip() else ""
+
+
+def reply_meta(reply: Reply) -> str:
+    """ "Reply 2 · 0:14", with "typed" or the analysis's state when it matters."""
+    state = {"received": "still being analysed", "processing": "still being analysed"}
+    parts = [f"Reply {reply.number}", duration(reply.duration_seconds)]
+    if reply.status == "failed":
+        parts.append("could not be analysed")
+    elif reply.recorded and reply.status in state:
+        parts.append(state[reply.status])
+    elif not reply.recorded and reply.text:
+        parts.append("typed")
+    return joined(*parts)
+
+
+def closing(turn: InterviewerTurn) -> str:
+    """How the interviewer moved on, e.g. "Then the next question. Why: ..."."""
+    then = "Then the next question." if turn.move == "next" else "Then the interview ended."
+    return joined(f"{then} {why(turn)}".strip(), decided_on(turn))
+
+
+def scored_on(answer: AnswerReport) -> list[str]:
+    """Which replies the scores rest on, one line per basis shared by several scores:
+    "Content, structure and clarity: scored on both replies, 62 words."."""
+    groups: dict[str, list[str]] = {}
+    for basis in answer.scored_on:
+        groups.setdefault(basis.summary, []).append(basis.score)
+    return [f"{capital(_listing(names))}: {summary}." for summary, names in groups.items()]
+
+
+def _listing(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def on_camera(video: Mapping[str, Any] | None) -> list[str]:

@@ -11,8 +11,9 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
-from rehearse.feedback.report import AnswerReport, TimelinePoint
+from rehearse.feedback.report import TimedWord, TimelinePoint
 from rehearse.feedback.segments import clock
 
 PACE_BAND = (120.0, 160.0)  # the delivery score's target band, words per minute
@@ -22,6 +23,19 @@ TIME_STEPS = (5, 10, 15, 20, 30, 60, 90, 120, 180, 300, 600, 900, 1800)
 MAX_TIME_TICKS = 8
 
 Run = tuple[tuple[float, float], ...]
+
+
+class Timed(Protocol):
+    """A recording's measurements over time: a whole answer's, or one reply's."""
+
+    @property
+    def timeline(self) -> Sequence[TimelinePoint]: ...
+
+    @property
+    def words(self) -> Sequence[TimedWord]: ...
+
+    @property
+    def duration_seconds(self) -> float | None: ...
 
 
 @dataclass(frozen=True)
@@ -60,7 +74,7 @@ class Chart:
         return f"{value:.0f}"
 
 
-def pace_chart(answer: AnswerReport) -> Chart | None:
+def pace_chart(answer: Timed) -> Chart | None:
     """Words per minute over time with the 120-160 band, fillers and long pauses; or None."""
     runs = _runs(answer.timeline, lambda p: p.words_per_minute)
     if not runs:
@@ -78,7 +92,7 @@ def pace_chart(answer: AnswerReport) -> Chart | None:
     )
 
 
-def pitch_chart(answer: AnswerReport) -> Chart | None:
+def pitch_chart(answer: Timed) -> Chart | None:
     """Pitch over time, or None when no window has a pitch."""
     runs = _runs(answer.timeline, lambda p: p.pitch_hz)
     if not runs:
@@ -93,7 +107,7 @@ def pitch_chart(answer: AnswerReport) -> Chart | None:
     )
 
 
-def eye_contact_chart(answer: AnswerReport) -> Chart | None:
+def eye_contact_chart(answer: Timed) -> Chart | None:
     """Eye contact (percent of each window's face frames) over time, when video exists."""
     runs = _runs(answer.timeline, lambda p: None if p.eye_contact is None else 100 * p.eye_contact)
     if not runs:
@@ -126,7 +140,7 @@ def _runs(
     return tuple(runs)
 
 
-def _time_axis(answer: AnswerReport) -> Axis:
+def _time_axis(answer: Timed) -> Axis:
     end = max(
         [answer.duration_seconds or 0.0]
         + [point.end for point in answer.timeline]
@@ -156,13 +170,13 @@ def _nice_step(rough: float) -> float:
     return 10 * magnitude
 
 
-def _fillers(answer: AnswerReport) -> tuple[float, ...]:
+def _fillers(answer: Timed) -> tuple[float, ...]:
     if answer.words:
         return tuple(word.start for word in answer.words if word.filler)
     return tuple((p.start + p.end) / 2 for p in answer.timeline for _ in range(p.fillers))
 
 
-def _pauses(answer: AnswerReport) -> tuple[tuple[float, float], ...]:
+def _pauses(answer: Timed) -> tuple[tuple[float, float], ...]:
     if answer.words:
         return tuple(
             (word.start - word.pause_before, word.start)
