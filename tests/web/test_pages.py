@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from fastapi.testclient import TestClient
+from markupsafe import escape
 
 from tests.support.api import ApiUser
 from tests.web.browser import browser_sign_in
@@ -89,6 +90,47 @@ def test_the_dashboard_shows_the_report(client: TestClient) -> None:
     assert "Tell me about a time you fixed a slow page." in page
     assert "I profiled it" in page
     assert "still being analysed" not in page  # a typed answer has nothing to wait for
+
+
+def test_the_dashboard_shows_a_follow_up_between_the_answer_and_its_reply(
+    client: TestClient,
+) -> None:
+    headers = {"X-CSRF-Token": browser_sign_in(client, "ada@example.com")}
+    sid = client.post("/api/sessions", json={"title": "Story"}, headers=headers).json()["id"]
+    question = client.post(
+        f"/api/sessions/{sid}/questions",
+        json={"text": "Tell me about a time you made a slow release process faster."},
+        headers=headers,
+    ).json()
+    said = [
+        "In 2023 I led our billing release work. Deploys took two hours and failed one time in "
+        "five, so my task was to make them safe. I wrote the plan and set up canary releases "
+        "and contract tests with my team.",
+        "As a result deploys dropped from two hours to twelve minutes.",
+    ]
+    turns = []
+    for text in said:
+        answer = client.post(
+            f"/api/sessions/{sid}/questions/{question['id']}/answers",
+            data={"text": text},
+            headers=headers,
+        ).json()
+        turns.append(
+            client.post(f"/api/sessions/{sid}/answers/{answer['id']}/turn", headers=headers).json()
+        )
+    assert turns[0]["move"] == "follow_up"
+
+    page = client.get(f"/sessions/{sid}").text
+    answer, follow_up, reply = (
+        page.index(said[0]),
+        page.index('data-exchange="follow_up"'),
+        page.index(said[1]),
+    )
+    assert answer < follow_up < reply
+    assert escape(turns[0]["say"]) in page[follow_up:reply]
+    assert escape(f"Why: {turns[0]['reason']}") in page[follow_up:reply]
+    assert "Reply 2" in page
+    assert "scored on both replies" in page
 
 
 def test_static_files_are_revalidated(client: TestClient) -> None:

@@ -1,5 +1,6 @@
-"""What the session dashboard shows: the report, and for each answer the recording its
-timeline was measured on, laid out with the report's own SVG chart geometry."""
+"""What the session dashboard shows: the report, and for each question its conversation:
+the question and each follow-up, with every reply's own recording, timeline and transcript,
+laid out with the report's own SVG chart geometry."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rehearse.feedback.report import AnswerReport, Report
+from rehearse.feedback.report import AnswerReport, InterviewerTurn, Reply, Report
 from rehearse.interviews.models import Answer, AnswerStatus, InterviewSession, Question
 from rehearse.reports.render.html import charts
 from rehearse.reports.render.svg import SvgChart
+from rehearse.reports.render.text import Said, conversation
 from rehearse.reports.render.timeline import pace_chart, pitch_chart
 
 PENDING = (AnswerStatus.RECEIVED, AnswerStatus.PROCESSING)
@@ -32,15 +34,35 @@ class Word:
 
 
 @dataclass(frozen=True)
-class AnswerView:
-    report: AnswerReport
-    question_id: uuid.UUID | None
-    recording: Answer | None  # the recording whose timeline is shown
+class ReplyView:
+    """One reply with its own recording, charts and transcript."""
+
+    reply: Reply
+    recording: Answer | None  # the stored answer whose recording the player loads
     audio_only: bool  # the recording is sound alone (a video's picture is found by the page)
     charts: tuple[SvgChart, ...]
     seconds: float  # the length of the charts' time axis
     words: tuple[Word, ...]
+    pending: bool  # its recording is still being analysed
+
+
+@dataclass(frozen=True)
+class ExchangeView:
+    asked: InterviewerTurn
+    reply: ReplyView | None  # None: not answered
+
+
+@dataclass(frozen=True)
+class AnswerView:
+    report: AnswerReport
+    question_id: uuid.UUID | None
+    exchanges: tuple[ExchangeView, ...]
     pending: bool  # an answer to this question is still being analysed
+
+    @property
+    def conversation(self) -> bool:
+        """Whether the interviewer asked more than the question (a follow-up or clarification)."""
+        return len(self.exchanges) > 1
 
 
 @dataclass(frozen=True)
@@ -55,16 +77,9 @@ class DashboardView:
         return sum(1 for a in self.report.answers if a.answered)
 
 
-def recording_of(thread: Sequence[Answer]) -> Answer | None:
-    """The first analysed recording of a question (the report's timeline comes from it)."""
-    recorded = [a for a in thread if a.media is not None]
-    analysed = [a for a in recorded if a.status is AnswerStatus.ANALYSED]
-    return next(iter(analysed or recorded), None)
-
-
-def timed_words(answer: AnswerReport) -> tuple[Word, ...]:
+def timed_words(said: Said) -> tuple[Word, ...]:
     words: list[Word] = []
-    for word in answer.words:
+    for word in said.words:
         if word.pause_before > 0:
             words.append(
                 Word(
@@ -79,21 +94,37 @@ def timed_words(answer: AnswerReport) -> tuple[Word, ...]:
     return tuple(words)
 
 
+def reply_view(reply: Reply, stored: Answer | None) -> ReplyView:
+    chart = pace_chart(reply) or pitch_chart(reply)
+    media = stored.media if stored is not None else None
+    return ReplyView(
+        reply=reply,
+        recording=stored if media is not None else None,
+        audio_only=media is not None and media.content_type.startswith("audio/"),
+        charts=tuple(charts(reply)),
+        seconds=chart.time.high if chart else reply.duration_seconds or 0.0,
+        words=timed_words(reply),
+        pending=stored is not None and is_pending(stored),
+    )
+
+
 def answer_view(
     answer: AnswerReport, question: Question | None, thread: Sequence[Answer]
 ) -> AnswerView:
-    chart = pace_chart(answer) or pitch_chart(answer)
-    recording = recording_of(thread)
+    stored = {str(a.id): a for a in thread}
+    exchanges = tuple(
+        ExchangeView(
+            exchange.asked,
+            reply_view(exchange.reply, stored.get(exchange.reply.answer_id))
+            if exchange.reply
+            else None,
+        )
+        for exchange in conversation(answer)
+    )
     return AnswerView(
         report=answer,
         question_id=question.id if question else None,
-        recording=recording,
-        audio_only=bool(
-            recording and recording.media and recording.media.content_type.startswith("audio/")
-        ),
-        charts=tuple(charts(answer)),
-        seconds=chart.time.high if chart else answer.duration_seconds or 0.0,
-        words=timed_words(answer),
+        exchanges=exchanges,
         pending=any(is_pending(a) for a in thread),
     )
 

@@ -1,7 +1,8 @@
 /**
- * The session dashboard: each answer's recording drives its timeline (a playhead follows the
- * player; a click on a chart, a moment or a word replays from there), reflections are saved
- * with the coach's response, and the page refreshes itself once pending analyses finish.
+ * The session dashboard: each reply's recording (the answer's, and each reply to a follow-up)
+ * drives its own timeline (a playhead follows the player; a click on a chart, a moment or a
+ * word replays from there), reflections are saved with the coach's response, and the page
+ * refreshes itself once pending analyses finish.
  */
 import { api, describe } from './api.js';
 import { $, $$, pageData, setBusy, showError, sleep, toast } from './dom.js';
@@ -35,12 +36,12 @@ function secondsAt(svg, event) {
   return share * (Number(svg.dataset.seconds) || 0);
 }
 
-/** @param {HTMLElement} article */
-function wireAnswer(article) {
-  const video = /** @type {HTMLVideoElement | null} */ ($('video', article));
+/** @param {HTMLElement} replay one reply's player with its charts, moments and words */
+function wireReplay(replay) {
+  const video = /** @type {HTMLVideoElement | null} */ ($('video', replay));
   if (!video) return;
-  const charts = /** @type {SVGSVGElement[]} */ ($$('svg[data-seek-chart]', article));
-  const words = /** @type {HTMLElement[]} */ ($$('[data-transcript] [data-t]', article));
+  const charts = /** @type {SVGSVGElement[]} */ ($$('svg[data-seek-chart]', replay));
+  const words = /** @type {HTMLElement[]} */ ($$('[data-transcript] [data-t]', replay));
 
   /** @param {number} seconds */
   const play = (seconds) => {
@@ -49,7 +50,7 @@ function wireAnswer(article) {
   };
 
   video.addEventListener('loadedmetadata', () => {
-    if (!video.videoWidth) article.querySelector('.replay')?.classList.add('audio-only');
+    if (!video.videoWidth) replay.classList.add('audio-only');
   });
   // Charts, moments and words replay the recording from their moment.
   const follow = () => {
@@ -72,13 +73,13 @@ function wireAnswer(article) {
   video.addEventListener('timeupdate', follow);
   video.addEventListener('seeked', follow);
   for (const svg of charts) svg.addEventListener('click', (event) => play(secondsAt(svg, event)));
-  for (const button of $$('[data-seek]', article)) {
+  for (const button of $$('[data-seek]', replay)) {
     button.addEventListener('click', () => play(Number(button.dataset.seek)));
   }
   for (const word of words) word.addEventListener('click', () => play(Number(word.dataset.t)));
 }
 
-for (const article of $$('[data-answer]')) wireAnswer(article);
+for (const replay of $$('[data-replay]')) wireReplay(replay);
 
 // Reflections.
 
