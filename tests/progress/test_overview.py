@@ -135,6 +135,7 @@ def test_scores_add_up_from_their_measurements(client: TestClient, alice: ApiUse
     for score in answer["scores"]:
         points = sum(m["points"] for m in score["measurements"])
         assert score["value"] == pytest.approx(points, abs=1.0)
+    assert [b["score"] for b in answer["scored_on"]] == [s["name"] for s in answer["scores"]]
     assert "words" not in answer
 
 

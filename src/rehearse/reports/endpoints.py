@@ -66,7 +66,9 @@ def get_report(
     return JSONResponse(body)
 
 
-SCORE_FIELDS = ("position", "question", "kind", "topic", "answered", "overall", "scores")
+SCORE_FIELDS = (
+    "position", "question", "kind", "topic", "answered", "overall", "scores", "scored_on",
+)  # fmt: skip
 EVALUATION_FIELDS = (
     "position", "question", "kind", "topic", "answered", "text", "overall", "content",
     "key_points", "star", "moments", "highlights", "rationale", "warnings",
