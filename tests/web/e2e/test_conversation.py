@@ -107,7 +107,8 @@ def test_a_follow_up_and_its_reply_are_both_replayable_on_the_dashboard_and_in_t
         page.get_by_role("button", name="End and see feedback").click()
     else:
         page.get_by_role("button", name="See your feedback").click()
-    page.wait_for_url(re.compile(r"/sessions/[0-9a-f-]{36}$"), timeout=120_000)
+    # Ending builds the report (the sentence encoder loads first in a fresh server).
+    page.wait_for_url(re.compile(r"/sessions/[0-9a-f-]{36}$"), timeout=ANALYSIS_SECONDS * 1000)
     expect(page.locator("[data-pending-banner]")).to_have_count(0, timeout=ANALYSIS_SECONDS * 1000)
 
     exchanges = page.locator("[data-answer]").first.locator("[data-exchange]")
