@@ -7,6 +7,7 @@ import uuid
 from typing import Any
 
 from fastapi.testclient import TestClient
+from jsonschema import Draft202012Validator
 from sqlalchemy import select
 
 from rehearse.feedback.report import Exchange, InterviewerTurn
@@ -186,3 +187,17 @@ def test_the_scores_say_which_replies_they_rest_on(client: TestClient, alice: Ap
     assert basis["content"]["replies"] == [1, 2]
     assert basis["content"]["words"] == words
     assert basis["content"]["summary"] == f"scored on both replies, {words} words"
+
+
+def test_the_json_report_matches_the_schema_the_openapi_document_gives_it(
+    client: TestClient, alice: ApiUser
+) -> None:
+    sid, qid = _question(client, alice)
+    _reply(client, alice, sid, qid, NO_RESULT)
+    _reply(client, alice, sid, qid, RESULT)
+
+    document = client.app.openapi()  # type: ignore[attr-defined]
+    schema = {"$ref": "#/components/schemas/Report", "components": document["components"]}
+    body = client.get(f"/api/sessions/{sid}/report", headers=alice.headers).json()
+    Draft202012Validator(schema).validate(body)
+    assert body["answers"][1]["thread"][0]["reply"] is None  # the question after, not answered
