@@ -14,6 +14,12 @@ It reports errors by status and p50/p95/p99 per route, the slowest request, and 
 until every answer is analysed; ``bench/results/load-<layouts>.json`` keeps the figures. The targets
 (issue 14): no 500 at all, no request over 5 s other than planning and reports, and in the
 burst every request answered or refused with 503 + Retry-After within 5 s.
+
+Each request carries its own ``X-Request-ID``, and the server logs every request with its id
+and duration, so every figure is given twice: as the client saw it and as the server measured
+it (from the moment the request reached the app to its response). The client runs in this
+process, the servers in their own; the client's own event loop lag is measured too, so a slow
+figure can be told apart from a starved client. ``--keep`` keeps the servers' logs.
 """
 
 from __future__ import annotations
@@ -22,14 +28,16 @@ import argparse
 import asyncio
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
 import uuid
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -54,38 +62,80 @@ ANSWER_TEXT = (
 )
 
 
+@dataclass
+class Call:
+    route: str
+    status: int
+    seconds: float  # as the client saw it
+    retry_after: bool
+    request_id: str
+    dropped: str = ""  # the error, when the connection failed (status 599)
+
+
 class Recorder:
-    """Every request's route, status and seconds."""
+    """Every request's route, status and seconds, and the client's event loop lag."""
 
     def __init__(self) -> None:
-        self.calls: list[tuple[str, int, float, bool]] = []
+        self.calls: list[Call] = []
+        self.loop_lag = 0.0
 
-    def add(self, route: str, status: int, seconds: float, retry_after: bool) -> None:
-        self.calls.append((route, status, seconds, retry_after))
+    def add(self, call: Call) -> None:
+        self.calls.append(call)
 
-    def summary(self) -> dict[str, Any]:
-        by_route: dict[str, list[float]] = defaultdict(list)
-        for route, _, seconds, _ in self.calls:
-            by_route[route].append(seconds)
-        statuses = Counter(status for _, status, _, _ in self.calls)
-        too_slow = [
-            (route, round(s, 2))
-            for route, _, s, _ in self.calls
-            if s > LIMIT_SECONDS and route not in SLOW_ALLOWED
-        ]
+    async def watch_loop(self, interval: float = 0.1) -> None:
+        """Until cancelled: how late this process's event loop wakes up (a starved client)."""
+        while True:
+            began = time.perf_counter()
+            await asyncio.sleep(interval)
+            self.loop_lag = max(self.loop_lag, time.perf_counter() - began - interval)
+
+    def summary(self, server_seconds: dict[str, float]) -> dict[str, Any]:
+        statuses = Counter(call.status for call in self.calls)
+        client = _by_class(self.calls, lambda call: call.seconds)
+        served = [call for call in self.calls if call.request_id in server_seconds]
+        server = _by_class(served, lambda call: server_seconds[call.request_id])
         return {
             "requests": len(self.calls),
             "statuses": dict(sorted(statuses.items())),
+            "dropped": dict(Counter(call.dropped for call in self.calls if call.dropped)),
             "503_without_retry_after": sum(
-                1 for _, status, _, ra in self.calls if status == 503 and not ra
+                1 for call in self.calls if call.status == 503 and not call.retry_after
             ),
-            "over_5s_outside_plan_and_report": len(too_slow),
-            "slowest": max((s for _, _, s, _ in self.calls), default=0.0),
-            "routes": {
-                route: _percentiles(times) | {"count": len(times)}
-                for route, times in sorted(by_route.items())
-            },
+            "over_5s_outside_plan_and_report": sum(
+                1
+                for call in self.calls
+                if call.seconds > LIMIT_SECONDS and call.route not in SLOW_ALLOWED
+            ),
+            "server_over_5s_outside_plan_and_report": sum(
+                1
+                for call in served
+                if server_seconds[call.request_id] > LIMIT_SECONDS
+                and call.route not in SLOW_ALLOWED
+            ),
+            "slowest": round(max((call.seconds for call in self.calls), default=0.0), 3),
+            "client_loop_lag_max": round(self.loop_lag, 3),
+            "logged_by_server": len(served),
+            "classes": client["classes"],
+            "server_classes": server["classes"],
+            "routes": client["routes"],
+            "server_routes": server["routes"],
         }
+
+
+def _by_class(calls: list[Call], seconds: Callable[[Call], float]) -> dict[str, Any]:
+    """Percentiles per route, per class (plan and report, the rest) and per status class."""
+    groups: dict[str, list[float]] = defaultdict(list)
+    classes: dict[str, list[float]] = defaultdict(list)
+    for call in calls:
+        value = seconds(call)
+        groups[call.route].append(value)
+        kind = "plan and report" if call.route in SLOW_ALLOWED else "others"
+        outcome = "503" if call.status == 503 else "answered"
+        classes[f"{kind}, {outcome}"].append(value)
+    return {
+        "routes": {name: _percentiles(times) for name, times in sorted(groups.items())},
+        "classes": {name: _percentiles(times) for name, times in sorted(classes.items())},
+    }
 
 
 def _percentiles(times: list[float]) -> dict[str, float]:
@@ -94,7 +144,13 @@ def _percentiles(times: list[float]) -> dict[str, float]:
     def at(fraction: float) -> float:
         return round(ordered[min(len(ordered) - 1, int(fraction * len(ordered)))], 3)
 
-    return {"p50": at(0.50), "p95": at(0.95), "p99": at(0.99), "max": round(ordered[-1], 3)}
+    return {
+        "count": len(ordered),
+        "p50": at(0.50),
+        "p95": at(0.95),
+        "p99": at(0.99),
+        "max": round(ordered[-1], 3),
+    }
 
 
 async def _call(
@@ -102,14 +158,18 @@ async def _call(
 ) -> httpx.Response:
     """One request, sent again after Retry-After while the server answers 503."""
     for _ in range(BUSY_RETRIES):
+        request_id = uuid.uuid4().hex
+        headers = {"X-Request-ID": request_id}
         began = time.perf_counter()
         try:
-            response = await client.request(method, url, **kw)
+            response = await client.request(method, url, headers=headers, **kw)
         except httpx.HTTPError as exc:
-            recorder.add(route, 599, time.perf_counter() - began, False)
+            seconds = time.perf_counter() - began
+            recorder.add(Call(route, 599, seconds, False, request_id, dropped=repr(exc)))
             raise RuntimeError(f"{route}: {exc!r}") from exc
         retry_after = response.headers.get("retry-after")
-        recorder.add(route, response.status_code, time.perf_counter() - began, bool(retry_after))
+        seconds = time.perf_counter() - began
+        recorder.add(Call(route, response.status_code, seconds, bool(retry_after), request_id))
         if response.status_code != 503:
             return response
         await asyncio.sleep(float(retry_after or 2))
@@ -199,24 +259,31 @@ async def _burst(base: str, requests: int, tokens: list[str], recorder: Recorder
     async with httpx.AsyncClient(base_url=base, timeout=120, limits=limits) as client:
 
         async def one(index: int) -> None:
-            headers = {"Authorization": f"Bearer {tokens[index % len(tokens)]}"}
+            request_id = uuid.uuid4().hex
+            headers = {
+                "Authorization": f"Bearer {tokens[index % len(tokens)]}",
+                "X-Request-ID": request_id,
+            }
+            route = f"burst {'GET' if index % 2 else 'POST'} /api/sessions"
             began = time.perf_counter()
-            if index % 2:
-                response = await client.get("/api/sessions", headers=headers)
-                route = "burst GET /api/sessions"
-            else:
-                response = await client.post(
-                    "/api/sessions", json={"title": f"Burst {index}"}, headers=headers
-                )
-                route = "burst POST /api/sessions"
-            recorder.add(
-                route,
-                response.status_code,
-                time.perf_counter() - began,
-                bool(response.headers.get("retry-after")),
-            )
+            try:
+                if index % 2:
+                    response = await client.get("/api/sessions", headers=headers)
+                else:
+                    response = await client.post(
+                        "/api/sessions", json={"title": f"Burst {index}"}, headers=headers
+                    )
+            except httpx.HTTPError as exc:
+                seconds = time.perf_counter() - began
+                recorder.add(Call(route, 599, seconds, False, request_id, dropped=repr(exc)))
+                return
+            retry_after = bool(response.headers.get("retry-after"))
+            seconds = time.perf_counter() - began
+            recorder.add(Call(route, response.status_code, seconds, retry_after, request_id))
 
+        watcher = asyncio.create_task(recorder.watch_loop())
         await asyncio.gather(*(one(index) for index in range(requests)))
+        watcher.cancel()
 
 
 async def _burst_tokens(base: str, count: int) -> list[str]:
@@ -305,7 +372,7 @@ def _layout(name: str, folder: Path) -> Iterator[str]:
     env.update(
         REHEARSE_DATA_DIR=str(folder / "data"),
         REHEARSE_PORT=str(port),
-        REHEARSE_LOG_LEVEL="WARNING",
+        REHEARSE_LOG_LEVEL="INFO",  # the default: one line per request, with its duration
         REHEARSE_SIGN_IN_RATE_LIMIT="100000/minute",
         REHEARSE_CACHE_DIR=str(REPO / "bench" / ".cache" / "load"),
     )
@@ -323,45 +390,90 @@ def _layout(name: str, folder: Path) -> Iterator[str]:
         yield base
 
 
-async def _practice(base: str, candidates: int, recording: bytes) -> dict[str, Any]:
-    recorder = Recorder()
+def _server_seconds(log: Path) -> dict[str, float]:
+    """Each logged request's duration as the server measured it, by request id."""
+    seconds = {}
+    for line in log.read_text(encoding="utf-8", errors="replace").splitlines():
+        if line.startswith("{") and '"http.request"' in line:
+            entry = json.loads(line)
+            seconds[entry["request_id"]] = entry["duration_ms"] / 1000
+    return seconds
+
+
+def _load() -> list[float]:
+    return [round(value, 2) for value in os.getloadavg()]
+
+
+async def _practice(
+    base: str, candidates: int, recording: bytes, recorder: Recorder
+) -> dict[str, Any]:
     analysed: list[float] = []
     began = time.perf_counter()
+    watcher = asyncio.create_task(recorder.watch_loop())
     failures = await asyncio.gather(
         *(_candidate(base, index, recorder, recording, analysed) for index in range(candidates))
     )
+    watcher.cancel()
     return {
         "candidates": candidates,
         "completed": sum(failure is None for failure in failures),
         "failures": Counter(f for f in failures if f is not None).most_common(5),
         "seconds": round(time.perf_counter() - began, 1),
         "answer_analysed_seconds": _percentiles(analysed) if analysed else None,
-    } | recorder.summary()
+    }
 
 
 def _print(title: str, result: dict[str, Any]) -> None:
     print(f"\n== {title}")
     keys = (
+        "load_average",
         "candidates",
         "completed",
         "seconds",
         "requests",
         "statuses",
+        "dropped",
         "503_without_retry_after",
         "over_5s_outside_plan_and_report",
+        "server_over_5s_outside_plan_and_report",
         "slowest",
+        "client_loop_lag_max",
         "answer_analysed_seconds",
         "failures",
     )
     for key in keys:
         if key in result:
             print(f"  {key}: {result[key]}")
-    print(f"  {'route':<48} {'n':>5} {'p50':>7} {'p95':>7} {'p99':>7} {'max':>7}")
-    for route, row in result["routes"].items():
+    for rows, seen_by in (
+        ("classes", "client"),
+        ("server_classes", "server"),
+        ("routes", "client"),
+    ):
         print(
-            f"  {route:<48} {row['count']:>5} "
-            f"{row['p50']:>7} {row['p95']:>7} {row['p99']:>7} {row['max']:>7}"
+            f"  {seen_by + ': ' + rows.removeprefix('server_'):<48} {'n':>5} {'p50':>7} "
+            f"{'p95':>7} {'p99':>7} {'max':>7}"
         )
+        for name, row in result[rows].items():
+            print(
+                f"  {name:<48} {row['count']:>5} "
+                f"{row['p50']:>7} {row['p95']:>7} {row['p99']:>7} {row['max']:>7}"
+            )
+
+
+def _measured(
+    layout: str, folder: Path, keep: Path | None, run: Callable[[str, Recorder], dict[str, Any]]
+) -> dict[str, Any]:
+    """``run`` against fresh servers of ``layout``, with the server's view of each request."""
+    folder.mkdir()
+    recorder = Recorder()
+    before = _load()
+    with _layout(layout, folder) as base:
+        result = run(base, recorder)
+    result = {"load_average": {"before": before, "after": _load()}} | result
+    result |= recorder.summary(_server_seconds(folder / "serve.log"))
+    if keep is not None:
+        shutil.copytree(folder, keep / folder.name, ignore=shutil.ignore_patterns("data"))
+    return result
 
 
 def main() -> None:
@@ -371,27 +483,33 @@ def main() -> None:
     )
     parser.add_argument("--candidates", nargs="*", type=int, default=[50, 100, 200])
     parser.add_argument("--burst", type=int, default=500)
+    parser.add_argument("--keep", type=Path, help="copy the servers' logs into this folder")
     args = parser.parse_args()
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
     results: dict[str, Any] = {"machine": f"{os.cpu_count()} cores", "layouts": {}}
     with tempfile.TemporaryDirectory() as scratch:
         recording = _recording(Path(scratch))
         for layout in args.layouts:
             runs: dict[str, Any] = {}
             for candidates in args.candidates:
+
+                def practice(base: str, recorder: Recorder, n: int = candidates) -> dict[str, Any]:
+                    return asyncio.run(_practice(base, n, recording, recorder))
+
                 folder = Path(scratch) / f"{layout}-{candidates}"
-                folder.mkdir()
-                with _layout(layout, folder) as base:
-                    runs[str(candidates)] = asyncio.run(_practice(base, candidates, recording))
-                    _print(f"{layout}: {candidates} candidates at once", runs[str(candidates)])
+                runs[str(candidates)] = _measured(layout, folder, args.keep, practice)
+                _print(f"{layout}: {candidates} candidates at once", runs[str(candidates)])
             if args.burst:
-                folder = Path(scratch) / f"{layout}-burst"
-                folder.mkdir()
-                with _layout(layout, folder) as base:
-                    recorder = Recorder()
+
+                def burst(base: str, recorder: Recorder) -> dict[str, Any]:
                     tokens = asyncio.run(_burst_tokens(base, 20))
                     asyncio.run(_burst(base, args.burst, tokens, recorder))
-                    runs["burst"] = recorder.summary()
-                    _print(f"{layout}: burst of {args.burst} simultaneous requests", runs["burst"])
+                    return {}
+
+                folder = Path(scratch) / f"{layout}-burst"
+                runs["burst"] = _measured(layout, folder, args.keep, burst)
+                _print(f"{layout}: burst of {args.burst} simultaneous requests", runs["burst"])
             results["layouts"][layout] = runs
     output = RESULTS / f"load-{'-'.join(args.layouts)}.json"
     output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
