@@ -11,6 +11,7 @@ from sqlalchemy.engine import make_url
 
 from rehearse.cli.common import fail, load_settings
 from rehearse.errors import RehearseError
+from rehearse.jobs.priority import lower_this_thread
 from rehearse.runtime import Runtime
 from rehearse.store import migrate
 
@@ -37,6 +38,8 @@ def worker(
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
+    # Before the job threads start, so they inherit it: an API beside the worker comes first.
+    lower_this_thread(settings.job_nice)
     runtime.queue.start()
     if settings.worker_metrics_port:
         prometheus_client.start_http_server(settings.worker_metrics_port)

@@ -10,6 +10,7 @@ import structlog
 
 from rehearse.errors import ServiceUnavailable
 from rehearse.jobs import repository
+from rehearse.jobs.priority import lower_this_thread
 from rehearse.jobs.queue import JobQueue
 from rehearse.jobs.runner import JobRunner, sweep
 
@@ -58,8 +59,9 @@ class InProcessQueue(JobQueue):
             raise ServiceUnavailable("The in-process job worker is not running.")
 
     def _work(self) -> None:
-        runner = JobRunner(self.runtime)
         settings = self.runtime.settings
+        lower_this_thread(settings.job_nice)  # requests in this process come first
+        runner = JobRunner(self.runtime)
         sweep_every = max(settings.job_lease_seconds / 2, settings.job_poll_seconds)
         since_sweep = 0.0
         while not self._stopping.is_set():
