@@ -36,7 +36,11 @@ def store_upload(
     kind: FileKind,
     max_bytes: int,
 ) -> Blob:
-    """Sniff, stream to the store within ``max_bytes`` and record an uploaded file."""
+    """Sniff, stream to the store within ``max_bytes`` and record an uploaded file.
+
+    The record is written with the transaction's next flush, not here, so the caller can
+    check the file first (parse a document, probe a recording) without holding a write: on
+    SQLite a write holds the one write turn of the whole file until the commit."""
     head = stream.read(SNIFF_BYTES)
     content_type = accepted_type(head, kind)
     stored = store.save(_chunks(head, stream), max_bytes=max_bytes)
@@ -50,7 +54,6 @@ def store_upload(
         filename=filename[:255],
     )
     session.add(blob)
-    session.flush()
     return blob
 
 
