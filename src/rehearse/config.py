@@ -71,6 +71,14 @@ class Settings(BaseSettings):
     database_max_overflow: int = Field(default=10, ge=0, le=200)
     database_pool_timeout_seconds: float = Field(default=5.0, gt=0)
     request_queue_seconds: float = Field(default=2.0, gt=0)
+    # CPU-bound work queues for slots of its own before it takes a database slot: short work
+    # (hashing a password, reading a résumé: a fraction of a second of a core) for
+    # ``request_queue_seconds``, and planning an interview or building a report (seconds
+    # each) for ``compute_queue_seconds``. More at once would only share the same cores, and
+    # the one interpreter lock, and slow every other request down with them.
+    cpu_slots: int = Field(default=2, ge=1, le=64)
+    compute_slots: int = Field(default=1, ge=1, le=64)
+    compute_queue_seconds: float = Field(default=45.0, gt=0)
     cache_dir: Path | None = None
     auto_migrate: bool | None = None
 

@@ -30,6 +30,7 @@ from rehearse.web.deps import (
     SESSION_COOKIE,
     AccountsDep,
     CallerDep,
+    CpuTurn,
     CurrentUser,
     RuntimeDep,
     client_ip,
@@ -52,7 +53,7 @@ def _pair(pair: TokenPair) -> TokenPairPublic:
     status_code=status.HTTP_201_CREATED,
     summary="Create an account; a confirmation link is e-mailed",
 )
-def sign_up(body: SignUp, accounts: AccountsDep) -> UserPublic:
+def sign_up(body: SignUp, _turn: CpuTurn, accounts: AccountsDep) -> UserPublic:
     user = accounts.sign_up(
         email=body.email, password=body.password, display_name=body.display_name
     )
@@ -75,7 +76,9 @@ def resend_confirmation(user: CurrentUser, accounts: AccountsDep) -> dict[str, s
 
 
 @router.post("/auth/token", summary="Sign in as an API client: an access and a refresh token")
-def issue_tokens(body: Credentials, request: Request, accounts: AccountsDep) -> TokenPairPublic:
+def issue_tokens(
+    body: Credentials, request: Request, _turn: CpuTurn, accounts: AccountsDep
+) -> TokenPairPublic:
     user = accounts.authenticate(
         email=body.email, password=body.password, client_ip=client_ip(request)
     )
@@ -104,6 +107,7 @@ def browser_login(
     body: Credentials,
     request: Request,
     response: Response,
+    _turn: CpuTurn,
     accounts: AccountsDep,
     runtime: RuntimeDep,
 ) -> BrowserLoginPublic:
@@ -167,7 +171,7 @@ def forgot_password(
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Set a new password with the mailed token; signs out every session",
 )
-def reset_password(body: ResetPassword, accounts: AccountsDep) -> None:
+def reset_password(body: ResetPassword, _turn: CpuTurn, accounts: AccountsDep) -> None:
     accounts.reset_password(token=body.token, new_password=body.new_password)
 
 
@@ -176,7 +180,9 @@ def reset_password(body: ResetPassword, accounts: AccountsDep) -> None:
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Change the password; other sessions and all API tokens stop working",
 )
-def change_password(body: ChangePassword, caller: CallerDep, accounts: AccountsDep) -> None:
+def change_password(
+    body: ChangePassword, _turn: CpuTurn, caller: CallerDep, accounts: AccountsDep
+) -> None:
     accounts.change_password(
         caller.user,
         current_password=body.current_password,
@@ -229,7 +235,11 @@ def export_me(user: CurrentUser, accounts: AccountsDep) -> StreamingResponse:
     summary="Delete your account and everything in it (confirm with your password)",
 )
 def delete_me(
-    body: DeleteAccount, user: CurrentUser, response: Response, accounts: AccountsDep
+    body: DeleteAccount,
+    _turn: CpuTurn,
+    user: CurrentUser,
+    response: Response,
+    accounts: AccountsDep,
 ) -> None:
     accounts.delete_account(user, password=body.password)
     response.delete_cookie(SESSION_COOKIE, path="/")

@@ -5,11 +5,14 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, File, Form, Header, UploadFile, status
+from fastapi import APIRouter, Depends, File, Form, Header, Request, UploadFile, status
 from fastapi.responses import Response, StreamingResponse
 from pydantic import AfterValidator
+from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from rehearse.inputs import check_storable
+from rehearse.interviews.plans import draft_plan
 from rehearse.interviews.schemas import (
     AnswerPublic,
     PlanRequest,
@@ -21,7 +24,15 @@ from rehearse.interviews.schemas import (
     TurnPublic,
 )
 from rehearse.interviews.service import InterviewService
-from rehearse.web.deps import CurrentUser, RuntimeDep, SessionDep
+from rehearse.web.deps import (
+    CallerId,
+    ComputeTurn,
+    CpuTurn,
+    CurrentUser,
+    RuntimeDep,
+    SessionDep,
+    in_transaction,
+)
 from rehearse.web.files import blob_response
 
 router = APIRouter(prefix="/api/sessions", tags=["interviews"])
@@ -72,7 +83,10 @@ def delete_session(session_id: uuid.UUID, interviews: Interviews) -> None:
     summary="Upload the résumé (PDF, DOCX or plain text), replacing any earlier one",
 )
 def upload_resume(
-    session_id: uuid.UUID, file: Annotated[UploadFile, File()], interviews: Interviews
+    session_id: uuid.UUID,
+    file: Annotated[UploadFile, File()],
+    _turn: CpuTurn,  # the document is read here, to refuse one that cannot be
+    interviews: Interviews,
 ) -> SessionPublic:
     interview = interviews.attach_resume(session_id, file.file, file.filename or "resume")
     return SessionPublic.model_validate(interview)
@@ -104,13 +118,34 @@ def calibrate_gaze(
     "/{session_id}/plan",
     summary="Plan the interview from the job description and résumé (replaces the questions)",
 )
-def plan_session(session_id: uuid.UUID, body: PlanRequest, interviews: Interviews) -> SessionPublic:
-    interview = interviews.prepare(
-        session_id,
-        interview_type=body.interview_type.value if body.interview_type else None,
-        length=body.length,
+async def plan_session(
+    session_id: uuid.UUID,
+    body: PlanRequest,
+    request: Request,
+    user_id: CallerId,
+    _turn: ComputeTurn,
+    runtime: RuntimeDep,
+) -> SessionPublic:
+    """Read what the plan needs, draft it holding no database connection (it takes seconds,
+    and the optional language model longer), then store it."""
+
+    def service(session: Session) -> InterviewService:
+        return InterviewService(session, runtime, user_id)
+
+    kind = body.interview_type.value if body.interview_type else None
+    brief = await in_transaction(
+        request,
+        lambda session: service(session).plan_brief(
+            session_id, interview_type=kind, length=body.length
+        ),
     )
-    return SessionPublic.model_validate(interview)
+    drafted = await run_in_threadpool(draft_plan, brief, runtime)
+    return await in_transaction(
+        request,
+        lambda session: SessionPublic.model_validate(
+            service(session).store_plan(session_id, drafted)
+        ),
+    )
 
 
 @router.get("/{session_id}/questions", summary="The session's questions in order")

@@ -19,10 +19,6 @@ from rehearse.blobs.models import Blob
 from rehearse.blobs.sniff import FileKind
 from rehearse.errors import Conflict, NotFound, ValidationFailed
 from rehearse.inputs import storable
-from rehearse.interviewer.documents import extract_text
-from rehearse.interviewer.job import parse_job
-from rehearse.interviewer.plan import make_plan, tailor_plan
-from rehearse.interviewer.resume import Resume, parse_resume
 from rehearse.interviews import repository
 from rehearse.interviews.models import (
     Answer,
@@ -32,7 +28,13 @@ from rehearse.interviews.models import (
     QuestionKind,
     SessionStatus,
 )
-from rehearse.interviews.plans import plan_summary
+from rehearse.interviews.plans import (
+    DraftedPlan,
+    PlanBrief,
+    document_text,
+    draft_plan,
+    plan_summary,
+)
 from rehearse.interviews.schemas import QuestionCreate, SessionCreate, SessionUpdate
 from rehearse.interviews.tasks import ANALYZE_ANSWER, GRADE_CODE
 from rehearse.interviews.turns import Turn, take_turn
@@ -151,25 +153,35 @@ class InterviewService:
         self, session_id: uuid.UUID, *, interview_type: str | None = None, length: int | None = None
     ) -> InterviewSession:
         """Plan the interview from the job description and the résumé, replacing any earlier
-        plan; questions the user was asked in earlier sessions are not asked again."""
+        plan; questions the user was asked in earlier sessions are not asked again. (The API
+        route takes the same three steps with no connection held while it drafts.)"""
+        brief = self.plan_brief(session_id, interview_type=interview_type, length=length)
+        return self.store_plan(session_id, draft_plan(brief, self.runtime))
+
+    def plan_brief(
+        self, session_id: uuid.UUID, *, interview_type: str | None = None, length: int | None = None
+    ) -> PlanBrief:
+        """What planning the session needs from the database, checked for a plan to be made."""
         interview = self.get(session_id)
         if not interview.job_description.strip():
             raise ValidationFailed("Paste the job description first: the plan is built from it.")
-        if repository.answers_in(self.db, interview.id):
-            raise Conflict("This session already has answers; start a new session to plan again.")
-        job = parse_job(interview.job_description)
-        resume = self._parsed_resume(interview)
-        mastery = {row.topic: row.rating for row in mastery_of(self.db, self.user_id)}
-        plan = make_plan(
-            job,
-            resume,
+        self._refuse_if_answered(interview)
+        resume = interview.resume
+        return PlanBrief(
+            job_description=interview.job_description,
+            resume=(resume.key, resume.content_type) if resume is not None else None,
             interview_type=interview_type or interview.interview_type.value,
             length=length or interview.question_count,
-            mastery=mastery,
-            asked_before=repository.bank_questions_asked(self.db, self.user_id),
-            retriever=self.runtime.retriever,
+            mastery={row.topic: row.rating for row in mastery_of(self.db, self.user_id)},
+            asked_before=tuple(repository.bank_questions_asked(self.db, self.user_id)),
         )
-        plan = tailor_plan(plan, job, self.runtime.llm)
+
+    def store_plan(self, session_id: uuid.UUID, drafted: DraftedPlan) -> InterviewSession:
+        """Replace the session's questions with the drafted plan's (refused if it has been
+        answered since the plan was drafted)."""
+        interview = self.get(session_id)
+        self._refuse_if_answered(interview)
+        plan = drafted.plan
         for question in list(interview.questions):
             self.db.delete(question)
         self.db.flush()
@@ -187,22 +199,19 @@ class InterviewService:
                     key_points=list(planned.key_points),
                 )
             )
-        interview.plan = plan_summary(plan, resume)
+        interview.plan = plan_summary(plan, drafted.resume)
         interview.interview_type = InterviewType(plan.interview_type)
         interview.status = SessionStatus.READY
         self.db.flush()
         self.db.expire(interview, ["questions"])
         return interview
 
-    def _parsed_resume(self, interview: InterviewSession) -> Resume | None:
-        if interview.resume is None:
-            return None
-        return parse_resume(self._document_text(interview.resume))
+    def _refuse_if_answered(self, interview: InterviewSession) -> None:
+        if repository.answers_in(self.db, interview.id):
+            raise Conflict("This session already has answers; start a new session to plan again.")
 
     def _document_text(self, blob: Blob) -> str:
-        with self.runtime.blobs.open(blob.key) as handle:
-            data = handle.read()
-        return extract_text(data, blob.content_type)
+        return document_text(self.runtime, blob.key, blob.content_type)
 
     # Questions.
 

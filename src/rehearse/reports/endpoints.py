@@ -15,7 +15,7 @@ from rehearse.interviews.endpoints import Interviews
 from rehearse.reports.render.html import render_html
 from rehearse.reports.render.pdf import render_pdf
 from rehearse.reports.service import ReportService
-from rehearse.web.deps import RuntimeDep, SessionDep
+from rehearse.web.deps import CallerId, ComputeTurn, RuntimeDep, SessionDep
 
 router = APIRouter(prefix="/api/sessions", tags=["reports"])
 
@@ -34,6 +34,10 @@ async def get_reports(
 
 Reports = Annotated[ReportService, Depends(get_reports)]
 
+# Every route here builds the report (seconds of CPU), so each signs the caller in first
+# (a short transaction), then waits for a compute turn holding no database slot; only then
+# does it open the transaction it builds the report in.
+
 
 @router.get(
     "/{session_id}/report",
@@ -49,6 +53,8 @@ Reports = Annotated[ReportService, Depends(get_reports)]
 )
 def get_report(
     session_id: uuid.UUID,
+    _caller: CallerId,
+    _turn: ComputeTurn,
     reports: Reports,
     format: Annotated[ReportFormat, Query()] = ReportFormat.JSON,
 ) -> Response:
@@ -80,7 +86,9 @@ EVALUATION_FIELDS = (
     summary="The session's competency scores and each answer's, with the measurements, bands "
     "and points that make them up",
 )
-def get_scores(session_id: uuid.UUID, reports: Reports) -> dict[str, Any]:
+def get_scores(
+    session_id: uuid.UUID, _caller: CallerId, _turn: ComputeTurn, reports: Reports
+) -> dict[str, Any]:
     report = reports.report(session_id).to_dict()
     return {
         "session_id": report["session_id"],
@@ -95,7 +103,9 @@ def get_scores(session_id: uuid.UUID, reports: Reports) -> dict[str, Any]:
     summary="Each answer's evaluation: relevance, key points, STAR, specificity, clarity, role "
     "skills, tone, moments, and the optional language model's rationale",
 )
-def get_evaluation(session_id: uuid.UUID, reports: Reports) -> dict[str, Any]:
+def get_evaluation(
+    session_id: uuid.UUID, _caller: CallerId, _turn: ComputeTurn, reports: Reports
+) -> dict[str, Any]:
     report = reports.report(session_id).to_dict()
     return {
         "session_id": report["session_id"],
@@ -108,7 +118,9 @@ def get_evaluation(session_id: uuid.UUID, reports: Reports) -> dict[str, Any]:
     status_code=status.HTTP_200_OK,
     summary="End the session: it is marked completed and its report kept for progress",
 )
-def complete_session(session_id: uuid.UUID, reports: Reports) -> dict[str, Any]:
+def complete_session(
+    session_id: uuid.UUID, _caller: CallerId, _turn: ComputeTurn, reports: Reports
+) -> dict[str, Any]:
     return reports.complete(session_id).to_dict()
 
 

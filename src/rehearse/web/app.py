@@ -18,7 +18,7 @@ from rehearse.observability.logging import configure_logging
 from rehearse.progress.endpoints import router as progress_router
 from rehearse.reports.endpoints import router as reports_router
 from rehearse.runtime import Runtime
-from rehearse.web.admission import DatabaseGate, request_slots
+from rehearse.web.admission import Gate, request_slots
 from rehearse.web.errors import install_error_handlers
 from rehearse.web.health import router as health_router
 from rehearse.web.live import router as live_router
@@ -29,6 +29,9 @@ from rehearse.web.openapi import document_errors
 from rehearse.web.pages import install_pages
 
 _log = structlog.get_logger(__name__)
+# A plan or a report refused after queueing for ``compute_queue_seconds`` waits a little
+# longer than a plain request before it asks again: each one ahead of it takes seconds.
+COMPUTE_RETRY_AFTER_SECONDS = 10
 
 DESCRIPTION = """
 Rehearse interviews a candidate from their résumé and a job description, analyses their
@@ -47,9 +50,20 @@ def create_app(settings: Settings | None = None, *, run_jobs: bool | None = None
     settings = settings or get_settings()
     runtime = Runtime(settings)
     consume = (not settings.queue_url) if run_jobs is None else run_jobs
-    gate = DatabaseGate(
+    gate = Gate(
         request_slots(settings.database_pool_size + settings.database_max_overflow),
         settings.request_queue_seconds,
+    )
+    cpu = Gate(
+        settings.cpu_slots,
+        settings.request_queue_seconds,
+        busy_with="other sign-ins and uploaded documents",
+    )
+    compute = Gate(
+        settings.compute_slots,
+        settings.compute_queue_seconds,
+        busy_with="planning interviews and building reports",
+        retry_after_seconds=COMPUTE_RETRY_AFTER_SECONDS,
     )
 
     @asynccontextmanager
@@ -57,7 +71,7 @@ def create_app(settings: Settings | None = None, *, run_jobs: bool | None = None
         # Every admitted request may need a thread at once, with room for requests that do
         # not touch the database (static files, uploads being spooled).
         threads = anyio.to_thread.current_default_thread_limiter()
-        threads.total_tokens = max(threads.total_tokens, gate.slots + 16)
+        threads.total_tokens = max(threads.total_tokens, gate.slots + compute.slots + 16)
         runtime.prepare_store()
         if consume and runtime.store_is_current():
             runtime.queue.start()
@@ -80,6 +94,8 @@ def create_app(settings: Settings | None = None, *, run_jobs: bool | None = None
     )
     app.state.runtime = runtime
     app.state.database_gate = gate
+    app.state.cpu_gate = cpu
+    app.state.compute_gate = compute
     install_error_handlers(app)
     app.add_middleware(
         BodyLimitMiddleware,

@@ -21,7 +21,14 @@ from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute, iter_route_contexts
 from pydantic import BaseModel, Field
 
-from rehearse.web.deps import get_caller, get_session
+from rehearse.web.deps import (
+    get_caller,
+    get_caller_id,
+    get_session,
+    hold_database_slot,
+    take_compute_turn,
+    take_cpu_turn,
+)
 
 __all__ = ["SERVICE_ERRORS", "ErrorBody", "document_errors"]
 
@@ -90,9 +97,10 @@ def _statuses(route: APIRoute) -> set[int]:
     calls = set(_calls(route.dependant))
     unsafe = bool((route.methods or set()) - {"GET", "HEAD", "OPTIONS"})
     statuses = {500}
-    if get_session in calls:
+    queues = {get_session, hold_database_slot, get_caller_id, take_compute_turn, take_cpu_turn}
+    if calls & queues:
         statuses.add(503)
-    if get_caller in calls:
+    if calls & {get_caller, get_caller_id}:
         statuses.add(401)
         if unsafe:
             statuses.add(403)

@@ -14,7 +14,7 @@ from rehearse.interviews.models import InterviewSession, InterviewType
 from rehearse.interviews.service import InterviewService
 from rehearse.progress.service import ProgressService
 from rehearse.reports.service import ReportService
-from rehearse.web.deps import RuntimeDep, SessionDep
+from rehearse.web.deps import ComputeTurn, RuntimeDep, SessionDep
 from rehearse.web.llm_settings import llm_settings_of
 from rehearse.web.pages.auth import PageUser
 from rehearse.web.pages.dashboard import dashboard_view
@@ -74,7 +74,12 @@ def interview(
 
 @router.get("/sessions/{session_id}")
 def dashboard(
-    session_id: str, request: Request, user: PageUser, db: SessionDep, runtime: RuntimeDep
+    session_id: str,
+    request: Request,
+    _turn: ComputeTurn,  # the report is built here: queue for it before taking a connection
+    user: PageUser,
+    db: SessionDep,
+    runtime: RuntimeDep,
 ) -> Response:
     interviews = InterviewService(db, runtime, user.id)
     session = _own_session(interviews, session_id)
