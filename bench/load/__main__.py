@@ -188,6 +188,11 @@ async def _candidate(
 
         async def call(route: str, method: str, url: str, ok: int = 200, **kw: Any) -> Any:
             response = await _call(client, recorder, route, method, url, **kw)
+            if response.status_code == 401 and "refresh" in tokens and "refresh" not in url:
+                # The access token (15 min) expired while the analysis was queued: refresh
+                # it, as an API client does, and ask again.
+                await refresh()
+                response = await _call(client, recorder, route, method, url, **kw)
             steps.append((route, response.status_code))
             if response.status_code != ok:
                 raise RuntimeError(
@@ -195,10 +200,19 @@ async def _candidate(
                 )
             return response.json() if response.content else None
 
+        tokens: dict[str, str] = {}
+
+        async def refresh() -> None:
+            body = {"refresh_token": tokens["refresh"]}
+            pair = await call("POST /api/auth/refresh", "POST", "/api/auth/refresh", json=body)
+            tokens["refresh"] = pair["refresh_token"]
+            client.headers["Authorization"] = f"Bearer {pair['access_token']}"
+
         try:
             await call("POST /api/auth/signup", "POST", "/api/auth/signup", 201, json=account)
-            tokens = await call("POST /api/auth/token", "POST", "/api/auth/token", json=account)
-            client.headers["Authorization"] = f"Bearer {tokens['access_token']}"
+            pair = await call("POST /api/auth/token", "POST", "/api/auth/token", json=account)
+            tokens["refresh"] = pair["refresh_token"]
+            client.headers["Authorization"] = f"Bearer {pair['access_token']}"
             job = JOB.read_text(encoding="utf-8")
             session = await call(
                 "POST /api/sessions",
@@ -365,10 +379,12 @@ def _postgres_database() -> Iterator[str]:
 
 
 @contextmanager
-def _layout(name: str, folder: Path) -> Iterator[str]:
+def _layout(name: str, folder: Path, job_nice: int | None = None) -> Iterator[str]:
     """The servers of one layout, started; yields the API's base URL."""
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("REHEARSE_")}
+    if job_nice is not None:
+        env["REHEARSE_JOB_NICE"] = str(job_nice)
     env.update(
         REHEARSE_DATA_DIR=str(folder / "data"),
         REHEARSE_PORT=str(port),
@@ -461,18 +477,21 @@ def _print(title: str, result: dict[str, Any]) -> None:
 
 
 def _measured(
-    layout: str, folder: Path, keep: Path | None, run: Callable[[str, Recorder], dict[str, Any]]
+    layout: str,
+    folder: Path,
+    args: argparse.Namespace,
+    run: Callable[[str, Recorder], dict[str, Any]],
 ) -> dict[str, Any]:
     """``run`` against fresh servers of ``layout``, with the server's view of each request."""
     folder.mkdir()
     recorder = Recorder()
     before = _load()
-    with _layout(layout, folder) as base:
+    with _layout(layout, folder, args.job_nice) as base:
         result = run(base, recorder)
     result = {"load_average": {"before": before, "after": _load()}} | result
     result |= recorder.summary(_server_seconds(folder / "serve.log"))
-    if keep is not None:
-        shutil.copytree(folder, keep / folder.name, ignore=shutil.ignore_patterns("data"))
+    if args.keep is not None:
+        shutil.copytree(folder, args.keep / folder.name, ignore=shutil.ignore_patterns("data"))
     return result
 
 
@@ -484,10 +503,20 @@ def main() -> None:
     parser.add_argument("--candidates", nargs="*", type=int, default=[50, 100, 200])
     parser.add_argument("--burst", type=int, default=500)
     parser.add_argument("--keep", type=Path, help="copy the servers' logs into this folder")
+    parser.add_argument(
+        "--job-nice",
+        type=int,
+        help="REHEARSE_JOB_NICE for the servers [default: theirs, 0]: how much nicer the "
+        "analysis runs than the requests",
+    )
     args = parser.parse_args()
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
-    results: dict[str, Any] = {"machine": f"{os.cpu_count()} cores", "layouts": {}}
+    results: dict[str, Any] = {
+        "machine": f"{os.cpu_count()} cores",
+        "job_nice": args.job_nice,
+        "layouts": {},
+    }
     with tempfile.TemporaryDirectory() as scratch:
         recording = _recording(Path(scratch))
         for layout in args.layouts:
@@ -498,7 +527,7 @@ def main() -> None:
                     return asyncio.run(_practice(base, n, recording, recorder))
 
                 folder = Path(scratch) / f"{layout}-{candidates}"
-                runs[str(candidates)] = _measured(layout, folder, args.keep, practice)
+                runs[str(candidates)] = _measured(layout, folder, args, practice)
                 _print(f"{layout}: {candidates} candidates at once", runs[str(candidates)])
             if args.burst:
 
@@ -508,7 +537,7 @@ def main() -> None:
                     return {}
 
                 folder = Path(scratch) / f"{layout}-burst"
-                runs["burst"] = _measured(layout, folder, args.keep, burst)
+                runs["burst"] = _measured(layout, folder, args, burst)
                 _print(f"{layout}: burst of {args.burst} simultaneous requests", runs["burst"])
             results["layouts"][layout] = runs
     output = RESULTS / f"load-{'-'.join(args.layouts)}.json"
