@@ -96,10 +96,19 @@ def find_filled_pauses(
     frames: VoiceFrames, words: Sequence[Word], transcript_fillers: Sequence[Marker]
 ) -> list[Marker]:
     """Filled pauses the transcript does not already show."""
-    found: list[Marker] = []
-    for stretch in steady_voiced_stretches(frames):
-        if any(_same_moment(stretch, Span(f.start, f.end)) for f in transcript_fillers):
-            continue
-        if not _explained_by_words(stretch, words):
-            found.append(Marker("(filled pause)", stretch.start, stretch.end, "filler", "acoustic"))
-    return found
+    return [
+        Marker("(filled pause)", stretch.start, stretch.end, "filler", "acoustic")
+        for stretch in unexplained(steady_voiced_stretches(frames), words, transcript_fillers)
+    ]
+
+
+def unexplained(
+    stretches: Sequence[Span], words: Sequence[Word], transcript_fillers: Sequence[Marker]
+) -> list[Span]:
+    """The steady voiced ``stretches`` that neither a transcribed filler nor a word explains."""
+    return [
+        stretch
+        for stretch in stretches
+        if not any(_same_moment(stretch, Span(f.start, f.end)) for f in transcript_fillers)
+        and not _explained_by_words(stretch, words)
+    ]

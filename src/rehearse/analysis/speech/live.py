@@ -1,12 +1,15 @@
 """Live delivery metrics while the candidate speaks: ``LiveSpeechMeter().feed(chunk)``.
 
 Fed about a second of 16 kHz audio at a time, it answers within a few tens of milliseconds,
-so a meter can stay under a second behind the voice. It runs no speech recognition:
+so a meter can stay under a second behind the voice. It runs no speech recognition itself;
+the live captions' words (``streaming.py``) are given to it with ``use_words`` as they come:
 - speaking or not: Silero VAD over the new chunk with half a second of context;
-- pace: syllable nuclei, intensity peaks in voiced speech (De Jong & Wempe 2009), turned
-  into words per minute at 1.5 syllables a word (English average);
-- fillers: steady voiced stretches of 400 ms and more (likely "uhhh"/"ummm"), the same cue
-  the offline analysis uses, held to a stricter length because no transcript backs it;
+- pace: the words recognised so far (fillers left out) over the time from the first to the
+  last; until there are any, syllable nuclei, intensity peaks in voiced speech (De Jong &
+  Wempe 2009), at 1.5 syllables a word (English average);
+- fillers: those of the words (``lexicon.find_fillers``), and steady voiced stretches of
+  400 ms and more (likely "uhhh"/"ummm", which Whisper often drops) that no word explains,
+  the cue the offline analysis uses, held to a stricter length;
 - pitch and loudness: Welford running statistics, so memory stays constant.
 The full analysis after the answer replaces these estimates with measured values.
 """
@@ -14,16 +17,19 @@ The full analysis after the answer replaces these estimates with measured values
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from rehearse.analysis.audio import SAMPLE_RATE, Samples
-from rehearse.analysis.speech.filled_pauses import steady_voiced_stretches
+from rehearse.analysis.speech.filled_pauses import steady_voiced_stretches, unexplained
+from rehearse.analysis.speech.lexicon import find_fillers, lexical_words
 from rehearse.analysis.speech.peaks import find_peaks
 from rehearse.analysis.speech.spans import Span
 from rehearse.analysis.speech.vad import detect_speech
 from rehearse.analysis.speech.voice import HOP_SECONDS, VoiceFrames, measure_frames
+from rehearse.analysis.speech.words import Word
 from rehearse.analysis.stats import RunningStats
 
 CONTEXT_SECONDS = 0.5
@@ -41,6 +47,7 @@ class LivePartial:
     words_per_minute: float | None
     recent_words_per_minute: float | None
     likely_fillers: int
+    pace_from: str  # "words" (the live captions) or "syllables" (before any word is read)
     pitch_mean_hz: float | None
     loudness_mean_dbfs: float | None
     processing_ms: float
@@ -56,7 +63,8 @@ class LiveSpeechMeter:
         self._last_speech_end: float | None = None
         self._syllables = 0
         self._recent: list[tuple[float, int]] = []  # (chunk end, syllables in it)
-        self._fillers = 0
+        self._stretches: list[Span] = []  # steady voiced stretches long enough to be fillers
+        self._words: Sequence[Word] = ()
         self._pitch = RunningStats()
         self._loudness = RunningStats()
 
@@ -72,18 +80,22 @@ class LiveSpeechMeter:
         new = slice(int(offset / HOP_SECONDS), None)
         syllables = self._count_syllables(frames, new)
         self._account(speech, offset, chunk_start, syllables)
-        self._fillers += sum(
-            1
+        self._stretches += [
+            Span(chunk_start + s.start - offset, chunk_start + s.end - offset)
             for s in steady_voiced_stretches(frames)
             if s.duration >= LIVE_FILLER_SECONDS
             and s.end > offset
             and s.end - offset <= len(chunk) / SAMPLE_RATE
-        )
+        ]
         voiced = frames.voiced[new]
         self._pitch.extend(frames.pitch_hz[new][voiced].tolist())
         self._loudness.extend(frames.loudness_db[new][frames.in_speech[new]].tolist())
         self._context = window[-int(CONTEXT_SECONDS * SAMPLE_RATE) :]
         return self._partial((time.perf_counter() - started) * 1000)
+
+    def use_words(self, words: Sequence[Word]) -> None:
+        """The words recognised so far (times from the first sample fed), for pace and fillers."""
+        self._words = tuple(words)
 
     def _count_syllables(self, frames: VoiceFrames, new: slice) -> int:
         loudness = np.where(frames.voiced, frames.loudness_db, -120.0)
@@ -102,7 +114,8 @@ class LiveSpeechMeter:
         self._recent.append((self._elapsed, syllables))
         self._recent = [r for r in self._recent if r[0] > self._elapsed - _RECENT_SECONDS]
 
-    def _partial(self, processing_ms: float) -> LivePartial:
+    def _pace(self) -> tuple[float | None, float | None]:
+        """Words a minute overall and over the last ten seconds: from syllables."""
         talking = (self._last_speech_end or 0) - (self._first_speech or 0)
         rate = (
             self._syllables / SYLLABLES_PER_WORD / talking * 60
@@ -114,6 +127,16 @@ class LiveSpeechMeter:
         recent = (
             recent_syllables / SYLLABLES_PER_WORD / recent_span * 60 if recent_span >= 2.0 else None
         )
+        return rate, recent
+
+    def _fillers(self) -> int:
+        said = find_fillers(self._words)
+        return len(said) + len(unexplained(self._stretches, self._words, said))
+
+    def _partial(self, processing_ms: float) -> LivePartial:
+        spoken = lexical_words(self._words)
+        from_words = len(spoken) >= 2 and spoken[-1].end - spoken[0].start >= 2.0
+        rate, recent = word_pace(spoken) if from_words else self._pace()
         pause = self._elapsed - self._last_speech_end if self._last_speech_end is not None else 0.0
         return LivePartial(
             elapsed_seconds=round(self._elapsed, 3),
@@ -121,8 +144,22 @@ class LiveSpeechMeter:
             current_pause_seconds=round(max(pause, 0.0), 2),
             words_per_minute=rate,
             recent_words_per_minute=recent,
-            likely_fillers=self._fillers,
+            likely_fillers=self._fillers(),
+            pace_from="words" if from_words else "syllables",
             pitch_mean_hz=self._pitch.mean if self._pitch.count else None,
             loudness_mean_dbfs=self._loudness.mean if self._loudness.count else None,
             processing_ms=round(processing_ms, 1),
         )
+
+
+def word_pace(words: Sequence[Word]) -> tuple[float | None, float | None]:
+    """Words a minute from the first word to the last, and over the last ten seconds."""
+    if len(words) < 2:
+        return None, None
+    talking = words[-1].end - words[0].start
+    rate = len(words) / talking * 60 if talking >= 2.0 else None
+    since = words[-1].end - _RECENT_SECONDS
+    recent_words = [w for w in words if w.start >= since]
+    span = words[-1].end - max(since, words[0].start)
+    recent = len(recent_words) / span * 60 if span >= 2.0 else None
+    return rate, recent

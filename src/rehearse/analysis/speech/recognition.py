@@ -43,7 +43,16 @@ from rehearse.analysis.speech.level import speech_level_db
 from rehearse.analysis.speech.spans import Span
 from rehearse.analysis.speech.words import Word, normalize
 
-__all__ = ["Recognizer", "Transcript", "Word", "describe_model", "load_model", "normalize"]
+__all__ = [
+    "DISFLUENT_PROMPT",
+    "Recognizer",
+    "Transcript",
+    "Word",
+    "describe_model",
+    "load_model",
+    "normalize",
+    "silent",
+]
 
 BUNDLED_MODEL = "base"
 MAX_CHUNK_SECONDS = 25.0
@@ -56,7 +65,7 @@ _MIN_UNHEARD_SECONDS = 0.3
 _RETRY_GAP_SECONDS = 0.4
 # Whisper's own tests of a decode (openai-whisper's defaults): a text this repetitive or this
 # improbable is decoded again with the temperature fallback; this likely silent is dropped.
-_MAX_COMPRESSION_RATIO = 2.4
+MAX_COMPRESSION_RATIO = 2.4
 _MIN_AVG_LOGPROB = -1.0
 _NO_SPEECH_PROB = 0.6
 _HALLUCINATION_SILENCE_SECONDS = 2.0
@@ -67,7 +76,7 @@ _DIGITAL_SILENCE_DBFS = -80.0
 _FALLBACK_OPTIONS: dict[str, Any] = {
     "word_timestamps": True,
     "vad_filter": False,
-    "compression_ratio_threshold": _MAX_COMPRESSION_RATIO,
+    "compression_ratio_threshold": MAX_COMPRESSION_RATIO,
     "log_prob_threshold": _MIN_AVG_LOGPROB,
     "no_speech_threshold": _NO_SPEECH_PROB,
     "hallucination_silence_threshold": _HALLUCINATION_SILENCE_SECONDS,
@@ -226,11 +235,12 @@ def _segment(found: WhisperSegment, shift: float = 0.0) -> Segment:
 
 def _decoded_well(found: WhisperSegment) -> bool:
     return bool(
-        found.compression_ratio <= _MAX_COMPRESSION_RATIO and found.avg_logprob >= _MIN_AVG_LOGPROB
+        found.compression_ratio <= MAX_COMPRESSION_RATIO and found.avg_logprob >= _MIN_AVG_LOGPROB
     )
 
 
-def _silent(found: WhisperSegment) -> bool:
+def silent(found: WhisperSegment) -> bool:
+    """Whisper's own test that a decoded segment is most likely silence."""
     return bool(found.no_speech_prob > _NO_SPEECH_PROB and found.avg_logprob < _MIN_AVG_LOGPROB)
 
 
@@ -330,7 +340,7 @@ class Recognizer:
             for index, (window, result) in enumerate(zip(windows, found, strict=True)):
                 if progress:
                     progress((index + 1) / len(windows), "recognising speech")
-                if _silent(result):
+                if silent(result):
                     continue
                 if not _decoded_well(result):
                     segments += self._decode_alone(clip, window, DISFLUENT_PROMPT)

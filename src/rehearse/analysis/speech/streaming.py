@@ -1,0 +1,226 @@
+"""Words while they are spoken: ``StreamingRecognizer(live_model()).feed(chunk) -> Captions``.
+
+Fed the microphone a fraction of a second at a time, it keeps the audio not yet committed
+in one buffer and decodes the whole buffer again at each step (the approach of
+whisper_streaming, Macháček et al. 2023):
+- LocalAgreement-2 (``agreement.py``): a word is committed once two decodes in a row agree
+  on everything up to it; the rest of the latest decode is shown as tentative;
+- the buffer is trimmed at the end of the last committed sentence once it is longer than
+  TRIM_SECONDS, or at the last committed word past MAX_BUFFER_SECONDS, so no decode costs
+  more than that much audio however long the answer; the committed text before the buffer
+  is the decoding prompt (after the disfluent prompt the offline recogniser uses, so fillers
+  are written down);
+- silence costs nothing: a step whose new audio holds no speech (Silero VAD), with no
+  tentative words left to confirm, decodes nothing, and silence is dropped from the buffer;
+  a decoded word needs voice activity under it;
+- greedy decoding, no temperature fallback, and a short encoder context: the encoder sees
+  the buffer rather than 30 s of mostly padding (as whisper.cpp's ``audio_ctx``), which on
+  the fixture clips cut the decoding time 4-5 times for a word error rate of 3.2% instead of
+  2.2% (docs/web.md).
+The recording's full analysis after the answer replaces these words.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import numpy.typing as npt
+from faster_whisper import WhisperModel
+
+from rehearse.analysis.audio import SAMPLE_RATE, Samples
+from rehearse.analysis.speech.agreement import LocalAgreement, sentence_end_before
+from rehearse.analysis.speech.hallucinations import backed, collapse_repeats
+from rehearse.analysis.speech.recognition import (
+    BUNDLED_MODEL,
+    DISFLUENT_PROMPT,
+    MAX_COMPRESSION_RATIO,
+    load_model,
+    silent,
+)
+from rehearse.analysis.speech.spans import Span
+from rehearse.analysis.speech.vad import detect_speech
+from rehearse.analysis.speech.words import Word
+
+TRIM_SECONDS = 8.0
+MAX_BUFFER_SECONDS = 15.0
+# Past this, tentative words older than KEEP_TENTATIVE_SECONDS are committed unconfirmed.
+HARD_LIMIT_SECONDS = 20.0
+KEEP_TENTATIVE_SECONDS = 5.0
+LIVE_THREADS = 1
+_VAD_CONTEXT_SECONDS = 0.5
+_SILENCE_KEPT_SECONDS = 1.0
+_IDLE_DECODES = 2
+# Voice activity this long after the last committed word is speech still to be read.
+_WORD_EDGE_SECONDS = 0.3
+_PROMPT_WORDS = 40
+_MAX_TOKENS_PER_SECOND = 10
+_ENCODER_MARGIN_FRAMES = 100
+
+
+class _ShortContext(WhisperModel):  # type: ignore[misc]  # faster-whisper has no types
+    """A view of a loaded model whose encoder sees the audio, not 30 s padded with zeros."""
+
+    def encode(self, features: npt.NDArray[np.float32]) -> object:
+        batch = features if features.ndim == 3 else features[np.newaxis]
+        filled = np.flatnonzero(np.abs(batch).sum(axis=(0, 1)) > 0)
+        used = int(filled[-1]) + 1 if len(filled) else 0
+        step = _ENCODER_MARGIN_FRAMES
+        keep = min(batch.shape[-1], (used + step + step - 1) // step * step)
+        return super().encode(np.ascontiguousarray(batch[..., :keep]))
+
+
+def short_context(model: WhisperModel) -> WhisperModel:
+    """``model`` (its weights shared, not copied) decoding with a short encoder context."""
+    view = object.__new__(_ShortContext)
+    view.__dict__.update(model.__dict__)
+    return view
+
+
+@lru_cache(maxsize=2)
+def live_model(name: str = BUNDLED_MODEL) -> WhisperModel:
+    """The model live captions decode with, loaded once per process by the analyzer's loader
+    (one thread, so a live decode never waits for an analysis job's decode)."""
+    return short_context(load_model(name, "int8", LIVE_THREADS))
+
+
+@dataclass(frozen=True)
+class Captions:
+    committed: tuple[Word, ...]
+    tentative: tuple[Word, ...]
+    heard_seconds: float  # audio received so far
+    decoded: bool  # whether this step ran the recogniser
+    processing_ms: float
+
+    @property
+    def words(self) -> tuple[Word, ...]:
+        return self.committed + self.tentative
+
+    @property
+    def committed_text(self) -> str:
+        return "".join(word.text for word in self.committed).strip()
+
+    @property
+    def tentative_text(self) -> str:
+        return "".join(word.text for word in self.tentative).strip()
+
+
+class StreamingRecognizer:
+    """One answer's live transcript; feed it 16 kHz mono audio in order."""
+
+    def __init__(self, model: WhisperModel, *, language: str = "en") -> None:
+        self._model = model
+        self._language = language
+        self._buffer: Samples = np.zeros(0, dtype=np.float32)
+        self._start = 0.0  # when the buffer's first sample was heard
+        self._context: Samples = np.zeros(0, dtype=np.float32)
+        self._speech: list[Span] = []
+        self._new_speech = False
+        self._idle_decodes = 0
+        self._agreement = LocalAgreement()
+
+    @property
+    def heard_seconds(self) -> float:
+        return self._start + len(self._buffer) / SAMPLE_RATE
+
+    def feed(self, chunk: Samples) -> Captions:
+        """Hear ``chunk``; decode the buffer if there is something new to read in it."""
+        started = time.perf_counter()
+        self._hear(chunk)
+        decoded = self._new_speech or (
+            bool(self._agreement.tentative) and self._idle_decodes < _IDLE_DECODES
+        )
+        if decoded:
+            self._decode()
+        self._trim()
+        return self._captions(decoded, started)
+
+    def finish(self, chunk: Samples | None = None) -> Captions:
+        """Hear the last ``chunk``, decode what was not decoded yet, and commit every word."""
+        started = time.perf_counter()
+        if chunk is not None and len(chunk):
+            self._hear(chunk)
+        decoded = self._new_speech
+        if decoded:
+            self._decode()
+        self._agreement.flush()
+        return self._captions(decoded, started)
+
+    def _captions(self, decoded: bool, started: float) -> Captions:
+        return Captions(
+            committed=tuple(self._agreement.committed),
+            tentative=tuple(self._agreement.tentative),
+            heard_seconds=round(self.heard_seconds, 3),
+            decoded=decoded,
+            processing_ms=round((time.perf_counter() - started) * 1000, 1),
+        )
+
+    def _hear(self, chunk: Samples) -> None:
+        chunk = np.asarray(chunk, dtype=np.float32).reshape(-1)
+        chunk_start = self.heard_seconds
+        window = np.concatenate([self._context, chunk])
+        window_start = chunk_start - len(self._context) / SAMPLE_RATE
+        for span in detect_speech(window):
+            if span.end <= len(self._context) / SAMPLE_RATE:
+                continue
+            heard = Span(window_start + span.start, window_start + span.end)
+            self._new_speech = True
+            if self._speech and heard.start <= self._speech[-1].end:
+                heard = Span(min(self._speech[-1].start, heard.start), heard.end)
+                self._speech[-1] = heard
+            else:
+                self._speech.append(heard)
+        self._buffer = np.concatenate([self._buffer, chunk])
+        self._context = window[-int(_VAD_CONTEXT_SECONDS * SAMPLE_RATE) :]
+
+    def _decode(self) -> None:
+        self._idle_decodes = 0 if self._new_speech else self._idle_decodes + 1
+        self._new_speech = False
+        seconds = len(self._buffer) / SAMPLE_RATE
+        before = [w for w in self._agreement.committed if w.end <= self._start]
+        prompt = " ".join([DISFLUENT_PROMPT, *(w.text.strip() for w in before[-_PROMPT_WORDS:])])
+        found, _info = self._model.transcribe(
+            self._buffer,
+            language=self._language,
+            beam_size=1,
+            temperature=0.0,
+            condition_on_previous_text=False,
+            initial_prompt=prompt,
+            word_timestamps=True,
+            vad_filter=False,
+            max_new_tokens=int(_MAX_TOKENS_PER_SECOND * seconds) + 16,
+        )
+        hypothesis = [
+            Word(w.word, self._start + w.start, self._start + w.end, w.probability)
+            for segment in found
+            if not silent(segment) and segment.compression_ratio <= MAX_COMPRESSION_RATIO
+            for w in segment.words or ()
+        ]
+        hypothesis, _loops = collapse_repeats(
+            [w for w in hypothesis if w.start < self.heard_seconds and backed(w, self._speech)]
+        )
+        self._agreement.insert(hypothesis)
+
+    def _trim(self) -> None:
+        """Keep the buffer short: cut it where the committed words allow."""
+        seconds = len(self._buffer) / SAMPLE_RATE
+        if seconds > HARD_LIMIT_SECONDS:
+            self._agreement.commit_before(self.heard_seconds - KEEP_TENTATIVE_SECONDS)
+        until = self._agreement.committed_until
+        cut: float | None = None
+        if seconds > TRIM_SECONDS:
+            cut = sentence_end_before(self._agreement.committed, until)
+        if seconds > MAX_BUFFER_SECONDS and (cut is None or cut <= self._start):
+            cut = until
+        if not self._agreement.tentative and not self._speech_after(until):
+            cut = max(cut or 0.0, self.heard_seconds - _SILENCE_KEPT_SECONDS, until)
+        if cut is not None and cut > self._start:
+            drop = min(int((cut - self._start) * SAMPLE_RATE), len(self._buffer))
+            self._buffer = self._buffer[drop:]
+            self._start += drop / SAMPLE_RATE
+            self._speech = [s for s in self._speech if s.end > self._start - 1.0]
+
+    def _speech_after(self, moment: float) -> bool:
+        return any(span.end > moment + _WORD_EDGE_SECONDS for span in self._speech)
