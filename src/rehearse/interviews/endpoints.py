@@ -22,6 +22,7 @@ from rehearse.interviews.schemas import (
     SessionPublic,
     SessionUpdate,
     TurnPublic,
+    TurnRequest,
 )
 from rehearse.interviews.service import InterviewService
 from rehearse.web.deps import (
@@ -199,10 +200,17 @@ def get_answer(session_id: uuid.UUID, answer_id: uuid.UUID, interviews: Intervie
 @router.post(
     "/{session_id}/answers/{answer_id}/turn",
     summary="The interviewer's reply to an answer: a follow-up, a clarification or the next "
-    "question, with the reason (decided once; a recording must be transcribed first)",
+    "question, with the reason (decided once; a recording must be transcribed first, unless "
+    "its live transcript is given)",
 )
-def take_turn(session_id: uuid.UUID, answer_id: uuid.UUID, interviews: Interviews) -> TurnPublic:
-    return TurnPublic.model_validate(interviews.turn(session_id, answer_id))
+def take_turn(
+    session_id: uuid.UUID,
+    answer_id: uuid.UUID,
+    interviews: Interviews,
+    body: TurnRequest | None = None,
+) -> TurnPublic:
+    live_id = body.live_transcript_id if body is not None else None
+    return TurnPublic.model_validate(interviews.turn(session_id, answer_id, live_id))
 
 
 @router.get(

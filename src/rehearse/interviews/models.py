@@ -147,3 +147,24 @@ class AnalysisResult(IdMixin, Base):
     version: Mapped[str] = mapped_column(String(32))
     data: Mapped[dict[str, Any]] = mapped_column(default=dict)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class LiveTranscript(IdMixin, Base):
+    """What the live captions read while a question was answered out loud, kept until the
+    answer's turn claims it (then it becomes the answer's "live" analysis and this row goes).
+
+    Written by the server from the candidate's own authenticated socket, never sent by a
+    client; the id is the token that socket was given, claimable only by the same user for an
+    answer to the same question.
+    """
+
+    __tablename__ = "live_transcripts"
+
+    user_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    question_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"))
+    words: Mapped[list[Any]] = mapped_column(default=list)
+    heard_seconds: Mapped[float]
+    model: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

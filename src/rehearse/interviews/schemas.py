@@ -115,3 +115,17 @@ class TurnPublic(BaseModel):
     reason: str = Field(description="Why the interviewer chose this move.")
     next_question_id: uuid.UUID | None
     quality: float | None = Field(description="A rough 0..1 grade of the answer so far.")
+    decided_on: Literal["live", "full"] = Field(
+        description="Which words the move was decided on: what the live captions read while "
+        "the answer was spoken (its recording was still being analysed), or the full "
+        "transcript (or the typed text). A turn is never rewritten afterwards."
+    )
+
+
+class TurnRequest(InputModel):
+    live_transcript_id: uuid.UUID | None = Field(
+        default=None,
+        description="The id the live speech socket gave when the answer ended: the turn is "
+        "then decided at once from what the live captions read. Ignored unless that live "
+        "transcript is the caller's own, for this answer's question, and not used before.",
+    )

@@ -297,11 +297,12 @@ class InterviewService:
             raise NotFound("No such answer in this session.")
         return answer
 
-    def turn(self, session_id: uuid.UUID, answer_id: uuid.UUID) -> Turn:
+    def turn(
+        self, session_id: uuid.UUID, answer_id: uuid.UUID, live_id: uuid.UUID | None = None
+    ) -> Turn:
         """What the interviewer says after this answer: a follow-up, or the next question."""
-        return take_turn(
-            self.db, self.runtime.llm, self.user_id, self.answer(session_id, answer_id)
-        )
+        answer = self.answer(session_id, answer_id)
+        return take_turn(self.db, self.runtime.llm, self.user_id, answer, live_id)
 
     def answer_media(self, session_id: uuid.UUID, answer_id: uuid.UUID) -> Blob:
         answer = self.answer(session_id, answer_id)

@@ -4,13 +4,19 @@ An answer's turn is decided once, from everything said about its question so far
 answers to the same question were replies to follow-ups), stored with the answer as its "turn"
 analysis, and returned unchanged when asked again. When a question is finished its grade moves
 the user's topic mastery, which the next plan reads to choose difficulties.
+
+A recorded answer is judged on its full transcript once its analysis job is done; before
+that, on what the live captions read while it was spoken (``live_transcripts.py``), so the
+interviewer replies as soon as the candidate stops. The turn says which one it was decided
+on ("live" or "full"); the full transcript replaces the live one in the feedback, and a turn
+already taken is never rewritten.
 """
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from sqlalchemy.orm import Session
 
@@ -20,11 +26,14 @@ from rehearse.interviewer.flow import Move, respond
 from rehearse.interviewer.llm import LLMProvider
 from rehearse.interviewer.planned import PlannedQuestion
 from rehearse.interviews import repository
+from rehearse.interviews.live_transcripts import claim, live_text
 from rehearse.interviews.models import AnalysisResult, Answer, AnswerStatus, Question
 from rehearse.progress.repository import record_mastery
 
 TURN = "turn"
 _VERSION = "turn-1"
+LIVE = "live"
+FULL = "full"
 
 
 @dataclass(frozen=True)
@@ -34,6 +43,7 @@ class Turn:
     reason: str
     next_question_id: uuid.UUID | None  # set when the move is "next"
     quality: float | None  # the rough 0..1 grade of everything said so far
+    decided_on: str = FULL  # "live" (the live captions' words) or "full" (transcript, typed)
 
 
 def planned(question: Question) -> PlannedQuestion:
@@ -67,24 +77,47 @@ def spoken_or_typed(answer: Answer) -> str:
     return (answer.text or answer.transcript).strip()
 
 
-def take_turn(db: Session, provider: LLMProvider, user_id: uuid.UUID, answer: Answer) -> Turn:
-    """The interviewer's reply to ``answer`` (decided once, then read back)."""
+def heard(db: Session, answer: Answer) -> tuple[str, str]:
+    """What the candidate said, and from which words: "live" (what the live captions read,
+    while the recording is still being transcribed) or "full" (``spoken_or_typed``)."""
+    transcribing = answer.status in (AnswerStatus.RECEIVED, AnswerStatus.PROCESSING)
+    if answer.media is not None and transcribing and not answer.text.strip():
+        live = live_text(db, answer.id)
+        if live:
+            return live, LIVE
+    return spoken_or_typed(answer), FULL
+
+
+def take_turn(
+    db: Session,
+    provider: LLMProvider,
+    user_id: uuid.UUID,
+    answer: Answer,
+    live_id: uuid.UUID | None = None,
+) -> Turn:
+    """The interviewer's reply to ``answer`` (decided once, then read back); ``live_id`` is
+    the live transcript the candidate's socket kept for it, if any."""
     stored = repository.analysis_of(db, answer.id, TURN)
     if stored is not None:
         data = dict(stored.data)
         next_id = data.pop("next_question_id")
         return Turn(**data, next_question_id=uuid.UUID(next_id) if next_id else None)
+    if live_id is not None:
+        claim(db, user_id, answer, live_id)
     question = db.get_one(Question, answer.question_id)
     thread = [
         a
         for a in repository.answers_to(db, question.id)
         if a.created_at <= answer.created_at and (a.id == answer.id or not _lost(a))
     ]
-    said = [spoken_or_typed(a) for a in thread]
+    said_and_how = [heard(db, a) for a in thread]
+    said = [text for text, _source in said_and_how]
     if question.source.startswith("coding:"):
         turn = _move_on(db, question, "Coding answers are graded by their hidden tests.", None)
     else:
         turn = _judged(db, provider, question, said)
+    if any(source == LIVE for _text, source in said_and_how):
+        turn = replace(turn, decided_on=LIVE)
     if turn.move in (Move.NEXT, Move.END) and turn.quality is not None:
         record_mastery(db, user_id, question.topic, question.difficulty, turn.quality)
     next_id = turn.next_question_id
