@@ -1,9 +1,15 @@
-"""``/api/live/speech``: the live pace and filler meter over a WebSocket.
+"""``/api/live/speech``: the live pace and filler meter, and live captions, over a WebSocket.
 
 The browser sends binary frames of 16 kHz mono audio as little-endian 16-bit integers (an
 AudioWorklet cuts them every 250 ms); the server answers each batch it measures with one JSON
 message, ``{"type": "partial", ...}`` holding ``LivePartial``'s fields and ``frames``, the number
 of frames measured so far, so the page can tell how far behind the voice it is.
+
+Opened with ``?question=<id>`` (a question of the user's own session) or ``?captions=1``, it
+also sends ``{"type": "caption", ...}`` messages as the words are read (``live_captions.py``),
+and pace and fillers come from those words. The text message ``{"type": "end"}`` ends the
+answer: the server reads the rest, answers ``{"type": "final", "live_transcript_id": ...}``
+(the id the answer's turn claims the transcript with, when a question was given) and closes.
 
 Frames that arrive while the previous batch is being measured are measured together, so the
 meter never falls further behind than one batch, however slow the machine. Measuring is CPU
@@ -17,8 +23,12 @@ it with the candidate's cookie (cross-site WebSocket hijacking).
 from __future__ import annotations
 
 import asyncio
+import json
 import threading
+import uuid
+from collections.abc import Mapping
 from dataclasses import asdict
+from typing import Any
 from urllib.parse import urlsplit
 
 import numpy as np
@@ -27,11 +37,17 @@ from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 from starlette.concurrency import run_in_threadpool
 
 from rehearse.accounts.service import AccountService
-from rehearse.analysis.audio import SAMPLE_RATE, Samples
+from rehearse.analysis.audio import SAMPLE_RATE
 from rehearse.analysis.speech.live import LivePartial, LiveSpeechMeter
+from rehearse.analysis.speech.streaming import Captions
 from rehearse.errors import RehearseError
+from rehearse.interviews.live_transcripts import question_of_user
 from rehearse.runtime import Runtime
+from rehearse.web import live_captions
 from rehearse.web.deps import SESSION_COOKIE
+from rehearse.web.live_captions import END, Frames, pcm16
+
+__all__ = ["pcm16", "router", "same_origin", "signed_in"]
 
 router = APIRouter()
 _log = structlog.get_logger(__name__)
@@ -77,43 +93,61 @@ def _warm_up() -> None:
             _warmed = True
 
 
-def pcm16(data: bytes) -> Samples:
-    """Little-endian 16-bit samples as float32 in [-1, 1)."""
-    samples: Samples = np.frombuffer(data, dtype="<i2").astype(np.float32) / 32768.0
-    return samples
+def own_question(runtime: Runtime, user_id: str, question: uuid.UUID) -> bool:
+    with runtime.database.transaction() as session:
+        return question_of_user(session, uuid.UUID(user_id), question) is not None
 
 
 def partial_message(partial: LivePartial, frames: int) -> dict[str, object]:
     return {"type": "partial", "frames": frames, **asdict(partial)}
 
 
-async def _receive_frames(websocket: WebSocket, frames: asyncio.Queue[bytes | None]) -> None:
-    """Queue each binary frame until the browser hangs up (None marks the end)."""
+async def _receive_frames(websocket: WebSocket, queues: tuple[Frames, ...]) -> None:
+    """Queue each binary frame for every reader until the browser hangs up or ends the answer
+    with ``{"type": "end"}`` (END for the captions, then None for every reader)."""
     try:
         while True:
-            data = await websocket.receive_bytes()
+            message = await websocket.receive()
+            data = message.get("bytes")
+            if data is None:
+                if _ends(message):
+                    for queue in queues[1:]:
+                        queue.put_nowait(END)
+                break  # the end, a disconnection, or text where audio was expected
             if len(data) > _MAX_FRAME_BYTES or len(data) % 2:
                 await websocket.close(TOO_BIG, "Send at most 2 s of 16-bit samples per frame.")
                 break
-            frames.put_nowait(data)
+            for queue in queues:
+                queue.put_nowait(data)
     except (WebSocketDisconnect, RuntimeError, KeyError):
-        pass  # closed by the browser, or a text message where audio was expected
+        pass  # closed by the browser
     finally:
-        frames.put_nowait(None)
+        for queue in queues:
+            queue.put_nowait(None)
+
+
+def _ends(message: Mapping[str, Any]) -> bool:
+    """Whether a text message is ``{"type": "end"}``."""
+    try:
+        return bool(json.loads(str(message.get("text") or "")).get("type") == "end")
+    except (ValueError, AttributeError):
+        return False
 
 
 async def _measure(
-    websocket: WebSocket, frames: asyncio.Queue[bytes | None], limit_seconds: float
+    websocket: WebSocket,
+    meter: LiveSpeechMeter,
+    frames: Frames,
+    limit_seconds: float,
 ) -> None:
     """Feed every waiting frame to the meter in one batch; answer each batch."""
-    meter = LiveSpeechMeter()
     measured = 0
     ended = False
     while not ended:
         batch: list[bytes] = []
         while not batch or not frames.empty():
             frame = await frames.get()
-            if frame is None:
+            if not isinstance(frame, bytes):
                 ended = True
                 break
             batch.append(frame)
@@ -128,8 +162,10 @@ async def _measure(
 
 
 @router.websocket("/api/live/speech", name="live_speech")
-async def live_speech(websocket: WebSocket) -> None:
-    """Live pace and fillers for binary frames of 16 kHz mono 16-bit audio."""
+async def live_speech(
+    websocket: WebSocket, question: uuid.UUID | None = None, captions: bool = False
+) -> None:
+    """Live pace and fillers (and captions, for a question) for 16 kHz 16-bit audio."""
     runtime: Runtime = websocket.app.state.runtime
     settings = runtime.settings
     if not same_origin(websocket, settings.resolved_public_url):
@@ -139,13 +175,41 @@ async def live_speech(websocket: WebSocket) -> None:
     if user_id is None:
         await websocket.close(POLICY_VIOLATION, "Sign in first.")
         return
+    if question is not None and not await run_in_threadpool(
+        own_question, runtime, user_id, question
+    ):
+        await websocket.close(POLICY_VIOLATION, "No such question.")
+        return
+    captioned = captions or question is not None
     await websocket.accept()
     await run_in_threadpool(_warm_up)
-    await websocket.send_json({"type": "ready", "sample_rate": SAMPLE_RATE})
-    frames: asyncio.Queue[bytes | None] = asyncio.Queue()
-    receiver = asyncio.create_task(_receive_frames(websocket, frames))
+    if captioned:
+        await run_in_threadpool(live_captions.warm_up, settings.speech_model)
+    await websocket.send_json({"type": "ready", "sample_rate": SAMPLE_RATE, "captions": captioned})
+    meter = LiveSpeechMeter()
+    queues: list[Frames] = [asyncio.Queue()]
+    readers = [_measure(websocket, meter, queues[0], settings.max_recording_minutes * 60)]
+    if captioned:
+        queues.append(asyncio.Queue())
+
+        def words_read(read: Captions) -> None:
+            meter.use_words(read.words)
+
+        readers.append(
+            live_captions.caption(
+                websocket,
+                queues[1],
+                runtime=runtime,
+                user_id=uuid.UUID(user_id),
+                question_id=question,
+                on_words=words_read,
+            )
+        )
+    receiver = asyncio.create_task(_receive_frames(websocket, tuple(queues)))
     try:
-        await _measure(websocket, frames, settings.max_recording_minutes * 60)
+        await asyncio.gather(*readers)
+        if captioned:
+            await websocket.close(1000)
     except (WebSocketDisconnect, RuntimeError):
         pass  # the browser went away while we answered
     finally:

@@ -1,0 +1,128 @@
+"""Live captions on the ``/api/live/speech`` socket, and the transcript kept when it ends.
+
+Every socket of the process decodes with one model (``streaming.live_model``) on one decoder
+thread, in turn: a socket hands its next step to the decoder only when its last step is back,
+with all the audio that came meanwhile, so with many candidates each step covers more audio
+and captions fall further behind (by at most one decode per candidate waiting) rather than
+piling up work; the event loop and the pace meter never wait for the decoder.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import uuid
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import numpy as np
+import structlog
+from fastapi import WebSocket
+
+from rehearse.analysis.audio import SAMPLE_RATE, Samples
+from rehearse.analysis.speech.streaming import Captions, StreamingRecognizer, live_model
+from rehearse.interviews.live_transcripts import keep
+from rehearse.runtime import Runtime
+
+_log = structlog.get_logger(__name__)
+_decoder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="live-captions")
+_warm = threading.Lock()
+_warmed: set[str] = set()
+
+END = "end"  # queued when the candidate says the answer is over
+Frames = asyncio.Queue[bytes | str | None]  # audio frames, then END or None (the browser left)
+
+
+def pcm16(data: bytes) -> Samples:
+    """Little-endian 16-bit samples as float32 in [-1, 1)."""
+    samples: Samples = np.frombuffer(data, dtype="<i2").astype(np.float32) / 32768.0
+    return samples
+
+
+def warm_up(model: str) -> None:
+    """Load the captions' model once per process (a few seconds, the first time only)."""
+    with _warm:
+        if model not in _warmed:
+            StreamingRecognizer(live_model(model)).feed(np.zeros(SAMPLE_RATE, dtype=np.float32))
+            _warmed.add(model)
+
+
+def caption_message(captions: Captions) -> dict[str, Any]:
+    words = captions.words
+    return {
+        "type": "caption",
+        "committed": captions.committed_text,
+        "tentative": captions.tentative_text,
+        "heard_seconds": captions.heard_seconds,
+        "newest_end": round(words[-1].end, 3) if words else None,
+        "processing_ms": captions.processing_ms,
+    }
+
+
+async def caption(
+    websocket: WebSocket,
+    frames: Frames,
+    *,
+    runtime: Runtime,
+    user_id: uuid.UUID,
+    question_id: uuid.UUID | None,
+    on_words: Callable[[Captions], None],
+) -> None:
+    """Caption the audio as it comes; at END, read the rest and keep the transcript."""
+    settings = runtime.settings
+    recognizer = StreamingRecognizer(
+        live_model(settings.speech_model), language=settings.speech_language
+    )
+    loop = asyncio.get_running_loop()
+    while True:
+        batch: list[bytes] = []
+        ended = gone = False
+        while not batch or not frames.empty():
+            frame = await frames.get()
+            if frame is None:
+                gone = True
+                break
+            if frame == END:
+                ended = True
+                break
+            if isinstance(frame, bytes):
+                batch.append(frame)
+        if gone:
+            return
+        audio = pcm16(b"".join(batch))
+        if ended:
+            captions = await loop.run_in_executor(_decoder, recognizer.finish, audio)
+            on_words(captions)
+            live_id = await loop.run_in_executor(
+                None, _keep, runtime, user_id, question_id, captions
+            )
+            await websocket.send_json(
+                caption_message(captions)
+                | {"type": "final", "live_transcript_id": str(live_id) if live_id else None}
+            )
+            return
+        captions = await loop.run_in_executor(_decoder, recognizer.feed, audio)
+        if captions.decoded:
+            on_words(captions)
+            await websocket.send_json(caption_message(captions))
+
+
+def _keep(
+    runtime: Runtime, user_id: uuid.UUID, question_id: uuid.UUID | None, captions: Captions
+) -> uuid.UUID | None:
+    """Store the transcript for the answer's turn to claim; None when it is not for a question
+    or holds no word (the turn then waits for the recording's full transcript)."""
+    if question_id is None or not captions.committed:
+        return None
+    with runtime.database.transaction() as session:
+        kept = keep(
+            session,
+            user_id,
+            question_id,
+            captions.committed,
+            heard_seconds=captions.heard_seconds,
+            model=runtime.settings.speech_model,
+        )
+        _log.info("live.kept", words=len(captions.committed), seconds=captions.heard_seconds)
+        return kept.id
