@@ -1,8 +1,10 @@
 /**
  * The live interview. Each question is shown and read aloud; the candidate answers out loud
- * (recorded with MediaRecorder while the live meter streams pace and fillers) or types. The
- * answer is kept in this browser until the server has it, then analysed; the interviewer's
- * turn decides what comes next: a follow-up on the same question, or the next one.
+ * (recorded with MediaRecorder while the live meter streams pace and fillers and shows live
+ * captions) or types. The answer is kept in this browser until the server has it, then
+ * analysed; the interviewer's turn decides what comes next: a follow-up on the same question,
+ * or the next one. A spoken answer's turn is decided at once from its live transcript when
+ * there is one, and after the recording's analysis otherwise.
  */
 import { api, ApiError, describe } from './api.js';
 import { $, $$, clock, pageData, sleep } from './dom.js';
@@ -19,6 +21,8 @@ const base = `/api/sessions/${sessionId}`;
 const POLL_MS = 1000;
 const PACE_SCALE = 220;
 const FOLLOW_UPS = new Set(['follow_up', 'clarify']);
+// How long "Done" waits for the rest of the live captions before it goes without them.
+const FINAL_CAPTIONS_MS = 4000;
 
 /** @type {any[]} the planned questions, in order */
 let questions = [];
@@ -30,6 +34,7 @@ let current = null;
 let stream = null;
 let streamHasCamera = false;
 /** @type {{recorder: AnswerRecorder, meter: LiveMeter, gaze: LiveGaze | null, upload: {id: string}, started: number, timer: number} | null} */
+/** @typedef {Promise<import('./meter.js').Caption | null> | null} LiveFinal the live captions of an answer, once it ended */
 let take = null;
 
 // Skipped questions are remembered, so a reload does not ask them again.
@@ -161,6 +166,26 @@ function showPartial(partial, lagMs) {
   if (shown !== null) $('[data-needle]').style.left = `${Math.min(100, (shown / PACE_SCALE) * 100)}%`;
 }
 
+function resetCaptions() {
+  $('[data-caption-committed]').textContent = '';
+  $('[data-caption-tentative]').textContent = '';
+  $('[data-captions]').hidden = true;
+}
+
+/**
+ * @param {import('./meter.js').Caption} caption
+ * @param {number | null} lagMs how far behind the voice its newest word is shown (null: no new word)
+ */
+function showCaption(caption, lagMs) {
+  const box = $('[data-captions]');
+  box.hidden = !caption.committed && !caption.tentative;
+  $('[data-caption-committed]').textContent = caption.committed;
+  $('[data-caption-tentative]').textContent = caption.tentative ? ` ${caption.tentative}` : '';
+  box.scrollTop = box.scrollHeight;
+  if (lagMs !== null) box.dataset.lagMs = String(Math.round(lagMs));
+  window.dispatchEvent(new CustomEvent('rehearse:caption', { detail: { ...caption, lagMs } }));
+}
+
 /**
  * @param {import('./gaze.js').Gaze} gaze
  * @param {number | null} share of this answer's readings with eye contact
@@ -262,8 +287,9 @@ async function startAnswer() {
     if (take) uploads.keepChunk(take.upload.id, chunk);
   });
   const upload = await uploads.begin(sessionId, current.question.id, recorder.type);
-  const meter = new LiveMeter(showPartial, showLive);
+  const meter = new LiveMeter(showPartial, showLive, { questionId: current.question.id, onCaption: showCaption });
   resetMeter();
+  resetCaptions();
   recorder.start();
   take = { recorder, meter, upload, started: performance.now(), timer: 0, gaze: null };
   const timer = $('[data-timer]');
@@ -285,14 +311,18 @@ async function startAnswer() {
   }
 }
 
-/** Stop recording; the recording is kept (``keep``) or thrown away. */
+/**
+ * Stop recording; the recording is kept (``keep``) or thrown away.
+ * @returns {Promise<{id: string, live: LiveFinal} | null>} the kept upload and its live captions
+ */
 async function stopTake(keep = true) {
   const finished = take;
   if (!finished) return null;
   take = null;
   window.clearInterval(finished.timer);
   $('[data-timer]').textContent = '';
-  finished.meter.stop();
+  const live = keep ? finished.meter.end(FINAL_CAPTIONS_MS) : null;
+  if (!keep) finished.meter.stop();
   finished.gaze?.stop();
   const blob = await finished.recorder.stop();
   if (!keep || !blob.size) {
@@ -300,19 +330,19 @@ async function stopTake(keep = true) {
     return null;
   }
   await uploads.finish(finished.upload.id, blob);
-  return finished.upload.id;
+  return { id: finished.upload.id, live };
 }
 
 async function finishAnswer() {
   if (!current) return;
   setControls('busy');
-  const id = await stopTake();
-  if (!id) {
+  const kept = await stopTake();
+  if (!kept) {
     setControls('ready');
     setError('Nothing was recorded. Check your microphone and try again.');
     return;
   }
-  await handIn(id, current.question);
+  await handIn(kept.id, current.question, kept.live);
 }
 
 async function submitTyped() {
@@ -328,11 +358,12 @@ async function submitTyped() {
 }
 
 /**
- * Send a kept answer, wait for its analysis, then follow the interviewer's turn.
+ * Send a kept answer, then follow the interviewer's turn.
  * @param {string} uploadId
  * @param {any} question
+ * @param {LiveFinal} [live] the answer's live captions
  */
-async function handIn(uploadId, question) {
+async function handIn(uploadId, question, live = null) {
   setStatus('Saving your answer…', 'busy');
   answerStates.set(question.id, 'sending…');
   renderSaved();
@@ -346,7 +377,7 @@ async function handIn(uploadId, question) {
   }
   if (!answer) return;
   answered.add(question.id);
-  await continueAfter(answer);
+  await continueAfter(answer, live);
 }
 
 /** @param {string} jobId */
@@ -366,11 +397,31 @@ async function waitForJob(jobId) {
 }
 
 /**
- * The interviewer's reply to ``answer``, once its recording has been analysed.
+ * The interviewer's reply decided at once from what the live captions read, or null when
+ * there is no live transcript to decide it on (the recording's analysis is waited for then).
  * @param {any} answer
+ * @param {LiveFinal} live
+ */
+async function liveTurn(answer, live) {
+  const final = live ? await live : null;
+  if (!final?.live_transcript_id) return null;
+  try {
+    return await api(`${base}/answers/${answer.id}/turn`, { method: 'POST', json: { live_transcript_id: final.live_transcript_id } });
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The interviewer's reply to ``answer``: from its live transcript, or once its recording has
+ * been analysed.
+ * @param {any} answer
+ * @param {LiveFinal} [live]
  * @returns {Promise<any | null>} null when there is no reply to follow (the error is shown)
  */
-async function turnAfter(answer) {
+async function turnAfter(answer, live = null) {
+  const quick = await liveTurn(answer, live);
+  if (quick) return quick;
   setStatus('Listening back to your answer…', 'busy');
   if (answer.analysis_job_id) {
     try {
@@ -395,15 +446,16 @@ async function turnAfter(answer) {
 /**
  * Ask what follows ``answer``: its follow-up, or the next open question.
  * @param {any} answer
+ * @param {LiveFinal} [live] the answer's live captions
  */
-async function continueAfter(answer) {
+async function continueAfter(answer, live = null) {
   const question = questions.find((q) => q.id === answer.question_id);
   if (!question) return ask(nextOpen(0));
   answerStates.set(question.id, 'saved');
   renderSaved();
   if (skipped().has(question.id)) return ask(nextOpen(question.position));
   setControls('busy');
-  const turn = await turnAfter(answer);
+  const turn = await turnAfter(answer, live);
   if (turn && FOLLOW_UPS.has(turn.move)) {
     return ask(question, { prompt: turn.say || 'Can you say more about that?', followUp: true, reason: turn.reason });
   }

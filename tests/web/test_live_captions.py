@@ -1,0 +1,209 @@
+"""Live captions on ``/api/live/speech``, and the turn decided from them when the answer ends.
+
+Real espeak-ng speech is streamed in 250 ms frames of 16-bit PCM; the server recognises it
+with the bundled Whisper model. Turns are taken with the job worker stopped, so the
+recording is still waiting to be transcribed, as it is right after "Done".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from fastapi.testclient import TestClient
+from starlette.testclient import WebSocketTestSession
+from starlette.websockets import WebSocketDisconnect
+
+from rehearse.analysis.audio import SAMPLE_RATE, Samples
+from rehearse.analysis.speech.words import normalize
+from rehearse.config import Settings
+from rehearse.web.app import create_app
+from tests.conftest import make_settings
+from tests.support.speech import compose
+from tests.web.browser import browser_sign_in
+
+FRAME = SAMPLE_RATE // 4
+SPEECH = compose(
+    0.3,
+    "In my last role I led a small team that rebuilt our billing system.",
+    0.6,
+    "We moved the old batch jobs to a queue and cut the nightly run to forty minutes.",
+    0.8,
+)
+STORY = "Tell me about a time you made a slow, risky release process faster and safer."
+
+
+@pytest.fixture
+def held(tmp_path: Path, database_url: str) -> Iterator[TestClient]:
+    """The app with its job worker stopped: recordings wait to be transcribed."""
+    settings: Settings = make_settings(tmp_path / "data", database_url)
+    with TestClient(create_app(settings, run_jobs=False)) as test_client:
+        yield test_client
+
+
+def _frames(samples: Samples) -> list[bytes]:
+    pcm = (np.clip(samples, -1, 1) * 32767).astype("<i2")
+    return [pcm[i : i + FRAME].tobytes() for i in range(0, len(pcm), FRAME)]
+
+
+def _stream(socket: WebSocketTestSession) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """Send the speech, then the end; every caption, and the final message."""
+    assert socket.receive_json()["type"] == "ready"
+    for frame in _frames(SPEECH.samples):
+        socket.send_bytes(frame)
+    socket.send_json({"type": "end"})
+    captions: list[dict[str, Any]] = []
+    while True:
+        message = socket.receive_json()
+        if message["type"] == "caption":
+            captions.append(message)
+        if message["type"] == "final":
+            return captions, message
+
+
+def _words(text: str) -> set[str]:
+    return {normalize(word) for word in text.split()}
+
+
+def _question(client: TestClient, csrf: str) -> tuple[str, str]:
+    headers = {"X-CSRF-Token": csrf}
+    session = client.post("/api/sessions", json={"title": "Billing"}, headers=headers).json()
+    client.post(
+        f"/api/sessions/{session['id']}/questions",
+        json={"text": STORY, "kind": "behavioural", "topic": "ownership"},
+        headers=headers,
+    )
+    question = client.get(f"/api/sessions/{session['id']}/questions").json()[0]
+    return session["id"], question["id"]
+
+
+def _recording() -> bytes:
+    import io  # noqa: PLC0415
+
+    import soundfile as sf  # noqa: PLC0415
+
+    buffer = io.BytesIO()
+    sf.write(buffer, SPEECH.samples, SAMPLE_RATE, format="WAV", subtype="PCM_16")
+    return buffer.getvalue()
+
+
+def test_captions_grow_while_speaking_and_the_end_reads_everything(client: TestClient) -> None:
+    browser_sign_in(client, "ada@example.com")
+    with client.websocket_connect("/api/live/speech?captions=1") as socket:
+        captions, final = _stream(socket)
+    assert captions, "no caption was sent before the end"
+    assert final["live_transcript_id"] is None  # not opened for a question: nothing kept
+    heard = _words(final["committed"])
+    assert {"billing", "queue", "minutes"} <= heard, final["committed"]
+    assert final["tentative"] == ""
+
+
+def test_pace_comes_from_the_words_once_there_are_some(client: TestClient) -> None:
+    browser_sign_in(client, "ada@example.com")
+    with client.websocket_connect("/api/live/speech?captions=1") as socket:
+        assert socket.receive_json()["type"] == "ready"
+        for frame in _frames(SPEECH.samples):
+            socket.send_bytes(frame)
+            while (first := socket.receive_json())["type"] != "partial":
+                pass
+            break
+        frames = _frames(SPEECH.samples)
+        for frame in frames[1:]:
+            socket.send_bytes(frame)
+        read = {"type": ""}
+        while read["type"] != "caption" or (read["newest_end"] or 0) < 3.0:
+            read = socket.receive_json()
+        socket.send_bytes(_frames(np.zeros(FRAME, dtype=np.float32))[0])
+        after = {"type": ""}
+        while after["type"] != "partial" or after["frames"] <= len(frames):
+            after = socket.receive_json()
+    assert first["pace_from"] == "syllables"
+    assert after["pace_from"] == "words"
+    assert 100 < after["words_per_minute"] < 260
+
+
+def test_a_question_of_another_user_is_refused(client: TestClient) -> None:
+    csrf = browser_sign_in(client, "ada@example.com")
+    _sid, question = _question(client, csrf)
+    client.post("/api/auth/logout", headers={"X-CSRF-Token": csrf})
+    browser_sign_in(client, "eve@example.com")
+    with (
+        pytest.raises(WebSocketDisconnect) as refused,
+        client.websocket_connect(f"/api/live/speech?question={question}"),
+    ):
+        pass
+    assert refused.value.code == 1008
+
+
+def test_the_turn_is_decided_at_once_from_the_live_transcript(held: TestClient) -> None:
+    csrf = browser_sign_in(held, "ada@example.com")
+    headers = {"X-CSRF-Token": csrf}
+    sid, question = _question(held, csrf)
+    with held.websocket_connect(f"/api/live/speech?question={question}") as socket:
+        _captions, final = _stream(socket)
+    assert final["live_transcript_id"]
+    answer = held.post(
+        f"/api/sessions/{sid}/questions/{question}/answers",
+        files={"media": ("answer.wav", _recording(), "audio/wav")},
+        headers=headers,
+    ).json()
+    assert answer["status"] == "received"
+    turn = held.post(
+        f"/api/sessions/{sid}/answers/{answer['id']}/turn",
+        json={"live_transcript_id": final["live_transcript_id"]},
+        headers=headers,
+    )
+    assert turn.status_code == 200, turn.text
+    assert turn.json()["decided_on"] == "live"
+    again = held.post(f"/api/sessions/{sid}/answers/{answer['id']}/turn", headers=headers)
+    assert again.json() == turn.json()
+
+
+def test_without_a_live_transcript_the_turn_waits_for_the_recording(held: TestClient) -> None:
+    csrf = browser_sign_in(held, "ada@example.com")
+    headers = {"X-CSRF-Token": csrf}
+    sid, question = _question(held, csrf)
+    answer = held.post(
+        f"/api/sessions/{sid}/questions/{question}/answers",
+        files={"media": ("answer.wav", _recording(), "audio/wav")},
+        headers=headers,
+    ).json()
+    turn = held.post(f"/api/sessions/{sid}/answers/{answer['id']}/turn", headers=headers)
+    assert turn.status_code == 409
+
+
+def test_another_users_live_transcript_cannot_be_claimed(held: TestClient) -> None:
+    csrf = browser_sign_in(held, "ada@example.com")
+    _sid, question = _question(held, csrf)
+    with held.websocket_connect(f"/api/live/speech?question={question}") as socket:
+        _captions, final = _stream(socket)
+    held.post("/api/auth/logout", headers={"X-CSRF-Token": csrf})
+    eve = browser_sign_in(held, "eve@example.com")
+    eve_sid, eve_question = _question(held, eve)
+    answer = held.post(
+        f"/api/sessions/{eve_sid}/questions/{eve_question}/answers",
+        files={"media": ("answer.wav", _recording(), "audio/wav")},
+        headers={"X-CSRF-Token": eve},
+    ).json()
+    turn = held.post(
+        f"/api/sessions/{eve_sid}/answers/{answer['id']}/turn",
+        json={"live_transcript_id": final["live_transcript_id"]},
+        headers={"X-CSRF-Token": eve},
+    )
+    assert turn.status_code == 409  # ignored: her recording is still being transcribed
+
+
+def test_a_typed_answer_is_decided_on_its_full_text(client: TestClient) -> None:
+    csrf = browser_sign_in(client, "ada@example.com")
+    headers = {"X-CSRF-Token": csrf}
+    sid, question = _question(client, csrf)
+    answer = client.post(
+        f"/api/sessions/{sid}/questions/{question}/answers",
+        data={"text": "We cut deploys from two hours to twelve minutes."},
+        headers=headers,
+    ).json()
+    turn = client.post(f"/api/sessions/{sid}/answers/{answer['id']}/turn", headers=headers)
+    assert turn.json()["decided_on"] == "full"
