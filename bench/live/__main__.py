@@ -1,0 +1,480 @@
+"""Live captions and the turn from the stream: ``python -m bench.live [--answers 5]
+[--lengths 15 60 120] [--candidates 1 2 3 4]``.
+
+Starts ``rehearse serve`` (embedded SQLite, jobs in the process, the bundled models) on the
+loopback, then:
+
+1. **In Chromium** (Debian's, driven by Playwright) with fake devices: the microphone plays a
+   real recording, the fixture clips of ../shared/fixtures/audio joined with sox (0.5 s
+   apart, repeated to 130 s, looped by Chromium), and the camera plays the real face video
+   (../shared/fixtures/video/single_face.mp4, converted to y4m with PyAV). A candidate answers
+   ``--answers`` questions for each length in ``--lengths`` seconds, out loud, camera on,
+   and presses Done. Measured in the page: Done to the next prompt shown (a follow-up, the next
+   question, or the end), which transcript the turn was decided on, and the caption lag: each
+   time the captions show a newer word, the time since that word was spoken (its end as the
+   live recogniser timed it, on the clock of the captured audio frames).
+2. **Several candidates at once**: N WebSocket clients stream the same recording as 250 ms
+   PCM frames in real time to ``/api/live/speech?captions=1`` for 60 s each (starting at
+   different points), then end; caption lag is measured the same way, on the client's clock,
+   and the time from the end to the final captions.
+
+Targets (issue 15): p95 Done to next prompt <= 2 s for 60-120 s answers with the camera on;
+captions at most 1.5 s behind. Writes ``bench/results/live.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import wave
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import av
+import httpx
+import numpy as np
+import websockets
+from playwright.sync_api import Page, sync_playwright
+
+REPO = Path(__file__).resolve().parents[2]
+FIXTURES = REPO.parent / "shared" / "fixtures"
+RESULTS = REPO / "bench" / "results"
+SOX = shutil.which("sox") or "sox"
+CHROMIUM = Path(os.environ.get("REHEARSE_TEST_CHROMIUM", "/usr/bin/chromium"))
+JOB = FIXTURES / "jobs" / "software_engineer_login_gov.txt"
+PASSWORD = "violet-harbour-cactus-92"  # noqa: S105 (the simulated candidate's own)
+PROGRAM_SECONDS = 130.0
+FRAME_SECONDS = 0.25
+RATE = 16_000
+CANDIDATE_SECONDS = 60.0
+TARGET_PROMPT_SECONDS = 2.0
+TARGET_CAPTION_SECONDS = 1.5
+
+# Runs in the page before its scripts: when Done was pressed, when the next prompt was shown,
+# every caption lag, and each turn's answer.
+_WATCH = """
+window.__live = { answers: [] };
+let current = null;
+document.addEventListener('click', (event) => {
+  const done = event.target.closest && event.target.closest('[data-action="done"]');
+  if (!done) return;
+  const prompt = document.querySelector('[data-prompt]');
+  current = { doneAt: performance.now(), before: prompt ? prompt.textContent : '', shownAt: null,
+              lags: [], turn: null };
+  window.__live.answers.push(current);
+}, true);
+window.addEventListener('rehearse:caption', (event) => {
+  const answer = window.__live.pending || (window.__live.pending = { lags: [] });
+  if (event.detail.lagMs !== null) answer.lags.push(event.detail.lagMs);
+  if (current && event.detail.live_transcript_id !== undefined) current.finalAt = performance.now();
+});
+new MutationObserver(() => {
+  if (!current || current.shownAt !== null) return;
+  const finished = document.querySelector('[data-state="finished"]');
+  const start = document.querySelector('[data-action="start"]');
+  const prompt = document.querySelector('[data-prompt]');
+  const moved = finished && !finished.hidden;
+  if (moved || (start && !start.hidden && prompt && prompt.textContent !== current.before)) {
+    current.shownAt = performance.now();
+  }
+}).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+"""
+
+
+def percentile(values: list[float], share: float) -> float | None:
+    if not values:
+        return None
+    return float(np.percentile(values, share * 100))
+
+
+def summary(values: list[float]) -> dict[str, Any]:
+    return {
+        "count": len(values),
+        "p50": _round(percentile(values, 0.5)),
+        "p95": _round(percentile(values, 0.95)),
+        "max": _round(max(values) if values else None),
+    }
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 3)
+
+
+def _ms(value: float | None) -> float | None:
+    return None if value is None else round(value / 1000, 3)
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) the process has used so far, from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def load_average() -> list[float]:
+    return [round(x, 2) for x in os.getloadavg()]
+
+
+# The media.
+
+
+def _sox(*args: str) -> None:
+    subprocess.run([SOX, *args], check=True)  # noqa: S603 (Debian's sox)
+
+
+def make_program(folder: Path) -> Path:
+    """The fixture clips one after another, 0.5 s apart, repeated to PROGRAM_SECONDS (sox)."""
+    clips = sorted((FIXTURES / "audio").glob("*.wav"))
+    gap, once, program = folder / "gap.wav", folder / "once.wav", folder / "program.wav"
+    _sox("-n", "-r", str(RATE), "-c", "1", "-b", "16", str(gap), "trim", "0", "0.5")
+    pieces = [str(part) for clip in clips for part in (clip, gap)]
+    _sox(*pieces, "-r", str(RATE), "-c", "1", "-b", "16", str(once))
+    with wave.open(str(once)) as reader:
+        seconds = reader.getnframes() / reader.getframerate()
+    repeats = int(PROGRAM_SECONDS // seconds) + 1
+    _sox(*[str(once)] * repeats, str(program), "trim", "0", str(PROGRAM_SECONDS))
+    return program
+
+
+def make_camera(folder: Path) -> Path:
+    """The fixture face video as the raw y4m Chromium's fake camera reads (PyAV)."""
+    source, target = FIXTURES / "video" / "single_face.mp4", folder / "face.y4m"
+    with av.open(str(source)) as reader, av.open(str(target), "w", format="yuv4mpegpipe") as out:
+        video = reader.streams.video[0]
+        stream: Any = out.add_stream("rawvideo", rate=video.average_rate or 30)
+        stream.width, stream.height, stream.pix_fmt = 320, 180, "yuv420p"
+        for frame in reader.decode(video):
+            for packet in stream.encode(frame.reformat(width=320, height=180, format="yuv420p")):
+                out.mux(packet)
+        for packet in stream.encode(None):
+            out.mux(packet)
+    return target
+
+
+# The server.
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@contextmanager
+def serve(folder: Path) -> Iterator[tuple[str, int]]:
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("REHEARSE_")}
+    env.update(
+        REHEARSE_DATA_DIR=str(folder / "data"),
+        REHEARSE_PORT=str(port),
+        REHEARSE_LOG_FORMAT="json",
+        REHEARSE_JOB_POLL_SECONDS="0.2",
+    )
+    url = f"http://127.0.0.1:{port}"
+    with (folder / "serve.log").open("ab") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "rehearse", "serve"], env=env, stdout=log, stderr=log
+        )
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                if httpx.get(f"{url}/health", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit(f"rehearse serve did not start; see {folder / 'serve.log'}")
+            time.sleep(0.5)
+        yield url, process.pid
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+# 1. In Chromium.
+
+
+def _new_interview(page: Page) -> None:
+    page.goto("/sessions/new")
+    page.get_by_label("Role", exact=True).fill("Application engineer")
+    page.get_by_label("Job description").fill(JOB.read_text(encoding="utf-8"))
+    page.locator('input[name="interview_type"][value="behavioural"]').check()
+    page.get_by_label("12 questions").check()
+    page.get_by_label("Use my camera").check()
+    page.get_by_role("button", name="Plan my interview").click()
+    page.wait_for_url("**/interview", timeout=300_000)
+
+
+def _answer(page: Page, seconds: float) -> dict[str, Any]:
+    """Answer the question shown for ``seconds``, press Done, wait for the next prompt."""
+    start = page.get_by_role("button", name="Start answering")
+    start.wait_for(timeout=120_000)
+    page.evaluate("() => { window.__live.pending = { lags: [] }; }")
+    with page.expect_response("**/turn", timeout=300_000) as replied:
+        start.click()
+        page.locator("[data-live]").filter(has_text="Live").wait_for(timeout=60_000)
+        page.wait_for_timeout(seconds * 1000)
+        page.get_by_role("button", name="Done", exact=True).click()
+    turn = replied.value.json()
+    page.wait_for_function(
+        "() => { const a = window.__live.answers.at(-1); return a && a.shownAt !== null; }",
+        timeout=300_000,
+    )
+    seen: dict[str, Any] = page.evaluate(
+        """() => { const a = window.__live.answers.at(-1);
+                   const lags = window.__live.pending.lags;
+                   const sent = performance.getEntriesByType('resource')
+                     .filter((e) => e.name.endsWith('/answers') && e.responseEnd > a.doneAt);
+                   return { prompt_ms: a.shownAt - a.doneAt, lags,
+                            final_ms: a.finalAt ? a.finalAt - a.doneAt : null,
+                            upload_ms: sent.length ? sent[0].responseEnd - a.doneAt : null }; }"""
+    )
+    return {
+        "seconds": seconds,
+        "done_to_prompt_seconds": round(seen["prompt_ms"] / 1000, 3),
+        "caption_lags_seconds": [round(lag / 1000, 3) for lag in seen["lags"]],
+        "done_to_final_captions_seconds": _ms(seen["final_ms"]),
+        "done_to_upload_saved_seconds": _ms(seen["upload_ms"]),
+        "decided_on": turn.get("decided_on"),
+        "move": turn.get("move"),
+    }
+
+
+def in_browser(url: str, program: Path, camera: Path, lengths: list[int], answers: int) -> Any:
+    results: list[dict[str, Any]] = []
+    with sync_playwright() as driver:
+        browser = driver.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--autoplay-policy=no-user-gesture-required",
+                "--use-fake-ui-for-media-stream",
+                "--use-fake-device-for-media-stream",
+                f"--use-file-for-fake-audio-capture={program}",
+                f"--use-file-for-fake-video-capture={camera}",
+            ],
+        )
+        context = browser.new_context(base_url=url, viewport={"width": 1366, "height": 768})
+        context.add_init_script(_WATCH)
+        page = context.new_page()
+        page.goto("/signup")
+        page.get_by_label("Your name").fill("Bench Candidate")
+        page.get_by_label("E-mail address").fill("bench@example.com")
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Create account").click()
+        page.wait_for_url("**/")
+        _new_interview(page)
+        # A first, unmeasured answer loads the models of this fresh server.
+        plan = [5.0] + [float(s) for s in lengths for _ in range(answers)]
+        for index, seconds in enumerate(plan):
+            if page.locator('[data-state="finished"]').is_visible():
+                _new_interview(page)
+            answer = _answer(page, seconds)
+            answer["warm_up"] = index == 0
+            results.append(answer)
+            print(
+                f"answer {index}: {seconds:.0f} s, next prompt after "
+                f"{answer['done_to_prompt_seconds']:.2f} s ({answer['decided_on']}, "
+                f"{answer['move']}; final captions {answer['done_to_final_captions_seconds']} s, "
+                f"upload {answer['done_to_upload_saved_seconds']} s), caption lag p95 "
+                f"{percentile(answer['caption_lags_seconds'], 0.95) or float('nan'):.2f} s, "
+                f"load {load_average()}",
+                flush=True,
+            )
+        browser.close()
+    return results
+
+
+# 2. Several candidates at once, as WebSocket clients streaming PCM in real time.
+
+
+def _cookie(url: str, email: str) -> str:
+    with httpx.Client(base_url=url, timeout=60) as client:
+        client.post("/api/auth/signup", json={"email": email, "password": PASSWORD})
+        response = client.post("/api/auth/login", json={"email": email, "password": PASSWORD})
+        response.raise_for_status()
+        return "; ".join(f"{name}={value}" for name, value in client.cookies.items())
+
+
+async def _candidate(url: str, cookie: str, pcm: bytes, offset_seconds: float) -> dict[str, Any]:
+    frame_bytes = int(FRAME_SECONDS * RATE) * 2
+    start_byte = int(offset_seconds * RATE) * 2
+    audio = (pcm[start_byte:] + pcm)[: int(CANDIDATE_SECONDS * RATE) * 2]
+    frames = [audio[i : i + frame_bytes] for i in range(0, len(audio), frame_bytes)]
+    lags: list[float] = []
+    newest = 0.0
+    ws_url = url.replace("http", "ws", 1) + "/api/live/speech?captions=1"
+    async with websockets.connect(ws_url, additional_headers={"Cookie": cookie}) as ws:
+        while json.loads(await ws.recv())["type"] != "ready":
+            pass
+        began = time.perf_counter()
+        final_after: list[float] = []
+
+        async def read() -> None:
+            nonlocal newest
+            async for raw in ws:
+                message = json.loads(raw)
+                if message["type"] not in ("caption", "final"):
+                    continue
+                end = message.get("newest_end")
+                if end is not None and end > newest:
+                    newest = end
+                    lags.append(time.perf_counter() - (began + end))
+                if message["type"] == "final":
+                    final_after.append(time.perf_counter())
+                    return
+
+        reader = asyncio.create_task(read())
+        for index, frame in enumerate(frames):
+            # Frame k holds the audio "captured" until (k + 1) frames after the start.
+            await asyncio.sleep(max(0.0, began + (index + 1) * FRAME_SECONDS - time.perf_counter()))
+            await ws.send(frame)
+        ended = time.perf_counter()
+        await ws.send(json.dumps({"type": "end"}))
+        await asyncio.wait_for(reader, timeout=120)
+    return {"lags": lags, "final_seconds": final_after[0] - ended if final_after else None}
+
+
+async def _at_once(url: str, pid: int, cookie: str, pcm: bytes, count: int) -> dict[str, Any]:
+    spacing = PROGRAM_SECONDS / max(count, 1)
+    cpu_before = cpu_seconds(pid)
+    done = await asyncio.gather(
+        *(_candidate(url, cookie, pcm, index * spacing) for index in range(count))
+    )
+    cpu = cpu_seconds(pid) - cpu_before
+    lags = [lag for one in done for lag in one["lags"]]
+    finals = [one["final_seconds"] for one in done if one["final_seconds"] is not None]
+    return {
+        "candidates": count,
+        "caption_lag_seconds": summary(lags),
+        "end_to_final_seconds": summary(finals),
+        # The server's CPU seconds per second of audio streamed: load-independent, so
+        # 2 / this is how many candidates 2 idle cores could serve.
+        "server_cpu_per_audio_second": round(cpu / (count * CANDIDATE_SECONDS), 3),
+        "load_average": load_average(),
+    }
+
+
+def wait_until_idle(pid: int, limit_seconds: float = 900.0) -> None:
+    """Until the server has finished analysing (under a fifth of a core for 5 s)."""
+    deadline = time.monotonic() + limit_seconds
+    while time.monotonic() < deadline:
+        before = cpu_seconds(pid)
+        time.sleep(5)
+        if cpu_seconds(pid) - before < 1.0:
+            return
+
+
+def at_once(url: str, pid: int, program: Path, counts: list[int]) -> list[dict[str, Any]]:
+    wait_until_idle(pid)
+    with wave.open(str(program)) as reader:
+        pcm = reader.readframes(reader.getnframes())
+    cookie = _cookie(url, "crowd@example.com")
+    runs = []
+    for count in counts:
+        run = asyncio.run(_at_once(url, pid, cookie, pcm, count))
+        lag, final = run["caption_lag_seconds"], run["end_to_final_seconds"]
+        print(
+            f"{count} at once: caption lag p50 {lag['p50']} s, p95 {lag['p95']} s, "
+            f"max {lag['max']} s; end to final p95 {final['p95']} s; server CPU "
+            f"{run['server_cpu_per_audio_second']} s per audio s; load {run['load_average']}",
+            flush=True,
+        )
+        runs.append(run)
+    return runs
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--answers", type=int, default=5, help="answers per length (0: no browser run)"
+    )
+    parser.add_argument("--lengths", type=int, nargs="*", default=[15, 60, 120])
+    parser.add_argument("--candidates", type=int, nargs="*", default=[1, 2, 3, 4])
+    parser.add_argument("--out", type=Path, default=RESULTS / "live.json")
+    args = parser.parse_args()
+    if shutil.which("sox") is None or not CHROMIUM.exists():
+        raise SystemExit(
+            "bench.live needs sox and Debian's chromium (scripts/lib.sh installs them)"
+        )
+    results: dict[str, Any] = {
+        "machine": f"{os.cpu_count()} cores",
+        "load_average_at_start": load_average(),
+        "targets": {
+            "done_to_prompt_p95_seconds": TARGET_PROMPT_SECONDS,
+            "caption_lag_seconds": TARGET_CAPTION_SECONDS,
+        },
+    }
+    with tempfile.TemporaryDirectory(prefix="bench-live-") as temporary:
+        folder = Path(temporary)
+        program, camera = make_program(folder), make_camera(folder)
+        with serve(folder) as (url, pid):
+            answers = (
+                in_browser(url, program, camera, args.lengths, args.answers) if args.answers else []
+            )
+            measured = [a for a in answers if not a["warm_up"]]
+            results["browser"] = {
+                "answers": answers,
+                "by_length": {
+                    str(length): {
+                        "done_to_prompt_seconds": summary(
+                            [
+                                a["done_to_prompt_seconds"]
+                                for a in measured
+                                if a["seconds"] == length
+                            ]
+                        ),
+                        "caption_lag_seconds": summary(
+                            [
+                                lag
+                                for a in measured
+                                if a["seconds"] == length
+                                for lag in a["caption_lags_seconds"]
+                            ]
+                        ),
+                        "decided_on_live": sum(
+                            1
+                            for a in measured
+                            if a["seconds"] == length and a["decided_on"] == "live"
+                        ),
+                    }
+                    for length in args.lengths
+                },
+                "load_average_after": load_average(),
+            }
+            results["at_once"] = at_once(url, pid, program, args.candidates)
+    results["load_average_at_end"] = load_average()
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    for length, row in results["browser"]["by_length"].items():
+        print(
+            f"{length:>4} s answers: Done to next prompt p50 {row['done_to_prompt_seconds']['p50']}"
+            f" s, p95 {row['done_to_prompt_seconds']['p95']} s; caption lag p50 "
+            f"{row['caption_lag_seconds']['p50']} s, p95 {row['caption_lag_seconds']['p95']} s; "
+            f"{row['decided_on_live']} of {row['done_to_prompt_seconds']['count']} decided live"
+        )
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()
