@@ -13,6 +13,8 @@ loopback, then:
    question, or the end), which transcript the turn was decided on, and the caption lag: each
    time the captions show a newer word, the time since that word was spoken (its end as the
    live recogniser timed it, on the clock of the captured audio frames).
+   Side by side, the same answers' analysis jobs give what the page before live captions
+   would have waited: Done to the upload saved, plus the upload to its analysis done.
 2. **Several candidates at once**: N WebSocket clients stream the same recording as 250 ms
    PCM frames in real time to ``/api/live/speech?captions=1`` for 60 s each (starting at
    different points), then end; caption lag is measured the same way, on the client's clock,
@@ -301,8 +303,43 @@ def in_browser(url: str, program: Path, camera: Path, lengths: list[int], answer
                 f"load {load_average()}",
                 flush=True,
             )
+        for answer, today in zip(results, _todays_path(page), strict=False):
+            answer.update(today)
         browser.close()
     return results
+
+
+# What today's path would have waited, measured side by side: the page before this change
+# followed the answer's analysis job and took the turn when the job was done.
+_JOB_TIMES = """async () => {
+  const get = async (path) => (await fetch(path)).json();
+  const found = [];
+  for (const session of await get('/api/sessions')) {
+    for (const answer of await get(`/api/sessions/${session.id}/answers`)) {
+      if (!answer.analysis_job_id) continue;
+      const job = await get(`/api/jobs/${answer.analysis_job_id}`);
+      found.push({ created: answer.created_at, job });
+    }
+  }
+  found.sort((a, b) => a.created.localeCompare(b.created));
+  const took = (job) => (Date.parse(job.finished_at) - Date.parse(job.created_at)) / 1000;
+  return found.map(({ job }) => ({ status: job.status,
+                                   seconds: job.finished_at ? took(job) : null }));
+}"""
+
+
+def _todays_path(page: Page) -> list[dict[str, Any]]:
+    """Per answer, in order: how long its analysis job took from the upload to done (the
+    wait before the turn without live captions), once every job has finished."""
+    deadline = time.monotonic() + 1800
+    while True:
+        jobs: list[dict[str, Any]] = page.evaluate(_JOB_TIMES)
+        if all(job["status"] in ("done", "failed") for job in jobs):
+            break
+        if time.monotonic() > deadline:
+            break
+        time.sleep(10)
+    return [{"upload_to_analysis_done_seconds": job["seconds"]} for job in jobs]
 
 
 # 2. Several candidates at once, as WebSocket clients streaming PCM in real time.
@@ -452,6 +489,15 @@ def main() -> None:
                                 for lag in a["caption_lags_seconds"]
                             ]
                         ),
+                        "todays_path_seconds": summary(
+                            [
+                                (a["done_to_upload_saved_seconds"] or 0.0)
+                                + a["upload_to_analysis_done_seconds"]
+                                for a in measured
+                                if a["seconds"] == length
+                                and a.get("upload_to_analysis_done_seconds") is not None
+                            ]
+                        ),
                         "decided_on_live": sum(
                             1
                             for a in measured
@@ -471,7 +517,8 @@ def main() -> None:
             f"{length:>4} s answers: Done to next prompt p50 {row['done_to_prompt_seconds']['p50']}"
             f" s, p95 {row['done_to_prompt_seconds']['p95']} s; caption lag p50 "
             f"{row['caption_lag_seconds']['p50']} s, p95 {row['caption_lag_seconds']['p95']} s; "
-            f"{row['decided_on_live']} of {row['done_to_prompt_seconds']['count']} decided live"
+            f"{row['decided_on_live']} of {row['done_to_prompt_seconds']['count']} decided live; "
+            f"today's path (upload + full analysis) p50 {row['todays_path_seconds']['p50']} s"
         )
     print(f"wrote {args.out}")
 

@@ -125,6 +125,11 @@ class StreamingRecognizer:
     def heard_seconds(self) -> float:
         return self._start + len(self._buffer) / SAMPLE_RATE
 
+    @property
+    def buffered_seconds(self) -> float:
+        """How much audio the next decode will read."""
+        return len(self._buffer) / SAMPLE_RATE
+
     def feed(self, chunk: Samples) -> Captions:
         """Hear ``chunk``; decode the buffer if there is something new to read in it."""
         started = time.perf_counter()

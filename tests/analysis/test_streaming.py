@@ -1,0 +1,75 @@
+"""Streaming recognition of real espeak-ng speech fed a quarter of a second at a time."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from rehearse.analysis.speech.streaming import (
+    MAX_BUFFER_SECONDS,
+    Captions,
+    StreamingRecognizer,
+    live_model,
+)
+from rehearse.analysis.speech.words import normalize
+from tests.support.speech import compose
+
+STEP = 4000  # 250 ms, as the page's frames
+ANSWER = compose(
+    0.4,
+    "In my last role I led a small team that rebuilt our billing system.",
+    0.6,
+    "We moved the old batch jobs to a queue and cut the nightly run to forty minutes.",
+    0.8,
+    "The hardest part was convincing finance to trust the new numbers.",
+    0.6,
+)
+
+
+@pytest.fixture(scope="module")
+def streamed() -> tuple[list[Captions], Captions]:
+    recognizer = StreamingRecognizer(live_model())
+    samples = ANSWER.samples
+    steps = [recognizer.feed(samples[i : i + STEP]) for i in range(0, len(samples), STEP)]
+    return steps, recognizer.finish()
+
+
+def _said(captions: Captions) -> set[str]:
+    return {normalize(word.text) for word in captions.words}
+
+
+def test_words_are_committed_while_the_answer_goes_on(
+    streamed: tuple[list[Captions], Captions],
+) -> None:
+    steps, _final = streamed
+    halfway = steps[len(steps) // 2]
+    assert halfway.committed, "nothing was committed by the middle of the answer"
+    assert halfway.committed[-1].end < halfway.heard_seconds
+
+
+def test_the_end_reads_the_whole_answer_in_order(
+    streamed: tuple[list[Captions], Captions],
+) -> None:
+    _steps, final = streamed
+    assert final.tentative == ()
+    key = {"team", "billing", "queue", "minutes", "finance", "numbers"}
+    assert len(key & _said(final)) >= 5, final.committed_text
+    starts = [word.start for word in final.committed]
+    assert starts == sorted(starts)
+    assert final.committed[-1].end <= ANSWER.duration + 0.1
+
+
+def test_silence_is_not_decoded() -> None:
+    recognizer = StreamingRecognizer(live_model())
+    quiet = np.zeros(STEP, dtype=np.float32)
+    steps = [recognizer.feed(quiet) for _ in range(12)]
+    assert not any(step.decoded for step in steps)
+    assert recognizer.finish().committed == ()
+
+
+def test_a_long_answer_keeps_the_buffer_bounded() -> None:
+    recognizer = StreamingRecognizer(live_model())
+    samples = np.concatenate([ANSWER.samples] * 3)
+    for i in range(0, len(samples), STEP * 4):
+        recognizer.feed(samples[i : i + STEP * 4])
+        assert recognizer.buffered_seconds <= MAX_BUFFER_SECONDS + 5.0
