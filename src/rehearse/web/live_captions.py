@@ -75,37 +75,54 @@ async def caption(
         live_model(settings.speech_model), language=settings.speech_language
     )
     loop = asyncio.get_running_loop()
+    failed = False
     while True:
-        batch: list[bytes] = []
-        ended = gone = False
-        while not batch or not frames.empty():
-            frame = await frames.get()
-            if frame is None:
-                gone = True
-                break
-            if frame == END:
-                ended = True
-                break
-            if isinstance(frame, bytes):
-                batch.append(frame)
-        if gone:
+        batch, ended = await _next_batch(frames)
+        if batch is None:
             return
-        audio = pcm16(b"".join(batch))
+        if failed:
+            if ended:  # the page waits for this to take the turn the slow way
+                await websocket.send_json({"type": "final", "live_transcript_id": None})
+                return
+            continue
+        try:
+            step = recognizer.finish if ended else recognizer.feed
+            captions = await loop.run_in_executor(_decoder, step, pcm16(b"".join(batch)))
+            live_id = (
+                await loop.run_in_executor(None, _keep, runtime, user_id, question_id, captions)
+                if ended
+                else None
+            )
+        except Exception:  # the meter goes on without captions
+            _log.exception("live.captions_failed")
+            failed = True
+            continue
+        if captions.decoded or ended:
+            on_words(captions)
+            message = caption_message(captions)
+            if ended:
+                message |= {
+                    "type": "final",
+                    "live_transcript_id": str(live_id) if live_id else None,
+                }
+            await websocket.send_json(message)
         if ended:
-            captions = await loop.run_in_executor(_decoder, recognizer.finish, audio)
-            on_words(captions)
-            live_id = await loop.run_in_executor(
-                None, _keep, runtime, user_id, question_id, captions
-            )
-            await websocket.send_json(
-                caption_message(captions)
-                | {"type": "final", "live_transcript_id": str(live_id) if live_id else None}
-            )
             return
-        captions = await loop.run_in_executor(_decoder, recognizer.feed, audio)
-        if captions.decoded:
-            on_words(captions)
-            await websocket.send_json(caption_message(captions))
+
+
+async def _next_batch(frames: Frames) -> tuple[list[bytes] | None, bool]:
+    """Every frame waiting (at least one), and whether the answer ended after them; None
+    when the browser has gone."""
+    batch: list[bytes] = []
+    while not batch or not frames.empty():
+        frame = await frames.get()
+        if frame is None:
+            return None, False
+        if frame == END:
+            return batch, True
+        if isinstance(frame, bytes):
+            batch.append(frame)
+    return batch, False
 
 
 def _keep(

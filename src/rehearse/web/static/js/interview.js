@@ -21,9 +21,10 @@ const base = `/api/sessions/${sessionId}`;
 const POLL_MS = 1000;
 const PACE_SCALE = 220;
 const FOLLOW_UPS = new Set(['follow_up', 'clarify']);
-// How long "Done" waits for the rest of the live captions before it goes without them (and
-// waits for the recording's full analysis instead, which is always slower).
-const FINAL_CAPTIONS_MS = 15_000;
+// How long "Done" waits for the rest of the live captions while their socket is open (a
+// closed socket settles at once). Without them the turn waits for the recording's full
+// analysis, which is always slower, so only a server that stopped answering is given up on.
+const FINAL_CAPTIONS_MS = 60_000;
 
 /** @type {any[]} the planned questions, in order */
 let questions = [];
