@@ -62,6 +62,7 @@ RATE = 16_000
 CANDIDATE_SECONDS = 60.0
 TARGET_PROMPT_SECONDS = 2.0
 TARGET_CAPTION_SECONDS = 1.5
+JOBS_WAIT_SECONDS = 600  # for the answers' analyses (today's path); unfinished ones are left out
 
 # Runs in the page before its scripts: when Done was pressed, when the next prompt was shown,
 # every caption lag, and each turn's answer.
@@ -331,7 +332,7 @@ _JOB_TIMES = """async () => {
 def _todays_path(page: Page) -> list[dict[str, Any]]:
     """Per answer, in order: how long its analysis job took from the upload to done (the
     wait before the turn without live captions), once every job has finished."""
-    deadline = time.monotonic() + 1800
+    deadline = time.monotonic() + JOBS_WAIT_SECONDS
     while True:
         jobs: list[dict[str, Any]] = page.evaluate(_JOB_TIMES)
         if all(job["status"] in ("done", "failed") for job in jobs):
@@ -466,6 +467,9 @@ def main() -> None:
         folder = Path(temporary)
         program, camera = make_program(folder), make_camera(folder)
         with serve(folder) as (url, pid):
+            # The crowd first, on an idle server; then the browser, whose answers' analyses
+            # keep the server busy long after the last one.
+            results["at_once"] = at_once(url, pid, program, args.candidates)
             answers = (
                 in_browser(url, program, camera, args.lengths, args.answers) if args.answers else []
             )
@@ -508,7 +512,6 @@ def main() -> None:
                 },
                 "load_average_after": load_average(),
             }
-            results["at_once"] = at_once(url, pid, program, args.candidates)
     results["load_average_at_end"] = load_average()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
