@@ -367,6 +367,7 @@ async def _candidate(url: str, cookie: str, pcm: bytes, offset_seconds: float) -
             pass
         began = time.perf_counter()
         final_after: list[float] = []
+        skipped: list[float] = []
 
         async def read() -> None:
             nonlocal newest
@@ -380,6 +381,7 @@ async def _candidate(url: str, cookie: str, pcm: bytes, offset_seconds: float) -
                     lags.append(time.perf_counter() - (began + end))
                 if message["type"] == "final":
                     final_after.append(time.perf_counter())
+                    skipped.append(message.get("skipped_seconds", 0.0))
                     return
 
         reader = asyncio.create_task(read())
@@ -390,7 +392,11 @@ async def _candidate(url: str, cookie: str, pcm: bytes, offset_seconds: float) -
         ended = time.perf_counter()
         await ws.send(json.dumps({"type": "end"}))
         await asyncio.wait_for(reader, timeout=120)
-    return {"lags": lags, "final_seconds": final_after[0] - ended if final_after else None}
+    return {
+        "lags": lags,
+        "final_seconds": final_after[0] - ended if final_after else None,
+        "skipped_seconds": skipped[0] if skipped else None,
+    }
 
 
 async def _at_once(url: str, pid: int, cookie: str, pcm: bytes, count: int) -> dict[str, Any]:
@@ -406,6 +412,7 @@ async def _at_once(url: str, pid: int, cookie: str, pcm: bytes, count: int) -> d
         "candidates": count,
         "caption_lag_seconds": summary(lags),
         "end_to_final_seconds": summary(finals),
+        "skipped_seconds_each": [one["skipped_seconds"] for one in done],
         # The server's CPU seconds per second of audio streamed: load-independent, so
         # 2 / this is how many candidates 2 idle cores could serve.
         "server_cpu_per_audio_second": round(cpu / (count * CANDIDATE_SECONDS), 3),

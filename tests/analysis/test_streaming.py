@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from rehearse.analysis.speech.streaming import (
+    HARD_LIMIT_SECONDS,
     MAX_BUFFER_SECONDS,
     Captions,
     StreamingRecognizer,
@@ -73,3 +74,12 @@ def test_a_long_answer_keeps_the_buffer_bounded() -> None:
     for i in range(0, len(samples), STEP * 4):
         recognizer.feed(samples[i : i + STEP * 4])
         assert recognizer.buffered_seconds <= MAX_BUFFER_SECONDS + 5.0
+
+
+def test_a_decoder_far_behind_skips_audio_rather_than_reading_it_all() -> None:
+    recognizer = StreamingRecognizer(live_model())
+    backlog = np.concatenate([ANSWER.samples] * 4)  # about 40 s arriving at once
+    captions = recognizer.feed(backlog)
+    assert captions.decoded
+    assert recognizer.buffered_seconds <= HARD_LIMIT_SECONDS
+    assert recognizer.skipped_seconds >= len(backlog) / 16_000 - HARD_LIMIT_SECONDS - 0.01

@@ -57,6 +57,7 @@ def caption_message(captions: Captions) -> dict[str, Any]:
         "heard_seconds": captions.heard_seconds,
         "newest_end": round(words[-1].end, 3) if words else None,
         "processing_ms": captions.processing_ms,
+        "skipped_seconds": captions.skipped_seconds,
     }
 
 

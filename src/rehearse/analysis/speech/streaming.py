@@ -10,6 +10,9 @@ whisper_streaming, Macháček et al. 2023):
   more than that much audio however long the answer; the committed text before the buffer
   is the decoding prompt (after the disfluent prompt the offline recogniser uses, so fillers
   are written down);
+- a decode never reads more than HARD_LIMIT_SECONDS: on a machine too busy to keep up, the
+  oldest audio is skipped (counted in ``skipped_seconds``) rather than read late, so the
+  captions fall behind by a bounded time instead of ever further;
 - silence costs nothing: a step whose new audio holds no speech (Silero VAD), with no
   tentative words left to confirm, decodes nothing, and silence is dropped from the buffer;
   a decoded word needs voice activity under it;
@@ -93,6 +96,7 @@ class Captions:
     heard_seconds: float  # audio received so far
     decoded: bool  # whether this step ran the recogniser
     processing_ms: float
+    skipped_seconds: float = 0.0  # audio left unread so far because decoding fell behind
 
     @property
     def words(self) -> tuple[Word, ...]:
@@ -120,6 +124,7 @@ class StreamingRecognizer:
         self._new_speech = False
         self._idle_decodes = 0
         self._agreement = LocalAgreement()
+        self.skipped_seconds = 0.0  # audio never read because decoding fell too far behind
 
     @property
     def heard_seconds(self) -> float:
@@ -134,6 +139,7 @@ class StreamingRecognizer:
         """Hear ``chunk``; decode the buffer if there is something new to read in it."""
         started = time.perf_counter()
         self._hear(chunk)
+        self._catch_up()
         decoded = self._new_speech or (
             bool(self._agreement.tentative) and self._idle_decodes < _IDLE_DECODES
         )
@@ -147,6 +153,7 @@ class StreamingRecognizer:
         started = time.perf_counter()
         if chunk is not None and len(chunk):
             self._hear(chunk)
+        self._catch_up()
         decoded = self._new_speech
         if decoded:
             self._decode()
@@ -160,6 +167,7 @@ class StreamingRecognizer:
             heard_seconds=round(self.heard_seconds, 3),
             decoded=decoded,
             processing_ms=round((time.perf_counter() - started) * 1000, 1),
+            skipped_seconds=round(self.skipped_seconds, 3),
         )
 
     def _hear(self, chunk: Samples) -> None:
@@ -207,6 +215,20 @@ class StreamingRecognizer:
             [w for w in hypothesis if w.start < self.heard_seconds and backed(w, self._speech)]
         )
         self._agreement.insert(hypothesis)
+
+    def _catch_up(self) -> None:
+        """Fallen so far behind that the buffer holds more than a decode may read (the machine
+        is too busy): commit what is tentative and skip the oldest audio, so no decode ever
+        reads more than HARD_LIMIT_SECONDS and the captions fall behind by a bounded time.
+        The skipped words are missing from the captions, not from the full analysis."""
+        excess = self.buffered_seconds - HARD_LIMIT_SECONDS
+        if excess <= 0:
+            return
+        self._agreement.flush()
+        drop = int(excess * SAMPLE_RATE)
+        self._buffer = self._buffer[drop:]
+        self._start += drop / SAMPLE_RATE
+        self.skipped_seconds += drop / SAMPLE_RATE
 
     def _trim(self) -> None:
         """Keep the buffer short: cut it where the committed words allow."""
