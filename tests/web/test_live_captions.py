@@ -52,13 +52,13 @@ def _frames(samples: Samples) -> list[bytes]:
 
 
 def _stream(socket: WebSocketTestSession) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """Send the speech, wait for a caption (however slow the machine), then end the answer;
-    every caption, and the final message."""
+    """Send the speech, wait for a caption with words (however slow the machine), then end
+    the answer; every caption, and the final message."""
     assert socket.receive_json()["type"] == "ready"
     for frame in _frames(SPEECH.samples):
         socket.send_bytes(frame)
     captions: list[dict[str, Any]] = []
-    while not captions:
+    while not any(c["committed"] or c["tentative"] for c in captions):
         message = socket.receive_json()
         if message["type"] == "caption":
             captions.append(message)
@@ -102,7 +102,7 @@ def test_captions_grow_while_speaking_and_the_end_reads_everything(client: TestC
     browser_sign_in(client, "ada@example.com")
     with client.websocket_connect("/api/live/speech?captions=1") as socket:
         captions, final = _stream(socket)
-    assert captions[0]["committed"] or captions[0]["tentative"]
+    assert len(captions) >= 1
     assert final["live_transcript_id"] is None  # not opened for a question: nothing kept
     heard = _words(final["committed"])
     assert {"billing", "queue", "minutes"} <= heard, final["committed"]
