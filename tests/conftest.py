@@ -118,6 +118,8 @@ def make_settings(data_dir: Path, database_url: str | None = None, **overrides: 
         "database_url": database_url,
         "job_poll_seconds": 0.05,
         "log_format": "console",
+        # Tests that analyse load the models on first use; the others would only pay for them.
+        "warm_models": False,
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[arg-type]

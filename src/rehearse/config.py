@@ -130,6 +130,9 @@ class Settings(BaseSettings):
     speech_model: str = "base"
     speech_language: str = "en"
     max_recording_minutes: float = Field(default=30.0, gt=0)
+    # Load the speech models and the sentence encoder in the background as `rehearse serve`
+    # and `rehearse worker` start, rather than in the first request that needs them.
+    warm_models: bool = True
 
     # Video analysis of camera recordings: frames sampled per second (enough for blinks),
     # and whether posture (MediaPipe pose, about 5 times the cost of the face) is measured.

@@ -6,6 +6,7 @@ context. Which implementation stands behind each service is decided here, from c
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 
 from rehearse.accounts.ratelimit import RateLimiter
@@ -25,11 +26,13 @@ from rehearse.jobs.queue import JobQueue
 from rehearse.mail.base import Mailer, make_mailer
 from rehearse.store import migrate
 from rehearse.store.database import Database, PoolLimits
+from rehearse.warmup import ModelWarmup
 
 
 class Runtime:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        self.warmup = ModelWarmup()
 
     @cached_property
     def database(self) -> Database:
@@ -120,6 +123,21 @@ class Runtime:
             self.settings.rate_limit_storage_url or self.settings.queue_url,
             namespace=f"{self.settings.queue_namespace}-limits",
         )
+
+    def warm_up(self, *, analyses: bool) -> None:
+        """Unless turned off, start loading in the background the models this process will
+        use: the sentence encoder and the content evaluation's data (plans, reports), and
+        with ``analyses`` the voice activity and speech models."""
+        if not self.settings.warm_models:
+            return
+        # Imported here: processes that never warm up need not import the evaluation.
+        from rehearse.feedback.content.evaluate import warm_up  # noqa: PLC0415
+
+        steps: dict[str, Callable[[], object]] = {}
+        if analyses:
+            steps["speech"] = self.speech_analyzer.load
+        steps["content"] = lambda: warm_up(MiniLMEncoder())
+        self.warmup.start(steps)
 
     def prepare_store(self) -> None:
         """Apply migrations when configured to (the embedded default), else require them done."""

@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from itertools import pairwise
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from rehearse.analysis.speech.recognition import (
     Recognizer,
     Word,
     describe_model,
+    load_model,
     normalize,
     plan_chunks,
     snap_to_speech,
@@ -30,6 +32,13 @@ from rehearse.analysis.speech.spans import Span
 from rehearse.analysis.speech.vad import detect_speech
 from tests.conftest import shared_fixture
 from tests.support.speech import compose
+
+
+def test_threads_asking_for_a_model_at_once_share_one_load() -> None:
+    # One thread per CTranslate2 thread count: a configuration no other test loads.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        first, second = pool.map(lambda _: load_model("base", "int8", 1), range(2))
+    assert first is second
 
 
 def test_a_clear_sentence_is_transcribed_word_for_word(recognizer: Recognizer) -> None:

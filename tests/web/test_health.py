@@ -6,6 +6,7 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
+from rehearse.runtime import Runtime
 from rehearse.web.app import create_app
 from tests.conftest import make_settings
 
@@ -21,6 +22,22 @@ def test_ready_reports_each_dependency(client: TestClient) -> None:
     assert set(checks) == {"database", "blobs", "queue", "models"}
     assert checks["models"]["detail"] == "speech: Whisper base (bundled, offline)"
     assert all(check["status"] == "ok" for check in checks.values())
+
+
+def test_ready_says_the_models_load_on_first_use_when_warm_up_is_off(client: TestClient) -> None:
+    assert client.get("/ready").json()["models"] == "off"
+
+
+def test_ready_says_when_the_models_are_warm(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path / "data", f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    with TestClient(create_app(settings.model_copy(update={"warm_models": True}))) as warming:
+        first = warming.get("/ready")
+        assert first.status_code == 200  # serving already while the models load
+        assert first.json()["models"] in {"warming", "warm"}
+        runtime: Runtime = warming.app.state.runtime  # type: ignore[attr-defined]
+        assert runtime.warmup.wait(timeout=240)
+        after = warming.get("/ready")
+        assert (after.status_code, after.json()["models"]) == (200, "warm")
 
 
 def test_ready_fails_when_the_schema_is_behind(tmp_path: Path) -> None:

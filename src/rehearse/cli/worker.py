@@ -40,6 +40,7 @@ def worker(
         signal.signal(signum, lambda *_: stop.set())
     # Before the job threads start, so they inherit it: an API beside the worker comes first.
     lower_this_thread(settings.job_nice)
+    runtime.warm_up(analyses=True)
     runtime.queue.start()
     if settings.worker_metrics_port:
         prometheus_client.start_http_server(settings.worker_metrics_port)

@@ -72,6 +72,7 @@ def create_app(settings: Settings | None = None, *, run_jobs: bool | None = None
         # not touch the database (static files, uploads being spooled).
         threads = anyio.to_thread.current_default_thread_limiter()
         threads.total_tokens = max(threads.total_tokens, gate.slots + compute.slots + 16)
+        runtime.warm_up(analyses=consume)
         runtime.prepare_store()
         if consume and runtime.store_is_current():
             runtime.queue.start()

@@ -57,7 +57,8 @@ READINESS_CHECKS: dict[str, Callable[[Runtime], str]] = {
 
 @router.get(
     "/ready",
-    summary="Readiness: database, blob store and job queue can all be used now",
+    summary="Readiness: database, blob store and job queue can all be used now; whether the "
+    "models are loaded yet",
     responses={503: {"description": "At least one dependency is not ready"}},
 )
 def ready(runtime: RuntimeDep) -> JSONResponse:
@@ -70,7 +71,13 @@ def ready(runtime: RuntimeDep) -> JSONResponse:
             checks[name] = {"status": "failing", "detail": message}
     healthy = all(check["status"] == "ok" for check in checks.values())
     return JSONResponse(
-        {"status": "ready" if healthy else "not_ready", "checks": checks},
+        {
+            "status": "ready" if healthy else "not_ready",
+            "checks": checks,
+            # Informational: a process whose models are still loading serves already, and
+            # loads on first use whatever the warm-up has not reached yet.
+            "models": runtime.warmup.state,
+        },
         status_code=200 if healthy else 503,
     )
 

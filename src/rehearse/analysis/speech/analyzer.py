@@ -34,7 +34,7 @@ from rehearse.analysis.speech.pauses import (
 )
 from rehearse.analysis.speech.recognition import Recognizer
 from rehearse.analysis.speech.spans import Span
-from rehearse.analysis.speech.vad import detect_speech, unpadded
+from rehearse.analysis.speech.vad import detect_speech, load_vad, unpadded
 from rehearse.analysis.speech.vocabulary import VocabularyStats, measure_vocabulary
 from rehearse.analysis.speech.voice import VoiceStats, measure_frames, summarize
 from rehearse.analysis.speech.words import Word, normalize, word_spans
@@ -121,6 +121,11 @@ class SpeechAnalyzer:
     ) -> None:
         self.recognizer = recognizer or Recognizer()
         self.max_seconds = max_seconds
+
+    def load(self) -> None:
+        """Load the voice activity and speech models now rather than in the first analysis."""
+        load_vad()
+        self.recognizer.load()
 
     def apply(self, source: AudioSource, *, progress: ProgressHook | None = None) -> SpeechAnalysis:
         report = progress or (lambda _fraction, _stage: None)

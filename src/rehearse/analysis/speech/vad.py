@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from faster_whisper.vad import VadOptions, get_speech_timestamps
+import threading
+
+from faster_whisper.vad import VadOptions, get_speech_timestamps, get_vad_model
 
 from rehearse.analysis.audio import SAMPLE_RATE, Samples
 from rehearse.analysis.speech.spans import Span
@@ -18,8 +20,18 @@ _OPTIONS = VadOptions(
 )
 
 
+_load_lock = threading.Lock()
+
+
+def load_vad() -> None:
+    """Open the Silero model's ONNX session now (once per process, whichever thread asks)."""
+    with _load_lock:
+        get_vad_model()  # cached by faster-whisper; the lock keeps it to one session
+
+
 def detect_speech(samples: Samples) -> list[Span]:
     """Speech spans of 16 kHz mono ``samples``, in order."""
+    load_vad()
     stamps = get_speech_timestamps(samples, _OPTIONS, sampling_rate=SAMPLE_RATE)
     return [Span(stamp["start"] / SAMPLE_RATE, stamp["end"] / SAMPLE_RATE) for stamp in stamps]
 

@@ -49,3 +49,19 @@ def evaluate_answer(
         alignment=measure_alignment(answer, role_skills),
         tone=measure_tone(sentences),
     )
+
+
+_SAMPLE_QUESTION = AskedQuestion(
+    "Tell me about a time you made a system faster.", "behavioural", "", ("what you changed",)
+)
+_SAMPLE_ANSWER = (
+    "Our reports took a minute to load in 2023, so I moved them to PostgreSQL. "
+    "I think it went well: they now load in two seconds."
+)
+
+
+def warm_up(encoder: TextEncoder) -> None:
+    """Load what the first evaluation of a process would wait for (the encoder's model, the
+    sentence splitter, the skill vocabulary, the question bank, the tone lexicon) by
+    evaluating a sample answer."""
+    evaluate_answer(_SAMPLE_QUESTION, _SAMPLE_ANSWER, encoder)
