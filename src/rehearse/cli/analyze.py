@@ -23,11 +23,13 @@ from rehearse.cli.video_report import render_video
 from rehearse.config import Settings
 from rehearse.errors import RehearseError
 from rehearse.feedback.answer import score_answer
+from rehearse.feedback.content.evaluate import warm_up
 from rehearse.feedback.content.question import AskedQuestion, QuestionKind
 from rehearse.feedback.measures import Score
 from rehearse.feedback.presence import presence_score
 from rehearse.feedback.segments import moments, video_moments
 from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
+from rehearse.warmup import ModelWarmup
 
 
 def analyze(
@@ -52,6 +54,8 @@ def analyze(
     if kind not in KINDS:
         raise fail(f"--kind must be one of {', '.join(KINDS)}.")
     settings = load_settings(speech_model=model, max_recording_minutes=max_minutes)
+    if question:  # the content evaluation's models load while the speech is analysed
+        ModelWarmup().start({"content": lambda: warm_up(MiniLMEncoder())})
     try:
         filmed = video and has_picture(answer)
         speech = _speech(answer, settings, quiet=as_json, filmed=filmed)

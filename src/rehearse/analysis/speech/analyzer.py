@@ -1,8 +1,9 @@
 """One spoken answer in, every speech measurement out: ``SpeechAnalyzer().apply(source)``.
 
-Stages: decode (PyAV) → level → voice activity (Silero) → recognition per speech chunk
-(faster-whisper) → voice frames (YIN pitch, loudness, periodicity) → pauses, pace, fillers
-(transcript and acoustic), hedges, repetitions, vocabulary, voice, confidence, timeline.
+Stages: decode (PyAV) → level → voice activity (Silero) → voice frames (YIN pitch, loudness,
+periodicity) → recognition per speech chunk (faster-whisper) → pauses, pace, fillers
+(transcript and acoustic), hedges, repetitions, vocabulary, voice, confidence, timeline. The
+speech model loads in a thread of its own meanwhile, the first time a process needs it.
 """
 
 from __future__ import annotations
@@ -138,6 +139,9 @@ class SpeechAnalyzer:
             timings[stage] = round(now - clock, 3)
             clock = now
 
+        # The first analysis of a process loads the speech model while the recording is
+        # decoded and its voice measured (the transcription below waits for it).
+        self.recognizer.start_loading()
         report(0.0, "decoding")
         audio = load_audio(source, max_seconds=self.max_seconds)
         lap("decode")
@@ -148,14 +152,14 @@ class SpeechAnalyzer:
         speech = detect_speech(leveled.samples)
         noisy = is_noisy(leveled.samples)
         lap("vad")
-        transcript = self.recognizer.transcribe(
-            leveled, speech, noisy=noisy, progress=lambda f, stage: report(0.1 + 0.7 * f, stage)
-        )
-        lap("recognition")
-        report(0.8, "measuring the voice")
+        report(0.1, "measuring the voice")
         frames = measure_frames(audio.samples, speech)
         voice = summarize(frames)
         lap("voice")
+        transcript = self.recognizer.transcribe(
+            leveled, speech, noisy=noisy, progress=lambda f, stage: report(0.2 + 0.7 * f, stage)
+        )
+        lap("recognition")
         recognizer = {
             "model": transcript.model,
             "language": transcript.language,

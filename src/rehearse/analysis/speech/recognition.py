@@ -27,6 +27,7 @@ from __future__ import annotations
 import importlib.resources
 import threading
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -52,6 +53,7 @@ __all__ = [
     "load_model",
     "normalize",
     "silent",
+    "start_loading",
 ]
 
 BUNDLED_MODEL = "base"
@@ -97,14 +99,22 @@ class Transcript:
         return "".join(word.text for word in self.words).strip()
 
 
-_load_lock = threading.Lock()
+# CTranslate2 ties a model's CPU threads to the thread that loaded it: once that thread has
+# ended, every decode with the model runs about ten times slower (an 11 s answer took 53-62 s
+# to transcribe against 5-7 s, side by side). Every model is therefore loaded by this one
+# thread, which lives as long as the process; loading one at a time also means a thread that
+# asks for a model while it loads waits for that load instead of doing a second one.
+_loader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="speech-model-loader")
 
 
 def load_model(name: str, compute_type: str = "int8", threads: int = 0) -> WhisperModel:
-    """The bundled base model, or any faster-whisper model or path, loaded once per process:
-    a thread that asks while another loads it waits for that load instead of doing its own."""
-    with _load_lock:
-        return _loaded_model(name, compute_type, threads)
+    """The bundled base model, or any faster-whisper model or path, loaded once per process."""
+    return start_loading(name, compute_type, threads).result()
+
+
+def start_loading(name: str, compute_type: str = "int8", threads: int = 0) -> Future[WhisperModel]:
+    """Load the model in the background (at once if it is loaded already)."""
+    return _loader.submit(_loaded_model, name, compute_type, threads)
 
 
 @lru_cache(maxsize=2)
@@ -288,6 +298,10 @@ class Recognizer:
     def load(self) -> None:
         """Load the model now rather than in the first transcription (once per process)."""
         load_model(self.model_name, self.compute_type, self.threads)
+
+    def start_loading(self) -> None:
+        """Load the model in the background; a load error is raised where it is next asked for."""
+        start_loading(self.model_name, self.compute_type, self.threads)
 
     def transcribe(
         self,
