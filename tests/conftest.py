@@ -11,6 +11,7 @@ import os
 import shutil
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -50,6 +51,13 @@ def _no_ambient_configuration() -> Iterator[None]:
 @pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:
     """A migrated PostgreSQL database of its own for this test session."""
+    with own_postgres_database() as url:
+        yield url
+
+
+@contextmanager
+def own_postgres_database() -> Iterator[str]:
+    """A migrated PostgreSQL database made for the caller, dropped afterwards."""
     admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
     name = f"rehearse_test_{uuid.uuid4().hex[:12]}"
     try:

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import io
+import shutil
 import subprocess
+from collections.abc import Iterator
+from contextlib import ExitStack
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pypdf
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.conftest import shared_fixture
-from tests.support.api import ApiUser, error_code, wait_for_job
+from rehearse.web.app import create_app
+from tests.conftest import make_settings, own_postgres_database, shared_fixture
+from tests.support.api import ApiUser, error_code, sign_up, wait_for_job
 
 STORY = (
     "Last year I led the move of our login service to a new identity provider. The situation "
@@ -41,8 +47,35 @@ def _answer(client: TestClient, user: ApiUser, sid: str, qid: str, **body: Any) 
     return answer
 
 
-@pytest.fixture
-def session_id(client: TestClient, alice: ApiUser) -> str:
+@dataclass(frozen=True)
+class Reported:
+    client: TestClient
+    alice: ApiUser
+    session_id: str
+
+
+@pytest.fixture(
+    scope="module",
+    params=[pytest.param("sqlite"), pytest.param("postgres", marks=pytest.mark.postgres)],
+)
+def reported(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path
+) -> Iterator[Reported]:
+    """One answered session on a database of its own, shared by the tests that only read its
+    report: analysing its recordings is most of this module's time."""
+    folder = tmp_path_factory.mktemp("reported")
+    with ExitStack() as stack:
+        if request.param == "sqlite":
+            shutil.copy(sqlite_template, folder / "rehearse.sqlite3")
+            url = f"sqlite:///{folder / 'rehearse.sqlite3'}"
+        else:
+            url = stack.enter_context(own_postgres_database())
+        client = stack.enter_context(TestClient(create_app(make_settings(folder / "data", url))))
+        alice = sign_up(client, "alice@example.com")
+        yield Reported(client, alice, _answered_session(client, alice))
+
+
+def _answered_session(client: TestClient, alice: ApiUser) -> str:
     job = shared_fixture("jobs/software_engineer_login_gov.txt").read_text(encoding="utf-8")
     pdf = shared_fixture("resumes/resume-matcher_john_doe_senior_swe.pdf").read_bytes()
     jfk = shared_fixture("audio/jfk.wav").read_bytes()
@@ -64,9 +97,8 @@ def session_id(client: TestClient, alice: ApiUser) -> str:
 
 
 @pytest.mark.slow
-def test_the_report_scores_every_answer_and_recommends(
-    client: TestClient, alice: ApiUser, session_id: str
-) -> None:
+def test_the_report_scores_every_answer_and_recommends(reported: Reported) -> None:
+    client, alice, session_id = reported.client, reported.alice, reported.session_id
     response = client.get(f"/api/sessions/{session_id}/report", headers=alice.headers)
     assert response.status_code == 200, response.text
     report = response.json()
@@ -88,9 +120,8 @@ def test_the_report_scores_every_answer_and_recommends(
 
 
 @pytest.mark.slow
-def test_the_pdf_holds_the_questions_and_the_recommendations(
-    client: TestClient, alice: ApiUser, session_id: str
-) -> None:
+def test_the_pdf_holds_the_questions_and_the_recommendations(reported: Reported) -> None:
+    client, alice, session_id = reported.client, reported.alice, reported.session_id
     response = client.get(
         f"/api/sessions/{session_id}/report", params={"format": "pdf"}, headers=alice.headers
     )
@@ -104,9 +135,8 @@ def test_the_pdf_holds_the_questions_and_the_recommendations(
 
 
 @pytest.mark.slow
-def test_the_html_report_is_one_page_for_a_browser(
-    client: TestClient, alice: ApiUser, session_id: str
-) -> None:
+def test_the_html_report_is_one_page_for_a_browser(reported: Reported) -> None:
+    client, alice, session_id = reported.client, reported.alice, reported.session_id
     response = client.get(
         f"/api/sessions/{session_id}/report", params={"format": "html"}, headers=alice.headers
     )
