@@ -178,15 +178,19 @@ def shared_fixture(relative: str) -> Path:
 
 
 @pytest.fixture(scope="session")
-def retriever() -> Retriever:
+def retriever(shared_cache_dir: Path) -> Retriever:
     """The bundled MiniLM over the bank and the knowledge base, embedded once per test run."""
-    return Retriever(MiniLMEncoder(), load_bank(), load_notes())
+    return Retriever(MiniLMEncoder(), load_bank(), load_notes(), cache_dir=shared_cache_dir)
 
 
 @pytest.fixture(scope="session")
 def shared_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One REHEARSE_CACHE_DIR for the run, so child processes embed the bank only once."""
-    return tmp_path_factory.mktemp("cache")
+    """One REHEARSE_CACHE_DIR for the run, so child processes embed the bank only once; with
+    pytest-xdist, one for all its workers (their temporary folders share a parent)."""
+    base = tmp_path_factory.getbasetemp()
+    folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "cache"
+    folder.mkdir(exist_ok=True)
+    return folder
 
 
 @pytest.fixture(scope="session")

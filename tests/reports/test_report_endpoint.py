@@ -59,7 +59,10 @@ class Reported:
     params=[pytest.param("sqlite"), pytest.param("postgres", marks=pytest.mark.postgres)],
 )
 def reported(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    sqlite_template: Path,
+    shared_cache_dir: Path,
 ) -> Iterator[Reported]:
     """One answered session on a database of its own, shared by the tests that only read its
     report: analysing its recordings is most of this module's time."""
@@ -70,7 +73,8 @@ def reported(
             url = f"sqlite:///{folder / 'rehearse.sqlite3'}"
         else:
             url = stack.enter_context(own_postgres_database())
-        client = stack.enter_context(TestClient(create_app(make_settings(folder / "data", url))))
+        settings = make_settings(folder / "data", url, cache_dir=shared_cache_dir)
+        client = stack.enter_context(TestClient(create_app(settings)))
         alice = sign_up(client, "alice@example.com")
         yield Reported(client, alice, _answered_session(client, alice))
 
