@@ -55,7 +55,7 @@ def analyze(
         raise fail(f"--kind must be one of {', '.join(KINDS)}.")
     settings = load_settings(speech_model=model, max_recording_minutes=max_minutes)
     if question:  # the content evaluation's models load while the speech is analysed
-        ModelWarmup().start({"content": lambda: warm_up(MiniLMEncoder())})
+        _CONTENT_MODELS.start({"content": lambda: warm_up(MiniLMEncoder())})
     try:
         filmed = video and has_picture(answer)
         speech = _speech(answer, settings, quiet=as_json, filmed=filmed)
@@ -66,6 +66,7 @@ def analyze(
 
 
 KINDS = ("behavioural", "technical", "scenario", "project")
+_CONTENT_MODELS = ModelWarmup()  # started once per process
 
 
 def _speech(
