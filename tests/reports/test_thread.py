@@ -139,7 +139,7 @@ def test_the_transcript_a_move_was_decided_on_is_shown_when_the_turn_records_it(
     sid, qid = _question(client, alice)
     first = _reply(client, alice, sid, qid, NO_RESULT)
     (_, follow_up), _ = _thread(client, qid)
-    assert follow_up.asked.decided_on is None  # turns stored before streaming say nothing
+    assert follow_up.asked.decided_on == "full"  # a typed reply: decided on its own text
 
     runtime = client.app.state.runtime  # type: ignore[attr-defined]
     with runtime.database.transaction() as db:
@@ -148,9 +148,9 @@ def test_the_transcript_a_move_was_decided_on_is_shown_when_the_turn_records_it(
                 AnalysisResult.answer_id == uuid.UUID(first), AnalysisResult.kind == TURN
             )
         ).one()
-        turn.data = {**turn.data, "decided_on": "live"}
+        turn.data = {k: v for k, v in turn.data.items() if k != "decided_on"}
     (_, follow_up), _ = _thread(client, qid)
-    assert follow_up.asked.decided_on == "live"
+    assert follow_up.asked.decided_on is None  # turns stored before streaming say nothing
 
 
 def _report_answer(client: TestClient, user: ApiUser, sid: str) -> dict[str, Any]:
