@@ -127,6 +127,26 @@ def test_follow_ups_are_limited_and_the_interview_ends() -> None:
     assert interview.finished
 
 
+def test_a_rule_already_followed_up_gives_way_to_the_next_one() -> None:
+    no_result = COMPLETE.split(" As a result", maxsplit=1)[0] + "."
+    reading = read_answer(CONFLICT, no_result)
+    first = judge(CONFLICT, reading, 0)
+    assert first is not None
+    assert first.rule == "result"
+    then = judge(CONFLICT, reading, 1, asked=[first.rule])
+    assert then is None or then.rule != "result"
+
+
+def test_a_reply_that_still_misses_the_result_is_not_asked_for_it_again() -> None:
+    interview = _interview(CONFLICT)
+    no_result = COMPLETE.split(" As a result", maxsplit=1)[0] + "."
+    first = interview.answer(no_result)
+    assert first.move is Move.FOLLOW_UP
+    then = interview.answer("And so my fellow Americans, ask not what your country can do.")
+    assert then.say != first.say
+    assert then.rule != first.rule
+
+
 def test_skipping_moves_on_with_the_reason() -> None:
     interview = _interview(CONFLICT)
     decision = interview.skip()

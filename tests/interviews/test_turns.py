@@ -96,6 +96,18 @@ def test_a_reply_to_the_follow_up_completes_the_answer(client: TestClient, alice
     assert second["move"] in ("next", "end")
 
 
+def test_a_reply_still_without_a_result_is_not_asked_for_it_again(
+    client: TestClient, alice: ApiUser
+) -> None:
+    sid, questions = _session(client, alice)
+    story = questions[0]
+    first = _answer(client, alice, sid, story["id"], COMPLETE.split(" As a result", maxsplit=1)[0])
+    assert "Result" in first["reason"]
+    second = _answer(client, alice, sid, story["id"], "Ask not what your country can do for you.")
+    assert second["say"] != first["say"]
+    assert "Result" not in second["reason"]
+
+
 def test_the_last_answer_ends_the_interview(client: TestClient, alice: ApiUser) -> None:
     sid, questions = _session(client, alice)
     turn = _answer(client, alice, sid, questions[1]["id"], COMPLETE)

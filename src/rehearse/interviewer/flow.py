@@ -3,12 +3,13 @@
 After each answer the interviewer either asks a follow-up (the story misses a part, the
 claim has no evidence, "we" hides the candidate), asks for clarification (too short, off the
 question), or moves on; the candidate can skip or ask for a repeat; the interview ends when
-the plan or the time budget runs out. Every decision carries its reason.
+the plan or the time budget runs out. Every decision carries its reason and its rule; no
+rule is asked twice about one question.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
@@ -57,87 +58,108 @@ class Decision:
     say: str  # what the interviewer says next (empty when the interview ends)
     reason: str
     reading: AnswerReading | None = None
+    rule: str = ""  # the rule that called for it ("result", "numbers"...); empty for next, end
 
 
-def judge(  # noqa: PLR0911 (one return per rule, in order of priority)
+def judge(
     question: PlannedQuestion,
     reading: AnswerReading,
     follow_ups_asked: int,
     latest: AnswerReading | None = None,
+    asked: Collection[str] = (),
 ) -> Decision | None:
     """The follow-up or clarification this answer calls for, or None when it is complete.
 
     ``reading`` covers everything said about the question so far (so a Result given in reply
     to a follow-up completes the story); ``latest`` is the last reply alone, judged for
     hedging. Length and focus are judged on the first answer only: a short reply to a
-    follow-up is normal.
+    follow-up is normal. ``asked`` are the rules that already drew a follow-up on this
+    question: each is asked once, so a reply that still misses a part moves the conversation
+    on instead of in a circle.
     """
-    latest = latest or reading
+    calls = _calls_for(question, reading, follow_ups_asked, latest or reading)
+    return next((call for call in calls if call.rule not in asked), None)
+
+
+def _calls_for(
+    question: PlannedQuestion, reading: AnswerReading, follow_ups_asked: int, latest: AnswerReading
+) -> Iterator[Decision]:
+    """Every clarification or follow-up the answer calls for, the most important first."""
     if follow_ups_asked == 0 and (reading.declined or reading.words < SHORT_WORDS):
-        return Decision(
+        yield Decision(
             Move.CLARIFY,
             "Take your time. Could you say a bit more? A concrete example from your own "
             "experience is the most useful.",
             f"The answer was {reading.words} words long; interviewers expect a developed example.",
             reading,
+            "short",
         )
     if follow_ups_asked == 0 and reading.relevance < _OFF_TOPIC and reading.coverage == 0:
-        return Decision(
+        yield Decision(
             Move.CLARIFY,
             f"Let me repeat the question, in case it was unclear: {question.text}",
             "The answer used almost none of the question's words or the points it asks about.",
             reading,
+            "off_topic",
         )
     if follow_ups_asked >= MAX_FOLLOW_UPS:
-        return None
+        return
     story = reading.form == "story"
     if story and not reading.star["result"]:
-        return Decision(
+        yield Decision(
             Move.FOLLOW_UP,
             "And how did it end? What was the result, and how did you know?",
             "The story has no Result: the outcome is what the example is meant to prove.",
             reading,
+            "result",
         )
     if reading.form in _KEY_PART:
         part, say, why = _KEY_PART[reading.form]
         if not reading.parts.get(part, True):
-            return Decision(Move.FOLLOW_UP, say, why, reading)
+            yield Decision(Move.FOLLOW_UP, say, why, reading, part)
     if story and reading.we_statements > 2 * max(reading.i_statements, 1) + 1:
-        return Decision(
+        yield Decision(
             Move.FOLLOW_UP,
             "You said 'we' a lot. What did you personally do?",
             f"'We' came {reading.we_statements} times and 'I' {reading.i_statements}: the "
             "candidate's own part is unclear.",
             reading,
+            "own_part",
         )
     if story and reading.numbers == 0:
-        return Decision(
+        yield Decision(
             Move.FOLLOW_UP,
             "Can you put a number on it? How big was the change, or how did you measure success?",
             "The answer claims an outcome without any evidence: no numbers at all.",
             reading,
+            "numbers",
         )
     if latest.hedges >= _VAGUE_HEDGES or (reading.coverage < 0.2 and latest.generic >= 2):
         hint = question.follow_ups[0] if question.follow_ups else "Can you be more specific?"
-        return Decision(
+        yield Decision(
             Move.FOLLOW_UP,
             hint,
             f"The answer stays general ({latest.hedges} hedges, {latest.generic} generic "
             f"phrases) and touches {reading.coverage:.0%} of the points a strong answer covers.",
             reading,
+            "vague",
         )
-    return None
 
 
 def respond(
-    question: PlannedQuestion, replies: Sequence[str], provider: LLMProvider
+    question: PlannedQuestion,
+    replies: Sequence[str],
+    provider: LLMProvider,
+    asked: Collection[str] = (),
 ) -> tuple[AnswerReading, Decision | None]:
     """Read everything said about ``question`` (``replies``, oldest first: the answer, then the
     replies to follow-ups) and return the follow-up or clarification it calls for, worded by
-    ``provider``, or None when the answer is complete or the follow-ups are used up."""
+    ``provider``, or None when the answer is complete or the follow-ups are used up. ``asked``:
+    the rules of the follow-ups already asked about it."""
     follow_ups, whole = len(replies) - 1, " ".join(replies)
     reading = read_answer(question, whole)
-    decision = judge(question, reading, follow_ups, read_answer(question, replies[-1]))
+    latest = read_answer(question, replies[-1])
+    decision = judge(question, reading, follow_ups, latest, asked)
     if decision is None or (decision.move is Move.CLARIFY and follow_ups >= MAX_FOLLOW_UPS):
         return reading, None
     if decision.move is Move.FOLLOW_UP:
@@ -159,6 +181,7 @@ class Interview:
     transcript: list[tuple[str, str]] = field(default_factory=list)  # (asked, answered)
     readings: list[tuple[PlannedQuestion, AnswerReading]] = field(default_factory=list)
     _asking: str = ""
+    _asked: list[str] = field(default_factory=list)  # the rules followed up on this question
 
     @property
     def finished(self) -> bool:
@@ -182,10 +205,11 @@ class Interview:
             reading = read_answer(question, " ".join(replies))
             self.readings.append((question, reading))
             return self._advance("The time budget is used up.", reading)
-        reading, decision = respond(question, replies, self.provider)
+        reading, decision = respond(question, replies, self.provider, self._asked)
         self.readings.append((question, reading))
         if decision is not None:
             self.follow_ups_asked += 1
+            self._asked.append(decision.rule)
             self._asking = decision.say
             return decision
         return self._advance("The answer covers what the question asks; moving on.", reading)
@@ -212,6 +236,7 @@ class Interview:
         self.index += 1
         self.follow_ups_asked = 0
         self._asking = ""
+        self._asked = []
         if self.finished or self._over_time():
             self.index = len(self.plan.questions)
             return Decision(Move.END, "", reason + " That was the last question.", reading)

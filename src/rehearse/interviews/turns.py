@@ -44,6 +44,7 @@ class Turn:
     next_question_id: uuid.UUID | None  # set when the move is "next"
     quality: float | None  # the rough 0..1 grade of everything said so far
     decided_on: str = FULL  # "live" (the live captions' words) or "full" (transcript, typed)
+    rule: str = ""  # the interviewer's rule behind a follow-up or clarification (flow.py)
 
 
 def planned(question: Question) -> PlannedQuestion:
@@ -115,7 +116,9 @@ def take_turn(
     if question.source.startswith("coding:"):
         turn = _move_on(db, question, "Coding answers are graded by their hidden tests.", None)
     else:
-        turn = _judged(db, provider, question, said)
+        turn = _judged(
+            db, provider, question, said, _rules_asked(db, [a for a in thread if a.id != answer.id])
+        )
     if any(source == LIVE for _text, source in said_and_how):
         turn = replace(turn, decided_on=LIVE)
     if turn.move in (Move.NEXT, Move.END) and turn.quality is not None:
@@ -132,12 +135,32 @@ def _lost(answer: Answer) -> bool:
     return answer.status is AnswerStatus.FAILED and not answer.text.strip()
 
 
-def _judged(db: Session, provider: LLMProvider, question: Question, said: Sequence[str]) -> Turn:
-    """Judge everything ``said`` about ``question`` (the last item is the newest reply)."""
-    reading, decision = respond(planned(question), said, provider)
+def _rules_asked(db: Session, earlier: Sequence[Answer]) -> list[str]:
+    """The rules of the follow-ups that ``earlier`` answers to a question drew."""
+    turns = (repository.analysis_of(db, answer.id, TURN) for answer in earlier)
+    return [str(turn.data.get("rule", "")) for turn in turns if turn is not None]
+
+
+def _judged(
+    db: Session,
+    provider: LLMProvider,
+    question: Question,
+    said: Sequence[str],
+    asked: Sequence[str],
+) -> Turn:
+    """Judge everything ``said`` about ``question`` (the last item is the newest reply), never
+    asking again what a rule in ``asked`` already asked."""
+    reading, decision = respond(planned(question), said, provider, asked)
     if decision is None:
         return _move_on(db, question, "The answer covers what the question asks.", reading.quality)
-    return Turn(decision.move.value, decision.say, decision.reason, None, reading.quality)
+    return Turn(
+        decision.move.value,
+        decision.say,
+        decision.reason,
+        None,
+        reading.quality,
+        rule=decision.rule,
+    )
 
 
 def _move_on(db: Session, question: Question, reason: str, quality: float | None) -> Turn:
