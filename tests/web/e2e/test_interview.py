@@ -8,6 +8,7 @@ read the dashboard, replay a moment, write a reflection and download the PDF.
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 import time
@@ -17,7 +18,14 @@ import pytest
 from playwright.sync_api import Page, Route, expect
 
 from tests.conftest import shared_fixture
-from tests.web.e2e.conftest import Problems, Server, screenshot, sign_up_in_browser
+from tests.web.e2e.conftest import (
+    Problems,
+    Server,
+    screenshot,
+    sign_up_in_browser,
+    start_answering,
+    wait_for_next_prompt,
+)
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
 
@@ -51,27 +59,12 @@ def _watch_meter(page: Page, seconds: float) -> Meter:
 
 
 def _record_answer(page: Page, seconds: float = 7.0, shot: str = "") -> Meter:
-    page.get_by_role("button", name="Start answering").click()
-    expect(page.locator("[data-live]")).to_have_text("Live", timeout=20_000)
+    start_answering(page)
     seen = _watch_meter(page, seconds)
     if shot:
         screenshot(page, shot)
     page.get_by_role("button", name="Done", exact=True).click()
     return seen
-
-
-def _wait_for_next_prompt(page: Page, before: str) -> None:
-    """Until the interviewer has replied: a follow-up, the next question, or the end."""
-    page.wait_for_function(
-        """before => {
-            const finished = !document.querySelector('[data-state="finished"]').hidden;
-            const start = document.querySelector('[data-action="start"]');
-            const prompt = document.querySelector('[data-prompt]').textContent;
-            return finished || (!start.hidden && prompt !== before);
-        }""",
-        arg=before,
-        timeout=ANALYSIS_SECONDS * 1000,
-    )
 
 
 def _prompt(page: Page) -> str:
@@ -84,7 +77,9 @@ def _assert_meter_moved(seen: Meter) -> None:
     assert paces, f"no pace was shown: {seen.pace}"
     assert len(paces) >= 2, f"the pace never changed: {seen.pace}"
     assert seen.lags_ms, "no lag was measured"
-    assert max(seen.lags_ms) < 1000, f"the meter fell a second behind: {seen.lags_ms}"
+    # A busy machine may delay one reading; a meter that falls behind stays behind.
+    behind = [a >= 1000 and b >= 1000 for a, b in itertools.pairwise(seen.lags_ms)]
+    assert not any(behind), f"the meter fell a second behind: {seen.lags_ms}"
     # The fake camera plays a real face looking into the lens.
     assert "yes" in seen.eye_contact, f"no live eye contact was shown: {seen.eye_contact}"
     print(f"\nmeter lag: median {statistics.median(seen.lags_ms)} ms, max {max(seen.lags_ms)} ms")
@@ -132,7 +127,7 @@ def test_a_spoken_interview_from_sign_up_to_the_pdf(
     page.route(ANSWERS, drop_once)
     first = _record_answer(page, shot="interview-recording")
     screenshot(page, "interview-upload-retrying")
-    _wait_for_next_prompt(page, first_question)
+    wait_for_next_prompt(page, first_question, ANALYSIS_SECONDS)
     page.unroute(ANSWERS)
     assert dropped, "the first upload was never attempted"
     _assert_meter_moved(first)
@@ -152,7 +147,7 @@ def test_a_spoken_interview_from_sign_up_to_the_pdf(
     expect(page.locator("[data-status]")).to_contain_text("connection dropped", timeout=30_000)
     page.unroute(ANSWERS)
     page.reload()
-    _wait_for_next_prompt(page, second_question)
+    wait_for_next_prompt(page, second_question, ANALYSIS_SECONDS)
     _assert_meter_moved(second)
     expect(page.locator("[data-saved]")).to_contain_text("Question 2: saved")
 
