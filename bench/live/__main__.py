@@ -43,11 +43,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import av
 import httpx
 import numpy as np
 import websockets
 from playwright.sync_api import Page, sync_playwright
+
+from bench.chromium import fake_media_args, to_y4m
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO.parent / "shared" / "fixtures"
@@ -151,17 +152,7 @@ def make_program(folder: Path) -> Path:
 
 def make_camera(folder: Path) -> Path:
     """The fixture face video as the raw y4m Chromium's fake camera reads (PyAV)."""
-    source, target = FIXTURES / "video" / "single_face.mp4", folder / "face.y4m"
-    with av.open(str(source)) as reader, av.open(str(target), "w", format="yuv4mpegpipe") as out:
-        video = reader.streams.video[0]
-        stream: Any = out.add_stream("rawvideo", rate=video.average_rate or 30)
-        stream.width, stream.height, stream.pix_fmt = 320, 180, "yuv420p"
-        for frame in reader.decode(video):
-            for packet in stream.encode(frame.reformat(width=320, height=180, format="yuv420p")):
-                out.mux(packet)
-        for packet in stream.encode(None):
-            out.mux(packet)
-    return target
+    return to_y4m(FIXTURES / "video" / "single_face.mp4", folder / "face.y4m")
 
 
 # The server.
@@ -263,19 +254,7 @@ def in_browser(url: str, program: Path, camera: Path, lengths: list[int], answer
     with sync_playwright() as driver:
         browser = driver.chromium.launch(
             executable_path=str(CHROMIUM),
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--autoplay-policy=no-user-gesture-required",
-                "--use-fake-ui-for-media-stream",
-                "--use-fake-device-for-media-stream",
-                f"--use-file-for-fake-audio-capture={program}",
-                f"--use-file-for-fake-video-capture={camera}",
-            ],
+            args=fake_media_args(program, camera),
         )
         context = browser.new_context(base_url=url, viewport={"width": 1366, "height": 768})
         context.add_init_script(_WATCH)

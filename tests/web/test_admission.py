@@ -5,8 +5,9 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import Counter
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import httpx2 as httpx
@@ -55,18 +56,22 @@ def test_a_freed_slot_admits_the_next_request() -> None:
     assert order == ["first in", "first out", "second in"]
 
 
+@contextmanager
+def _every_slot_taken(client: TestClient, gate: Gate) -> Iterator[None]:
+    """Every slot of ``gate`` held, as by as many requests in progress."""
+    assert client.portal is not None
+    with ExitStack() as taken:
+        for _ in range(gate.slots):
+            taken.enter_context(client.portal.wrap_async_context_manager(gate.admitted()))
+        yield
+
+
 def test_a_saturated_server_answers_503_with_retry_after(tmp_path: Path, database_url: str) -> None:
     settings = make_settings(tmp_path / "data", database_url, request_queue_seconds=0.05)
     app = create_app(settings)
     with TestClient(app) as client:
         user = sign_up(client, "ana@example.com")
-        gate: Gate = app.state.database_gate
-        assert client.portal is not None
-        with ExitStack() as every_slot_taken:
-            for _ in range(gate.slots):
-                every_slot_taken.enter_context(
-                    client.portal.wrap_async_context_manager(gate.admitted())
-                )
+        with _every_slot_taken(client, app.state.database_gate):
             busy = client.get("/api/me", headers=user.headers)
         assert busy.status_code == 503
         assert error_code(busy) == "service_unavailable"
@@ -188,14 +193,8 @@ def test_sign_ins_beyond_the_hashing_turns_are_refused_with_a_retry_time(
     app = create_app(settings)
     with TestClient(app) as client:
         sign_up(client, "ana@example.com")
-        gate = app.state.cpu_gate
-        assert client.portal is not None
         credentials = {"email": "ana@example.com", "password": STRONG_PASSWORD}
-        with ExitStack() as every_turn_taken:
-            for _ in range(gate.slots):
-                every_turn_taken.enter_context(
-                    client.portal.wrap_async_context_manager(gate.admitted())
-                )
+        with _every_slot_taken(client, app.state.cpu_gate):
             busy = client.post("/api/auth/token", json=credentials)
         assert busy.status_code == 503
         assert int(busy.headers["Retry-After"]) >= 1

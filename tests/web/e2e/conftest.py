@@ -16,6 +16,7 @@ from pathlib import Path
 
 import httpx2 as httpx
 import pytest
+from bench.chromium import fake_media_args, to_y4m
 from playwright.sync_api import (
     Browser,
     BrowserContext,
@@ -23,6 +24,7 @@ from playwright.sync_api import (
     Page,
     Playwright,
     ViewportSize,
+    expect,
     sync_playwright,
 )
 from playwright.sync_api import Error as PlaywrightError
@@ -31,7 +33,6 @@ from tests.conftest import shared_fixture
 from tests.support.api import STRONG_PASSWORD
 from tests.support.net import free_port
 from tests.support.processes import rehearse_env, rehearse_process, wait_for_health
-from tests.web.e2e.media import to_y4m
 
 CHROMIUM = Path(os.environ.get("REHEARSE_TEST_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_WAIT_SECONDS = 60.0  # an install still running (scripts/lib.sh) may finish
@@ -117,19 +118,7 @@ def browser(
     audio, video = fake_media
     chromium = playwright.chromium.launch(
         executable_path=str(_chromium()),
-        args=[
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--autoplay-policy=no-user-gesture-required",
-            "--use-fake-ui-for-media-stream",
-            "--use-fake-device-for-media-stream",
-            f"--use-file-for-fake-audio-capture={audio}",
-            f"--use-file-for-fake-video-capture={video}",
-        ],
+        args=fake_media_args(audio, video),
     )
     yield chromium
     chromium.close()
@@ -175,3 +164,32 @@ def sign_up_in_browser(page: Page, email: str, name: str = "Ada Lovelace") -> No
     page.get_by_label("Password").fill(STRONG_PASSWORD)
     page.get_by_role("button", name="Create account").click()
     page.wait_for_url("**/")
+
+
+def sign_in_in_browser(page: Page, email: str) -> None:
+    page.goto("/signin")
+    page.get_by_label("E-mail address").fill(email)
+    page.get_by_label("Password").fill(STRONG_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/")
+
+
+def start_answering(page: Page, timeout_seconds: float = 20) -> None:
+    """Press "Start answering" and wait until the recording is live."""
+    page.get_by_role("button", name="Start answering").click()
+    expect(page.locator("[data-live]")).to_have_text("Live", timeout=timeout_seconds * 1000)
+
+
+def wait_for_next_prompt(page: Page, before: str, timeout_seconds: float) -> None:
+    """Until the interviewer has replied to the answer given to the prompt ``before``: a
+    follow-up, the next question, or the end of the interview."""
+    page.wait_for_function(
+        """before => {
+            const finished = !document.querySelector('[data-state="finished"]').hidden;
+            const start = document.querySelector('[data-action="start"]');
+            const prompt = document.querySelector('[data-prompt]').textContent;
+            return finished || (!start.hidden && prompt !== before);
+        }""",
+        arg=before,
+        timeout=timeout_seconds * 1000,
+    )

@@ -18,7 +18,13 @@ from playwright.sync_api import Locator, Page, expect
 from pypdf import PdfReader
 
 from tests.support.api import STRONG_PASSWORD
-from tests.web.e2e.conftest import Server, screenshot
+from tests.web.e2e.conftest import (
+    Server,
+    screenshot,
+    sign_in_in_browser,
+    start_answering,
+    wait_for_next_prompt,
+)
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
 
@@ -53,30 +59,12 @@ def _session_with_a_story_question(server: Server) -> str:
         return sid
 
 
-def _sign_in(page: Page) -> None:
-    page.goto("/signin")
-    page.get_by_label("E-mail address").fill(EMAIL)
-    page.get_by_label("Password").fill(STRONG_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/")
-
-
 def _answer_out_loud(page: Page, seconds: float) -> None:
     before = page.locator("[data-prompt]").inner_text()
-    page.get_by_role("button", name="Start answering").click()
-    expect(page.locator("[data-live]")).to_have_text("Live", timeout=20_000)
+    start_answering(page)
     page.wait_for_timeout(seconds * 1000)
     page.get_by_role("button", name="Done", exact=True).click()
-    page.wait_for_function(
-        """before => {
-            const finished = !document.querySelector('[data-state="finished"]').hidden;
-            const start = document.querySelector('[data-action="start"]');
-            const prompt = document.querySelector('[data-prompt]').textContent;
-            return finished || (!start.hidden && prompt !== before);
-        }""",
-        arg=before,
-        timeout=ANALYSIS_SECONDS * 1000,
-    )
+    wait_for_next_prompt(page, before, ANALYSIS_SECONDS)
 
 
 def _plays(player: Locator) -> dict[str, Any]:
@@ -90,7 +78,7 @@ def test_a_follow_up_and_its_reply_are_both_replayable_on_the_dashboard_and_in_t
 ) -> None:
     sid = _session_with_a_story_question(server)
     started = time.monotonic()
-    _sign_in(page)
+    sign_in_in_browser(page, EMAIL)
     page.evaluate(f"localStorage.setItem('rehearse.camera.{sid}', 'on')")
     page.goto(f"/sessions/{sid}/interview")
     expect(page.locator("[data-prompt]")).to_have_text(STORY)

@@ -15,7 +15,13 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.conftest import shared_fixture
-from tests.web.e2e.conftest import Problems, Server, screenshot, sign_up_in_browser
+from tests.web.e2e.conftest import (
+    Problems,
+    Server,
+    screenshot,
+    sign_up_in_browser,
+    start_answering,
+)
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]
 
@@ -36,8 +42,7 @@ def test_captions_appear_while_speaking_and_the_turn_comes_from_them(
     page.wait_for_url("**/interview", timeout=180_000)
     expect(page.locator("[data-prompt]")).not_to_be_empty()
 
-    page.get_by_role("button", name="Start answering").click()
-    expect(page.locator("[data-live]")).to_have_text("Live", timeout=60_000)
+    start_answering(page, timeout_seconds=60)
     captions = page.locator("[data-captions]")
     expect(captions).to_contain_text(SPOKEN, timeout=30_000)
     expect(page.get_by_role("button", name="Done", exact=True)).to_be_visible()  # still speaking

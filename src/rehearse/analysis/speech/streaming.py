@@ -41,6 +41,7 @@ from rehearse.analysis.speech.recognition import (
     DISFLUENT_PROMPT,
     MAX_COMPRESSION_RATIO,
     load_model,
+    max_tokens,
     silent,
 )
 from rehearse.analysis.speech.spans import Span
@@ -59,7 +60,6 @@ _IDLE_DECODES = 2
 # Voice activity this long after the last committed word is speech still to be read.
 _WORD_EDGE_SECONDS = 0.3
 _PROMPT_WORDS = 40
-_MAX_TOKENS_PER_SECOND = 10
 _ENCODER_MARGIN_FRAMES = 100
 
 
@@ -203,7 +203,7 @@ class StreamingRecognizer:
             initial_prompt=prompt,
             word_timestamps=True,
             vad_filter=False,
-            max_new_tokens=int(_MAX_TOKENS_PER_SECOND * seconds) + 16,
+            max_new_tokens=max_tokens(seconds),
         )
         hypothesis = [
             Word(w.word, self._start + w.start, self._start + w.end, w.probability)

@@ -21,12 +21,16 @@ _OPTIONS = VadOptions(
 
 
 _load_lock = threading.Lock()
+_loaded = threading.Event()
 
 
 def load_vad() -> None:
     """Open the Silero model's ONNX session now (once per process, whichever thread asks)."""
+    if _loaded.is_set():
+        return
     with _load_lock:
         get_vad_model()  # cached by faster-whisper; the lock keeps it to one session
+        _loaded.set()
 
 
 def detect_speech(samples: Samples) -> list[Span]:
