@@ -54,11 +54,18 @@ def analyze(
     if kind not in KINDS:
         raise fail(f"--kind must be one of {', '.join(KINDS)}.")
     settings = load_settings(speech_model=model, max_recording_minutes=max_minutes)
-    if question:  # the content evaluation's models load while the speech is analysed
+    analyzer = SpeechAnalyzer(
+        Recognizer(settings.speech_model, language=settings.speech_language),
+        max_seconds=settings.max_recording_minutes * 60,
+    )
+    # Transcription waits for the speech model, so it starts loading first; the content
+    # evaluation's models, needed only at the end, load meanwhile too.
+    analyzer.recognizer.start_loading()
+    if question:
         _CONTENT_MODELS.start({"content": lambda: warm_up(MiniLMEncoder())})
     try:
         filmed = video and has_picture(answer)
-        speech = _speech(answer, settings, quiet=as_json, filmed=filmed)
+        speech = _speech(analyzer, answer, quiet=as_json, filmed=filmed)
         footage = _video(answer, settings, quiet=as_json) if filmed else None
     except RehearseError as exc:
         raise fail(exc.message) from exc
@@ -70,13 +77,9 @@ _CONTENT_MODELS = ModelWarmup()  # started once per process
 
 
 def _speech(
-    answer: Path, settings: Settings, *, quiet: bool, filmed: bool
+    analyzer: SpeechAnalyzer, answer: Path, *, quiet: bool, filmed: bool
 ) -> SpeechAnalysis | None:
     """The speech analysis; None for footage without a sound track."""
-    analyzer = SpeechAnalyzer(
-        Recognizer(settings.speech_model, language=settings.speech_language),
-        max_seconds=settings.max_recording_minutes * 60,
-    )
     try:
         with _progress("Analysing speech", quiet) as advance:
             return analyzer.apply(answer, progress=advance)
