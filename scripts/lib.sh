@@ -56,7 +56,8 @@ ensure_venv() {
     echo "$wanted" >"$stamp"
   fi
   # Whisper base's weights converted to int8 once, here, instead of in every process that
-  # loads them (about 1 s before the first analysis); nothing to do when already there.
+  # loads them (about 1 s before the first analysis), into the cache folder of the settings
+  # `rehearse` will run with (REHEARSE_CACHE_DIR, .env); nothing to do when already there.
   "$VENV/bin/python" -m rehearse.analysis.speech.bundled_model >/dev/null
 }
 

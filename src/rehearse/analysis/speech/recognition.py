@@ -39,7 +39,7 @@ from faster_whisper import BatchedInferencePipeline, WhisperModel
 from faster_whisper.transcribe import Segment as WhisperSegment
 
 from rehearse.analysis.audio import SAMPLE_RATE, Audio, Samples
-from rehearse.analysis.speech.bundled_model import model_files
+from rehearse.analysis.speech.bundled_model import cache_folder, model_files
 from rehearse.analysis.speech.hallucinations import Guard, Segment, collapse_repeats, loops
 from rehearse.analysis.speech.level import speech_level_db
 from rehearse.analysis.speech.spans import Span
@@ -122,7 +122,7 @@ def start_loading(name: str, compute_type: str = "int8", threads: int = 0) -> Fu
 @lru_cache(maxsize=2)
 def _loaded_model(name: str, compute_type: str, threads: int) -> WhisperModel:
     if name == BUNDLED_MODEL:
-        files = model_files(compute_type)
+        files = model_files(compute_type, cache_folder())
         return WhisperModel(
             name, device="cpu", compute_type=compute_type, cpu_threads=threads, files=files
         )
