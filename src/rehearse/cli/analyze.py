@@ -29,6 +29,7 @@ from rehearse.feedback.measures import Score
 from rehearse.feedback.presence import presence_score
 from rehearse.feedback.segments import moments, video_moments
 from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
+from rehearse.jobs.priority import lower_this_thread
 from rehearse.warmup import ModelWarmup
 
 
@@ -59,10 +60,10 @@ def analyze(
         max_seconds=settings.max_recording_minutes * 60,
     )
     # Transcription waits for the speech model, so it starts loading first; the content
-    # evaluation's models, needed only at the end, load meanwhile too.
+    # evaluation's models, needed only at the end, load meanwhile at a lower priority.
     analyzer.recognizer.start_loading()
     if question:
-        _CONTENT_MODELS.start({"content": lambda: warm_up(MiniLMEncoder())})
+        _CONTENT_MODELS.start({"content": _warm_content})
     try:
         filmed = video and has_picture(answer)
         speech = _speech(analyzer, answer, quiet=as_json, filmed=filmed)
@@ -74,6 +75,14 @@ def analyze(
 
 KINDS = ("behavioural", "technical", "scenario", "project")
 _CONTENT_MODELS = ModelWarmup()  # started once per process
+CONTENT_WARMUP_NICENESS = 10
+
+
+def _warm_content() -> None:
+    """Load the content evaluation's models, at a lower priority: they are needed only once the
+    speech is analysed, and on two cores every moment they take from it shows in the wait."""
+    lower_this_thread(CONTENT_WARMUP_NICENESS)
+    warm_up(MiniLMEncoder())
 
 
 def _speech(
