@@ -49,12 +49,17 @@ def side_files() -> dict[str, bytes]:
 
 
 def quantized(model_bin: bytes) -> bytes:
-    """``model_bin`` with every 2-D ``weight`` converted to int8 as CTranslate2 does on load."""
+    """``model_bin`` with every 2-D float ``weight`` converted to int8 as CTranslate2 does on
+    load."""
     model = read_model(model_bin)
     variables: list[Variable] = []
     converted: set[str] = set()
     for variable in model.variables:
-        if variable.name.endswith("weight") and len(variable.shape) == 2:
+        if (
+            variable.name.endswith("weight")
+            and len(variable.shape) == 2
+            and variable.dtype in (FLOAT16, FLOAT32)
+        ):
             weights, scales = _int8(variable)
             variables += [weights, scales]
             converted.add(variable.name)

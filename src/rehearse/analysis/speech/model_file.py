@@ -2,7 +2,7 @@
 
 The file is a header (format version, spec name, spec revision), then each variable as its
 name, shape, data type and raw little-endian bytes, then aliases (a name that shares another
-variable's data). Only what ``int8_model.py`` needs: reading a model, replacing variables,
+variable's data). Only what ``bundled_model.py`` needs: reading a model, replacing variables,
 writing it byte for byte as CTranslate2's own converter does.
 """
 
