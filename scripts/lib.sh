@@ -58,7 +58,8 @@ ensure_venv() {
   # Whisper base's weights converted to int8 once, here, instead of in every process that
   # loads them (about 1 s before the first analysis), into the cache folder of the settings
   # `rehearse` will run with (REHEARSE_CACHE_DIR, .env); nothing to do when already there.
-  "$VENV/bin/python" -m rehearse.analysis.speech.bundled_model >/dev/null
+  "$VENV/bin/python" -m rehearse.analysis.speech.bundled_model >/dev/null \
+    || say "Whisper base was not converted to int8 ahead: each process will convert it as it loads"
 }
 
 WHEELS="${XDG_CACHE_HOME:-$HOME/.cache}/rehearse/wheels"
