@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
-from rehearse.interviewer.bank.schema import Bank, TopicArea, load_bank
+from rehearse.interviewer.bank.schema import QUESTIONS_DIR, Bank, TopicArea, load_bank, topic_areas
 from rehearse.interviewer.skills import load_vocabulary
 
 REQUIRED_TOPICS = {
@@ -71,3 +72,16 @@ def test_every_topic_the_skills_lead_to_exists(bank: Bank) -> None:
     topics = {topic.topic for topic in bank.topics}
     for skill in load_vocabulary().skills.values():
         assert set(skill.topics) <= topics, skill.id
+
+
+def test_the_areas_read_from_the_file_heads_are_the_validated_banks(bank: Bank) -> None:
+    assert topic_areas() == {topic.topic: topic.area for topic in bank.topics}
+
+
+def test_a_topic_whose_area_follows_its_questions_is_read_whole(tmp_path: Path) -> None:
+    lines = (QUESTIONS_DIR / "algorithms.yaml").read_text(encoding="utf-8").splitlines()
+    area = next(line for line in lines if line.startswith("area:"))
+    (tmp_path / "algorithms.yaml").write_text(
+        "\n".join([line for line in lines if line != area] + [area]) + "\n", encoding="utf-8"
+    )
+    assert topic_areas(tmp_path) == {"algorithms": TopicArea.TECHNICAL}

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from rehearse.interviewer.bank.schema import TopicArea, load_bank
+from rehearse.interviewer.bank.schema import TopicArea, topic_areas
 from rehearse.interviewer.skills import load_vocabulary
 
 _ORDINARY_ENGLISH = re.compile(
@@ -35,7 +35,7 @@ def named_skills(text: str) -> Counter[str]:
 @lru_cache(maxsize=1)
 def technology_ids() -> frozenset[str]:
     """Skills that lead to at least one technical topic of the question bank."""
-    technical = {topic.topic for topic in load_bank().topics if topic.area == TopicArea.TECHNICAL}
+    technical = {topic for topic, area in topic_areas().items() if area == TopicArea.TECHNICAL}
     return frozenset(
         skill.id for skill in load_vocabulary().skills.values() if set(skill.topics) & technical
     )
