@@ -8,7 +8,8 @@ start at the same moment, each going through a whole practice: sign up, get a to
 a session with a job description and a résumé (PDF), plan it, fetch the questions, answer the
 first with a real spoken recording, wait for its analysis, take the interviewer's turn and
 fetch the report. A 503 is retried after its Retry-After, as the web pages do (each attempt
-is counted). Finally a burst: ``--burst`` simultaneous requests by the signed-up candidates.
+is counted). Finally a burst: ``--burst`` simultaneous requests by the signed-up candidates,
+from a lean client (``burst.py``) so that the client's own cost stays out of the figures.
 
 It reports errors by status and p50/p95/p99 per route, the slowest request, and the time
 until every answer is analysed; ``bench/results/load-<layouts>.json`` keeps the figures. The targets
@@ -42,6 +43,8 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+
+from bench.load.burst import burst
 
 REPO = Path(__file__).resolve().parents[2]
 RESULTS = REPO / "bench" / "results"
@@ -269,35 +272,13 @@ async def _candidate(
 
 
 async def _burst(base: str, requests: int, tokens: list[str], recorder: Recorder) -> None:
-    limits = httpx.Limits(max_connections=None)
-    async with httpx.AsyncClient(base_url=base, timeout=120, limits=limits) as client:
-
-        async def one(index: int) -> None:
-            request_id = uuid.uuid4().hex
-            headers = {
-                "Authorization": f"Bearer {tokens[index % len(tokens)]}",
-                "X-Request-ID": request_id,
-            }
-            route = f"burst {'GET' if index % 2 else 'POST'} /api/sessions"
-            began = time.perf_counter()
-            try:
-                if index % 2:
-                    response = await client.get("/api/sessions", headers=headers)
-                else:
-                    response = await client.post(
-                        "/api/sessions", json={"title": f"Burst {index}"}, headers=headers
-                    )
-            except httpx.HTTPError as exc:
-                seconds = time.perf_counter() - began
-                recorder.add(Call(route, 599, seconds, False, request_id, dropped=repr(exc)))
-                return
-            retry_after = bool(response.headers.get("retry-after"))
-            seconds = time.perf_counter() - began
-            recorder.add(Call(route, response.status_code, seconds, retry_after, request_id))
-
-        watcher = asyncio.create_task(recorder.watch_loop())
-        await asyncio.gather(*(one(index) for index in range(requests)))
-        watcher.cancel()
+    """``requests`` at one moment from a lean client (``burst.py``), the loop lag watched."""
+    watcher = asyncio.create_task(recorder.watch_loop())
+    for route, sent in await burst(base, requests, tokens):
+        recorder.add(
+            Call(route, sent.status, sent.seconds, sent.retry_after, sent.request_id, sent.dropped)
+        )
+    watcher.cancel()
 
 
 async def _burst_tokens(base: str, count: int) -> list[str]:

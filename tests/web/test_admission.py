@@ -12,6 +12,7 @@ from pathlib import Path
 
 import httpx2 as httpx
 import pytest
+from bench.load.burst import burst
 from fastapi.testclient import TestClient
 
 from rehearse.errors import ServiceUnavailable
@@ -79,28 +80,12 @@ def test_a_saturated_server_answers_503_with_retry_after(tmp_path: Path, databas
         assert client.get("/api/me", headers=user.headers).status_code == 200
 
 
-async def _burst(base_url: str, requests: int) -> Counter[int]:
-    """``requests`` calls at the same moment, half reads and half writes, by one user."""
-    async with httpx.AsyncClient(
-        base_url=base_url, timeout=120, limits=httpx.Limits(max_connections=None)
-    ) as client:
-        email = "burst@example.com"
-        await client.post("/api/auth/signup", json={"email": email, "password": STRONG_PASSWORD})
-        token = await client.post(
-            "/api/auth/token", json={"email": email, "password": STRONG_PASSWORD}
-        )
-        headers = {"Authorization": f"Bearer {token.json()['access_token']}"}
-
-        async def call(index: int) -> int:
-            if index % 2:
-                response = await client.get("/api/me", headers=headers)
-            else:
-                response = await client.post(
-                    "/api/sessions", json={"title": f"Burst {index}"}, headers=headers
-                )
-            return response.status_code
-
-        return Counter(await asyncio.gather(*(call(index) for index in range(requests))))
+def _token(base_url: str, email: str) -> str:
+    account = {"email": email, "password": STRONG_PASSWORD}
+    with httpx.Client(base_url=base_url, timeout=120) as client:
+        client.post("/api/auth/signup", json=account)
+        token: str = client.post("/api/auth/token", json=account).json()["access_token"]
+        return token
 
 
 @pytest.mark.slow
@@ -122,7 +107,8 @@ def test_a_burst_beyond_the_thread_pool_is_served_without_a_stall(
     )
     with rehearse_process(["serve"], env, log) as server:
         wait_for_health(base_url, server, log)
-        statuses = asyncio.run(_burst(base_url, 160))
+        sent = asyncio.run(burst(base_url, 160, [_token(base_url, "burst@example.com")]))
+        statuses = Counter(call.status for _route, call in sent)
     assert statuses == Counter({200: 80, 201: 80}), log.read_text()[-4000:]
 
 
