@@ -125,6 +125,13 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def cpu_model() -> str:
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            return line.split(":", 1)[1].strip()
+    return "unknown CPU"
+
+
 def load_average() -> list[float]:
     return [round(x, 2) for x in os.getloadavg()]
 
@@ -249,7 +256,9 @@ def _answer(page: Page, seconds: float) -> dict[str, Any]:
     }
 
 
-def in_browser(url: str, program: Path, camera: Path, lengths: list[int], answers: int) -> Any:
+def in_browser(
+    url: str, program: Path, camera: Path, lengths: list[int], answers: int, *, jobs_wait: float
+) -> Any:
     results: list[dict[str, Any]] = []
     with sync_playwright() as driver:
         browser = driver.chromium.launch(
@@ -283,7 +292,7 @@ def in_browser(url: str, program: Path, camera: Path, lengths: list[int], answer
                 f"load {load_average()}",
                 flush=True,
             )
-        for answer, today in zip(results, _todays_path(page), strict=False):
+        for answer, today in zip(results, _todays_path(page, jobs_wait), strict=False):
             answer.update(today)
         browser.close()
     return results
@@ -308,10 +317,11 @@ _JOB_TIMES = """async () => {
 }"""
 
 
-def _todays_path(page: Page) -> list[dict[str, Any]]:
+def _todays_path(page: Page, wait_seconds: float) -> list[dict[str, Any]]:
     """Per answer, in order: how long its analysis job took from the upload to done (the
-    wait before the turn without live captions), once every job has finished."""
-    deadline = time.monotonic() + JOBS_WAIT_SECONDS
+    wait before the turn without live captions), once every job has finished or after
+    ``wait_seconds`` (the unfinished ones are left out)."""
+    deadline = time.monotonic() + wait_seconds
     while True:
         jobs: list[dict[str, Any]] = page.evaluate(_JOB_TIMES)
         if all(job["status"] in ("done", "failed") for job in jobs):
@@ -436,13 +446,21 @@ def main() -> None:
     parser.add_argument("--lengths", type=int, nargs="*", default=[15, 60, 120])
     parser.add_argument("--candidates", type=int, nargs="*", default=[1, 2, 3, 4])
     parser.add_argument("--out", type=Path, default=RESULTS / "live.json")
+    parser.add_argument(
+        "--jobs-wait",
+        type=float,
+        default=JOBS_WAIT_SECONDS,
+        help="seconds to wait after the last answer for the analyses (today's path, side by "
+        "side); the unfinished ones are left out of it",
+    )
     args = parser.parse_args()
     if shutil.which("sox") is None or not CHROMIUM.exists():
         raise SystemExit(
             "bench.live needs sox and Debian's chromium (scripts/lib.sh installs them)"
         )
     results: dict[str, Any] = {
-        "machine": f"{os.cpu_count()} cores",
+        "machine": f"{os.cpu_count()} cores, {cpu_model()}",
+        "command": " ".join(["python -m bench.live", *sys.argv[1:]]),
         "load_average_at_start": load_average(),
         "targets": {
             "done_to_prompt_p95_seconds": TARGET_PROMPT_SECONDS,
@@ -457,7 +475,11 @@ def main() -> None:
             # keep the server busy long after the last one.
             results["at_once"] = at_once(url, pid, program, args.candidates)
             answers = (
-                in_browser(url, program, camera, args.lengths, args.answers) if args.answers else []
+                in_browser(
+                    url, program, camera, args.lengths, args.answers, jobs_wait=args.jobs_wait
+                )
+                if args.answers
+                else []
             )
             measured = [a for a in answers if not a["warm_up"]]
             results["browser"] = {

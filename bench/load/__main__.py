@@ -537,7 +537,7 @@ def main() -> None:
     parser.add_argument(
         "--job-nice",
         type=int,
-        help="REHEARSE_JOB_NICE for the servers [default: theirs, 0]: how much nicer the "
+        help="REHEARSE_JOB_NICE for the servers [default: theirs, 10]: how much nicer the "
         "analysis runs than the requests",
     )
     args = parser.parse_args()

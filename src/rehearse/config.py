@@ -90,10 +90,11 @@ class Settings(BaseSettings):
     job_lease_seconds: float = Field(default=60.0, gt=0)
     job_retry_seconds: float = Field(default=5.0, gt=0)
     job_poll_seconds: float = Field(default=1.0, gt=0)
-    # Jobs (the analysis) can run this much nicer than requests, so the CPU goes to the people
-    # waiting for an answer first and to the queue with what is left. Off by default: on a
-    # machine shared with other work, jobs then wait for that work too.
-    job_nice: int = Field(default=0, ge=0, le=19)
+    # Jobs (the analysis) run this much nicer than requests and live captions, so the CPU goes
+    # to the people waiting for an answer (and to the candidate speaking) first and to the
+    # queue with what is left. 0 turns it off: on a machine shared with other busy work, nice
+    # jobs wait for that work too.
+    job_nice: int = Field(default=10, ge=0, le=19)
 
     # HTTP.
     host: str = "127.0.0.1"

@@ -8,6 +8,7 @@ import pytest
 from rehearse.analysis.speech.streaming import (
     HARD_LIMIT_SECONDS,
     MAX_BUFFER_SECONDS,
+    MIN_STEP_SECONDS,
     Captions,
     StreamingRecognizer,
     live_model,
@@ -83,3 +84,34 @@ def test_a_decoder_far_behind_skips_audio_rather_than_reading_it_all() -> None:
     assert captions.decoded
     assert recognizer.buffered_seconds <= HARD_LIMIT_SECONDS
     assert recognizer.skipped_seconds >= len(backlog) / 16_000 - HARD_LIMIT_SECONDS - 0.01
+
+
+def test_decodes_are_paced_by_the_audio_they_add() -> None:
+    recognizer = StreamingRecognizer(live_model())
+    samples = ANSWER.samples
+    decoded_at = []
+    for i in range(0, len(samples), STEP):
+        step = recognizer.feed(samples[i : i + STEP])
+        if step.decoded:
+            decoded_at.append(step.heard_seconds)
+    gaps = np.diff(decoded_at)
+    assert len(decoded_at) >= 3, "captions must still come while the answer goes on"
+    assert gaps.min() >= MIN_STEP_SECONDS - 0.01
+    assert len(decoded_at) <= ANSWER.duration / MIN_STEP_SECONDS + 1
+
+
+def test_the_end_reads_only_what_is_not_committed() -> None:
+    recognizer = StreamingRecognizer(live_model())
+    samples = ANSWER.samples
+    last = len(samples) - 4 * STEP  # Done while the last words are being said
+    before = None
+    for i in range(0, last, STEP):
+        before = recognizer.feed(samples[i : min(i + STEP, last)])
+    assert before is not None
+    assert before.committed, "nothing was committed before the end"
+    committed_until = before.committed[-1].end
+    final = recognizer.finish(samples[last:])
+    assert final.decoded
+    assert recognizer.buffered_seconds <= recognizer.heard_seconds - committed_until + 0.01
+    assert final.committed[: len(before.committed)] == before.committed
+    assert {"finance", "numbers"} & {normalize(w.text) for w in final.committed}

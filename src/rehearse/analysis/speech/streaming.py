@@ -16,6 +16,12 @@ whisper_streaming, Macháček et al. 2023):
 - silence costs nothing: a step whose new audio holds no speech (Silero VAD), with no
   tentative words left to confirm, decodes nothing, and silence is dropped from the buffer;
   a decoded word needs voice activity under it;
+- decodes are paced by the audio they add: a step decodes only once ``step_seconds`` of new
+  audio has come since the last decode, ``step_seconds`` being the last decode's time over
+  DECODE_SHARE (between MIN_STEP_SECONDS and MAX_STEP_SECONDS), so one candidate keeps the
+  decoder busy about a third of the time instead of back to back;
+- ``finish()`` (Done) decodes only the audio after the last committed word, with the
+  committed words as the prompt, so the decode the next prompt waits for is short;
 - greedy decoding, no temperature fallback, and a short encoder context: the encoder sees
   the buffer rather than 30 s of mostly padding (as whisper.cpp's ``audio_ctx``), which on
   the fixture clips cut the decoding time 4-5 times for a word error rate of 3.2% instead of
@@ -54,6 +60,10 @@ MAX_BUFFER_SECONDS = 15.0
 HARD_LIMIT_SECONDS = 20.0
 KEEP_TENTATIVE_SECONDS = 5.0
 LIVE_THREADS = 1
+# A decode may take at most this share of the audio it reads anew, within these steps.
+DECODE_SHARE = 0.3
+MIN_STEP_SECONDS = 0.5
+MAX_STEP_SECONDS = 1.5
 _VAD_CONTEXT_SECONDS = 0.5
 _SILENCE_KEPT_SECONDS = 1.0
 _IDLE_DECODES = 2
@@ -124,6 +134,8 @@ class StreamingRecognizer:
         self._new_speech = False
         self._idle_decodes = 0
         self._agreement = LocalAgreement()
+        self._decoded_until = 0.0  # heard_seconds at the last decode
+        self.step_seconds = MIN_STEP_SECONDS  # new audio needed before the next decode
         self.skipped_seconds = 0.0  # audio never read because decoding fell too far behind
 
     @property
@@ -140,8 +152,10 @@ class StreamingRecognizer:
         started = time.perf_counter()
         self._hear(chunk)
         self._catch_up()
-        decoded = self._new_speech or (
-            bool(self._agreement.tentative) and self._idle_decodes < _IDLE_DECODES
+        due = self.heard_seconds - self._decoded_until >= self.step_seconds - 1e-6
+        decoded = due and (
+            self._new_speech
+            or (bool(self._agreement.tentative) and self._idle_decodes < _IDLE_DECODES)
         )
         if decoded:
             self._decode()
@@ -156,6 +170,7 @@ class StreamingRecognizer:
         self._catch_up()
         decoded = self._new_speech
         if decoded:
+            self._drop_committed()
             self._decode()
         self._agreement.flush()
         return self._captions(decoded, started)
@@ -189,6 +204,13 @@ class StreamingRecognizer:
         self._context = window[-int(_VAD_CONTEXT_SECONDS * SAMPLE_RATE) :]
 
     def _decode(self) -> None:
+        began = time.perf_counter()
+        self._read()
+        cost = time.perf_counter() - began
+        self._decoded_until = self.heard_seconds
+        self.step_seconds = min(MAX_STEP_SECONDS, max(MIN_STEP_SECONDS, cost / DECODE_SHARE))
+
+    def _read(self) -> None:
         self._idle_decodes = 0 if self._new_speech else self._idle_decodes + 1
         self._new_speech = False
         seconds = len(self._buffer) / SAMPLE_RATE
@@ -230,6 +252,11 @@ class StreamingRecognizer:
         self._start += drop / SAMPLE_RATE
         self.skipped_seconds += drop / SAMPLE_RATE
 
+    def _drop_committed(self) -> None:
+        """Start the buffer at the last committed word's end (the answer is over: no later
+        decode needs their audio to agree on, and the prompt carries their text)."""
+        self._cut(self._agreement.committed_until)
+
     def _trim(self) -> None:
         """Keep the buffer short: cut it where the committed words allow."""
         seconds = len(self._buffer) / SAMPLE_RATE
@@ -243,11 +270,17 @@ class StreamingRecognizer:
             cut = until
         if not self._agreement.tentative and not self._speech_after(until):
             cut = max(cut or 0.0, self.heard_seconds - _SILENCE_KEPT_SECONDS, until)
-        if cut is not None and cut > self._start:
-            drop = min(int((cut - self._start) * SAMPLE_RATE), len(self._buffer))
-            self._buffer = self._buffer[drop:]
-            self._start += drop / SAMPLE_RATE
-            self._speech = [s for s in self._speech if s.end > self._start - 1.0]
+        if cut is not None:
+            self._cut(cut)
+
+    def _cut(self, moment: float) -> None:
+        """Drop the buffer's audio before ``moment``."""
+        if moment <= self._start:
+            return
+        drop = min(int((moment - self._start) * SAMPLE_RATE), len(self._buffer))
+        self._buffer = self._buffer[drop:]
+        self._start += drop / SAMPLE_RATE
+        self._speech = [s for s in self._speech if s.end > self._start - 1.0]
 
     def _speech_after(self, moment: float) -> bool:
         return any(span.end > moment + _WORD_EDGE_SECONDS for span in self._speech)
