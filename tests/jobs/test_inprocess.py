@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import sys
+import threading
 import uuid
 
 import pytest
@@ -46,3 +49,22 @@ def test_readiness_fails_when_the_worker_is_not_running(runtime: Runtime) -> Non
     runtime.queue.stop()
     with pytest.raises(ServiceUnavailable, match="not running"):
         runtime.queue.check()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread priorities")
+def test_by_default_the_worker_runs_nicer_than_the_server(runtime: Runtime) -> None:
+    server = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    runtime.queue.start()
+    workers = [t for t in threading.enumerate() if t.name.startswith("job-worker-")]
+    assert workers
+    wait_until(
+        lambda: (
+            all(
+                t.native_id and os.getpriority(os.PRIO_PROCESS, t.native_id) > server
+                for t in workers
+            )
+            or server == 19
+        ),
+        5,
+        "the worker threads to lower their priority",
+    )
