@@ -22,6 +22,8 @@ whisper_streaming, Macháček et al. 2023):
   decoder busy about a third of the time instead of back to back;
 - ``finish()`` (Done) decodes only the audio after the last committed word, with the
   committed words as the prompt, so the decode the next prompt waits for is short;
+- a live decode writes at most LIVE_TOKENS_PER_SECOND tokens per second of audio (plus a few):
+  a decode that loops stops early, since its cost is mostly the tokens it writes;
 - greedy decoding, no temperature fallback, and a short encoder context: the encoder sees
   the buffer rather than 30 s of mostly padding (as whisper.cpp's ``audio_ctx``), which on
   the fixture clips cut the decoding time 4-5 times for a word error rate of 3.2% instead of
@@ -47,7 +49,6 @@ from rehearse.analysis.speech.recognition import (
     DISFLUENT_PROMPT,
     MAX_COMPRESSION_RATIO,
     load_model,
-    max_tokens,
     silent,
 )
 from rehearse.analysis.speech.spans import Span
@@ -70,6 +71,10 @@ _IDLE_DECODES = 2
 # Voice activity this long after the last committed word is speech still to be read.
 _WORD_EDGE_SECONDS = 0.3
 _PROMPT_WORDS = 40
+# Fast speech is about 4-5 tokens a second; a live decode that loops stops soon after (the
+# cost of a decode is mostly the tokens it writes, each timed word again in the alignment).
+LIVE_TOKENS_PER_SECOND = 6
+_LIVE_TOKENS_SLACK = 8
 _ENCODER_MARGIN_FRAMES = 100
 
 
@@ -97,6 +102,12 @@ def live_model(name: str = BUNDLED_MODEL) -> WhisperModel:
     """The model live captions decode with, loaded once per process by the analyzer's loader
     (one thread, so a live decode never waits for an analysis job's decode)."""
     return short_context(load_model(name, "int8", LIVE_THREADS))
+
+
+def live_max_tokens(seconds: float) -> int:
+    """The most tokens a live decode of ``seconds`` of audio may write: enough for fast
+    speech, so a decode that starts looping ends early instead of costing a second or more."""
+    return int(LIVE_TOKENS_PER_SECOND * seconds) + _LIVE_TOKENS_SLACK
 
 
 @dataclass(frozen=True)
@@ -225,7 +236,7 @@ class StreamingRecognizer:
             initial_prompt=prompt,
             word_timestamps=True,
             vad_filter=False,
-            max_new_tokens=max_tokens(seconds),
+            max_new_tokens=live_max_tokens(seconds),
         )
         hypothesis = [
             Word(w.word, self._start + w.start, self._start + w.end, w.probability)
