@@ -11,6 +11,7 @@ from rehearse.analysis.speech.streaming import (
     MIN_STEP_SECONDS,
     Captions,
     StreamingRecognizer,
+    live_max_tokens,
     live_model,
 )
 from rehearse.analysis.speech.words import normalize
@@ -115,3 +116,9 @@ def test_the_end_reads_only_what_is_not_committed() -> None:
     assert recognizer.buffered_seconds <= recognizer.heard_seconds - committed_until + 0.01
     assert final.committed[: len(before.committed)] == before.committed
     assert {"finance", "numbers"} & {normalize(w.text) for w in final.committed}
+
+
+def test_a_live_decode_may_write_enough_for_fast_speech_and_little_more() -> None:
+    for seconds in (1.0, 3.0, 8.0, 15.0):
+        fast_speech = 5 * seconds  # about 4 words a second
+        assert fast_speech < live_max_tokens(seconds) < 2 * fast_speech + 10
