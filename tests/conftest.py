@@ -128,6 +128,9 @@ def make_settings(data_dir: Path, database_url: str | None = None, **overrides: 
         "log_format": "console",
         # Tests that analyse load the models on first use; the others would only pay for them.
         "warm_models": False,
+        # Test processes run side by side (pytest-xdist): a job niced below the other one's
+        # work would wait for it, and a test waiting for the job with it.
+        "job_nice": 0,
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[arg-type]

@@ -6,13 +6,16 @@ import os
 import sys
 import threading
 import uuid
+from pathlib import Path
 
 import pytest
 
+from rehearse.config import Settings
 from rehearse.errors import ServiceUnavailable
 from rehearse.jobs.models import Job, JobStatus
 from rehearse.jobs.service import enqueue
 from rehearse.runtime import Runtime
+from tests.conftest import make_settings
 from tests.jobs import handlers  # noqa: F401  (registers the test.* kinds)
 from tests.support.net import wait_until
 
@@ -51,8 +54,15 @@ def test_readiness_fails_when_the_worker_is_not_running(runtime: Runtime) -> Non
         runtime.queue.check()
 
 
+def test_analysis_jobs_run_nicer_than_requests_by_default() -> None:
+    assert Settings(_env_file=None).job_nice > 0
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread priorities")
-def test_by_default_the_worker_runs_nicer_than_the_server(runtime: Runtime) -> None:
+def test_the_worker_runs_nicer_than_the_server(tmp_path: Path, database_url: str) -> None:
+    # The suite's settings run jobs at the server's priority (tests/conftest.py); a deployment's
+    # run them nicer, as here.
+    runtime = Runtime(make_settings(tmp_path / "data", database_url, job_nice=10))
     server = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
     runtime.queue.start()
     workers = [t for t in threading.enumerate() if t.name.startswith("job-worker-")]
@@ -68,3 +78,4 @@ def test_by_default_the_worker_runs_nicer_than_the_server(runtime: Runtime) -> N
         5,
         "the worker threads to lower their priority",
     )
+    runtime.close()

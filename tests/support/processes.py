@@ -19,6 +19,7 @@ def rehearse_env(**settings: object) -> dict[str, str]:
     """The environment for a child process: REHEARSE_* variables from ``settings``."""
     env = {key: value for key, value in os.environ.items() if not key.startswith("REHEARSE_")}
     env["REHEARSE_WARM_MODELS"] = "false"  # models load on first use unless a test asks
+    env["REHEARSE_JOB_NICE"] = "0"  # as in make_settings: test processes run side by side
     env.update({f"REHEARSE_{key.upper()}": str(value) for key, value in settings.items()})
     env["REHEARSE_LOG_FORMAT"] = "json"
     return env
