@@ -8,11 +8,13 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx2 as httpx
 import pytest
 import schemathesis
-from hypothesis import HealthCheck, Phase, settings
+from hypothesis import HealthCheck, Phase, given, settings
+from schemathesis.core.result import Err
 
 from rehearse.web.app import create_app
 from tests.conftest import make_settings
@@ -43,26 +45,61 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict
         yield base_url, {"Authorization": f"Bearer {token}"}
 
 
+# One test per operation, each with its own node id: schemathesis's ``schema.parametrize()``
+# gives all its items one node id, and pytest-xdist, which schedules by node id, then runs
+# only the first operation.
+Operation = schemathesis.APIOperation[Any, Any, Any, Any]
+
+
+def _operations() -> list[Operation]:
+    """Every operation of the document (one schemathesis cannot read fails the collection)."""
+    operations = []
+    for result in schema.get_all_operations():
+        if isinstance(result, Err):
+            raise result.err()
+        operations.append(result.ok())
+    return operations
+
+
+OPERATIONS = _operations()
+
+
 @pytest.mark.slow
-@schema.parametrize()
-@settings(
-    max_examples=EXAMPLES_PER_OPERATION,
-    phases=[Phase.explicit, Phase.generate],
-    deadline=None,
-    suppress_health_check=list(HealthCheck),
-)
+@pytest.mark.parametrize("operation", OPERATIONS, ids=[op.label for op in OPERATIONS])
 def test_every_operation_answers_as_documented(
-    case: schemathesis.Case,  # type: ignore[type-arg]
+    operation: Operation,
     server: tuple[str, dict[str, str]],
 ) -> None:
     base_url, headers = server
-    # Schema-valid input may still be refused by a rule the schema cannot express (a weak
-    # password, an id of nothing): that check is left out, every other one is kept.
-    case.call_and_validate(
-        base_url=base_url,
-        headers=headers,
-        excluded_checks=[schemathesis.checks.positive_data_acceptance],
+
+    @given(case=operation.as_strategy())
+    @settings(
+        max_examples=EXAMPLES_PER_OPERATION,
+        phases=[Phase.generate],
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
     )
+    def answers_as_documented(case: schemathesis.Case) -> None:  # type: ignore[type-arg]
+        # Schema-valid input may still be refused by a rule the schema cannot express (a weak
+        # password, an id of nothing): that check is left out, every other one is kept.
+        case.call_and_validate(
+            base_url=base_url,
+            headers=headers,
+            excluded_checks=[schemathesis.checks.positive_data_acceptance],
+        )
+
+    answers_as_documented()
+
+
+def test_every_documented_operation_has_a_test_of_its_own() -> None:
+    documented = {
+        f"{method.upper()} {path}"
+        for path, operations in schema.raw_schema["paths"].items()
+        for method in operations
+    }
+    labels = [operation.label for operation in OPERATIONS]
+    assert len(set(labels)) == len(labels) == len(documented)
+    assert set(labels) == documented
 
 
 def test_errors_are_documented_with_the_body_the_api_sends() -> None:
