@@ -126,8 +126,9 @@ class Runtime:
 
     def warm_up(self, *, analyses: bool) -> None:
         """Unless turned off, start loading in the background the models this process will
-        use: the sentence encoder and the content evaluation's data (plans, reports), and
-        with ``analyses`` the voice activity and speech models."""
+        use: the sentence encoder, the content evaluation's data and the embedded bank and
+        knowledge base (plans, reports), and with ``analyses`` the voice activity and speech
+        models."""
         if not self.settings.warm_models:
             return
         # Imported here: processes that never warm up need not import the evaluation.
@@ -137,6 +138,7 @@ class Runtime:
         if analyses:
             steps["speech"] = self.speech_analyzer.load
         steps["content"] = lambda: warm_up(MiniLMEncoder())
+        steps["retrieval"] = self.retriever.prepare
         self.warmup.start(steps)
 
     def prepare_store(self) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import numpy as np
 
-from rehearse.interviewer.bank.schema import load_bank
+from rehearse.interviewer.bank.schema import Bank, load_bank
 from rehearse.interviewer.knowledge.notes import load_notes
 from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
 from rehearse.interviewer.retrieval.retriever import Retriever, _cached
@@ -50,6 +50,15 @@ def test_embeddings_are_written_to_the_cache_folder(tmp_path: Path) -> None:
     retriever.notes_for("indexes", topic="databases")
     [saved] = tmp_path.glob("embeddings-*.npy")
     assert np.load(saved).shape == (len(notes["databases"]), 384)
+
+
+def test_prepare_embeds_the_bank_and_the_notes_ahead(tmp_path: Path) -> None:
+    bank = Bank(topics=tuple(t for t in load_bank().topics if t.topic == "python"))
+    notes = {"databases": load_notes()["databases"]}
+    retriever = Retriever(MiniLMEncoder(), bank, notes, cache_dir=tmp_path)
+    assert not retriever.prepared
+    retriever.prepare()
+    assert retriever.prepared
 
 
 def test_a_corrupt_cache_file_is_recomputed_and_replaced(tmp_path: Path) -> None:

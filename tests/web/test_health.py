@@ -38,6 +38,7 @@ def test_ready_says_when_the_models_are_warm(tmp_path: Path) -> None:
         assert runtime.warmup.wait(timeout=240)
         after = warming.get("/ready")
         assert (after.status_code, after.json()["models"]) == (200, "warm")
+        assert runtime.retriever.prepared  # the first plan does not embed the bank
 
 
 def test_ready_fails_when_the_schema_is_behind(tmp_path: Path) -> None:

@@ -54,6 +54,17 @@ class Retriever:
         self._question_index: VectorIndex | None = None
         self._note_index: VectorIndex | None = None
 
+    def prepare(self) -> None:
+        """Embed the bank and the knowledge base now (or read them back from the cache), so
+        the first search does not wait for it (about a minute of a core each, uncached)."""
+        self._questions()
+        self._notes_index()
+
+    @property
+    def prepared(self) -> bool:
+        """Whether the bank and the knowledge base are embedded, in this process's memory."""
+        return self._question_index is not None and self._note_index is not None
+
     def relevance(self, query: str, question_ids: Iterable[str]) -> dict[str, float]:
         """Cosine similarity of ``query`` to each of the given bank questions."""
         wanted = list(question_ids)
