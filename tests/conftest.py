@@ -31,6 +31,11 @@ from rehearse.store.base import Base
 from rehearse.store.database import Database
 from rehearse.web.app import create_app
 from tests.support.api import ApiUser, sign_up
+from tests.support.cache import (
+    make_shared_cache_folder,
+    remove_shared_cache_folder,
+    shared_cache_folder,
+)
 from tests.support.s3 import Bucket, make_bucket, s3_server
 
 POSTGRES_URL = os.environ.get(
@@ -38,6 +43,14 @@ POSTGRES_URL = os.environ.get(
 )
 REDIS_URL = os.environ.get("REHEARSE_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 SHARED_FIXTURES = Path(__file__).resolve().parents[2] / "shared" / "fixtures"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    make_shared_cache_folder()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    remove_shared_cache_folder()
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -124,6 +137,7 @@ def make_settings(data_dir: Path, database_url: str | None = None, **overrides: 
     values: dict[str, object] = {
         "data_dir": data_dir,
         "database_url": database_url,
+        "cache_dir": shared_cache_folder(),
         "job_poll_seconds": 0.05,
         "log_format": "console",
         # Tests that analyse load the models on first use; the others would only pay for them.
@@ -183,17 +197,15 @@ def shared_fixture(relative: str) -> Path:
 @pytest.fixture(scope="session")
 def retriever(shared_cache_dir: Path) -> Retriever:
     """The bundled MiniLM over the bank and the knowledge base, embedded once per test run."""
-    return Retriever(MiniLMEncoder(), load_bank(), load_notes(), cache_dir=shared_cache_dir)
+    return Retriever(
+        MiniLMEncoder(), load_bank(), load_notes(), cache_dir=shared_cache_dir / "embeddings"
+    )
 
 
 @pytest.fixture(scope="session")
-def shared_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One REHEARSE_CACHE_DIR for the run, so child processes embed the bank only once; with
-    pytest-xdist, one for all its workers (their temporary folders share a parent)."""
-    base = tmp_path_factory.getbasetemp()
-    folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "cache"
-    folder.mkdir(exist_ok=True)
-    return folder
+def shared_cache_dir() -> Path:
+    """The run's one REHEARSE_CACHE_DIR (``tests/support/cache.py``)."""
+    return shared_cache_folder()
 
 
 @pytest.fixture(scope="session")

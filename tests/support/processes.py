@@ -12,6 +12,7 @@ from pathlib import Path
 
 import httpx2 as httpx
 
+from tests.support.cache import shared_cache_folder
 from tests.support.net import wait_until
 
 
@@ -20,6 +21,7 @@ def rehearse_env(**settings: object) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if not key.startswith("REHEARSE_")}
     env["REHEARSE_WARM_MODELS"] = "false"  # models load on first use unless a test asks
     env["REHEARSE_JOB_NICE"] = "0"  # as in make_settings: test processes run side by side
+    env["REHEARSE_CACHE_DIR"] = str(shared_cache_folder())  # as in make_settings
     env.update({f"REHEARSE_{key.upper()}": str(value) for key, value in settings.items()})
     env["REHEARSE_LOG_FORMAT"] = "json"
     return env
