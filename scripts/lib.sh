@@ -62,7 +62,8 @@ ensure_venv() {
     || say "Whisper base was not converted to int8 ahead: each process will convert it as it loads"
 }
 
-WHEELS="${XDG_CACHE_HOME:-$HOME/.cache}/rehearse/wheels"
+CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/rehearse"
+WHEELS="$CACHE/wheels"
 
 portable_llama_wheel() {
   # llama.cpp (the dev extra's test server) compiles for the CPU it is built on by default,
