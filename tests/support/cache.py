@@ -29,4 +29,5 @@ def remove_shared_cache_folder() -> None:
 
 
 def shared_cache_folder() -> Path:
+    """The folder; made by ``make_shared_cache_folder`` when pytest starts."""
     return Path(os.environ[_VARIABLE])
