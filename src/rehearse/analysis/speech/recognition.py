@@ -52,7 +52,6 @@ __all__ = [
     "Word",
     "describe_model",
     "load_model",
-    "max_tokens",
     "normalize",
     "silent",
     "start_loading",
@@ -236,7 +235,7 @@ def _samples(window: Span) -> slice:
     return slice(int(window.start * SAMPLE_RATE), int(window.end * SAMPLE_RATE))
 
 
-def max_tokens(seconds: float) -> int:
+def _max_tokens(seconds: float) -> int:
     """The most tokens a decode of ``seconds`` of audio may produce (a loop cannot run long)."""
     return int(_MAX_TOKENS_PER_SECOND * seconds) + 16
 
@@ -355,7 +354,7 @@ class Recognizer:
                 clip_timestamps=[{"start": w.start, "end": w.end} for w in windows],
                 batch_size=BATCH_SIZE,
                 initial_prompt=DISFLUENT_PROMPT,
-                max_new_tokens=max_tokens(longest),
+                max_new_tokens=_max_tokens(longest),
             )
             segments: list[Segment] = []
             for index, (window, result) in enumerate(zip(windows, found, strict=True)):
@@ -404,7 +403,7 @@ class Recognizer:
             condition_on_previous_text=False,
             initial_prompt=prompt,
             **_FALLBACK_OPTIONS,
-            max_new_tokens=max_tokens(window.duration),
+            max_new_tokens=_max_tokens(window.duration),
         )
         return [_segment(segment, window.start) for segment in found]
 
