@@ -143,13 +143,23 @@ def _sox(*args: str) -> None:
     subprocess.run([SOX, *args], check=True)  # noqa: S603 (Debian's sox)
 
 
+def fixture_clips() -> list[Path]:
+    """The fixture recordings, in the order they are joined."""
+    return sorted((FIXTURES / "audio").glob("*.wav"))
+
+
+def join_clips(folder: Path) -> Path:
+    """The fixture clips one after another, 0.5 s apart, as one 16-bit WAV file (sox)."""
+    gap, once = folder / "gap.wav", folder / "once.wav"
+    _sox("-n", "-r", str(RATE), "-c", "1", "-b", "16", str(gap), "trim", "0", "0.5")
+    pieces = [str(part) for clip in fixture_clips() for part in (clip, gap)]
+    _sox(*pieces, "-r", str(RATE), "-c", "1", "-b", "16", str(once))
+    return once
+
+
 def make_program(folder: Path) -> Path:
     """The fixture clips one after another, 0.5 s apart, repeated to PROGRAM_SECONDS (sox)."""
-    clips = sorted((FIXTURES / "audio").glob("*.wav"))
-    gap, once, program = folder / "gap.wav", folder / "once.wav", folder / "program.wav"
-    _sox("-n", "-r", str(RATE), "-c", "1", "-b", "16", str(gap), "trim", "0", "0.5")
-    pieces = [str(part) for clip in clips for part in (clip, gap)]
-    _sox(*pieces, "-r", str(RATE), "-c", "1", "-b", "16", str(once))
+    once, program = join_clips(folder), folder / "program.wav"
     with wave.open(str(once)) as reader:
         seconds = reader.getnframes() / reader.getframerate()
     repeats = int(PROGRAM_SECONDS // seconds) + 1

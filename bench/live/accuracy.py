@@ -22,7 +22,14 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from bench.live.__main__ import FIXTURES, RATE, RESULTS, _sox, load_average
+from bench.live.__main__ import (
+    FIXTURES,
+    RATE,
+    RESULTS,
+    fixture_clips,
+    join_clips,
+    load_average,
+)
 from rehearse.analysis.speech.evaluation import word_error_rate
 from rehearse.analysis.speech.streaming import StreamingRecognizer, live_model
 
@@ -34,13 +41,9 @@ def joined(folder: Path) -> tuple[npt.NDArray[np.float32], str]:
         for line in (FIXTURES / "audio" / "transcripts.tsv").read_text().splitlines()
         if "\t" in line
     )
-    clips = sorted((FIXTURES / "audio").glob("*.wav"))
-    gap, once = folder / "gap.wav", folder / "once.wav"
-    _sox("-n", "-r", str(RATE), "-c", "1", "-b", "16", str(gap), "trim", "0", "0.5")
-    _sox(*[str(p) for clip in clips for p in (clip, gap)], "-r", str(RATE), "-c", "1", str(once))
-    with wave.open(str(once)) as reader:
+    with wave.open(str(join_clips(folder))) as reader:
         pcm = np.frombuffer(reader.readframes(reader.getnframes()), dtype="<i2")
-    reference = " ".join(references[clip.name].strip() for clip in clips)
+    reference = " ".join(references[clip.name].strip() for clip in fixture_clips())
     return pcm.astype(np.float32) / 32768.0, reference
 
 
