@@ -195,17 +195,11 @@ def shared_fixture(relative: str) -> Path:
 
 
 @pytest.fixture(scope="session")
-def retriever(shared_cache_dir: Path) -> Retriever:
-    """The bundled MiniLM over the bank and the knowledge base, embedded once per test run."""
-    return Retriever(
-        MiniLMEncoder(), load_bank(), load_notes(), cache_dir=shared_cache_dir / "embeddings"
-    )
-
-
-@pytest.fixture(scope="session")
-def shared_cache_dir() -> Path:
-    """The run's one REHEARSE_CACHE_DIR (``tests/support/cache.py``)."""
-    return shared_cache_folder()
+def retriever() -> Retriever:
+    """The bundled MiniLM over the bank and the knowledge base, embedded once per test run
+    (in the cache folder the servers the tests start use too)."""
+    cache = shared_cache_folder() / "embeddings"
+    return Retriever(MiniLMEncoder(), load_bank(), load_notes(), cache_dir=cache)
 
 
 @pytest.fixture(scope="session")

@@ -18,9 +18,7 @@ COMPLETE = (
 )
 
 
-def _interview(
-    tmp_path: Path, cache: Path, typed: str, *extra: str
-) -> subprocess.CompletedProcess[str]:
+def _interview(tmp_path: Path, typed: str, *extra: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [
             sys.executable,
@@ -34,7 +32,7 @@ def _interview(
             *extra,
         ],
         input=typed,
-        env=rehearse_env(data_dir=tmp_path, cache_dir=cache),
+        env=rehearse_env(data_dir=tmp_path),
         capture_output=True,
         text=True,
         timeout=120,
@@ -42,8 +40,8 @@ def _interview(
     )
 
 
-def test_the_plan_and_first_question_are_shown(tmp_path: Path, shared_cache_dir: Path) -> None:
-    result = _interview(tmp_path, shared_cache_dir, "/quit\n", "--length", "4", "--show-plan")
+def test_the_plan_and_first_question_are_shown(tmp_path: Path) -> None:
+    result = _interview(tmp_path, "/quit\n", "--length", "4", "--show-plan")
     assert result.returncode == 0, result.stderr
     assert "Mock interview: Login.gov - Application Engineer (senior, mixed)" in result.stdout
     assert "web-backend (strength)" in result.stdout
@@ -51,18 +49,16 @@ def test_the_plan_and_first_question_are_shown(tmp_path: Path, shared_cache_dir:
     assert "Q1. " in result.stdout
 
 
-def test_a_vague_answer_gets_a_follow_up_and_a_complete_one_moves_on(
-    tmp_path: Path, shared_cache_dir: Path
-) -> None:
+def test_a_vague_answer_gets_a_follow_up_and_a_complete_one_moves_on(tmp_path: Path) -> None:
     typed = f"{VAGUE} {VAGUE}\n\n{COMPLETE}\n\n/quit\n"
-    result = _interview(tmp_path, shared_cache_dir, typed, "--length", "3")
+    result = _interview(tmp_path, typed, "--length", "3")
     assert "Follow-up:" in result.stdout
     assert "Q2. " in result.stdout
     assert "Topic levels after this interview" in result.stdout
 
 
-def test_skip_moves_to_the_next_question(tmp_path: Path, shared_cache_dir: Path) -> None:
-    result = _interview(tmp_path, shared_cache_dir, "/skip\n/quit\n", "--length", "3")
+def test_skip_moves_to_the_next_question(tmp_path: Path) -> None:
+    result = _interview(tmp_path, "/skip\n/quit\n", "--length", "3")
     assert "chose to skip" in result.stdout
     assert "Q2. " in result.stdout
 
@@ -80,9 +76,7 @@ def test_a_missing_job_file_is_reported_plainly(tmp_path: Path) -> None:
     assert "Cannot read" in result.stderr
 
 
-def test_recorded_answers_are_transcribed_and_judged(
-    tmp_path: Path, shared_cache_dir: Path
-) -> None:
+def test_recorded_answers_are_transcribed_and_judged(tmp_path: Path) -> None:
     folder = tmp_path / "answers"
     folder.mkdir()
     for name, text in [("01.wav", COMPLETE), ("02.wav", "I do not know.")]:
@@ -90,19 +84,17 @@ def test_recorded_answers_are_transcribed_and_judged(
             ["espeak-ng", "-s", "140", "--stdout", text], check=True, capture_output=True
         ).stdout
         (folder / name).write_bytes(wav)
-    result = _interview(tmp_path, shared_cache_dir, "", "--length", "2", "--answers", str(folder))
+    result = _interview(tmp_path, "", "--length", "2", "--answers", str(folder))
     assert result.returncode == 0, result.stderr
     assert "[01.wav: " in result.stdout
     assert "Kafka" in result.stdout  # the recording was transcribed
     assert "Topic levels after this interview" in result.stdout
 
 
-def test_a_coding_answer_is_graded_in_the_sandbox(tmp_path: Path, shared_cache_dir: Path) -> None:
+def test_a_coding_answer_is_graded_in_the_sandbox(tmp_path: Path) -> None:
     from tests.interviewer.test_problems import SOLUTIONS  # noqa: PLC0415
 
     code = SOLUTIONS["log-errors"].strip() + "\n/end\n"
-    result = _interview(
-        tmp_path, shared_cache_dir, f"/skip\n{code}/quit\n", "--type", "coding", "--length", "4"
-    )
+    result = _interview(tmp_path, f"/skip\n{code}/quit\n", "--type", "coding", "--length", "4")
     assert "Errors per service" in result.stdout
     assert "Graded by the hidden tests: All 4 hidden tests passed." in result.stdout

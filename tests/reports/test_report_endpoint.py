@@ -62,7 +62,6 @@ def reported(
     request: pytest.FixtureRequest,
     tmp_path_factory: pytest.TempPathFactory,
     sqlite_template: Path,
-    shared_cache_dir: Path,
 ) -> Iterator[Reported]:
     """One answered session on a database of its own, shared by the tests that only read its
     report: analysing its recordings is most of this module's time."""
@@ -73,7 +72,7 @@ def reported(
             url = f"sqlite:///{folder / 'rehearse.sqlite3'}"
         else:
             url = stack.enter_context(own_postgres_database())
-        settings = make_settings(folder / "data", url, cache_dir=shared_cache_dir)
+        settings = make_settings(folder / "data", url)
         client = stack.enter_context(TestClient(create_app(settings)))
         alice = sign_up(client, "alice@example.com")
         yield Reported(client, alice, _answered_session(client, alice))

@@ -82,15 +82,13 @@ def _chromium() -> Path:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory, shared_cache_dir: Path) -> Iterator[Server]:
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """``rehearse serve`` on a free port: embedded SQLite, local blobs, in-process jobs,
     the bundled speech and embedding models."""
     folder = tmp_path_factory.mktemp("web-e2e")
     data_dir, log = folder / "data", folder / "serve.log"
     port = free_port()
-    env = rehearse_env(
-        data_dir=data_dir, port=port, cache_dir=shared_cache_dir, job_poll_seconds=0.2
-    )
+    env = rehearse_env(data_dir=data_dir, port=port, job_poll_seconds=0.2)
     with rehearse_process(["serve"], env, log) as process:
         url = f"http://127.0.0.1:{port}"
         wait_for_health(url, process, log)
