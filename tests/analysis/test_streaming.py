@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from rehearse.analysis.audio import SAMPLE_RATE
+from rehearse.analysis.speech.evaluation import word_error_rate
 from rehearse.analysis.speech.streaming import (
     HARD_LIMIT_SECONDS,
     MAX_BUFFER_SECONDS,
@@ -14,19 +16,20 @@ from rehearse.analysis.speech.streaming import (
     live_max_tokens,
     live_model,
 )
-from rehearse.analysis.speech.words import normalize
 from tests.support.speech import compose
 
 STEP = 4000  # 250 ms, as the page's frames
-ANSWER = compose(
-    0.4,
+SENTENCES = (
     "In my last role I led a small team that rebuilt our billing system.",
-    0.6,
     "We moved the old batch jobs to a queue and cut the nightly run to forty minutes.",
-    0.8,
     "The hardest part was convincing finance to trust the new numbers.",
-    0.6,
 )
+ANSWER = compose(0.4, SENTENCES[0], 0.6, SENTENCES[1], 0.8, SENTENCES[2], 0.6)
+# When a decode runs depends on how long the last one took, so the words differ from run to
+# run and from CPU to CPU ("finance" or "being financed", "numbers" or "members"): the tests
+# bound the error rate and check where words are, not which words they are. Greedy decoding
+# of espeak with the short context makes 16-20% errors here.
+MAX_WORD_ERROR_RATE = 0.35
 
 
 @pytest.fixture(scope="module")
@@ -35,10 +38,6 @@ def streamed() -> tuple[list[Captions], Captions]:
     samples = ANSWER.samples
     steps = [recognizer.feed(samples[i : i + STEP]) for i in range(0, len(samples), STEP)]
     return steps, recognizer.finish()
-
-
-def _said(captions: Captions) -> set[str]:
-    return {normalize(word.text) for word in captions.words}
 
 
 def test_words_are_committed_while_the_answer_goes_on(
@@ -55,8 +54,8 @@ def test_the_end_reads_the_whole_answer_in_order(
 ) -> None:
     _steps, final = streamed
     assert final.tentative == ()
-    key = {"team", "billing", "queue", "minutes", "finance", "numbers"}
-    assert len(key & _said(final)) >= 5, final.committed_text
+    heard = word_error_rate(" ".join(SENTENCES), final.committed_text)
+    assert heard <= MAX_WORD_ERROR_RATE, final.committed_text
     starts = [word.start for word in final.committed]
     assert starts == sorted(starts)
     assert final.committed[-1].end <= ANSWER.duration + 0.1
@@ -115,7 +114,8 @@ def test_the_end_reads_only_what_is_not_committed() -> None:
     assert final.decoded
     assert recognizer.buffered_seconds <= recognizer.heard_seconds - committed_until + 0.01
     assert final.committed[: len(before.committed)] == before.committed
-    assert {"finance", "numbers"} & {normalize(w.text) for w in final.committed}
+    # The words said after Done ("... the new numbers") are read too.
+    assert final.committed[-1].end > last / SAMPLE_RATE, final.committed_text
 
 
 def test_a_live_decode_may_write_enough_for_fast_speech_and_little_more() -> None:
