@@ -16,6 +16,7 @@ from rehearse.analysis.speech.hallucinations import (
     Guard,
     Segment,
     backed,
+    before_the_loop,
     collapse_repeats,
     loops,
 )
@@ -179,3 +180,20 @@ def test_a_phrase_said_three_times_in_a_row_is_a_loop() -> None:
 
 def test_a_stutter_or_a_repeated_word_far_apart_is_not_a_loop() -> None:
     assert not loops(_words("I I think that the team and the manager and the client agreed"))
+
+
+def test_a_looping_decode_keeps_what_it_read_before_the_loop() -> None:
+    # The live decode at Done, 1.9 s of "... trust the new numbers" and silence, looped
+    # (compression ratio 2.65) and was dropped whole: the answer's last words went missing.
+    looped = _words("trust the new members. Trust the new members. Trust the new members")
+    assert [normalize(w.text) for w in before_the_loop(looped)] == [
+        "trust",
+        "the",
+        "new",
+        "members",
+    ]
+
+
+def test_a_decode_with_no_repeat_is_kept_whole() -> None:
+    words = _words("the hardest part was convincing finance")
+    assert before_the_loop(words) == words

@@ -13,7 +13,8 @@ asks whether the words are backed by the recording:
 - a segment that repeats the decoding prompt goes;
 - a segment over what is silence *relative to the recording's own speech level* goes;
 - a segment Whisper itself doubts (low word probabilities and a low sequence score) goes;
-- a phrase repeated more than twice in a row is cut back to two.
+- a phrase repeated more than twice in a row is cut back to two; in a decode that loops
+  with no fallback to re-decode it (live captions), the text ends where the loop begins.
 """
 
 from __future__ import annotations
@@ -162,6 +163,17 @@ def _repeats(tokens: Sequence[str], index: int, size: int) -> int:
     ):
         repeats += 1
     return repeats
+
+
+def before_the_loop(words: Sequence[Word]) -> list[Word]:
+    """What a looping decode read before it began to repeat itself: its words up to the
+    first phrase of 1-4 words said twice in a row, which is kept once."""
+    tokens = [normalize(word.text) for word in words]
+    for index in range(len(tokens)):
+        for size in range(1, 5):
+            if _repeats(tokens, index, size) > 1:
+                return list(words[: index + size])
+    return list(words)
 
 
 def loops(words: Sequence[Word]) -> bool:

@@ -40,10 +40,11 @@ from functools import lru_cache
 import numpy as np
 import numpy.typing as npt
 from faster_whisper import WhisperModel
+from faster_whisper.transcribe import Segment
 
 from rehearse.analysis.audio import SAMPLE_RATE, Samples
 from rehearse.analysis.speech.agreement import LocalAgreement, sentence_end_before
-from rehearse.analysis.speech.hallucinations import backed, collapse_repeats
+from rehearse.analysis.speech.hallucinations import backed, before_the_loop, collapse_repeats
 from rehearse.analysis.speech.recognition import (
     BUNDLED_MODEL,
     DISFLUENT_PROMPT,
@@ -239,15 +240,24 @@ class StreamingRecognizer:
             max_new_tokens=live_max_tokens(seconds),
         )
         hypothesis = [
-            Word(w.word, self._start + w.start, self._start + w.end, w.probability)
-            for segment in found
-            if not silent(segment) and segment.compression_ratio <= MAX_COMPRESSION_RATIO
-            for w in segment.words or ()
+            word for segment in found if not silent(segment) for word in self._words(segment)
         ]
         hypothesis, _loops = collapse_repeats(
             [w for w in hypothesis if w.start < self.heard_seconds and backed(w, self._speech)]
         )
         self._agreement.insert(hypothesis)
+
+    def _words(self, segment: Segment) -> list[Word]:
+        """A decoded segment's words, timed from the answer's start. Greedy decoding here has
+        no fallback: a segment that loops keeps what it read before the loop (often the last
+        words of the answer, when the decode at Done loops on them)."""
+        words = [
+            Word(w.word, self._start + w.start, self._start + w.end, w.probability)
+            for w in segment.words or ()
+        ]
+        if segment.compression_ratio > MAX_COMPRESSION_RATIO:
+            return before_the_loop(words)
+        return words
 
     def _catch_up(self) -> None:
         """Fallen so far behind that the buffer holds more than a decode may read (the machine
