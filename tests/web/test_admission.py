@@ -16,7 +16,7 @@ from bench.load.burst import burst
 from fastapi.testclient import TestClient
 
 from rehearse.errors import ServiceUnavailable
-from rehearse.web.admission import Gate, QueueBudget
+from rehearse.web.admission import Gate
 from rehearse.web.app import create_app
 from tests.conftest import make_settings, shared_fixture
 from tests.support.api import STRONG_PASSWORD, ApiUser, error_code, sign_up
@@ -55,44 +55,6 @@ def test_a_freed_slot_admits_the_next_request() -> None:
 
     asyncio.run(two_requests())
     assert order == ["first in", "first out", "second in"]
-
-
-def test_a_request_whose_budget_is_spent_is_refused_at_the_next_full_gate_at_once() -> None:
-    """A request that queued at one gate (a CPU turn) has only the rest of its budget at the
-    next (the database): its answer never waits for the sum of the gates' waits."""
-    gate = Gate(slots=1, wait_seconds=60)
-    budget = QueueBudget(2)
-    budget.spend(2)
-
-    async def next_gate_while_full() -> None:
-        async with gate.admitted():
-            await asyncio.wait_for(_enter(gate, budget), timeout=10)
-
-    with pytest.raises(ServiceUnavailable):
-        asyncio.run(next_gate_while_full())
-
-
-def test_queueing_at_a_gate_spends_the_request_budget() -> None:
-    gate = Gate(slots=1, wait_seconds=60)
-    budget = QueueBudget(60)
-
-    async def wait_for_a_slot_held_a_moment() -> None:
-        async def hold() -> None:
-            async with gate.admitted():
-                await asyncio.sleep(0.05)
-
-        holder = asyncio.create_task(hold())
-        await asyncio.sleep(0)  # the holder takes the slot first
-        await _enter(gate, budget)
-        await holder
-
-    asyncio.run(wait_for_a_slot_held_a_moment())
-    assert budget.remaining_seconds < 60
-
-
-async def _enter(gate: Gate, budget: QueueBudget) -> None:
-    async with gate.admitted(budget):
-        pass
 
 
 @contextmanager

@@ -14,15 +14,12 @@ signing up or planning together queues for the CPU instead of slowing down, thro
 shared cores and the one interpreter lock, every request already running.
 
 A request that cannot get a slot within a gate's wait is answered 503 with ``Retry-After``:
-load is shed with a clear answer, not a stall. A request that passes several gates (a CPU
-turn, then the database) queues against one budget for all of them (``QueueBudget``), so its
-answer, admitted or refused, comes within one wait and not the sum of the gates' waits.
+load is shed with a clear answer, not a stall.
 """
 
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -37,16 +34,6 @@ RESERVED_CONNECTIONS = 4
 def request_slots(connections: int) -> int:
     """How many requests may hold a transaction at once, given the pool's connections."""
     return max(1, connections - RESERVED_CONNECTIONS)
-
-
-class QueueBudget:
-    """How long one request may still queue, over every gate it passes."""
-
-    def __init__(self, seconds: float) -> None:
-        self.remaining_seconds = seconds
-
-    def spend(self, seconds: float) -> None:
-        self.remaining_seconds = max(0.0, self.remaining_seconds - seconds)
 
 
 class Gate:
@@ -67,13 +54,10 @@ class Gate:
         self._free = asyncio.Semaphore(slots)
 
     @asynccontextmanager
-    async def admitted(self, budget: QueueBudget | None = None) -> AsyncIterator[None]:
-        """Hold a slot for the block, or raise ServiceUnavailable after ``wait_seconds`` (or
-        what is left of the request's ``budget``, if that is less)."""
-        wait = self.wait_seconds if budget is None else min(self.wait_seconds, budget.remaining_seconds)
-        started = time.monotonic()
+    async def admitted(self) -> AsyncIterator[None]:
+        """Hold a slot for the block, or raise ServiceUnavailable after ``wait_seconds``."""
         try:
-            async with asyncio.timeout(wait):
+            async with asyncio.timeout(self.wait_seconds):
                 await self._free.acquire()
         except TimeoutError as exc:
             raise ServiceUnavailable(
@@ -81,9 +65,6 @@ class Gate:
                 f"Try again in {self.retry_after_seconds} seconds.",
                 retry_after_seconds=self.retry_after_seconds,
             ) from exc
-        finally:
-            if budget is not None:
-                budget.spend(time.monotonic() - started)
         try:
             yield
         finally:

@@ -24,7 +24,7 @@ from rehearse.accounts.models import BrowserSession, User
 from rehearse.accounts.service import AccountService
 from rehearse.errors import NotAuthenticated
 from rehearse.runtime import Runtime
-from rehearse.web.admission import Gate, QueueBudget
+from rehearse.web.admission import Gate
 
 SESSION_COOKIE = "rehearse_session"
 CSRF_COOKIE = "rehearse_csrf"
@@ -40,21 +40,10 @@ async def get_runtime(request: Request) -> Runtime:
 RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
 
 
-def queue_budget(request: Request) -> QueueBudget:
-    """The request's one budget for queueing at the database and short CPU gates, made at
-    the first of them (``request_queue_seconds``)."""
-    budget: QueueBudget | None = getattr(request.state, "queue_budget", None)
-    if budget is None:
-        runtime: Runtime = request.app.state.runtime
-        budget = QueueBudget(runtime.settings.request_queue_seconds)
-        request.state.queue_budget = budget
-    return budget
-
-
 async def hold_database_slot(request: Request) -> AsyncIterator[None]:
     """Wait (on the event loop, holding no thread) for a turn at the database."""
     gate: Gate = request.app.state.database_gate
-    async with gate.admitted(queue_budget(request)):
+    async with gate.admitted():
         yield
 
 
@@ -65,7 +54,7 @@ async def take_cpu_turn(request: Request) -> AsyncIterator[None]:
     """Wait for a turn at short CPU-bound work: hashing or checking a password (argon2, a
     fifth of a second of a core), reading an uploaded document."""
     gate: Gate = request.app.state.cpu_gate
-    async with gate.admitted(queue_budget(request)):
+    async with gate.admitted():
         yield
 
 
@@ -94,7 +83,7 @@ async def in_transaction(request: Request, work: Callable[[Session], T]) -> T:
         with runtime.database.transaction() as session:
             return work(session)
 
-    async with gate.admitted(queue_budget(request)):
+    async with gate.admitted():
         return await run_in_threadpool(run)
 
 
