@@ -46,7 +46,6 @@ ensure_venv() {
   wanted="$(cat "$ROOT/pyproject.toml" "$ROOT/requirements/no-deps.txt" | sha256sum | cut -d' ' -f1) ${extras:-base}"
   if [ ! -f "$stamp" ] || ! grep -qxF "$wanted" "$stamp"; then
     say "Installing Rehearse${extras:+ with [$extras]} and its dependencies"
-    "$VENV/bin/python" -m pip install --quiet "$UV"
     local links=()
     if [ "$extras" = dev ]; then portable_llama_wheel && links=(--find-links "$WHEELS"); fi
     install_into_venv "${links[@]}" -e "$ROOT${extras:+[$extras]}"
@@ -64,18 +63,23 @@ ensure_venv() {
 
 # uv installs the packages: it links them in from its cache instead of unpacking every wheel
 # again, so a new clone's development install takes about 40 s instead of 2 minutes (both
-# compiling the bytecode, as pip does, so no first import pays for it).
-UV="uv~=0.13.9"
+# compiling the bytecode, as pip does, so no first import pays for it). uv itself is kept
+# with our caches, not in .venv, which holds only what Rehearse runs with.
+UV_VERSION="0.13.9"
 
 install_into_venv() {
   # install_into_venv ARGS: `pip install ARGS` into .venv, by uv, or by pip if uv fails. uv
   # reads no pip configuration, so the package folders pip is told to look in (find-links in
   # pip.conf or PIP_FIND_LINKS: a local CPU build of torch, say) are passed to it.
-  local folders=() folder
+  local uv="$CACHE/uv-$UV_VERSION" folders=() folder
+  [ -x "$uv/bin/uv" ] || "$VENV/bin/python" -m pip install --quiet --target "$uv" "uv==$UV_VERSION" || true
   for folder in $("$VENV/bin/python" -m pip config get global.find-links 2>/dev/null) ${PIP_FIND_LINKS:-}; do
     if [ -d "$folder" ]; then folders+=(--find-links "$folder"); fi
   done
-  "$VENV/bin/uv" pip install --quiet --compile-bytecode --python "$VENV/bin/python" "${folders[@]}" "$@" && return 0
+  if [ -x "$uv/bin/uv" ] && "$uv/bin/uv" pip install --quiet --compile-bytecode \
+    --python "$VENV/bin/python" "${folders[@]}" "$@"; then
+    return 0
+  fi
   say "uv could not install the packages; trying again with pip"
   "$VENV/bin/python" -m pip install --quiet "$@"
 }
