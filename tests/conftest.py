@@ -30,6 +30,7 @@ from rehearse.store import migrate
 from rehearse.store.base import Base
 from rehearse.store.database import Database
 from rehearse.web.app import create_app
+from tests.support import durations
 from tests.support.api import ApiUser, sign_up
 from tests.support.cache import (
     make_shared_cache_folder,
@@ -51,6 +52,18 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     remove_shared_cache_folder()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    durations.longest_files_first(items)
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    durations.record(report)
+
+
+def pytest_sessionfinish() -> None:
+    durations.save()
 
 
 @pytest.fixture(autouse=True, scope="session")
