@@ -158,6 +158,9 @@ def make_settings(data_dir: Path, database_url: str | None = None, **overrides: 
         # Test processes run side by side (pytest-xdist): a job niced below the other one's
         # work would wait for it, and a test waiting for the job with it.
         "job_nice": 0,
+        # A test reading the live transcript gets every word however loaded the machine is;
+        # the limit on how long Done waits for them is tested on its own.
+        "live_final_seconds": 60,
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[arg-type]

@@ -130,6 +130,10 @@ class Settings(BaseSettings):
     # (downloaded on first use) or local model folder can be given instead.
     speech_model: str = "base"
     speech_language: str = "en"
+    # Done to the live transcript's last words at most this long: what the live decoder has
+    # not read by then is left to the recording's full analysis, so the next prompt does not
+    # wait for a slow decode (docs/web.md).
+    live_final_seconds: float = Field(default=1.0, ge=0, le=60)
     max_recording_minutes: float = Field(default=30.0, gt=0)
     # Load the speech models and the sentence encoder in the background as `rehearse serve`
     # and `rehearse worker` start, rather than in the first request that needs them.

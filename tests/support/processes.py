@@ -22,6 +22,7 @@ def rehearse_env(**settings: object) -> dict[str, str]:
     env["REHEARSE_WARM_MODELS"] = "false"  # models load on first use unless a test asks
     env["REHEARSE_JOB_NICE"] = "0"  # as in make_settings: test processes run side by side
     env["REHEARSE_CACHE_DIR"] = str(shared_cache_folder())  # as in make_settings
+    env["REHEARSE_LIVE_FINAL_SECONDS"] = "60"  # as in make_settings: the whole transcript
     env.update({f"REHEARSE_{key.upper()}": str(value) for key, value in settings.items()})
     env["REHEARSE_LOG_FORMAT"] = "json"
     return env

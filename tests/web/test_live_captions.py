@@ -44,6 +44,14 @@ def held(tmp_path: Path, database_url: str) -> Iterator[TestClient]:
         yield test_client
 
 
+@pytest.fixture
+def hurried(tmp_path: Path, database_url: str) -> Iterator[TestClient]:
+    """The app with no time after Done to read the rest of the answer."""
+    settings: Settings = make_settings(tmp_path / "data", database_url, live_final_seconds=0)
+    with TestClient(create_app(settings, run_jobs=False)) as test_client:
+        yield test_client
+
+
 def _frames(samples: Samples) -> list[bytes]:
     pcm = (np.clip(samples, -1, 1) * 32767).astype("<i2")
     return [pcm[i : i + FRAME].tobytes() for i in range(0, len(pcm), FRAME)]
@@ -53,14 +61,27 @@ def _stream(socket: WebSocketTestSession) -> tuple[list[dict[str, Any]], dict[st
     """Send the speech, wait for a caption with words (however slow the machine), then end
     the answer; every caption, and the final message."""
     assert socket.receive_json()["type"] == "ready"
-    for frame in _frames(SPEECH.samples):
+    captions = _send_until_words(socket, SPEECH.samples)
+    socket.send_json({"type": "end"})
+    return _until_final(socket, captions)
+
+
+def _send_until_words(socket: WebSocketTestSession, samples: Samples) -> list[dict[str, Any]]:
+    """Send ``samples`` and return the captions up to the first one with words."""
+    for frame in _frames(samples):
         socket.send_bytes(frame)
     captions: list[dict[str, Any]] = []
     while not any(c["committed"] or c["tentative"] for c in captions):
         message = socket.receive_json()
         if message["type"] == "caption":
             captions.append(message)
-    socket.send_json({"type": "end"})
+    return captions
+
+
+def _until_final(
+    socket: WebSocketTestSession, captions: list[dict[str, Any]]
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """``captions`` and those that come until the final message, and the final message."""
     while True:
         message = socket.receive_json()
         if message["type"] == "caption":
@@ -146,6 +167,25 @@ def test_a_question_of_another_user_is_refused(client: TestClient) -> None:
     ):
         pass
     assert refused.value.code == 1008
+
+
+def test_done_ends_on_the_words_shown_when_the_decoder_is_late(hurried: TestClient) -> None:
+    # The second sentence comes just before Done, so it is still being read when Done comes;
+    # with no time allowed, the transcript kept is exactly what the captions showed last.
+    csrf = browser_sign_in(hurried, "ada@example.com")
+    _sid, question = _question(hurried, csrf)
+    with hurried.websocket_connect(f"/api/live/speech?question={question}") as socket:
+        assert socket.receive_json()["type"] == "ready"
+        first = compose(0.3, SENTENCES[0], 0.6).samples
+        captions = _send_until_words(socket, first)
+        for frame in _frames(compose(SENTENCES[1], 0.8).samples):
+            socket.send_bytes(frame)
+        socket.send_json({"type": "end"})
+        captions, final = _until_final(socket, captions)
+    shown = f"{captions[-1]['committed']} {captions[-1]['tentative']}".split()
+    assert final["committed"].split() == shown
+    assert "minutes" not in _words(final["committed"])  # the second sentence was not waited for
+    assert final["live_transcript_id"]
 
 
 def test_the_turn_is_decided_at_once_from_the_live_transcript(held: TestClient) -> None:

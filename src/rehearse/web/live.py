@@ -45,7 +45,7 @@ from rehearse.interviews.live_transcripts import question_of_user
 from rehearse.runtime import Runtime
 from rehearse.web import live_captions
 from rehearse.web.deps import SESSION_COOKIE
-from rehearse.web.live_captions import END, Frames, pcm16
+from rehearse.web.live_captions import END, Done, Frames, pcm16
 
 __all__ = ["pcm16", "router", "same_origin", "signed_in"]
 
@@ -102,15 +102,17 @@ def partial_message(partial: LivePartial, frames: int) -> dict[str, object]:
     return {"type": "partial", "frames": frames, **asdict(partial)}
 
 
-async def _receive_frames(websocket: WebSocket, queues: tuple[Frames, ...]) -> None:
+async def _receive_frames(websocket: WebSocket, queues: tuple[Frames, ...], done: Done) -> None:
     """Queue each binary frame for every reader until the browser hangs up or ends the answer
-    with ``{"type": "end"}`` (END for the captions, then None for every reader)."""
+    with ``{"type": "end"}`` (``done`` pressed, END for the captions, then None for every
+    reader)."""
     try:
         while True:
             message = await websocket.receive()
             data = message.get("bytes")
             if data is None:
                 if _ends(message):
+                    done.press()
                     for queue in queues[1:]:
                         queue.put_nowait(END)
                 break  # the end, a disconnection, or text where audio was expected
@@ -188,6 +190,7 @@ async def live_speech(
     await websocket.send_json({"type": "ready", "sample_rate": SAMPLE_RATE, "captions": captioned})
     meter = LiveSpeechMeter()
     queues: list[Frames] = [asyncio.Queue()]
+    done = Done()
     readers = [_measure(websocket, meter, queues[0], settings.max_recording_minutes * 60)]
     if captioned:
         queues.append(asyncio.Queue())
@@ -203,9 +206,10 @@ async def live_speech(
                 user_id=uuid.UUID(user_id),
                 question_id=question,
                 on_words=words_read,
+                done=done,
             )
         )
-    receiver = asyncio.create_task(_receive_frames(websocket, tuple(queues)))
+    receiver = asyncio.create_task(_receive_frames(websocket, tuple(queues), done))
     try:
         await asyncio.gather(*readers)
         if captioned:

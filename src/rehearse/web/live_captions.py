@@ -5,6 +5,11 @@ thread, in turn: a socket hands its next step to the decoder only when its last 
 with all the audio that came meanwhile, so with many candidates each step covers more audio
 and captions fall further behind (by at most one decode per candidate waiting) rather than
 piling up work; the event loop and the pace meter never wait for the decoder.
+
+When the candidate presses Done, the rest of the answer is read for at most
+``live_final_seconds``: if a decode under way then, or the last one, is not back by that time,
+the transcript is the words shown so far, so the next prompt never waits on a slow decode
+(the recording's full analysis reads every word anyway).
 """
 
 from __future__ import annotations
@@ -32,6 +37,22 @@ _warmed: set[str] = set()
 
 END = "end"  # queued when the candidate says the answer is over
 Frames = asyncio.Queue[bytes | str | None]  # audio frames, then END or None (the browser left)
+
+
+class Done:
+    """When the candidate pressed Done (on the event loop's clock), once they have."""
+
+    def __init__(self) -> None:
+        self._pressed = asyncio.Event()
+        self.at: float | None = None
+
+    def press(self) -> None:
+        if self.at is None:
+            self.at = asyncio.get_running_loop().time()
+            self._pressed.set()
+
+    async def wait(self) -> None:
+        await self._pressed.wait()
 
 
 def pcm16(data: bytes) -> Samples:
@@ -69,13 +90,16 @@ async def caption(
     user_id: uuid.UUID,
     question_id: uuid.UUID | None,
     on_words: Callable[[Captions], None],
+    done: Done,
 ) -> None:
-    """Caption the audio as it comes; at END, read the rest and keep the transcript."""
+    """Caption the audio as it comes; at END, read the rest (for at most
+    ``live_final_seconds`` after ``done``) and keep the transcript."""
     settings = runtime.settings
     recognizer = StreamingRecognizer(
         live_model(settings.speech_model), language=settings.speech_language
     )
     loop = asyncio.get_running_loop()
+    shown = Captions((), (), heard_seconds=0.0, decoded=False, processing_ms=0.0)
     failed = False
     while True:
         batch, ended = await _next_batch(frames)
@@ -88,7 +112,13 @@ async def caption(
             continue
         try:
             step = recognizer.finish if ended else recognizer.feed
-            captions = await loop.run_in_executor(_decoder, step, pcm16(b"".join(batch)))
+            decoding = loop.run_in_executor(_decoder, step, pcm16(b"".join(batch)))
+            read = await _in_time(decoding, done, settings.live_final_seconds)
+            if read is None:  # Done, and the decoder is late: end on the words shown
+                _log.info("live.final_unread", heard_seconds=shown.heard_seconds)
+                captions, ended = shown.settled(), True
+            else:
+                captions = shown = read
             live_id = (
                 await loop.run_in_executor(None, _keep, runtime, user_id, question_id, captions)
                 if ended
@@ -109,6 +139,34 @@ async def caption(
             await websocket.send_json(message)
         if ended:
             return
+
+
+async def _in_time(
+    decoding: asyncio.Future[Captions], done: Done, budget: float
+) -> Captions | None:
+    """What ``decoding`` read, or None if Done was pressed more than ``budget`` seconds ago
+    and it is still not back (it goes on in the decoder thread, its words unused)."""
+    pressed = asyncio.ensure_future(done.wait())
+    either: set[asyncio.Future[Any]] = {decoding, pressed}
+    try:
+        await asyncio.wait(either, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        pressed.cancel()
+    if not decoding.done():
+        loop = asyncio.get_running_loop()
+        left = (done.at if done.at is not None else loop.time()) + budget - loop.time()
+        try:
+            await asyncio.wait_for(asyncio.shield(decoding), max(left, 0.0))
+        except TimeoutError:
+            decoding.add_done_callback(_left_unread)
+            return None
+    return decoding.result()
+
+
+def _left_unread(decoding: asyncio.Future[Captions]) -> None:
+    """A decode finished after the transcript was kept: only a failure is worth a line."""
+    if not decoding.cancelled() and decoding.exception() is not None:
+        _log.warning("live.late_decode_failed", error=repr(decoding.exception()))
 
 
 async def _next_batch(frames: Frames) -> tuple[list[bytes] | None, bool]:

@@ -34,7 +34,7 @@ The recording's full analysis after the answer replaces these words.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
@@ -123,6 +123,10 @@ class Captions:
     @property
     def words(self) -> tuple[Word, ...]:
         return self.committed + self.tentative
+
+    def settled(self) -> Captions:
+        """These captions as the answer's last: every word shown is committed."""
+        return replace(self, committed=self.words, tentative=(), decoded=False)
 
     @property
     def committed_text(self) -> str:
