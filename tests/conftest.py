@@ -25,6 +25,7 @@ from rehearse.interviewer.bank.schema import load_bank
 from rehearse.interviewer.knowledge.notes import load_notes
 from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
 from rehearse.interviewer.retrieval.retriever import Retriever
+from rehearse.observability.logging import configure_logging
 from rehearse.runtime import Runtime
 from rehearse.store import migrate
 from rehearse.store.base import Base
@@ -48,6 +49,9 @@ SHARED_FIXTURES = Path(__file__).resolve().parents[2] / "shared" / "fixtures"
 
 def pytest_configure(config: pytest.Config) -> None:
     make_shared_cache_folder()
+    # As `rehearse` and the ASGI entry point do: left unconfigured, structlog renders each
+    # logged exception with rich and every frame's locals, 13-17 s for one unexpected 500.
+    configure_logging("INFO", "console")
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
