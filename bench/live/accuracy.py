@@ -28,8 +28,8 @@ from bench.live.__main__ import (
     RESULTS,
     fixture_clips,
     join_clips,
-    load_average,
 )
+from bench.machine import load_average
 from rehearse.analysis.speech.evaluation import word_error_rate
 from rehearse.analysis.speech.streaming import StreamingRecognizer, live_model
 

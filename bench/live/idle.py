@@ -32,10 +32,10 @@ from bench.live.__main__ import (
     PROGRAM_SECONDS,
     RATE,
     RESULTS,
-    load_average,
     make_program,
     summary,
 )
+from bench.machine import load_average
 from rehearse.analysis.speech.streaming import StreamingRecognizer, live_model
 
 FRAME = int(FRAME_SECONDS * RATE)

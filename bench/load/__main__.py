@@ -49,6 +49,7 @@ from typing import Any
 import httpx
 
 from bench.load.burst import burst
+from bench.machine import free_port, load_average
 
 REPO = Path(__file__).resolve().parents[2]
 RESULTS = REPO / "bench" / "results"
@@ -310,14 +311,6 @@ def _recording(folder: Path) -> bytes:
     return path.read_bytes()
 
 
-def _free_port() -> int:
-    import socket  # noqa: PLC0415
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def _client_first() -> int:
     """Raise this process's CPU priority, and return it: the client stands in for browsers on
     other machines, which do not share the servers' CPU, so on this one it must not wait for
@@ -383,7 +376,7 @@ def _postgres_database() -> Iterator[str]:
 @contextmanager
 def _layout(name: str, folder: Path, job_nice: int | None = None) -> Iterator[str]:
     """The servers of one layout, started; yields the API's base URL."""
-    port = _free_port()
+    port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("REHEARSE_")}
     if job_nice is not None:
         env["REHEARSE_JOB_NICE"] = str(job_nice)
@@ -416,10 +409,6 @@ def _server_seconds(log: Path) -> dict[str, float]:
             entry = json.loads(line)
             seconds[entry["request_id"]] = entry["duration_ms"] / 1000
     return seconds
-
-
-def _load() -> list[float]:
-    return [round(value, 2) for value in os.getloadavg()]
 
 
 def _practice(base: str, candidates: int, recording: bytes, recorder: Recorder) -> dict[str, Any]:
@@ -516,10 +505,10 @@ def _measured(
     """``run`` against fresh servers of ``layout``, with the server's view of each request."""
     folder.mkdir()
     recorder = Recorder()
-    before = _load()
+    before = load_average()
     with _layout(layout, folder, args.job_nice) as base:
         result = run(base, recorder)
-    result = {"load_average": {"before": before, "after": _load()}} | result
+    result = {"load_average": {"before": before, "after": load_average()}} | result
     result |= recorder.summary(_server_seconds(folder / "serve.log"))
     if args.keep is not None:
         shutil.copytree(folder, args.keep / folder.name, ignore=shutil.ignore_patterns("data"))
