@@ -65,17 +65,19 @@ def test_the_worker_runs_nicer_than_the_server(tmp_path: Path, database_url: str
     runtime = Runtime(make_settings(tmp_path / "data", database_url, job_nice=10))
     server = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
     runtime.queue.start()
-    workers = [t for t in threading.enumerate() if t.name.startswith("job-worker-")]
-    assert workers
-    wait_until(
-        lambda: (
-            all(
-                t.native_id and os.getpriority(os.PRIO_PROCESS, t.native_id) > server
-                for t in workers
-            )
-            or server == 19
-        ),
-        5,
-        "the worker threads to lower their priority",
-    )
-    runtime.close()
+    try:
+        workers = [t for t in threading.enumerate() if t.name.startswith("job-worker-")]
+        assert workers
+        wait_until(
+            lambda: (
+                all(
+                    t.native_id and os.getpriority(os.PRIO_PROCESS, t.native_id) > server
+                    for t in workers
+                )
+                or server == 19
+            ),
+            5,
+            "the worker threads to lower their priority",
+        )
+    finally:
+        runtime.close()
