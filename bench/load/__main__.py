@@ -42,13 +42,12 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager, suppress
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import httpx
 
-from bench.load.burst import burst
+from bench.load.burst import Call, burst
 from bench.machine import free_port, load_average
 
 REPO = Path(__file__).resolve().parents[2]
@@ -71,16 +70,6 @@ ANSWER_TEXT = (
     "In my last role I led the move of our billing service to PostgreSQL. "
     "I planned it in three stages, and we cut the monthly cost by thirty percent."
 )
-
-
-@dataclass
-class Call:
-    route: str
-    status: int
-    seconds: float  # as the client saw it
-    retry_after: bool
-    request_id: str
-    dropped: str = ""  # the error, when the connection failed (status 599)
 
 
 class Recorder:
@@ -282,10 +271,8 @@ async def _candidate(
 async def _burst(base: str, requests: int, tokens: list[str], recorder: Recorder) -> None:
     """``requests`` at one moment from a lean client (``burst.py``), the loop lag watched."""
     watcher = asyncio.create_task(recorder.watch_loop())
-    for route, sent in await burst(base, requests, tokens):
-        recorder.add(
-            Call(route, sent.status, sent.seconds, sent.retry_after, sent.request_id, sent.dropped)
-        )
+    for call in await burst(base, requests, tokens):
+        recorder.add(call)
     watcher.cancel()
 
 

@@ -18,12 +18,15 @@ from urllib.parse import urlsplit
 
 
 @dataclass(frozen=True)
-class Sent:
+class Call:
+    """One request as the client saw it (the burst's and the candidates' alike)."""
+
+    route: str
     status: int  # 599 when the connection failed
-    seconds: float
+    seconds: float  # from the connect (or the call) to the response's last byte
     retry_after: bool
     request_id: str
-    dropped: str = ""
+    dropped: str = ""  # the error, when the connection failed
 
 
 def http_request(
@@ -52,7 +55,9 @@ def status_and_retry(response: bytes) -> tuple[int, bool]:
     return status, retry
 
 
-async def send(base: str, request: bytes, request_id: str, start: asyncio.Event) -> Sent:
+async def send(
+    base: str, route: str, request: bytes, request_id: str, start: asyncio.Event
+) -> Call:
     """Wait for ``start``, then connect, send ``request`` and read the whole response."""
     address = urlsplit(base)
     await start.wait()
@@ -64,36 +69,29 @@ async def send(base: str, request: bytes, request_id: str, start: asyncio.Event)
         response = await reader.read()  # to the end: the server closes the connection
         writer.close()
     except OSError as exc:
-        return Sent(599, time.perf_counter() - began, False, request_id, repr(exc))
+        return Call(route, 599, time.perf_counter() - began, False, request_id, repr(exc))
     seconds = time.perf_counter() - began
     if not response:
-        return Sent(599, seconds, False, request_id, "closed without a response")
+        return Call(route, 599, seconds, False, request_id, "closed without a response")
     status, retry = status_and_retry(response)
-    return Sent(status, seconds, retry, request_id)
+    return Call(route, status, seconds, retry, request_id)
 
 
-async def burst(base: str, requests: int, tokens: list[str]) -> list[tuple[str, Sent]]:
+async def burst(base: str, requests: int, tokens: list[str]) -> list[Call]:
     """``requests`` calls at one moment, half ``GET /api/sessions`` and half ``POST
-    /api/sessions``, by ``tokens``' users in turn: each call's route and what it got."""
+    /api/sessions``, by ``tokens``' users in turn, and what each got."""
     host = urlsplit(base).netloc
     start = asyncio.Event()
     calls = []
     for index in range(requests):
         request_id = uuid.uuid4().hex
         token = tokens[index % len(tokens)]
-        if index % 2:
-            route, message = (
-                "GET",
-                http_request(host, "GET", "/api/sessions", token=token, request_id=request_id),
-            )
-        else:
-            body = {"title": f"Burst {index}"}
-            route = "POST"
-            message = http_request(
-                host, "POST", "/api/sessions", token=token, request_id=request_id, body=body
-            )
-        sent = asyncio.create_task(send(base, message, request_id, start))
-        calls.append((f"burst {route} /api/sessions", sent))
+        method, body = ("GET", None) if index % 2 else ("POST", {"title": f"Burst {index}"})
+        message = http_request(
+            host, method, "/api/sessions", token=token, request_id=request_id, body=body
+        )
+        route = f"burst {method} /api/sessions"
+        calls.append(asyncio.create_task(send(base, route, message, request_id, start)))
     await asyncio.sleep(0.1)  # every task is waiting at the start line
     start.set()
-    return [(route, await sent) for route, sent in calls]
+    return [await call for call in calls]
