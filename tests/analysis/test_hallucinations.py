@@ -16,6 +16,7 @@ from rehearse.analysis.speech.hallucinations import (
     Guard,
     Segment,
     backed,
+    before_a_pile,
     before_the_loop,
     collapse_repeats,
     loops,
@@ -197,3 +198,23 @@ def test_a_looping_decode_keeps_what_it_read_before_the_loop() -> None:
 def test_a_decode_with_no_repeat_is_kept_whole() -> None:
     words = _words("the hardest part was convincing finance")
     assert before_the_loop(words) == words
+
+
+def test_words_piled_on_one_moment_end_a_live_decode() -> None:
+    # A live decode of the fixture clips, its buffer ending mid-sentence, went on with the
+    # buffer's first sentence, every word timed 21.47 s; two decodes agreed on it, and the
+    # captions read "He was not an ill-disposed young man." twice.
+    decoded = [
+        Word(" young", 20.59, 21.11, 0.9),
+        Word(" man.", 21.11, 21.39, 0.9),
+        *(Word(f" {token}", 21.47, 21.47, 0.5) for token in ("He", "was", "not", "an")),
+    ]
+    assert [normalize(w.text) for w in before_a_pile(decoded)] == ["young", "man"]
+
+
+def test_quick_words_that_follow_each_other_are_not_a_pile() -> None:
+    quick = [
+        Word(f" {t}", 3.0 + 0.06 * i, 3.06 + 0.06 * i, 0.9)
+        for i, t in enumerate("a bit of".split())
+    ]
+    assert before_a_pile(quick) == quick

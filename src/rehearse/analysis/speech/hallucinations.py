@@ -14,7 +14,9 @@ asks whether the words are backed by the recording:
 - a segment over what is silence *relative to the recording's own speech level* goes;
 - a segment Whisper itself doubts (low word probabilities and a low sequence score) goes;
 - a phrase repeated more than twice in a row is cut back to two; in a decode that loops
-  with no fallback to re-decode it (live captions), the text ends where the loop begins.
+  with no fallback to re-decode it (live captions), the text ends where the loop begins;
+- words piled on one moment (three or more starting within a tenth of a second, which no one
+  says) are what a decode wrote after its audio ran out: a live decode ends before them.
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ _TRUSTED_PHRASE_CONFIDENCE = 0.6
 _PROMPT_ECHO_WORDS = 6
 _MAX_REPEATS = 2
 _MAX_PHRASE_WORDS = 8
+_PILE_WORDS = 3
+_PILE_SECONDS = 0.1
 
 # What subtitles put at the start or end of a video, and Whisper over silence and noise.
 _SIGN_OFFS = re.compile(
@@ -173,6 +177,17 @@ def before_the_loop(words: Sequence[Word]) -> list[Word]:
         for size in range(1, 5):
             if _repeats(tokens, index, size) > 1:
                 return list(words[: index + size])
+    return list(words)
+
+
+def before_a_pile(words: Sequence[Word]) -> list[Word]:
+    """The words before the first pile: _PILE_WORDS or more in a row starting within
+    _PILE_SECONDS of each other. A live decode whose buffer ends mid-sentence often goes on
+    writing (as often as not the buffer's first sentence again), and the alignment, with no
+    audio left, gives every such word the same moment."""
+    for index in range(len(words) - _PILE_WORDS + 1):
+        if words[index + _PILE_WORDS - 1].start - words[index].start < _PILE_SECONDS:
+            return list(words[:index])
     return list(words)
 
 

@@ -15,7 +15,8 @@ whisper_streaming, Macháček et al. 2023):
   captions fall behind by a bounded time instead of ever further;
 - silence costs nothing: a step whose new audio holds no speech (Silero VAD), with no
   tentative words left to confirm, decodes nothing, and silence is dropped from the buffer;
-  a decoded word needs voice activity under it;
+  a decoded word needs voice activity under it, and a decode ends before words piled on one
+  moment (written after its audio ran out, often the buffer's first sentence again);
 - decodes are paced by the audio they add: a step decodes only once ``step_seconds`` of new
   audio has come since the last decode, ``step_seconds`` being the last decode's time over
   DECODE_SHARE (between MIN_STEP_SECONDS and MAX_STEP_SECONDS), so one candidate keeps the
@@ -44,7 +45,12 @@ from faster_whisper.transcribe import Segment
 
 from rehearse.analysis.audio import SAMPLE_RATE, Samples
 from rehearse.analysis.speech.agreement import LocalAgreement, sentence_end_before
-from rehearse.analysis.speech.hallucinations import backed, before_the_loop, collapse_repeats
+from rehearse.analysis.speech.hallucinations import (
+    backed,
+    before_a_pile,
+    before_the_loop,
+    collapse_repeats,
+)
 from rehearse.analysis.speech.recognition import (
     BUNDLED_MODEL,
     DISFLUENT_PROMPT,
@@ -247,7 +253,9 @@ class StreamingRecognizer:
             word for segment in found if not silent(segment) for word in self._words(segment)
         ]
         hypothesis, _loops = collapse_repeats(
-            [w for w in hypothesis if w.start < self.heard_seconds and backed(w, self._speech)]
+            before_a_pile(
+                [w for w in hypothesis if w.start < self.heard_seconds and backed(w, self._speech)]
+            )
         )
         self._agreement.insert(hypothesis)
 
