@@ -20,7 +20,7 @@ whisper_streaming, Macháček et al. 2023):
 - decodes are paced by the audio they add: a step decodes only once ``step_seconds`` of new
   audio has come since the last decode, ``step_seconds`` being the last decode's time over
   DECODE_SHARE (between MIN_STEP_SECONDS and MAX_STEP_SECONDS), so one candidate keeps the
-  decoder busy about a third of the time instead of back to back;
+  decoder busy about half the time instead of back to back;
 - ``finish()`` (Done) decodes only the audio after the last committed word, with the
   committed words as the prompt, so the decode the next prompt waits for is short;
 - a live decode writes at most LIVE_TOKENS_PER_SECOND tokens per second of audio (plus a few):
@@ -69,7 +69,7 @@ HARD_LIMIT_SECONDS = 20.0
 KEEP_TENTATIVE_SECONDS = 5.0
 LIVE_THREADS = 1
 # A decode may take at most this share of the audio it reads anew, within these steps.
-DECODE_SHARE = 0.3
+DECODE_SHARE = 0.5
 MIN_STEP_SECONDS = 0.5
 MAX_STEP_SECONDS = 1.5
 _VAD_CONTEXT_SECONDS = 0.5
