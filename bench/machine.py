@@ -3,17 +3,30 @@
 from __future__ import annotations
 
 import os
+import platform
 import socket
 from pathlib import Path
 
 
-def cpu_model() -> str:
-    """The CPU's model name, from /proc/cpuinfo."""
+def _cpuinfo(field: str) -> str:
+    """The first value of ``field`` in /proc/cpuinfo; "" when there is none."""
     info = Path("/proc/cpuinfo")
     for line in info.read_text().splitlines() if info.exists() else []:
-        if line.startswith("model name"):
+        if line.startswith(field):
             return line.split(":", 1)[1].strip()
-    return "unknown CPU"
+    return ""
+
+
+def cpu_model() -> str:
+    """The CPU's model name, from /proc/cpuinfo."""
+    return _cpuinfo("model name") or platform.processor() or "unknown CPU"
+
+
+def instruction_sets() -> list[str]:
+    """Which of AVX2 and AVX-512 the CPU has: CTranslate2 picks its int8 kernels by them, so
+    runs on two machines can decode differently (docs/speech-analysis.md, "repeatable")."""
+    flags = set(_cpuinfo("flags").split())
+    return [isa for isa in ("avx2", "avx512f") if isa in flags]
 
 
 def load_average() -> list[float]:

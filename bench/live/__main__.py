@@ -48,11 +48,9 @@ import websockets
 from playwright.sync_api import Page, sync_playwright
 
 from bench.chromium import fake_media_args, to_y4m
+from bench.fixtures import FIXTURES, RESULTS
 from bench.machine import cpu_model, free_port, load_average
 
-REPO = Path(__file__).resolve().parents[2]
-FIXTURES = REPO.parent / "shared" / "fixtures"
-RESULTS = REPO / "bench" / "results"
 SOX = shutil.which("sox") or "sox"
 CHROMIUM = Path(os.environ.get("REHEARSE_TEST_CHROMIUM", "/usr/bin/chromium"))
 JOB = FIXTURES / "jobs" / "software_engineer_login_gov.txt"

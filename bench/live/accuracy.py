@@ -22,13 +22,8 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from bench.live.__main__ import (
-    FIXTURES,
-    RATE,
-    RESULTS,
-    fixture_clips,
-    join_clips,
-)
+from bench.fixtures import RESULTS, reference_transcripts
+from bench.live.__main__ import RATE, fixture_clips, join_clips
 from bench.machine import load_average
 from rehearse.analysis.speech.evaluation import word_error_rate
 from rehearse.analysis.speech.streaming import StreamingRecognizer, live_model
@@ -36,11 +31,7 @@ from rehearse.analysis.speech.streaming import StreamingRecognizer, live_model
 
 def joined(folder: Path) -> tuple[npt.NDArray[np.float32], str]:
     """The clips 0.5 s apart, as float32 samples, and their reference transcript."""
-    references = dict(
-        line.split("\t", 1)
-        for line in (FIXTURES / "audio" / "transcripts.tsv").read_text().splitlines()
-        if "\t" in line
-    )
+    references = reference_transcripts()
     with wave.open(str(join_clips(folder))) as reader:
         pcm = np.frombuffer(reader.readframes(reader.getnframes()), dtype="<i2")
     reference = " ".join(references[clip.name].strip() for clip in fixture_clips())

@@ -27,14 +27,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from bench.live.__main__ import (
-    FRAME_SECONDS,
-    PROGRAM_SECONDS,
-    RATE,
-    RESULTS,
-    make_program,
-    summary,
-)
+from bench.fixtures import RESULTS
+from bench.live.__main__ import FRAME_SECONDS, PROGRAM_SECONDS, RATE, make_program, summary
 from bench.machine import load_average
 from rehearse.analysis.speech.streaming import StreamingRecognizer, live_model
 

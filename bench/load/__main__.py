@@ -47,13 +47,12 @@ from typing import Any
 
 import httpx
 
+from bench.fixtures import FIXTURES, REPO, RESULTS
 from bench.load.burst import Call, burst
 from bench.machine import free_port, load_average
 
-REPO = Path(__file__).resolve().parents[2]
-RESULTS = REPO / "bench" / "results"
-RESUME = REPO.parent / "shared" / "fixtures" / "resumes" / "resume-matcher_john_doe_senior_swe.pdf"
-JOB = REPO.parent / "shared" / "fixtures" / "jobs" / "software_engineer_login_gov.txt"
+RESUME = FIXTURES / "resumes" / "resume-matcher_john_doe_senior_swe.pdf"
+JOB = FIXTURES / "jobs" / "software_engineer_login_gov.txt"
 # The servers the test suite uses (scripts/lib.sh starts them when they are not running).
 POSTGRES = os.environ.get(
     "REHEARSE_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"

@@ -24,6 +24,8 @@ from typing import Any
 
 import numpy as np
 
+from bench.fixtures import AUDIO, REPO, RESULTS, TRANSCRIPTS, reference_transcripts
+from bench.machine import cpu_model, instruction_sets
 from bench.speech.corpus import DEFAULT_CACHE, SAMPLE_RATE, Manifest, Samples, build, write_wav
 from bench.speech.live import run_live
 from bench.speech.metrics import peak_rss_mb, relative_error, word_errors
@@ -33,24 +35,18 @@ from rehearse.analysis.audio import load_audio
 from rehearse.analysis.speech.analyzer import SpeechAnalyzer
 from rehearse.analysis.speech.recognition import load_model
 
-REPO = Path(__file__).resolve().parents[2]
-FIXTURES = REPO.parent / "shared" / "fixtures" / "audio"
-
 Row = dict[str, Any]
 
 
 def run_real(analyzer: SpeechAnalyzer) -> Row | None:
     """WER and word-count WPM error on the real recordings; None if they are absent."""
-    listing = FIXTURES / "transcripts.tsv"
-    if not listing.exists():
-        print(f"Real recordings: skipped ({listing} not found).")
+    references = reference_transcripts()
+    if not references:
+        print(f"Real recordings: skipped ({TRANSCRIPTS} not found).")
         return None
     clips: list[Row] = []
-    for line in listing.read_text().splitlines():
-        if not line.strip():
-            continue
-        name, reference = line.split("\t", 1)
-        result = analyzer.apply(FIXTURES / name)
+    for name, reference in references.items():
+        result = analyzer.apply(AUDIO / name)
         errors = word_errors(reference, result.transcript)
         span = result.pace.speaking_seconds if result.pace else 0.0
         reference_wpm = errors.reference_words / span * 60 if span else 0.0
@@ -87,11 +83,10 @@ def run_real(analyzer: SpeechAnalyzer) -> Row | None:
 
 def real_composite(cache: Path, seconds: float = 60.0) -> Path | None:
     """The real clips joined (0.5 s of silence between, repeated) to about a minute."""
-    listing = FIXTURES / "transcripts.tsv"
-    if not listing.exists():
+    names = list(reference_transcripts())
+    if not names:
         return None
-    names = [line.split("\t", 1)[0] for line in listing.read_text().splitlines() if line.strip()]
-    clips = [load_audio(FIXTURES / name).samples for name in names]
+    clips = [load_audio(AUDIO / name).samples for name in names]
     gap = np.zeros(SAMPLE_RATE // 2, np.float32)
     pieces: list[Samples] = []
     while sum(len(p) for p in pieces) < seconds * SAMPLE_RATE:
@@ -188,20 +183,8 @@ def run_timing(analyzer: SpeechAnalyzer, wav: Path, label: str, runs: int) -> Ro
 
 
 def cpu() -> dict[str, Any]:
-    """The CPU model and the instruction sets CTranslate2 chooses its int8 kernels by: runs on
-    two machines can decode differently (docs/speech-analysis.md, "repeatable")."""
-    info = Path("/proc/cpuinfo")
-    lines = info.read_text().splitlines() if info.exists() else []
-    model = next(
-        (line.split(":", 1)[1].strip() for line in lines if line.startswith("model name")), ""
-    )
-    flags = set(
-        next((line.split(":", 1)[1].split() for line in lines if line.startswith("flags")), [])
-    )
-    return {
-        "model": model or platform.processor(),
-        "isa": [f for f in ("avx2", "avx512f") if f in flags],
-    }
+    """The CPU model and the instruction sets CTranslate2 chooses its int8 kernels by."""
+    return {"model": cpu_model(), "isa": instruction_sets()}
 
 
 def source_state() -> Row:
@@ -230,7 +213,7 @@ def _plain(value: Any) -> Any:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.speech", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="5 constructed answers, 1 timing run")
-    parser.add_argument("--out", type=Path, default=REPO / "bench" / "results" / "speech.json")
+    parser.add_argument("--out", type=Path, default=RESULTS / "speech.json")
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
     args = parser.parse_args(argv)
     started = time.perf_counter()

@@ -25,7 +25,8 @@ from typing import Any
 
 import ctranslate2
 
-from bench.speech.__main__ import FIXTURES, REPO, cpu, source_state
+from bench.fixtures import AUDIO, RESULTS, TRANSCRIPTS, reference_transcripts
+from bench.speech.__main__ import cpu, source_state
 from bench.speech.conditions import CONDITIONS, NOISES, babble_bed, make
 from bench.speech.corpus import DEFAULT_CACHE, Manifest, Samples, build
 from bench.speech.metrics import Detection, Interval, match, relative_error, word_errors
@@ -63,12 +64,13 @@ class Recording:
 
 def real_recordings() -> list[Recording]:
     """The fixture clips with their reference transcripts; none (and a reason) if absent."""
-    listing = FIXTURES / "transcripts.tsv"
-    if not listing.exists():
-        print(f"Real recordings: skipped ({listing} not found).")
+    references = reference_transcripts()
+    if not references:
+        print(f"Real recordings: skipped ({TRANSCRIPTS} not found).")
         return []
-    pairs = [line.split("\t", 1) for line in listing.read_text().splitlines() if line.strip()]
-    return [Recording(Path(name).stem, "real", FIXTURES / name, text) for name, text in pairs]
+    return [
+        Recording(Path(name).stem, "real", AUDIO / name, text) for name, text in references.items()
+    ]
 
 
 def constructed_recordings(count: int | None) -> list[Recording]:
@@ -423,7 +425,7 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--quick", action="store_true", help="4 constructed answers, 1 pass")
     parser.add_argument("--passes", type=int, help="timing passes on clean (3; 1 with --quick)")
     parser.add_argument("--conditions", nargs="+", choices=CONDITIONS, default=list(CONDITIONS))
-    parser.add_argument("--out", type=Path, default=REPO / "bench" / "results" / "robustness.json")
+    parser.add_argument("--out", type=Path, default=RESULTS / "robustness.json")
     return parser.parse_args(argv)
 
 

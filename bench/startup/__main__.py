@@ -18,8 +18,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parents[2]
-ANSWER = REPO.parent / "shared" / "fixtures" / "audio" / "jfk.wav"
+from bench.fixtures import AUDIO, REPO, RESULTS
+
+ANSWER = AUDIO / "jfk.wav"
 TARGET_EXTRA_SECONDS = 1.0
 
 # Runs in the fresh process; prints {"import": s, "first": s, "second": s} as its last line.
@@ -88,7 +89,7 @@ def _summary(name: str, runs: list[dict[str, float]]) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.startup", description=__doc__)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--out", type=Path, default=REPO / "bench" / "results" / "startup.json")
+    parser.add_argument("--out", type=Path, default=RESULTS / "startup.json")
     args = parser.parse_args()
     results: dict[str, Any] = {"target_extra_seconds": TARGET_EXTRA_SECONDS}
     if ANSWER.exists():

@@ -22,6 +22,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from bench.fixtures import FIXTURES, RESULTS
 from bench.speech.report import table
 from bench.video.agreement import HEAD_TURN_DEGREES, agreement
 from bench.video.labels import load_labels
@@ -36,8 +37,6 @@ from bench.video.speed import (
 from rehearse.analysis.video.analyzer import VERSION, VideoAnalyzer
 from rehearse.analysis.video.native import quiet_native_logs
 
-REPO = Path(__file__).resolve().parents[2]
-FIXTURES = REPO.parent / "shared" / "fixtures"
 TARGETS = {"face_gaze_fps": 60.0, "with_pose_fps": 30.0}
 END_TO_END_SECONDS = 10.0
 
@@ -120,7 +119,7 @@ def _agreement_table(clips: Sequence[Row]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.video", description=__doc__)
     parser.add_argument("--runs", type=int, default=3, help="timed passes (after a warm-up)")
-    parser.add_argument("--out", type=Path, default=REPO / "bench" / "results" / "video.json")
+    parser.add_argument("--out", type=Path, default=RESULTS / "video.json")
     args = parser.parse_args(argv)
     face_clip = FIXTURES / "video" / "single_face.mp4"
     if not face_clip.exists():
