@@ -23,6 +23,7 @@ from bench.validity.crossval import (
     values_of,
 )
 from bench.validity.fillers import filler_preferences, filler_values
+from bench.validity.judge import interview_rating
 from bench.validity.score import (
     EvaluatedInterview,
     InterviewScores,
@@ -30,7 +31,9 @@ from bench.validity.score import (
     score_interview,
 )
 from bench.validity.stats import agreement, student_of
-from bench.validity.turns import split_interview
+from bench.validity.turns import Exchange, split_interview
+from rehearse.config import Settings
+from rehearse.interviewer.llm import LLMProvider, OfflineProvider, configured_provider
 from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
 
 DEFAULT_RATINGS = Path(__file__).resolve().parents[3] / "shared/data/mit-interview/ratings-dev.csv"
@@ -66,6 +69,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("ratings", type=Path, nargs="?", default=DEFAULT_RATINGS)
     parser.add_argument("--out", type=Path, help="write each interview's scores as JSON here")
     parser.add_argument(
+        "--llm",
+        action="store_true",
+        help="also rate every answer with the configured language model (REHEARSE_LLM_*) "
+        "and rank its ratings",
+    )
+    parser.add_argument(
         "--cv",
         action="store_true",
         help="also choose bands and weights by leave-one-student-out cross-validation",
@@ -74,11 +83,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.ratings.is_file():
         print(f"no ratings file at {args.ratings}", file=sys.stderr)
         return 2
+    llm = configured_provider(Settings()) if args.llm else OfflineProvider()
+    if args.llm and isinstance(llm, OfflineProvider):
+        print("--llm needs a language model: set REHEARSE_LLM_BASE_URL", file=sys.stderr)
+        return 2
     rows = read_ratings(args.ratings)
     encoder = MiniLMEncoder()
+    exchanges = [split_interview(row["Transcript"]) for row in rows]
     evaluated = [
-        evaluate_interview(row["Participant"], split_interview(row["Transcript"]), encoder)
-        for row in rows
+        evaluate_interview(row["Participant"], split, encoder)
+        for row, split in zip(rows, exchanges, strict=True)
     ]
     scored = [score_interview(interview) for interview in evaluated]
     if args.out:
@@ -93,9 +107,33 @@ def main(argv: Sequence[str] | None = None) -> int:
             ratings = [float(row[trait]) for row in rows]
             found = agreement(values, ratings, students)
             print(f"{name:<26}{trait:<20}{found.shown():<26}{found.n}")
+    if args.llm:
+        print_llm_agreement(llm, exchanges, evaluated, rows, students)
     if args.cv:
         print_cross_validation(evaluated, rows, students)
     return 0
+
+
+def print_llm_agreement(
+    llm: LLMProvider,
+    exchanges: Sequence[Sequence[Exchange]],
+    evaluated: Sequence[EvaluatedInterview],
+    rows: Sequence[dict[str, str]],
+    students: list[str],
+) -> None:
+    """The model's mean rating of each interview's answers against the traits the overall
+    claims, as the product's own scores are ranked (nothing is fitted)."""
+    rated = [
+        interview_rating(llm, split, interview)
+        for split, interview in zip(exchanges, evaluated, strict=True)
+    ]
+    unrated = sum(missing for _, missing in rated)
+    answers = sum(len(interview.answers) for interview in evaluated)
+    print(f"\nlanguage model {llm.model!r}: {answers - unrated} of {answers} answers rated")
+    for trait in ("Overall", "RecommendHiring", "Focused"):
+        ratings = [float(row[trait]) for row in rows]
+        found = agreement([rating for rating, _ in rated], ratings, students)
+        print(f"{'model rating':<26}{trait:<20}{found.shown():<26}{found.n}")
 
 
 def print_cross_validation(

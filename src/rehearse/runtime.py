@@ -19,7 +19,7 @@ from rehearse.config import MIB, Settings, parse_blob_url
 from rehearse.errors import ConfigurationError
 from rehearse.interviewer.bank.schema import load_bank
 from rehearse.interviewer.knowledge.notes import load_notes
-from rehearse.interviewer.llm import LLMProvider, make_provider
+from rehearse.interviewer.llm import LLMProvider, configured_provider
 from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
 from rehearse.interviewer.retrieval.retriever import Retriever
 from rehearse.jobs.queue import JobQueue
@@ -101,11 +101,7 @@ class Runtime:
 
     @cached_property
     def llm(self) -> LLMProvider:
-        settings = self.settings
-        key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else None
-        return make_provider(
-            settings.llm_base_url, settings.llm_model, key, settings.llm_timeout_seconds
-        )
+        return configured_provider(self.settings)
 
     @cached_property
     def retriever(self) -> Retriever:

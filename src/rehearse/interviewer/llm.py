@@ -12,11 +12,15 @@ from __future__ import annotations
 import json
 import time
 from abc import ABC, abstractmethod
+from collections.abc import Sequence
 from typing import TypeVar
 
 import httpx
 import structlog
 from pydantic import BaseModel, Field, ValidationError
+
+from rehearse.config import Settings
+from rehearse.feedback.measures import Score
 
 _log = structlog.get_logger(__name__)
 Reply = TypeVar("Reply", bound=BaseModel)
@@ -30,8 +34,12 @@ class RewrittenFollowUp(BaseModel):
     follow_up: str = Field(min_length=10, max_length=400)
 
 
-class JudgeRationale(BaseModel):
+class Judgement(BaseModel):
+    """A reviewer's reading of an answer: the reasons first (the model writes them before it
+    rates), then a rating from 1 (would not hire on this answer) to 10 (outstanding)."""
+
     rationale: str = Field(min_length=20, max_length=600)
+    rating: int = Field(ge=1, le=10)
 
 
 class LLMProvider(ABC):
@@ -64,18 +72,19 @@ class LLMProvider(ABC):
         )
         return reply.follow_up if reply else default
 
-    def judge(self, question: str, answer: str, evidence: str) -> str:
-        """A reviewer's short rationale for the answer, given the measured ``evidence``; ""
-        without a model. It explains the evidence and never replaces it."""
-        reply = self.ask(
+    def judge(self, question: str, answer: str, evidence: str) -> Judgement | None:
+        """A reviewer's short rationale for the answer, given the measured ``evidence``, and
+        the rating it leads to; None without a model. It explains the evidence and never
+        replaces it."""
+        return self.ask(
             "You are an experienced interview coach. In two or three sentences, say what makes "
-            "this answer convincing or not, consistent with the measured evidence; do not invent "
-            "scores. Reply with JSON only.",
+            "this answer convincing or not, consistent with the measured evidence, then rate it "
+            "as an interviewer would, from 1 (would not hire on this answer) to 10 "
+            "(outstanding). Reply with JSON only.",
             f"Question: {question}\nAnswer: {answer[:3000]}\nMeasured: {evidence}\n"
-            'Reply as {"rationale": "..."}.',
-            JudgeRationale,
+            'Reply as {"rationale": "...", "rating": 1-10}.',
+            Judgement,
         )
-        return reply.rationale if reply else ""
 
 
 class OfflineProvider(LLMProvider):
@@ -143,6 +152,11 @@ class OpenAICompatibleProvider(LLMProvider):
         self._client.close()
 
 
+def evidence_of(scores: Sequence[Score]) -> str:
+    """Measured scores as the judge reads them: "content 72/100; structure 55/100"."""
+    return "; ".join(f"{s.name} {s.value:.0f}/100" for s in scores if s.value is not None)
+
+
 def _strip_fences(content: str) -> str:
     """Models often wrap JSON in ```json fences despite being asked not to."""
     text = content.strip()
@@ -160,4 +174,12 @@ def make_provider(
         return OfflineProvider()
     return OpenAICompatibleProvider(
         base_url, model, api_key=api_key, timeout_seconds=timeout_seconds
+    )
+
+
+def configured_provider(settings: Settings) -> LLMProvider:
+    """The provider the settings (``REHEARSE_LLM_*``) configure."""
+    key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else None
+    return make_provider(
+        settings.llm_base_url, settings.llm_model, key, settings.llm_timeout_seconds
     )

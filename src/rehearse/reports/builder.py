@@ -30,7 +30,7 @@ from rehearse.interviewer.job import parse_job
 from rehearse.interviews import repository
 from rehearse.interviews.models import Answer, InterviewSession, Question
 from rehearse.progress.repository import reflections_in
-from rehearse.reports.judge import rationale_for
+from rehearse.reports.judge import judgement_for
 from rehearse.reports.recording import moment_notes, timed_words, timeline
 from rehearse.reports.thread import scored_on, stored_replies, thread_of
 from rehearse.runtime import Runtime
@@ -171,6 +171,9 @@ def _answer_report(
             asked, said, encoder, speech=speech, video=video, role_skills=role_skills
         )
     measured = [score for score in scores if score.value is not None]
+    judgement = judgement_for(
+        db, runtime.llm, question=question, thread=answers, said=said, scores=measured
+    )
     return AnswerReport(
         *basics,
         answered=True,
@@ -187,9 +190,8 @@ def _answer_report(
         highlights=_highlights(measured),
         warnings=tuple(speech.get("warnings") or []) if speech else (),
         content=evaluation.to_dict() if evaluation else None,
-        rationale=rationale_for(
-            db, runtime.llm, question=question, thread=answers, said=said, scores=measured
-        ),
+        rationale=judgement.rationale if judgement else "",
+        model_rating=judgement.rating if judgement else None,
         thread=thread,
         closing=closing,
         scored_on=scored_on(scores, replies, spoken=spoken, filmed=filmed, graded=graded),

@@ -77,7 +77,7 @@ SCORE_FIELDS = (
 )  # fmt: skip
 EVALUATION_FIELDS = (
     "position", "question", "kind", "topic", "answered", "text", "overall", "content",
-    "key_points", "star", "moments", "highlights", "rationale", "warnings",
+    "key_points", "star", "moments", "highlights", "rationale", "model_rating", "warnings",
 )  # fmt: skip
 
 

@@ -1,8 +1,10 @@
-"""The optional language-model rationale of an answer, asked once and kept.
+"""The optional language model's judgement of an answer (a rationale and a rating), asked
+once and kept.
 
-The rationale is stored beside the answer's other analyses (kind ``judge``) with the model
-and a hash of what it read, so a report asks the model again only when the answer or the
-model changed. Without a configured model there is no rationale and no call.
+The judgement is stored beside the answer's other analyses (kind ``judge``) with the model
+and a hash of what it read, so a report asks the model again only when the answer, the model
+or the question put to it changed. Without a configured model there is no judgement and no
+call.
 """
 
 from __future__ import annotations
@@ -13,15 +15,15 @@ from collections.abc import Sequence
 from sqlalchemy.orm import Session
 
 from rehearse.feedback.measures import Score
-from rehearse.interviewer.llm import LLMProvider, OfflineProvider
+from rehearse.interviewer.llm import Judgement, LLMProvider, OfflineProvider, evidence_of
 from rehearse.interviews import repository
 from rehearse.interviews.models import AnalysisResult, Answer, Question
 
 JUDGE = "judge"
-_VERSION = "judge-1"
+_VERSION = "judge-2"  # judge-1 kept a rationale without a rating
 
 
-def rationale_for(
+def judgement_for(
     db: Session,
     llm: LLMProvider,
     *,
@@ -29,22 +31,26 @@ def rationale_for(
     thread: Sequence[Answer],
     said: str,
     scores: Sequence[Score],
-) -> str:
-    """The model's reading of ``said`` as an answer to ``question``; "" without a model."""
+) -> Judgement | None:
+    """The model's reading of ``said`` as an answer to ``question``; None without a model or
+    a usable reply."""
     if isinstance(llm, OfflineProvider) or not thread:
-        return ""
-    evidence = "; ".join(f"{s.name} {s.value:.0f}/100" for s in scores if s.value is not None)
+        return None
+    evidence = evidence_of(scores)
     model = f"{llm.name}:{llm.model}"
-    read = hashlib.sha256(f"{model}\n{question.text}\n{said}\n{evidence}".encode()).hexdigest()
+    read = hashlib.sha256(
+        f"{_VERSION}\n{model}\n{question.text}\n{said}\n{evidence}".encode()
+    ).hexdigest()
     stored = repository.analysis_of(db, thread[0].id, JUDGE)
     if stored is not None and stored.data.get("read") == read:
-        return str(stored.data.get("rationale", ""))
-    rationale = llm.judge(question.text, said, evidence)
-    if not rationale:
-        return ""
+        return Judgement.model_validate(stored.data["judgement"])
+    judgement = llm.judge(question.text, said, evidence)
+    if judgement is None:
+        return None
     if stored is None:
         stored = AnalysisResult(answer_id=thread[0].id, kind=JUDGE, version=_VERSION)
         db.add(stored)
-    stored.data = {"read": read, "model": model, "rationale": rationale}
+    stored.version = _VERSION
+    stored.data = {"read": read, "model": model, "judgement": judgement.model_dump()}
     db.flush()
-    return rationale
+    return judgement

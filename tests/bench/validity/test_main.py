@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
+import pytest
 from bench.validity.__main__ import main
+
+from tests.support.llama import llama_server
 
 TRAITS = ("Overall", "RecommendHiring", "Focused", "StructuredAnswers", "NoFillers")
 ANSWERS = (
@@ -47,3 +51,26 @@ def test_out_writes_one_record_per_interview_in_the_published_format(tmp_path: P
 
 def test_a_missing_ratings_file_is_an_error_not_a_crash(tmp_path: Path) -> None:
     assert main([str(tmp_path / "absent.csv")]) == 2
+
+
+def test_llm_without_a_configured_model_is_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("REHEARSE_LLM_BASE_URL", raising=False)
+    assert main([str(_ratings_file(tmp_path / "ratings.csv")), "--llm"]) == 2
+    assert "REHEARSE_LLM_BASE_URL" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_llm_ranks_a_real_models_ratings_of_every_answer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ratings = _ratings_file(tmp_path / "ratings.csv")
+    with llama_server() as base:
+        monkeypatch.setenv("REHEARSE_LLM_BASE_URL", base)
+        monkeypatch.setenv("REHEARSE_LLM_TIMEOUT_SECONDS", "60")
+        assert main([str(ratings), "--llm"]) == 0
+    printed = capsys.readouterr().out
+    assert "answers rated" in printed
+    for trait in ("Overall", "RecommendHiring", "Focused"):
+        assert re.search(rf"^model rating +{trait} ", printed, re.MULTILINE)
