@@ -63,6 +63,12 @@ def test_json_in_code_fences_is_accepted() -> None:
     assert provider.tailor_question(QUESTION, "E", "") == "A fenced but valid question?"
 
 
+def test_a_line_break_inside_a_json_string_is_accepted() -> None:
+    asked = "Tell me about a team.\nWhat did you do?"
+    provider = _provider(lambda _: _reply(json.dumps({"question": asked}).replace("\\n", "\n")))
+    assert provider.tailor_question(QUESTION, "E", "") == asked
+
+
 def test_a_reply_that_fails_the_schema_falls_back() -> None:
     provider = _provider(lambda _: _reply('{"question": "Too short"}'))
     assert provider.tailor_question(QUESTION, "E", "") == QUESTION

@@ -137,7 +137,8 @@ class OpenAICompatibleProvider(LLMProvider):
                 response = self._client.post("/chat/completions", json=body)
                 response.raise_for_status()
                 content = response.json()["choices"][0]["message"]["content"]
-                return reply.model_validate(json.loads(_strip_fences(content)))
+                # strict=False: small models write raw line breaks inside JSON strings.
+                return reply.model_validate(json.loads(_strip_fences(content), strict=False))
             except (httpx.HTTPError, KeyError, IndexError, TypeError, ValueError) as exc:
                 retryable = isinstance(exc, httpx.TransportError) or (
                     isinstance(exc, httpx.HTTPStatusError) and exc.response.status_code >= 500
