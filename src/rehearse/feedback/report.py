@@ -11,7 +11,8 @@ from typing import Any
 
 from rehearse.feedback.measures import Score
 
-REPORT_VERSION = "report-3"  # report-3 added each answer's thread, closing and scored_on
+# report-3 added each answer's thread, closing and scored_on; report-4 its model_rating
+REPORT_VERSION = "report-4"
 
 
 @dataclass(frozen=True)
