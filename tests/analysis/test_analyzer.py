@@ -11,7 +11,7 @@ from rehearse.analysis.errors import NotMedia
 from rehearse.analysis.speech.analyzer import SpeechAnalyzer
 from tests.conftest import shared_fixture
 from tests.support.media import pdf_bytes
-from tests.support.speech import babble_under, compose
+from tests.support.speech import babble_under, compose, telephone
 
 FLUENT = compose(
     0.3,
@@ -101,6 +101,20 @@ def test_an_answer_in_babble_is_flagged_as_noisy(analyzer: SpeechAnalyzer) -> No
 
 def test_an_answer_in_a_quiet_room_has_no_noise_warning(fluent) -> None:  # type: ignore[no-untyped-def]
     assert not any("background noise" in warning for warning in fluent.warnings)
+
+
+def test_an_answer_over_a_telephone_line_is_flagged_as_narrowband(
+    analyzer: SpeechAnalyzer,
+) -> None:
+    result = analyzer.apply(telephone(FLUENT.samples))
+    assert result.status == "ok"
+    assert any("nothing above 4 kHz" in warning for warning in result.warnings)
+    assert result.pauses is not None
+    assert result.pauses.long_count == 1  # pauses still come from voice activity
+
+
+def test_a_full_band_answer_has_no_narrowband_warning(fluent) -> None:  # type: ignore[no-untyped-def]
+    assert not any("4 kHz" in warning for warning in fluent.warnings)
 
 
 def test_a_clipped_recording_is_flagged(analyzer: SpeechAnalyzer) -> None:

@@ -18,6 +18,7 @@ import pytest
 
 from rehearse.analysis.audio import load_audio
 from rehearse.analysis.speech.evaluation import edit_distance, word_error_rate, words_of
+from rehearse.analysis.speech.lexicon import is_filled_pause
 from rehearse.analysis.speech.recognition import (
     MAX_CHUNK_SECONDS,
     Recognizer,
@@ -32,7 +33,7 @@ from rehearse.analysis.speech.recognition import (
 from rehearse.analysis.speech.spans import Span
 from rehearse.analysis.speech.vad import detect_speech
 from tests.conftest import shared_fixture
-from tests.support.speech import compose
+from tests.support.speech import compose, telephone
 
 
 def test_threads_asking_for_a_model_at_once_share_one_load() -> None:
@@ -68,6 +69,21 @@ def test_a_noisy_recording_is_decoded_in_one_pass_with_its_words(recognizer: Rec
     # CPUs (Intel Xeon, AVX-512) and right on others: two words of slack, not one.
     assert word_error_rate(text, transcript.text) <= 2 / len(words_of(text))
     assert all(0.0 <= w.start <= w.end <= audio.duration for w in transcript.words)
+
+
+def test_a_narrowband_recording_keeps_its_words_and_its_filled_pause(
+    recognizer: Recognizer,
+) -> None:
+    # The words come from the long-form decode, the "um" from the prompted chunks, since the
+    # long-form decode leaves it out.
+    text = "We moved the billing service to a new database last spring."
+    made = compose(0.3, "Well,", 0.4, "umm", 0.4, text, 0.3)
+    audio = load_audio(telephone(made.samples))
+    transcript = recognizer.transcribe(audio, detect_speech(audio.samples), narrowband=True)
+    assert word_error_rate(f"Well, {text}", transcript.text) <= 2 / len(words_of(text))
+    assert any(is_filled_pause(normalize(w.text)) for w in transcript.words)
+    assert all(0.0 <= w.start <= w.end <= audio.duration for w in transcript.words)
+    assert all(a.end <= b.start + 0.05 for a, b in pairwise(transcript.words))
 
 
 def _supported_isas() -> list[str]:

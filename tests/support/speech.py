@@ -83,3 +83,20 @@ def babble_under(samples: Samples, below_db: float) -> Samples:
     bed /= np.sqrt(np.mean(bed**2))
     gain = 10 ** ((speech_level_db(samples) - below_db) / 20)
     return np.asarray(samples + gain * bed, dtype=np.float32)
+
+
+def telephone(samples: Samples) -> Samples:
+    """``samples`` through a G.711 telephone line with sox: 300-3400 Hz, 8 kHz mu-law, and
+    back to 16 kHz."""
+    pcm = (np.clip(samples, -1.0, 1.0) * 32767).astype("<i2").tobytes()
+    raw = ["-t", "raw", "-e", "signed-integer", "-b", "16", "-c", "1"]
+    line = subprocess.run(
+        ["sox", "-R", "-G", *raw, "-r", str(SAMPLE_RATE), "-", "-t", "wav", "-e", "u-law",
+         "-b", "8", "-", "sinc", "300-3400", "rate", "8000"],
+        input=pcm, check=True, capture_output=True,
+    ).stdout  # fmt: skip
+    back = subprocess.run(
+        ["sox", "-R", "-G", "-t", "wav", "-", *raw, "-", "rate", str(SAMPLE_RATE)],
+        input=line, check=True, capture_output=True,
+    ).stdout  # fmt: skip
+    return np.frombuffer(back, dtype="<i2").astype(np.float32) / 32768.0

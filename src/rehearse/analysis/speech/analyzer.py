@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from rehearse.analysis.audio import DEFAULT_MAX_SECONDS, Audio, AudioSource, load_audio
+from rehearse.analysis.speech.bandwidth import is_narrowband
 from rehearse.analysis.speech.confidence import ConfidenceEstimate, estimate_confidence
 from rehearse.analysis.speech.filled_pauses import find_filled_pauses
 from rehearse.analysis.speech.level import is_noisy, level
@@ -40,7 +41,9 @@ from rehearse.analysis.speech.vocabulary import VocabularyStats, measure_vocabul
 from rehearse.analysis.speech.voice import VoiceStats, measure_frames, summarize
 from rehearse.analysis.speech.words import Word, normalize, word_spans
 
-VERSION = "speech-2"  # levelled input, guards against invented text, batched decoding
+# speech-2: levelled input, guards against invented text, batched decoding; speech-3: a
+# narrowband recording's words from the long-form decode
+VERSION = "speech-3"
 _CLIPPED = 0.999
 _CLIPPING_WARNING = 0.001
 _QUIET_DBFS = -42.0
@@ -84,13 +87,21 @@ class SpeechAnalysis:
         return asdict(self)
 
 
-def _quality_warnings(audio: Audio, voice: VoiceStats | None, *, noisy: bool) -> list[str]:
+def _quality_warnings(
+    audio: Audio, voice: VoiceStats | None, *, noisy: bool, narrowband: bool
+) -> list[str]:
     warnings = []
     if noisy:
         warnings.append(
             "Loud background noise covers the pauses between words: the transcript is less "
             "accurate and pauses are measured from the words alone. Answer somewhere quieter "
             "or closer to the microphone."
+        )
+    if narrowband:
+        warnings.append(
+            "The recording carries nothing above 4 kHz, like a telephone line or a Bluetooth "
+            "headset's hands-free microphone: words are harder to recognise. Use the "
+            "computer's own microphone or a wired headset."
         )
     clipped = float(np.mean(np.abs(audio.samples) >= _CLIPPED))
     if clipped > _CLIPPING_WARNING:
@@ -151,13 +162,18 @@ class SpeechAnalyzer:
         leveled = level(audio).audio
         speech = detect_speech(leveled.samples)
         noisy = is_noisy(leveled.samples)
+        narrowband = is_narrowband(leveled.samples)
         lap("vad")
         report(0.1, "measuring the voice")
         frames = measure_frames(audio.samples, speech)
         voice = summarize(frames)
         lap("voice")
         transcript = self.recognizer.transcribe(
-            leveled, speech, noisy=noisy, progress=lambda f, stage: report(0.2 + 0.7 * f, stage)
+            leveled,
+            speech,
+            noisy=noisy,
+            narrowband=narrowband,
+            progress=lambda f, stage: report(0.2 + 0.7 * f, stage),
         )
         lap("recognition")
         recognizer = {
@@ -187,7 +203,7 @@ class SpeechAnalyzer:
                 voice,
                 None,
                 [],
-                _quality_warnings(audio, voice, noisy=noisy),
+                _quality_warnings(audio, voice, noisy=noisy, narrowband=narrowband),
                 recognizer,
                 timings,
             )
@@ -246,7 +262,7 @@ class SpeechAnalyzer:
             voice=voice,
             confidence=confidence,
             timeline=timeline,
-            warnings=_quality_warnings(audio, voice, noisy=noisy),
+            warnings=_quality_warnings(audio, voice, noisy=noisy, narrowband=narrowband),
             recognizer=recognizer,
             stage_seconds=timings,
         )

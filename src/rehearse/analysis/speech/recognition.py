@@ -14,6 +14,9 @@ How it decodes, and what guards it:
   cut through words) is decoded as Whisper decodes long audio, 30 s windows moved on by its
   own timestamps, each conditioned on the text before, and without the disfluent prompt,
   which makes it invent words in babble (docs/speech-benchmark.md);
+- a narrowband one (``bandwidth.is_narrowband``: a telephone line) is decoded both ways: its
+  words come from the long-form decode, which reads band-limited voices better, and the
+  filled pauses it left out from the chunked, prompted one;
 - a chunk Whisper decodes badly (a repetitive or improbable text) is decoded again on its own
   with the temperature fallback;
 - speech no decoded word touches is decoded once more, all such stretches joined into one
@@ -41,6 +44,7 @@ from rehearse.analysis.audio import SAMPLE_RATE, Audio, Samples
 from rehearse.analysis.speech.bundled_model import cache_folder, check_installed, model_files
 from rehearse.analysis.speech.hallucinations import Guard, Segment, collapse_repeats, loops
 from rehearse.analysis.speech.level import speech_level_db
+from rehearse.analysis.speech.merging import with_filled_pauses
 from rehearse.analysis.speech.spans import Span
 from rehearse.analysis.speech.words import Word, normalize
 
@@ -296,17 +300,24 @@ class Recognizer:
         speech: Sequence[Span],
         *,
         noisy: bool = False,
+        narrowband: bool = False,
         progress: ProgressHook | None = None,
     ) -> Transcript:
         """The words spoken in ``speech`` (spans of ``audio``, best levelled by ``level.level``),
-        and what was dropped and why; ``noisy`` decodes the whole recording in one pass."""
+        and what was dropped and why; ``noisy`` decodes the whole recording in one pass,
+        ``narrowband`` takes the words of that pass and the filled pauses of the chunks."""
         guard = Guard(audio, speech, DISFLUENT_PROMPT)
+        both = narrowband and not noisy and bool(speech)
+        first, second = _halves(progress) if both else (progress, None)
         if noisy and speech:
             segments = self._decode_long_form(audio, progress)
         else:
             recording = Clip(audio.samples, ((0.0, Span(0.0, audio.duration)),))
-            segments = self._decode(recording, plan_chunks(speech, audio.duration), progress)
+            segments = self._decode(recording, plan_chunks(speech, audio.duration), first)
         words, dropped = _judged(segments, guard)
+        if both:
+            heard, heard_dropped = _judged(self._decode_long_form(audio, second), guard)
+            words, dropped = with_filled_pauses(heard, words), heard_dropped
         # Whisper sometimes stops early in a chunk, most often after a long pause in it, and
         # skips short stretches such as a drawn-out "um": speech no word touches is decoded
         # once more, all of it joined into as few clips as possible.
@@ -400,6 +411,16 @@ class Recognizer:
             max_new_tokens=_max_tokens(window.duration),
         )
         return [_segment(segment, window.start) for segment in found]
+
+
+def _halves(
+    progress: ProgressHook | None,
+) -> tuple[ProgressHook | None, ProgressHook | None]:
+    """``progress`` split between two decodes of the same recording."""
+    if progress is None:
+        return None, None
+    hook = progress
+    return (lambda f, stage: hook(f / 2, stage)), (lambda f, stage: hook(0.5 + f / 2, stage))
 
 
 def _judged(segments: Sequence[Segment], guard: Guard) -> tuple[list[Word], list[str]]:
