@@ -74,8 +74,8 @@ def test_a_noisy_recording_is_decoded_in_one_pass_with_its_words(recognizer: Rec
 def test_a_narrowband_recording_keeps_its_words_and_its_filled_pause(
     recognizer: Recognizer,
 ) -> None:
-    # The words come from the long-form decode, the "um" from the prompted chunks, since the
-    # long-form decode leaves it out.
+    # The words come from the long-form decode; a filled pause it leaves out comes from the
+    # prompted chunks (tests/analysis/test_merging.py): either way the "umm" is kept.
     text = "We moved the billing service to a new database last spring."
     made = compose(0.3, "Well,", 0.4, "umm", 0.4, text, 0.3)
     audio = load_audio(telephone(made.samples))
