@@ -8,21 +8,11 @@ import argparse
 import csv
 import json
 import sys
-from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
-from bench.validity.crossval import (
-    CrossValidated,
-    clarity_candidates,
-    cross_validate,
-    cross_validate_after,
-    overall_candidates,
-    preferences,
-    structure_candidates,
-    values_of,
-)
-from bench.validity.fillers import filler_preferences, filler_values
+from bench.validity import fit
 from bench.validity.judge import interview_rating
 from bench.validity.score import (
     EvaluatedInterview,
@@ -36,13 +26,15 @@ from rehearse.config import Settings
 from rehearse.interviewer.llm import LLMProvider, OfflineProvider, configured_provider
 from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
 
-DEFAULT_RATINGS = Path(__file__).resolve().parents[3] / "shared/data/mit-interview/ratings-dev.csv"
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_RATINGS = ROOT.parent / "shared/data/mit-interview/ratings-dev.csv"
 
 # Each measure of the product, and the raters' traits it claims to track.
 CLAIMS: Sequence[tuple[str, Callable[[InterviewScores], float | None], Sequence[str]]] = (
     ("overall", lambda s: s.overall, ("Overall", "RecommendHiring", "Focused")),
     ("content", lambda s: s.content, ("Overall", "RecommendHiring", "Focused")),
     ("structure", lambda s: s.structure, ("StructuredAnswers",)),
+    ("fluency", lambda s: s.fluency, ("NoFillers", "Overall")),
     ("clarity", lambda s: s.clarity, ("Overall", "StructuredAnswers")),
     ("delivery", lambda s: s.delivery, ("NoFillers", "Overall")),
     (
@@ -75,9 +67,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         "and rank its ratings",
     )
     parser.add_argument(
+        "--fit",
+        action="store_true",
+        help="fit the scores on the whole file, cross-validate them, and write "
+        "src/rehearse/feedback/fitted.json (the product's fitted bands and weights)",
+    )
+    parser.add_argument(
         "--cv",
         action="store_true",
-        help="also choose bands and weights by leave-one-student-out cross-validation",
+        help="also fit the scores and print their agreement cross-validated by student "
+        "(leave one student out: bands, weights and the overall fitted without them)",
     )
     args = parser.parse_args(argv)
     if not args.ratings.is_file():
@@ -107,11 +106,43 @@ def main(argv: Sequence[str] | None = None) -> int:
             ratings = [float(row[trait]) for row in rows]
             found = agreement(values, ratings, students)
             print(f"{name:<26}{trait:<20}{found.shown():<26}{found.n}")
+    if args.cv or args.fit:
+        print_fitted(args.ratings, evaluated, rows, students, write=args.fit)
     if args.llm:
         print_llm_agreement(llm, exchanges, evaluated, rows, students)
-    if args.cv:
-        print_cross_validation(evaluated, rows, students)
     return 0
+
+
+def print_fitted(
+    ratings_file: Path,
+    evaluated: Sequence[EvaluatedInterview],
+    rows: Sequence[dict[str, str]],
+    students: list[str],
+    *,
+    write: bool,
+) -> None:
+    """Fit the scores on the whole file and cross-validate the fit by student; print both
+    and, when ``write``, write the product's ``fitted.json``."""
+    measures = fit.measures_of(evaluated)
+    model = fit.fit(measures, rows, list(range(len(rows))))
+    table = fit.agreement_table(fit.cross_validate(measures, rows, students), rows, students)
+    print("\nfitted on the whole file; agreement cross-validated by student:")
+    for name, found in table.items():
+        for item in found:
+            shown = f"{item['rho']:+.2f} [{item['low']:+.2f}, {item['high']:+.2f}]"
+            print(f"{name:<26}{item['trait']:<20}{shown}")
+    for name, fitted in model.scores.items():
+        weights = ", ".join(f"{m['name']} {m['weight']}" for m in fitted["measures"])
+        print(f"    {name}: {weights}")
+    print(f"    overall: {dict(model.overall)}")
+    if not write:
+        return
+    out = ROOT / fit.FITTED_FILE
+    content = fit.shipped(
+        model, table, f"{ratings_file.parent.name}/{ratings_file.name}", str(date.today())
+    )
+    out.write_text(json.dumps(content, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {out.relative_to(ROOT)}")
 
 
 def print_llm_agreement(
@@ -134,71 +165,6 @@ def print_llm_agreement(
         ratings = [float(row[trait]) for row in rows]
         found = agreement([rating for rating, _ in rated], ratings, students)
         print(f"{'model rating':<26}{trait:<20}{found.shown():<26}{found.n}")
-
-
-def print_cross_validation(
-    evaluated: Sequence[EvaluatedInterview], rows: Sequence[dict[str, str]], students: list[str]
-) -> None:
-    """Cross-validated rho of the structure rules, the overall weights and the fillers
-    counted, with the choices."""
-    print("\ncross-validated by student (leave one student out):")
-
-    def ratings(trait: str) -> list[float]:
-        return [float(row[trait]) for row in rows]
-
-    structure = structure_candidates()
-    found = cross_validate(
-        values_of(structure, evaluated, lambda s: s.structure),
-        ratings("StructuredAnswers"),
-        students,
-        preferences(structure),
-    )
-    _print_held_out(
-        "structure", found, {"StructuredAnswers": ratings("StructuredAnswers")}, students
-    )
-    clarity = clarity_candidates()
-    clarity_found = cross_validate(
-        values_of(clarity, evaluated, lambda s: s.clarity),
-        ratings("Overall"),
-        students,
-        preferences(clarity),
-    )
-    _print_held_out("clarity", clarity_found, {"Overall": ratings("Overall")}, students)
-    # The overall serves two traits: its weights are chosen on the mean of its rho with each,
-    # for each held-out student under the structure rules chosen without them (nested).
-    overall_found = cross_validate_after(
-        found,
-        structure,
-        overall_candidates(),
-        interviews=evaluated,
-        value_of=lambda s: s.overall,
-        traits=[ratings(trait) for trait in OVERALL_CHOSEN_ON],
-        students=students,
-    )
-    shown_for = {trait: ratings(trait) for trait in (*OVERALL_CHOSEN_ON, "Focused")}
-    _print_held_out("overall", overall_found, shown_for, students)
-    no_fillers = {"NoFillers": ratings("NoFillers")}
-    found = cross_validate(
-        filler_values(evaluated), no_fillers["NoFillers"], students, filler_preferences()
-    )
-    _print_held_out("fillers (fewer = higher)", found, no_fillers, students)
-
-
-def _print_held_out(
-    name: str,
-    found: CrossValidated,
-    traits: Mapping[str, Sequence[float]],
-    students: Sequence[str],
-) -> None:
-    for trait, ratings in traits.items():
-        shown = agreement(found.scores, ratings, students).shown()
-        print(f"{name:<26}{trait:<20}{shown}")
-    _print_choices(found.chosen, students)
-
-
-def _print_choices(chosen: Counter[str], students: Sequence[str]) -> None:
-    for choice, count in chosen.most_common(5):
-        print(f"    chosen for {count:>2} of {len(set(students))} students: {choice}")
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ from rehearse.feedback.measures import Score
 from rehearse.feedback.overall import overall_score, session_score
 from rehearse.interviewer.retrieval.encoder import TextEncoder
 
-COMPETENCIES = ("content", "structure", "clarity", "delivery")
+COMPETENCIES = ("content", "structure", "fluency", "clarity", "delivery")
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,7 @@ class InterviewScores:
     overall: float | None
     content: float | None
     structure: float | None
+    fluency: float | None
     clarity: float | None
     delivery: float | None
     fillers_per_100_words: float | None  # the session's filler measurement, as the report shows
@@ -110,6 +111,7 @@ def score_interview(interview: EvaluatedInterview) -> InterviewScores:
         overall=overall_score(list(session.values())),
         content=session["content"].value,
         structure=session["structure"].value,
+        fluency=session["fluency"].value,
         clarity=session["clarity"].value,
         delivery=session["delivery"].value,
         fillers_per_100_words=_measured(session["delivery"], "fillers"),

@@ -24,12 +24,12 @@ def test_a_spoken_answer_s_filled_pauses_enter_its_structure(retriever: Retrieve
     speech = stored_speech()
     speech["fillers"]["items"] = [{"text": "um", "source": "transcript"}] * 8
     _, scores = score_answer(INTRODUCTION, SAID, retriever.encoder, speech=speech)
-    [hesitations] = [m for m in _structure(scores).measurements if m.name == "hesitations"]
+    [hesitations] = [m for m in _structure(scores).measurements if m.name == "filled pauses"]
     assert hesitations.value == 8.0  # 8 filled pauses over the speech's 100 words
     assert hesitations.lost > 0
 
 
 def test_a_typed_answer_s_structure_has_no_hesitations(retriever: Retriever) -> None:
     _, scores = score_answer(INTRODUCTION, SAID, retriever.encoder)
-    [hesitations] = [m for m in _structure(scores).measurements if m.name == "hesitations"]
+    [hesitations] = [m for m in _structure(scores).measurements if m.name == "filled pauses"]
     assert hesitations.value is None

@@ -146,7 +146,7 @@ STORY_STEP = (
 
 
 @pytest.mark.parametrize("steps", [1, 3, 6, 9])
-def test_a_fuller_story_never_scores_lower_on_structure_up_to_its_band(
+def test_a_fuller_story_never_scores_lower_on_content_up_to_its_band(
     retriever: Retriever, steps: int
 ) -> None:
     opening = "Last year I led our robotics team when our lead left a month before the contest. "
@@ -154,8 +154,8 @@ def test_a_fuller_story_never_scores_lower_on_structure_up_to_its_band(
     shorter = opening + STORY_STEP * steps + closing
     longer = opening + STORY_STEP * (steps + 1) + closing
     assert len(longer.split()) <= 480
-    short_score = structure_score(evaluate_answer(LEADERSHIP, shorter, retriever.encoder)).value
-    long_score = structure_score(evaluate_answer(LEADERSHIP, longer, retriever.encoder)).value
+    short_score = content_score(evaluate_answer(LEADERSHIP, shorter, retriever.encoder)).value
+    long_score = content_score(evaluate_answer(LEADERSHIP, longer, retriever.encoder)).value
     assert short_score is not None
     assert long_score is not None
     assert long_score >= short_score
@@ -179,27 +179,53 @@ HESITANT_STORY = (
 )
 
 
-@pytest.mark.parametrize("more", [1.0, 3.0, 5.0, 8.0, 12.0])
-def test_more_hesitations_never_raise_structure(retriever: Retriever, more: float) -> None:
+def _spoken(text: str, filled_pauses: int = 0, likes: int = 0) -> dict[str, object]:
+    """A stored speech analysis of ``text`` with ``filled_pauses`` "um"s and ``likes`` "like"s
+    said among its words."""
+    words = [{"text": word} for word in text.split()]
+    words += [{"text": "um"}] * filled_pauses + [{"text": "like"}] * likes
+    items = [{"text": "um", "kind": "filler", "source": "transcript"}] * filled_pauses
+    return {"status": "ok", "words": words, "fillers": {"items": items}, "repetitions": []}
+
+
+@pytest.mark.parametrize("more", [1, 3, 5, 8, 12])
+def test_more_filled_pauses_never_raise_structure(retriever: Retriever, more: int) -> None:
     evaluation = evaluate_answer(LEADERSHIP, HESITANT_STORY, retriever.encoder)
-    fewer = structure_score(evaluation, hesitations=more - 1.0).value
-    more_score = structure_score(evaluation, hesitations=more).value
+    fewer = structure_score(evaluation, _spoken(HESITANT_STORY, more - 1)).value
+    more_score = structure_score(evaluation, _spoken(HESITANT_STORY, more)).value
     assert fewer is not None
     assert more_score is not None
     assert more_score <= fewer
 
 
-def test_hesitations_cost_structure_points(retriever: Retriever) -> None:
+@pytest.mark.parametrize("more", [1, 3, 6])
+def test_more_likes_never_raise_structure(retriever: Retriever, more: int) -> None:
     evaluation = evaluate_answer(LEADERSHIP, HESITANT_STORY, retriever.encoder)
-    fluent = structure_score(evaluation, hesitations=1.0).value
-    halting = structure_score(evaluation, hesitations=9.0).value
+    fewer = structure_score(evaluation, _spoken(HESITANT_STORY, likes=more - 1)).value
+    more_score = structure_score(evaluation, _spoken(HESITANT_STORY, likes=more)).value
+    assert fewer is not None
+    assert more_score is not None
+    assert more_score <= fewer
+
+
+def test_filled_pauses_cost_structure_points(retriever: Retriever) -> None:
+    evaluation = evaluate_answer(LEADERSHIP, HESITANT_STORY, retriever.encoder)
+    fluent = structure_score(evaluation, _spoken(HESITANT_STORY)).value
+    halting = structure_score(evaluation, _spoken(HESITANT_STORY, 12)).value
     assert fluent is not None
     assert halting is not None
-    assert halting < fluent - 10
+    assert halting < fluent - 5
 
 
-def test_a_typed_answer_is_judged_without_hesitations(retriever: Retriever) -> None:
+def test_a_typed_answer_is_judged_without_its_voice(retriever: Retriever) -> None:
     evaluation = evaluate_answer(LEADERSHIP, HESITANT_STORY, retriever.encoder)
-    [hesitations] = [m for m in structure_score(evaluation).measurements if m.name == "hesitations"]
-    assert hesitations.value is None
-    assert hesitations.weight == 0.0
+    voiced = [m for m in structure_score(evaluation).measurements if m.name == "filled pauses"]
+    assert all(m.value is None and m.weight == 0.0 for m in voiced)
+
+
+def test_the_parts_of_a_spoken_story_are_shown_but_weigh_nothing(retriever: Retriever) -> None:
+    evaluation = evaluate_answer(LEADERSHIP, HESITANT_STORY, retriever.encoder)
+    spoken = structure_score(evaluation, _spoken(HESITANT_STORY))
+    [parts] = [m for m in spoken.measurements if m.name == "STAR parts"]
+    assert parts.value is not None
+    assert parts.weight == 0.0

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from rehearse.feedback.fitted import is_graded
 from rehearse.feedback.measures import Score
-from rehearse.feedback.overall import WEIGHTS, overall_score
+from rehearse.feedback.overall import WEIGHTS, gated_overall, overall_score
 
 
 def _session(values: dict[str, float]) -> list[Score]:
@@ -28,3 +29,25 @@ def test_a_typed_session_without_delivery_is_weighed_over_what_was_measured() ->
     content, structure = WEIGHTS["content"], WEIGHTS["structure"]
     expected = (content * 60.0 + structure * 80.0) / (content + structure)
     assert overall_score(_session({"content": 60.0, "structure": 80.0})) == round(expected, 1)
+
+
+def test_only_competencies_that_agree_with_people_weigh_in_the_overall() -> None:
+    for name, weight in WEIGHTS.items():
+        assert (weight > 0) == is_graded(name), name
+    assert WEIGHTS.get("delivery", 0.0) == 0.0  # never checked against raters: a coaching check
+
+
+def test_an_answer_off_topic_counts_as_zero_with_the_reason() -> None:
+    value, note = gated_overall(80.0, answered=4, off_topic=1)
+    assert value == 60.0
+    assert "1 of 4 answers did not address their question" in note
+
+
+def test_a_session_mostly_off_topic_is_not_graded() -> None:
+    value, note = gated_overall(90.0, answered=3, off_topic=2)
+    assert value is None
+    assert note.startswith("Not graded: 2 of 3 answers")
+
+
+def test_a_session_on_topic_keeps_its_overall() -> None:
+    assert gated_overall(72.5, answered=5, off_topic=0) == (72.5, "")

@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from tests.support.api import ApiUser
 
 QUESTION = "How would you make a slow web API endpoint faster?"
-WEAK = "I guess I would try some stuff and see. Maybe caching, I don't really know."
+WEAK = "I guess I would try to make the slow endpoint faster, maybe caching, I don't really know."
 STRONG = (
     "First I would measure: I would profile the endpoint and read its slow query log. In my "
     "last project the p95 latency was 900 ms because of an N+1 query in PostgreSQL. I rewrote "

@@ -147,6 +147,30 @@ def test_the_html_report_is_one_page_for_a_browser(reported: Reported) -> None:
     assert "JOHN DOE" in response.text
 
 
+@pytest.mark.slow
+def test_every_score_says_how_far_it_agrees_with_people(reported: Reported) -> None:
+    client, alice, session_id = reported.client, reported.alice, reported.session_id
+    report = client.get(f"/api/sessions/{session_id}/report", headers=alice.headers).json()
+    scores = {s["name"]: s for s in report["scores"]}
+    assert all(score["agreement"] for score in scores.values())
+    assert scores["structure"]["graded"] is True
+    assert "Agrees with human interviewers" in scores["structure"]["agreement"]
+    assert scores["delivery"]["graded"] is False
+    assert scores["delivery"]["label"] == "coaching check"
+    html = client.get(
+        f"/api/sessions/{session_id}/report", params={"format": "html"}, headers=alice.headers
+    ).text
+    assert "Agrees with human interviewers" in html
+    assert "a coaching check against published guidance" in html
+    pdf = client.get(
+        f"/api/sessions/{session_id}/report", params={"format": "pdf"}, headers=alice.headers
+    ).content
+    text = " ".join(
+        " ".join(page.extract_text().split()) for page in pypdf.PdfReader(io.BytesIO(pdf)).pages
+    )
+    assert "Agrees with human interviewers" in text
+
+
 def test_an_unknown_format_is_refused(client: TestClient, alice: ApiUser) -> None:
     sid = client.post("/api/sessions", json={"title": "t"}, headers=alice.headers).json()["id"]
     response = client.get(

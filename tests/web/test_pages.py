@@ -90,6 +90,46 @@ def test_the_dashboard_shows_the_report(client: TestClient) -> None:
     assert "Tell me about a time you fixed a slow page." in page
     assert "I profiled it" in page
     assert "still being analysed" not in page  # a typed answer has nothing to wait for
+    # each score card says how far the score agrees with human interviewers
+    assert "Agrees with human interviewers at StructuredAnswers rho" in page
+    assert "data-agreement" in page
+
+
+def _answered_off_topic(client: TestClient, headers: dict[str, str], questions: list[str]) -> str:
+    birds = (
+        "So there was this bird, a little sparrow, that lived on top of my neighbour's hat. "
+        "Every morning the hat went out for a walk and the bird sang to it about the weather. "
+        "One day the hat blew away and the sparrow flew after it across the park and the pond."
+    )
+    sid: str = client.post("/api/sessions", json={"title": "Birds"}, headers=headers).json()["id"]
+    for text in questions:
+        question = client.post(
+            f"/api/sessions/{sid}/questions", json={"text": text}, headers=headers
+        ).json()
+        client.post(
+            f"/api/sessions/{sid}/questions/{question['id']}/answers",
+            data={"text": birds},
+            headers=headers,
+        )
+    return sid
+
+
+def test_a_session_answered_off_topic_is_not_graded_and_says_why(client: TestClient) -> None:
+    headers = {"X-CSRF-Token": browser_sign_in(client, "ada@example.com")}
+    sid = _answered_off_topic(
+        client,
+        headers,
+        [
+            "What do you know about our company, and what made you apply here?",
+            "Tell me about a time you led a team through a hard deadline.",
+        ],
+    )
+    report = client.get(f"/api/sessions/{sid}/report", headers=headers).json()
+    assert report["overall"] is None
+    assert report["overall_note"].startswith("Not graded: 2 of 2 answers did not address")
+    assert all(answer["off_topic"] for answer in report["answers"])
+    page = client.get(f"/sessions/{sid}").text
+    assert str(escape("Not graded: 2 of 2 answers did not address their question")) in page
 
 
 def test_the_dashboard_shows_a_follow_up_between_the_answer_and_its_reply(

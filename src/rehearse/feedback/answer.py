@@ -11,7 +11,7 @@ from rehearse.feedback.content.evaluate import evaluate_answer
 from rehearse.feedback.content.evaluation import ContentEvaluation
 from rehearse.feedback.content.question import AskedQuestion
 from rehearse.feedback.delivery import confidence_score, delivery_score
-from rehearse.feedback.hesitations import hesitations_per_100_words
+from rehearse.feedback.fluency import fluency_score
 from rehearse.feedback.measures import Score
 from rehearse.feedback.presence import presence_score
 from rehearse.interviewer.retrieval.encoder import TextEncoder
@@ -38,14 +38,13 @@ def scores_of(
     video: Mapping[str, Any] | None = None,
 ) -> list[Score]:
     """Every score an evaluated answer, its ``speech`` and its ``video`` support."""
-    hesitations = hesitations_per_100_words(speech) if speech is not None else None
     scores = [
         content_score(evaluation),
-        structure_score(evaluation, hesitations),
+        structure_score(evaluation, speech),
         clarity_score(evaluation),
     ]
     if speech is not None:
-        scores += [delivery_score(speech), confidence_score(speech)]
+        scores += [fluency_score(speech), delivery_score(speech), confidence_score(speech)]
     if video is not None:
         scores.append(presence_score(video))
     return scores

@@ -6,11 +6,20 @@ are explained with their sources in docs/scoring.md.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
+from typing import Any
 
 from rehearse.analysis.bands import Band
+from rehearse.feedback import answer_measures as measure_names
+from rehearse.feedback.answer_measures import (
+    RELEVANCE,
+    SPECIFICITY,
+    answer_measures,
+)
 from rehearse.feedback.content.evaluation import ContentEvaluation
 from rehearse.feedback.content.forms import AnswerForm
+from rehearse.feedback.fitted import fitted_rules
 from rehearse.feedback.measures import Rule, Score, weighted_score
 
 COVERAGE = Rule(
@@ -24,69 +33,22 @@ COVERAGE = Rule(
     "Before answering, name to yourself the two or three points the question is really about, "
     "and make sure each gets a sentence.",
 )
-RELEVANCE = Rule(
-    "relevance",
-    "similarity",
-    "at least 0.40",
-    Band(0.40, 1.0, 0.10, 1.0),
-    0.25,
-    "Cosine similarity of the answer to the question (all-MiniLM-L6-v2); 0.40 and above was "
-    "on topic in our calibration (docs/content-evaluation.md).",
-    "Answer the question asked in your first sentence, then support it.",
-)
-STORY_RELEVANCE = Rule(
-    "relevance",
-    "similarity",
-    "at least 0.20",
-    Band(0.20, 1.0, 0.05, 1.0),
-    0.25,
-    "A concrete story shares few words with the question that asked for it, so stories are "
-    "judged on a lower similarity; below 0.15 was off topic in our calibration "
-    "(docs/content-evaluation.md).",
-    "Make the link explicit in your first sentence: 'A time I disagreed with a colleague was...'.",
-)
-SPECIFICITY = Rule(
-    "specificity",
-    "index",
-    "at least 0.6",
-    Band(0.6, 1.0, 0.0, 1.0),
-    0.2,
-    "Concrete answers (numbers, own actions, named tools, outcomes) are rated higher and "
-    "believed more (Levashina et al. 2014; STAR coaching practice).",
-    "Add a number, a tool you used and the outcome: 'I cut p95 latency from 900 to 200 ms'.",
-)
-ALIGNMENT = Rule(
-    "role skills named",
-    "share",
-    "at least 30 %",
-    Band(0.3, 1.0, 0.0, 1.0),
-    0.1,
-    "Answers that show the skills the posting asks for map directly onto the role's rubric.",
-    "Tie the answer to the job: name the posting's tools and practices where you used them.",
-)
+# The parts' weight in a typed answer's structure (beside its relevance). The rated interviews
+# were spoken: their sentences are a transcriber's, and short ones marked broken speech, so
+# sentence length is judged on spoken answers only, and a typed answer's structure rests on
+# its relevance and on the parts its shape calls for (STAR coaching; not checked on people).
+TYPED_PARTS_WEIGHT = 0.75
 STAR_PARTS = Rule(
     "STAR parts",
     "of 4",
     "4",
     Band(4, 4, 0, 4),
-    0.1,
+    0.0,
     "Situation, Task, Action, Result is the structure behavioural interviews are scored on "
-    "(e.g. DDI's STAR; structured interviewing, Campion et al. 1997). Weighed lightly: found "
-    "by cue phrases, the parts barely tracked raters' 'structured answers' on rated mock "
-    "interviews, where length did (docs/scoring.md, 'Agreement with human raters').",
+    "(e.g. DDI's STAR; structured interviewing, Campion et al. 1997). Shown, not counted: "
+    "found by cue phrases, the parts ranked human raters' 'structured answers' backwards on "
+    "rated mock interviews (docs/scoring.md, 'Agreement with human raters').",
     "Tell it in four beats: the situation, your task, what you did, and the result with a number.",
-)
-STORY_LENGTH = Rule(
-    "length",
-    "words",
-    "240-480",
-    Band(240, 480, 60, 960),
-    0.55,
-    "Raters of real mock interviews found fuller stories better structured: the band was "
-    "chosen by cross-validation on the MIT Interview ratings (docs/scoring.md); about two to "
-    "three minutes spoken.",
-    "Give the story room: the situation in a sentence or two, then what you did step by step "
-    "and what came of it.",
 )
 EXPLANATION_LENGTH = Rule(
     "length",
@@ -112,7 +74,7 @@ SENTENCES = Rule(
 _PARTS_SOURCE = (
     "Interview coaching gives these questions shapes of their own rather than STAR: "
     "present-past-future for a self-introduction, claim-evidence-fit for 'why you', "
-    "weakness-cost-remedy for a weakness (found by cue phrases; weighed lightly, as STAR, "
+    "weakness-cost-remedy for a weakness (found by cue phrases; shown, not counted, as STAR, "
     "docs/scoring.md)."
 )
 FORM_PARTS: dict[AnswerForm, Rule] = {
@@ -121,7 +83,7 @@ FORM_PARTS: dict[AnswerForm, Rule] = {
         "of 3",
         "3",
         Band(3, 3, 0, 3),
-        0.1,
+        0.0,
         _PARTS_SOURCE,
         "Answer in three beats: who you are now, how you got here (one or two highlights), "
         "and what you want next, which is why you are here.",
@@ -131,7 +93,7 @@ FORM_PARTS: dict[AnswerForm, Rule] = {
         "of 3",
         "3",
         Band(3, 3, 0, 3),
-        0.1,
+        0.0,
         _PARTS_SOURCE,
         "Give the reason, make it specific (the product, the team, something you read or "
         "used), and tie it to your own experience and where you want to go.",
@@ -141,7 +103,7 @@ FORM_PARTS: dict[AnswerForm, Rule] = {
         "of 3",
         "3",
         Band(3, 3, 0, 3),
-        0.1,
+        0.0,
         _PARTS_SOURCE,
         "Make a claim about what you bring, prove it with one thing you did (with a number), "
         "and say why it matters for this role.",
@@ -151,48 +113,26 @@ FORM_PARTS: dict[AnswerForm, Rule] = {
         "of 3",
         "3",
         Band(3, 3, 0, 3),
-        0.1,
+        0.0,
         _PARTS_SOURCE,
         "Name a real weakness, say what it cost you once, and what you are doing about it now.",
     ),
 }
-ANSWER_LENGTH = Rule(
-    "length",
-    "words",
-    "80-250",
-    Band(80, 250, 20, 500),
-    0.55,
-    "Half a minute to under two minutes spoken (80-250 words at 150 wpm) lets an answer make "
-    "its point with evidence without losing the listener (coaching practice).",
-    "Aim for one to two minutes: make each part in a sentence or two.",
-)
-# Spoken answers only (typed ones have none to count: the other weights are renormalised).
-HESITATIONS = Rule(
-    "hesitations",
-    "per 100 words",
-    "at most 3",
-    Band(0, 3, 0, 10),
-    0.35,
-    "Filled pauses ('um', 'uh') mark where a speaker is still working out what to say "
-    "(Clark & Fox Tree 2002): a planned answer has few. Raters' 'structured answers' on rated "
-    "mock interviews followed them as much as length (docs/scoring.md); the band is the "
-    "fillers' (Bortfeld et al. 2001).",
-    "Settle the answer's beats before you start; with the outline in mind, pause silently "
-    "between them instead of thinking aloud with 'um'.",
-)
 # Relevance advice that fits the question asked.
 _RELEVANCE_ADVICE: dict[AnswerForm, str] = {
-    "story": STORY_RELEVANCE.advice,
+    "story": "Make the link explicit in your first sentence: 'A time I disagreed with a "
+    "colleague was...'.",
     "introduction": "Keep it to you and your path to this role: skip what does not lead here.",
     "motivation": "Name this role or company and your reason in your first sentence: "
     "'What drew me to this team is...'.",
     "pitch": "Open with what you bring to this role: 'You need someone who..., and I...'.",
     "weakness": "Name the weakness in your first sentence: 'My weakness is..., and here is "
     "what I do about it.'",
-    "explanation": RELEVANCE.advice,
+    "explanation": "Answer the question asked in your first sentence, then support it.",
 }
 _SPECIFICITY_ADVICE: dict[AnswerForm, str] = {
-    "story": SPECIFICITY.advice,
+    "story": "Add a number, a tool you used and the outcome: 'I cut p95 latency from 900 "
+    "to 200 ms'.",
     "introduction": "Give one concrete highlight with a number: 'I led a team of six that "
     "built...'.",
     "motivation": "Name something specific about the role or company (a product, a project, "
@@ -249,52 +189,67 @@ REPETITION = Rule(
 
 
 def content_score(evaluation: ContentEvaluation) -> Score:
-    story = evaluation.question.is_story
+    """What the answer holds: the fitted measures (its length, specificity and relevance,
+    ``feedback.fitted``) and, for a bank question with key points, how many it covers."""
+    measures = answer_measures(evaluation)
+    form = evaluation.question.form
+    readings = [
+        (_with_advice_of_form(rule, form), measures.get(rule.name))
+        for rule in fitted_rules("content")
+    ]
+    if evaluation.key_points.coverage is not None:
+        readings.append((COVERAGE, evaluation.key_points.coverage))
     return weighted_score(
         "content",
-        [
-            (COVERAGE, evaluation.key_points.coverage),
-            (_relevance_rule(evaluation), evaluation.relevance.similarity),
-            (
-                replace(SPECIFICITY, advice=_SPECIFICITY_ADVICE[evaluation.question.form]),
-                evaluation.specificity.index,
-            ),
-            (ALIGNMENT, evaluation.alignment.share if not story else None),
-        ],
-        "Measured from the words of the answer: their similarity to the question and to the "
-        "points a strong answer covers (a sentence encoder, not a judge of truth), and counts "
-        "of numbers, actions, tools and outcomes.",
+        readings,
+        "Measured from the words of the answer: how fully it answers (length), how concrete "
+        "it is (numbers, actions, tools, outcomes), its similarity to the question and, for "
+        "technical questions, to the points a strong answer covers (a sentence encoder, not a "
+        "judge of truth).",
     )
 
 
-def _relevance_rule(evaluation: ContentEvaluation) -> Rule:
-    rule = STORY_RELEVANCE if evaluation.question.is_story else RELEVANCE
-    return replace(rule, advice=_RELEVANCE_ADVICE[evaluation.question.form])
+def _with_advice_of_form(rule: Rule, form: AnswerForm) -> Rule:
+    """Relevance and specificity advice that fits the question asked."""
+    advice = {RELEVANCE: _RELEVANCE_ADVICE, SPECIFICITY: _SPECIFICITY_ADVICE}.get(rule.name)
+    return replace(rule, advice=advice[form]) if advice else rule
 
 
-def structure_score(evaluation: ContentEvaluation, hesitations: float | None = None) -> Score:
-    """The answer's structure; ``hesitations``: its filled pauses per 100 words when it was
-    spoken (``feedback.hesitations``), None when typed."""
+def structure_score(
+    evaluation: ContentEvaluation, speech: Mapping[str, Any] | None = None
+) -> Score:
+    """The answer's structure; ``speech``: its stored speech analysis when it was spoken.
+
+    Explanations (technical, scenario, coding) are judged on length and steps; every other
+    answer on the measures fitted to human raters' "structured answers" (``feedback.fitted``),
+    with the parts of its form shown beside them."""
     words = float(evaluation.clarity.words)
     form = evaluation.question.form
-    if form == "story":
-        readings = [
-            (STAR_PARTS, float(evaluation.star.parts_present)),
-            (STORY_LENGTH, words),
-            (HESITATIONS, hesitations),
-        ]
-    elif form in FORM_PARTS:
-        parts = float(evaluation.parts.present)
-        readings = [(FORM_PARTS[form], parts), (ANSWER_LENGTH, words), (HESITATIONS, hesitations)]
-    else:
+    readings: list[tuple[Rule, float | None]]
+    if form == "explanation":
         readings = [(EXPLANATION_LENGTH, words), (SENTENCES, float(evaluation.clarity.sentences))]
+    else:
+        measures = answer_measures(evaluation, speech)
+        typed = speech is None
+        readings = [
+            (rule, measures.get(rule.name))
+            for rule in fitted_rules("structure")
+            if not (typed and rule.name == measure_names.SENTENCE_LENGTH)
+        ]
+        parts = STAR_PARTS if form == "story" else FORM_PARTS.get(form)
+        if parts is not None:
+            present = evaluation.star.parts_present if form == "story" else evaluation.parts.present
+            # Typed answers were never rated: the parts weigh as the coaching sources have it.
+            readings.append(
+                (replace(parts, weight=TYPED_PARTS_WEIGHT) if typed else parts, present)
+            )
     return weighted_score(
         "structure",
         readings if words else [(rule, None) for rule, _ in readings],
-        "For stories: which STAR parts are present; for a self-introduction, a motivation, a "
-        "pitch or a weakness: the parts of its own shape (found by cue phrases, so a part said "
-        "in unusual words can be missed); for both, the length and, when spoken, the filled "
-        "pauses; for explanations: length and steps.",
+        "Fitted to human interviewers' 'structured answers' ratings: complete sentences, an "
+        "answer that stays on its question, and, when spoken, few filled pauses, 'like's and "
+        "restarts. The parts of the answer's shape (STAR for a story) are shown beside them, "
+        "found by cue phrases. Explanations: length and steps.",
     )
 
 

@@ -16,7 +16,8 @@ from rehearse.analysis.speech.lexicon import is_filled_pause
 from rehearse.analysis.speech.words import normalize
 
 
-def _is_filled_pause(item: Mapping[str, Any]) -> bool:
+def is_filled_pause_item(item: Mapping[str, Any]) -> bool:
+    """Whether a stored filler item is a filled pause (one the acoustic detector found is)."""
     return item.get("source") == "acoustic" or is_filled_pause(normalize(str(item.get("text", ""))))
 
 
@@ -31,4 +32,4 @@ def hesitations_per_100_words(speech: Mapping[str, Any]) -> float | None:
     words = sum(1 for term in terms if term and not is_filled_pause(term))
     if not words:
         return None
-    return 100 * sum(1 for item in items if _is_filled_pause(item)) / words
+    return 100 * sum(1 for item in items if is_filled_pause_item(item)) / words

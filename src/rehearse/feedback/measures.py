@@ -49,6 +49,10 @@ class Score:
     label: str
     measurements: tuple[Measurement, ...]
     rests_on: str  # what the score is, and what it is not
+    # How far the score agrees with human interviewers, and whether that is enough to grade
+    # a candidate (``feedback.fitted``); a score that is not graded is a coaching check.
+    agreement: str = ""
+    graded: bool = True
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Score:
@@ -59,7 +63,12 @@ class Score:
             data["label"],
             tuple(Measurement(**item) for item in data["measurements"]),
             data["rests_on"],
+            data.get("agreement", ""),
+            data.get("graded", True),
         )
+
+
+COACHING_CHECK = "coaching check"  # the label of a score that is not a grade (feedback.fitted)
 
 
 def label_for(value: float | None) -> str:

@@ -10,21 +10,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from statistics import fmean
 
+from rehearse.feedback.fitted import is_graded, overall_weights
 from rehearse.feedback.measures import Measurement, Score, label_for
 
 # How much each competency counts in the overall score; renormalised over those measured.
-# Content, structure, clarity and delivery were chosen by cross-validation on rated mock
-# interviews (docs/scoring.md, "Agreement with human raters"): raters' overall judgement
-# followed fluency far more than anything measured in the words; clarity's measures did not
-# agree with them and count for nothing. Vocal confidence and presence could not be checked
-# there (no recordings) and keep their earlier weights.
+# Fitted to human interviewers' overall ratings over the competencies that agree with people
+# (``feedback.fitted``); every other competency is a coaching check and counts for nothing.
 WEIGHTS: Mapping[str, float] = {
-    "content": 0.10,
-    "structure": 0.25,
-    "clarity": 0.0,
-    "delivery": 0.50,
-    "vocal confidence": 0.10,
-    "presence": 0.10,
+    name: weight if is_graded(name) else 0.0 for name, weight in overall_weights().items()
 }
 
 
@@ -72,3 +65,20 @@ def competency_weight(name: str, scores: Sequence[Score]) -> float:
     """``name``'s share of the overall score, given which competencies were measured."""
     total = sum(WEIGHTS.get(s.name, 0.0) for s in scores if s.value is not None)
     return WEIGHTS.get(name, 0.0) / total if total else 0.0
+
+
+def gated_overall(value: float | None, answered: int, off_topic: int) -> tuple[float | None, str]:
+    """The session's overall once answers that did not address their question are counted:
+    each counts as 0 (the overall is scaled by the share of answers on their question), and
+    with more than half of them off topic the session is not graded. Returns the overall and
+    the reason shown with it ("" when every answer addressed its question)."""
+    if value is None or not off_topic or not answered:
+        return value, ""
+    said = f"{off_topic} of {answered} answers did not address their question"
+    if 2 * off_topic > answered:
+        return None, f"Not graded: {said}. Answer the question you are asked, then practise again."
+    scaled = round(value * (answered - off_topic) / answered, 1)
+    return (
+        scaled,
+        f"{said}; each counts as 0 in the overall (it would be {value:.0f} without them).",
+    )

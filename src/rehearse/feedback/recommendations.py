@@ -13,6 +13,9 @@ from rehearse.feedback.measures import Measurement, Score, shown, target_shown
 from rehearse.feedback.overall import competency_weight
 from rehearse.feedback.report import Recommendation
 
+# A coaching check (a competency not graded, feedback.fitted) weighs nothing in the overall,
+# but its advice still counts: its lost points rank as a competency of this weight would.
+CHECK_WEIGHT = 0.1
 MAX_RECOMMENDATIONS = 5
 MIN_GAIN = 0.5  # points of overall score; below this a change is not worth a line
 GOALS = 3
@@ -23,7 +26,7 @@ def _ranked(session: Sequence[Score]) -> list[tuple[float, str, Measurement]]:
     first."""
     found = []
     for score in session:
-        weight = competency_weight(score.name, session)
+        weight = competency_weight(score.name, session) or CHECK_WEIGHT
         for item in score.measurements:
             gain = round(item.lost * weight, 1)
             if item.value is not None and gain >= MIN_GAIN:

@@ -11,8 +11,9 @@ from typing import Any
 
 from rehearse.feedback.measures import Score
 
-# report-3 added each answer's thread, closing and scored_on; report-4 its model_rating
-REPORT_VERSION = "report-4"
+# report-3 added each answer's thread, closing and scored_on; report-4 its model_rating;
+# report-5 each score's agreement with people, the fluency score, off_topic and overall_note
+REPORT_VERSION = "report-5"
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,7 @@ class AnswerReport:
     thread: tuple[Exchange, ...] = ()
     closing: InterviewerTurn | None = None  # how the interviewer moved on after the last reply
     scored_on: tuple[ScoreBasis, ...] = ()
+    off_topic: bool = False  # did not address its question: counts as 0 in the overall
 
 
 @dataclass(frozen=True)
@@ -170,6 +172,7 @@ class Report:
     study_plan: tuple[StudyItem, ...]
     reflections: tuple[Reflection, ...] = ()
     caveats: tuple[str, ...] = ()
+    overall_note: str = ""  # why the overall is lowered or not graded (answers off topic)
     version: str = field(default=REPORT_VERSION)
 
     def to_dict(self) -> dict[str, Any]:

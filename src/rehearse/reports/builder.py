@@ -18,9 +18,12 @@ from rehearse.feedback.answer import score_answer
 from rehearse.feedback.coaching import coach_reflection
 from rehearse.feedback.content.evaluation import ContentEvaluation
 from rehearse.feedback.content.question import AskedQuestion, QuestionKind
+from rehearse.feedback.content.topic import is_off_topic
 from rehearse.feedback.delivery import confidence_score, delivery_score
+from rehearse.feedback.fitted import with_agreement
+from rehearse.feedback.fluency import fluency_score
 from rehearse.feedback.measures import Rule, Score, shown, target_shown, weighted_score
-from rehearse.feedback.overall import overall_score, session_score
+from rehearse.feedback.overall import gated_overall, overall_score, session_score
 from rehearse.feedback.presence import presence_score
 from rehearse.feedback.recommendations import next_session_goals, recommend
 from rehearse.feedback.report import AnswerReport, KeyPointCheck, Reflection, Report
@@ -35,7 +38,15 @@ from rehearse.reports.recording import moment_notes, timed_words, timeline
 from rehearse.reports.thread import scored_on, stored_replies, thread_of
 from rehearse.runtime import Runtime
 
-COMPETENCIES = ("content", "structure", "clarity", "delivery", "vocal confidence", "presence")
+COMPETENCIES = (
+    "content",
+    "structure",
+    "fluency",
+    "clarity",
+    "delivery",
+    "vocal confidence",
+    "presence",
+)
 TESTS_PASSED = Rule(
     "hidden tests passed",
     "share",
@@ -44,6 +55,10 @@ TESTS_PASSED = Rule(
     1.0,
     "A coding answer is correct when it passes the problem's hidden tests.",
     "Test the edge cases (empty input, duplicates, limits) before you submit.",
+)
+OFF_TOPIC = (
+    "This answer did not address its question (it shares almost nothing with the question or "
+    "with what interview answers talk about), so it counts as 0 in the overall score."
 )
 CAVEATS = (
     "Content scores come from a sentence encoder's similarity to the question and to the "
@@ -67,7 +82,11 @@ def build_report(db: Session, runtime: Runtime, interview: InterviewSession) -> 
         session_score(name, [s for _, scores in by_answer for s in scores if s.name == name])
         for name in COMPETENCIES
     ]
-    session = [score for score in session if score.value is not None]
+    session = [with_agreement(score) for score in session if score.value is not None]
+    answered = [a for a in answers if a.answered and a.kind != "coding"]
+    overall, overall_note = gated_overall(
+        overall_score(session), len(answered), sum(1 for a in answered if a.off_topic)
+    )
     recommendations = recommend(session, by_answer)
     results = [
         TopicResult(q.topic, q.text, q.difficulty, _content(a))
@@ -81,7 +100,8 @@ def build_report(db: Session, runtime: Runtime, interview: InterviewSession) -> 
         role=interview.role or (job.title if job else ""),
         candidate=_candidate(interview),
         created_at=datetime.now(UTC).isoformat(timespec="seconds"),
-        overall=overall_score(session),
+        overall=overall,
+        overall_note=overall_note,
         scores=tuple(session),
         answers=tuple(answers),
         recommendations=tuple(recommendations),
@@ -156,7 +176,7 @@ def _answer_report(
         graded = next((r for r in reversed(replies) if r.coding is not None), None)
         scores: list[Score] = [_coding_score(graded.coding if graded else None)]
         if speech is not None:
-            scores += [delivery_score(speech), confidence_score(speech)]
+            scores += [fluency_score(speech), delivery_score(speech), confidence_score(speech)]
         if video is not None:
             scores.append(presence_score(video))
     else:
@@ -170,7 +190,9 @@ def _answer_report(
         evaluation, scores = score_answer(
             asked, said, encoder, speech=speech, video=video, role_skills=role_skills
         )
+    scores = [with_agreement(score) for score in scores]
     measured = [score for score in scores if score.value is not None]
+    off_topic = evaluation is not None and is_off_topic(evaluation, said, runtime.retriever.encoder)
     judgement = judgement_for(
         db, runtime.llm, question=question, thread=answers, said=said, scores=measured
     )
@@ -179,7 +201,8 @@ def _answer_report(
         answered=True,
         text=said,
         duration_seconds=speech.get("duration_seconds") if speech else None,
-        overall=overall_score(measured),
+        overall=0.0 if off_topic else overall_score(measured),
+        off_topic=off_topic,
         scores=tuple(scores),
         key_points=_key_points(evaluation),
         star=_star(evaluation),
@@ -188,7 +211,7 @@ def _answer_report(
         timeline=timeline(speech, video),
         video=_video_summary(video),
         highlights=_highlights(measured),
-        warnings=tuple(speech.get("warnings") or []) if speech else (),
+        warnings=(OFF_TOPIC,) * off_topic + tuple((speech.get("warnings") or []) if speech else ()),
         content=evaluation.to_dict() if evaluation else None,
         rationale=judgement.rationale if judgement else "",
         model_rating=judgement.rating if judgement else None,

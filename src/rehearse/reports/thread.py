@@ -24,7 +24,11 @@ from rehearse.interviews.turns import TURN
 from rehearse.reports.recording import moment_notes, timed_words, timeline
 
 ASKING = ("follow_up", "clarify")  # turns that ask the candidate for more on the same question
-SPOKEN_SCORES = ("delivery", "vocal confidence")  # measured on a recording's speech analysis
+SPOKEN_SCORES = (
+    "fluency",
+    "delivery",
+    "vocal confidence",
+)  # measured on a recording's speech analysis
 FILMED_SCORES = ("presence",)  # measured on a recording's video analysis
 
 

@@ -156,6 +156,17 @@ def find_fillers(words: Sequence[Word]) -> list[Marker]:
     return found
 
 
+def count_likes(terms: Sequence[str]) -> int:
+    """Every "like" that is not the verb ("I like", "would like") or a verb of seeming's
+    ("it looks like"), set off by commas or not: a recogniser's commas are unreliable, and
+    listeners hear "it was like a big thing" as a filler too (docs/scoring.md)."""
+    return sum(
+        1
+        for index, term in enumerate(terms)
+        if term == "like" and (index == 0 or terms[index - 1] not in _LIKE_AS_VERB_AFTER)
+    )
+
+
 def find_hedges(words: Sequence[Word]) -> list[Marker]:
     tokens = [normalize(word.text) for word in words]
     found: list[Marker] = []

@@ -188,6 +188,8 @@ def _overall(report: Report, kit: Kit) -> Table:
             kit.small,
         ),
     ]
+    if report.overall_note:
+        lines.append(kit.para(report.overall_note, kit.small))
     table = Table([[number, lines]], colWidths=[110, WIDTH - 110])
     table.setStyle(
         TableStyle(
@@ -233,6 +235,8 @@ def _card(score: Score, width: float, kit: Kit) -> Table:
     rows: list[list[Any]] = [
         [kit.para(text.capital(score.name), kit.h2), Paragraph(value, kit.cell_right)],
     ]
+    if score.agreement:
+        rows.append([kit.para(score.agreement, kit.small), ""])
     if score.value is None:
         rows.append([kit.para(score.rests_on, kit.small), ""])
     else:

@@ -1,0 +1,232 @@
+"""The fitted scores learned from rated interviews, and their agreement cross-validated by
+student.
+
+Each fitted score reads named measures of every answer (``feedback.answer_measures``); a
+measure's band runs from the worst tenth of the training answers (score 0) to the best
+tenth (score 1), and its weight comes from non-negative least squares with a ridge penalty
+(``RIDGE``, declared, not tuned) on the session means of the band scores against the
+score's trait: a measure can only move its score the way its name says, so the scores are
+monotonic by construction. The overall's weights over the competencies are fitted the same
+way on the mean of Overall and RecommendHiring. Leave-one-student-out cross-validation
+repeats the whole fit without each student (bands, weights and the overall, nested) and
+scores that student's two interviews with it; those held-out scores are the figures
+reported. ``fit_all`` fits on every interview: that is the model the product ships.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from statistics import fmean
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+from scipy.optimize import nnls
+
+from bench.validity.score import EvaluatedInterview
+from bench.validity.stats import agreement
+from rehearse.feedback import answer_measures as names
+from rehearse.feedback.answer_measures import answer_measures
+from rehearse.feedback.fitted import ABOUT, band_for, fitted_score, rules_from
+
+RIDGE = 0.3  # penalty on the standardised band scores' weights, declared before the fit
+BEST, WORST = 90, 10  # percentiles of the training answers that bound each band
+
+# Each fitted score, the raters' trait it is fitted to, and the measures it may read
+# (declared before the fit; a measure the fit gives no weight keeps weight 0).
+FITTED: Mapping[str, tuple[str, tuple[str, ...]]] = {
+    "structure": (
+        "StructuredAnswers",
+        (
+            names.LENGTH,
+            names.SENTENCE_LENGTH,
+            names.RELEVANCE,
+            names.FILLED_PAUSES,
+            names.LIKES,
+            names.REPETITIONS,
+        ),
+    ),
+    "fluency": (
+        "NoFillers",
+        (names.FILLED_PAUSES, names.FILLED_PAUSES_COUNT, names.LIKES, names.REPETITIONS),
+    ),
+    "content": ("Overall", (names.LENGTH, names.SPECIFICITY, names.RELEVANCE)),
+}
+OVERALL_TRAITS = ("Overall", "RecommendHiring")
+
+Measures = list[list[dict[str, float | None]]]  # per interview, per answer
+
+
+def measures_of(interviews: Sequence[EvaluatedInterview]) -> Measures:
+    return [
+        [answer_measures(answer.evaluation, answer.speech) for answer in interview.answers]
+        for interview in interviews
+    ]
+
+
+@dataclass(frozen=True)
+class Model:
+    """One fit: every fitted score in the file's shape, and the overall's weights."""
+
+    scores: Mapping[str, Mapping[str, Any]]
+    overall: Mapping[str, float]
+
+    def competencies(self, answers: Sequence[Mapping[str, float | None]]) -> dict[str, float]:
+        """Each fitted competency of one interview: the mean of its answers' scores."""
+        found = {}
+        for name, fitted in self.scores.items():
+            rules = rules_from(fitted, "")
+            values = [fitted_score(name, m, "", rules).value for m in answers]
+            measured = [value for value in values if value is not None]
+            found[name] = fmean(measured) if measured else 0.0
+        return found
+
+    def overall_of(self, answers: Sequence[Mapping[str, float | None]]) -> float:
+        competencies = self.competencies(answers)
+        return sum(weight * competencies[name] for name, weight in self.overall.items())
+
+
+def fit(measures: Measures, rows: Sequence[Mapping[str, str]], train: Sequence[int]) -> Model:
+    """Bands, weights and the overall fitted on the interviews ``train``."""
+    scores = {
+        name: _fit_score(measures, _ratings(rows, trait), train, trait, wanted)
+        for name, (trait, wanted) in FITTED.items()
+    }
+    partial = Model(scores, {})
+    table = np.array([list(partial.competencies(measures[i]).values()) for i in train])
+    target = np.mean([_ratings(rows, trait)[train] for trait in OVERALL_TRAITS], axis=0)
+    weights = _nonnegative_ridge(table, target)
+    return Model(scores, dict(zip(scores, (round(w, 3) for w in weights), strict=True)))
+
+
+def _ratings(rows: Sequence[Mapping[str, str]], trait: str) -> NDArray[np.float64]:
+    return np.array([float(row[trait]) for row in rows])
+
+
+def _fit_score(
+    measures: Measures,
+    ratings: NDArray[np.float64],
+    train: Sequence[int],
+    trait: str,
+    wanted: Sequence[str],
+) -> dict[str, Any]:
+    bands = {}
+    for name in wanted:
+        values = [v for i in train for a in measures[i] if (v := a[name]) is not None]
+        worst, best = np.percentile(values, [WORST, BEST])
+        if not ABOUT[name].higher_is_better:
+            worst, best = best, worst
+        bands[name] = (float(worst), float(best))
+    table = np.array(
+        [[_session_band_score(measures[i], name, *bands[name]) for name in wanted] for i in train]
+    )
+    weights = _nonnegative_ridge(table, ratings[list(train)])
+    return {
+        "trait": trait,
+        "measures": [
+            {
+                "name": name,
+                "zero": round(bands[name][0], 3),
+                "ideal": round(bands[name][1], 3),
+                "weight": round(weight, 3),
+            }
+            for name, weight in zip(wanted, weights, strict=True)
+            if round(weight, 3) > 0
+        ],
+    }
+
+
+def _session_band_score(
+    answers: Sequence[Mapping[str, float | None]], name: str, zero: float, ideal: float
+) -> float:
+    band = band_for(name, zero, ideal)
+    scored = [band.score(a[name]) for a in answers if a[name] is not None]  # type: ignore[arg-type]
+    return fmean(scored) if scored else 0.0
+
+
+def _nonnegative_ridge(table: NDArray[np.float64], target: NDArray[np.float64]) -> list[float]:
+    """Non-negative weights of the standardised columns of ``table`` for ``target``, ridge-
+    penalised, rescaled to the columns' own units and to sum to 1 (a weighted mean)."""
+    spread = table.std(axis=0)
+    spread[spread == 0] = 1.0
+    standard = (table - table.mean(axis=0)) / spread
+    columns = table.shape[1]
+    stacked = np.vstack([standard, np.sqrt(RIDGE * len(target)) * np.eye(columns)])
+    wanted = np.concatenate([target - target.mean(), np.zeros(columns)])
+    weights, _ = nnls(stacked, wanted)
+    raw = weights / spread
+    total = raw.sum()
+    return [float(w / total) for w in raw] if total > 0 else [1.0 / columns] * columns
+
+
+@dataclass(frozen=True)
+class HeldOut:
+    """Every interview's fitted scores from the fit made without its student."""
+
+    competencies: Mapping[str, list[float]]
+    overall: list[float]
+
+
+def cross_validate(
+    measures: Measures, rows: Sequence[Mapping[str, str]], students: Sequence[str]
+) -> HeldOut:
+    competencies: dict[str, list[float]] = {name: [0.0] * len(rows) for name in FITTED}
+    overall = [0.0] * len(rows)
+    for student in sorted(set(students)):
+        train = [i for i, s in enumerate(students) if s != student]
+        model = fit(measures, rows, train)
+        for i in (i for i, s in enumerate(students) if s == student):
+            for name, value in model.competencies(measures[i]).items():
+                competencies[name][i] = value
+            overall[i] = model.overall_of(measures[i])
+    return HeldOut(competencies, overall)
+
+
+def agreement_table(
+    held_out: HeldOut, rows: Sequence[Mapping[str, str]], students: Sequence[str]
+) -> dict[str, list[dict[str, Any]]]:
+    """Each fitted competency's and the overall's cross-validated agreement, in the shipped
+    file's shape."""
+
+    def entry(values: Sequence[float], trait: str) -> dict[str, Any]:
+        found = agreement(list(values), list(_ratings(rows, trait)), students)
+        return {
+            "trait": trait,
+            "rho": found.rho,
+            "low": found.low,
+            "high": found.high,
+            "interviews": found.n,
+        }
+
+    table = {
+        name: [entry(held_out.competencies[name], trait)] for name, (trait, _) in FITTED.items()
+    }
+    table["overall"] = [entry(held_out.overall, trait) for trait in OVERALL_TRAITS]
+    return table
+
+
+FITTED_FILE = "src/rehearse/feedback/fitted.json"
+
+
+def shipped(
+    model: Model, table: Mapping[str, list[dict[str, Any]]], ratings_file: str, date: str
+) -> dict[str, Any]:
+    """The file the product reads (``feedback/fitted.py``): the whole-file fit, with the
+    cross-validated agreement of each score."""
+    return {
+        "dataset": "MIT Interview ratings",
+        "source": (
+            "MIT Interview dataset (Naim et al. 2018), development half: 64 mock interviews of "
+            f"32 students, aggregate ratings of 9 raters each ({ratings_file})"
+        ),
+        "method": (
+            "bands from the training answers' 10th and 90th percentiles, weights by "
+            f"non-negative ridge least squares (penalty {RIDGE}); agreement is Spearman rho "
+            "cross-validated leave-one-student-out, 95 % bootstrap interval over students"
+        ),
+        "date": date,
+        "scores": model.scores,
+        "overall": {"traits": list(OVERALL_TRAITS), "weights": model.overall},
+        "agreement": table,
+    }

@@ -1,0 +1,76 @@
+"""The fitted scores on the development ratings: the shipped file is what the fit gives, and
+its cross-validated agreement meets the bar it claims. Skip where the file is absent (it is
+never copied into the repository: research-use licence)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from bench.validity.__main__ import ROOT, read_ratings
+from bench.validity.score import evaluate_interview
+from bench.validity.stats import student_of
+from bench.validity.turns import split_interview
+
+from bench.validity import fit
+from rehearse.interviewer.retrieval.retriever import Retriever
+
+RATINGS = ROOT.parent / "shared/data/mit-interview/ratings-dev.csv"
+pytestmark = pytest.mark.skipif(
+    not RATINGS.is_file(), reason=f"the MIT Interview ratings are not at {RATINGS}"
+)
+
+
+@pytest.fixture(scope="module")
+def fitted(retriever: Retriever) -> tuple[fit.Model, dict[str, list[dict[str, Any]]]]:
+    rows = read_ratings(RATINGS)
+    evaluated = [
+        evaluate_interview(
+            row["Participant"], split_interview(row["Transcript"]), retriever.encoder
+        )
+        for row in rows
+    ]
+    students = [student_of(row["Participant"]) for row in rows]
+    measures = fit.measures_of(evaluated)
+    model = fit.fit(measures, rows, list(range(len(rows))))
+    table = fit.agreement_table(fit.cross_validate(measures, rows, students), rows, students)
+    return model, table
+
+
+def _shipped() -> dict[str, object]:
+    loaded: dict[str, object] = json.loads((ROOT / fit.FITTED_FILE).read_text("utf-8"))
+    return loaded
+
+
+def test_the_shipped_bands_and_weights_are_the_fit_of_the_file(
+    fitted: tuple[fit.Model, dict[str, list[dict[str, Any]]]],
+) -> None:
+    # Within a rounding: the sentence encoder's last digits differ between CPUs.
+    model, _ = fitted
+    shipped = _shipped()
+    scores: dict[str, dict[str, list[dict[str, float]]]] = shipped["scores"]  # type: ignore[assignment]
+    assert set(scores) == set(model.scores)
+    for name, fitted_score in model.scores.items():
+        found = {m["name"]: m for m in fitted_score["measures"]}
+        kept = {m["name"]: m for m in scores[name]["measures"]}
+        assert set(found) == set(kept), name
+        for measure, values in kept.items():
+            for key in ("zero", "ideal", "weight"):
+                assert values[key] == pytest.approx(found[measure][key], rel=0.02, abs=0.005)
+    assert shipped["overall"]["weights"] == pytest.approx(model.overall, abs=0.01)  # type: ignore[index]
+
+
+def test_the_cross_validated_agreement_meets_its_bar(
+    fitted: tuple[fit.Model, dict[str, list[dict[str, Any]]]],
+) -> None:
+    _, table = fitted
+    rho = {(name, item["trait"]): item["rho"] for name, found in table.items() for item in found}
+    assert rho["overall", "Overall"] >= 0.55
+    assert rho["overall", "RecommendHiring"] >= 0.55
+    assert rho["structure", "StructuredAnswers"] >= 0.45
+    assert rho["fluency", "NoFillers"] >= 0.75
+    shipped: dict[str, list[dict[str, float]]] = _shipped()["agreement"]  # type: ignore[assignment]
+    for name, found in table.items():
+        for kept, measured in zip(shipped[name], found, strict=True):
+            assert kept["rho"] == pytest.approx(measured["rho"], abs=0.02)
