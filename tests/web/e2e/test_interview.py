@@ -156,9 +156,16 @@ def test_a_spoken_interview_from_sign_up_to_the_pdf(
     page.get_by_role("button", name="End and see feedback").click()
     page.wait_for_url(DASHBOARD, timeout=120_000)
     expect(page.locator("[data-score-cards] .score-card").first).to_be_visible()
-    expect(page.locator(".overall-ring")).not_to_have_attribute(
-        "aria-label", "Overall score: not measured"
-    )
+    # The recording is President Kennedy's address, off topic for most interview questions:
+    # the overall is measured, or the dashboard says which answers did not address theirs.
+    note = page.locator("[data-overall-note]")
+    if note.count():
+        expect(note).to_contain_text("did not address their question")
+    else:
+        expect(page.locator(".overall-ring")).not_to_have_attribute(
+            "aria-label", "Overall score: not measured"
+        )
+    expect(page.locator("[data-agreement]").first).to_be_visible()
     answers = page.locator("[data-answer]")
     expect(answers.first.locator("video")).to_be_visible()
 
