@@ -1,0 +1,85 @@
+"""An answer that does not address its question cannot make a session good, in Chromium.
+
+The fake microphone plays a real recording, President Kennedy's "ask not" address, given to a
+system design question: the dashboard, the JSON report and the PDF say the session is not
+graded and why, and every score card says how far it agrees with human interviewers.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+from pypdf import PdfReader
+
+from tests.support.api import STRONG_PASSWORD
+from tests.web.e2e.conftest import (
+    Server,
+    sign_in_in_browser,
+    start_answering,
+    wait_for_next_prompt,
+)
+
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
+
+ANALYSIS_SECONDS = 180  # the first answer also loads the speech model
+EMAIL = "grace@example.com"
+DESIGN = "How would you design a rate limiter for a public API?"
+NOT_GRADED = "Not graded: 1 of 1 answers did not address their question"
+
+
+def _session_with_a_design_question(server: Server) -> str:
+    with server.api() as api:
+        account = {"email": EMAIL, "password": STRONG_PASSWORD}
+        assert api.post("/api/auth/signup", json=account).is_success
+        token = api.post("/api/auth/token", json=account).json()["access_token"]
+        api.headers["Authorization"] = f"Bearer {token}"
+        sid = str(api.post("/api/sessions", json={"title": "Off topic"}).json()["id"])
+        question = {"text": DESIGN, "kind": "technical", "topic": "system-design"}
+        assert api.post(f"/api/sessions/{sid}/questions", json=question).is_success
+        return sid
+
+
+def test_a_session_answered_off_topic_is_not_graded_and_says_why(
+    page: Page, server: Server
+) -> None:
+    sid = _session_with_a_design_question(server)
+    sign_in_in_browser(page, EMAIL)
+    page.goto(f"/sessions/{sid}/interview")
+    expect(page.locator("[data-prompt]")).to_have_text(DESIGN)
+    start_answering(page)
+    page.wait_for_timeout(7000)
+    page.get_by_role("button", name="Done", exact=True).click()
+    # Whatever the interviewer does next (a clarification, or the end), end the session.
+    wait_for_next_prompt(page, DESIGN, ANALYSIS_SECONDS)
+    if page.locator('[data-state="finished"]').is_hidden():
+        page.get_by_role("button", name="End interview").click()
+        page.get_by_role("button", name="End and see feedback").click()
+    else:
+        page.get_by_role("button", name="See your feedback").click()
+    page.wait_for_url(re.compile(r"/sessions/[0-9a-f-]{36}$"), timeout=ANALYSIS_SECONDS * 1000)
+    expect(page.locator("[data-pending-banner]")).to_have_count(0, timeout=ANALYSIS_SECONDS * 1000)
+    page.reload()
+
+    expect(page.locator("[data-overall-note]")).to_contain_text(NOT_GRADED)
+    expect(page.locator(".overall-ring")).to_have_attribute(
+        "aria-label", "Overall score: not measured"
+    )
+    agreement = page.locator("[data-score-cards] [data-agreement]")
+    expect(agreement.first).to_be_visible()
+    said = " ".join(agreement.all_inner_texts())
+    assert "Agrees with human interviewers" in said
+    assert "coaching check" in said  # delivery: never checked against people
+
+    report = page.request.get(f"/api/sessions/{sid}/report").json()
+    assert report["overall"] is None
+    assert report["overall_note"].startswith(NOT_GRADED)
+    assert report["answers"][0]["off_topic"] is True
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download PDF").click()
+    pdf = PdfReader(io.BytesIO(download.value.path().read_bytes()))
+    printed = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in pdf.pages))
+    assert NOT_GRADED in printed
+    assert "Agrees with human interviewers" in printed
