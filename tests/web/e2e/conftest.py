@@ -191,3 +191,16 @@ def wait_for_next_prompt(page: Page, before: str, timeout_seconds: float) -> Non
         arg=before,
         timeout=timeout_seconds * 1000,
     )
+
+
+def session_with_question(server: Server, email: str, question: dict[str, str]) -> str:
+    """Sign ``email`` up over the API and give them a session holding one ``question``
+    (``{"text", "kind", "topic"}``); the session's id."""
+    with server.api() as api:
+        account = {"email": email, "password": STRONG_PASSWORD}
+        assert api.post("/api/auth/signup", json=account).is_success
+        token = api.post("/api/auth/token", json=account).json()["access_token"]
+        api.headers["Authorization"] = f"Bearer {token}"
+        sid = str(api.post("/api/sessions", json={"title": question["topic"]}).json()["id"])
+        assert api.post(f"/api/sessions/{sid}/questions", json=question).is_success
+        return sid

@@ -17,10 +17,10 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 from pypdf import PdfReader
 
-from tests.support.api import STRONG_PASSWORD
 from tests.web.e2e.conftest import (
     Server,
     screenshot,
+    session_with_question,
     sign_in_in_browser,
     start_answering,
     wait_for_next_prompt,
@@ -47,18 +47,6 @@ PLAYED = """async (video) => {
 }"""
 
 
-def _session_with_a_story_question(server: Server) -> str:
-    with server.api() as api:
-        account = {"email": EMAIL, "password": STRONG_PASSWORD}
-        assert api.post("/api/auth/signup", json=account).is_success
-        token = api.post("/api/auth/token", json=account).json()["access_token"]
-        api.headers["Authorization"] = f"Bearer {token}"
-        sid = str(api.post("/api/sessions", json={"title": "Releases"}).json()["id"])
-        question = {"text": STORY, "kind": "behavioural", "topic": "ownership"}
-        assert api.post(f"/api/sessions/{sid}/questions", json=question).is_success
-        return sid
-
-
 def _answer_out_loud(page: Page, seconds: float) -> None:
     before = page.locator("[data-prompt]").inner_text()
     start_answering(page)
@@ -76,7 +64,8 @@ def _plays(player: Locator) -> dict[str, Any]:
 def test_a_follow_up_and_its_reply_are_both_replayable_on_the_dashboard_and_in_the_pdf(
     page: Page, server: Server
 ) -> None:
-    sid = _session_with_a_story_question(server)
+    story = {"text": STORY, "kind": "behavioural", "topic": "ownership"}
+    sid = session_with_question(server, EMAIL, story)
     started = time.monotonic()
     sign_in_in_browser(page, EMAIL)
     page.evaluate(f"localStorage.setItem('rehearse.camera.{sid}', 'on')")

@@ -14,9 +14,9 @@ import pytest
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
-from tests.support.api import STRONG_PASSWORD
 from tests.web.e2e.conftest import (
     Server,
+    session_with_question,
     sign_in_in_browser,
     start_answering,
     wait_for_next_prompt,
@@ -30,22 +30,11 @@ DESIGN = "How would you design a rate limiter for a public API?"
 NOT_GRADED = "Not graded: 1 of 1 answers did not address their question"
 
 
-def _session_with_a_design_question(server: Server) -> str:
-    with server.api() as api:
-        account = {"email": EMAIL, "password": STRONG_PASSWORD}
-        assert api.post("/api/auth/signup", json=account).is_success
-        token = api.post("/api/auth/token", json=account).json()["access_token"]
-        api.headers["Authorization"] = f"Bearer {token}"
-        sid = str(api.post("/api/sessions", json={"title": "Off topic"}).json()["id"])
-        question = {"text": DESIGN, "kind": "technical", "topic": "system-design"}
-        assert api.post(f"/api/sessions/{sid}/questions", json=question).is_success
-        return sid
-
-
 def test_a_session_answered_off_topic_is_not_graded_and_says_why(
     page: Page, server: Server
 ) -> None:
-    sid = _session_with_a_design_question(server)
+    design = {"text": DESIGN, "kind": "technical", "topic": "system-design"}
+    sid = session_with_question(server, EMAIL, design)
     sign_in_in_browser(page, EMAIL)
     page.goto(f"/sessions/{sid}/interview")
     expect(page.locator("[data-prompt]")).to_have_text(DESIGN)
