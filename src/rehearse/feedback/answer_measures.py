@@ -1,9 +1,11 @@
 """The named measures of one answer that the fitted scores read (``feedback.fitted``).
 
-Each is a plain number a candidate can check: how long the answer was, how many filled
-pauses and "like"s it held, how far it stayed on its question. Measures of the voice's
-disfluencies need a spoken answer (a stored speech analysis); a typed answer has none, and
-the scores renormalise over what was measured.
+A filled pause is where a speaker is still working out what to say next (Clark & Fox Tree
+2002): counted from the transcript and from the acoustic detector where the recogniser
+dropped it. Each measure is a plain number a candidate can check: how long the answer was,
+how many filled pauses and "like"s it held, how far it stayed on its question. Measures of
+the voice's disfluencies need a spoken answer (a stored speech analysis); a typed answer has
+none, and the scores renormalise over what was measured.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from typing import Any
 from rehearse.analysis.speech.lexicon import count_likes, is_filled_pause
 from rehearse.analysis.speech.words import normalize
 from rehearse.feedback.content.evaluation import ContentEvaluation
-from rehearse.feedback.hesitations import is_filled_pause_item
 
 # The measures' names, as the fitted file and the report know them.
 FILLED_PAUSES = "filled pauses"  # "um", "uh" per 100 words
@@ -40,6 +41,12 @@ def answer_measures(
         SPECIFICITY: evaluation.specificity.index if words else None,
     }
     return measured | disfluencies(speech)
+
+
+def is_filled_pause_item(item: Mapping[str, Any]) -> bool:
+    """Whether a stored filler item is a filled pause: "um", "uh" in the transcript, or one
+    the acoustic detector found where the recogniser wrote none."""
+    return item.get("source") == "acoustic" or is_filled_pause(normalize(str(item.get("text", ""))))
 
 
 def disfluencies(speech: Mapping[str, Any] | None) -> dict[str, float | None]:

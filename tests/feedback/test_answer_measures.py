@@ -1,22 +1,26 @@
-"""Hesitations: filled pauses per 100 words of a stored speech analysis
-(feedback/hesitations.py)."""
+"""Filled pauses per 100 words of a stored speech analysis (feedback/answer_measures.py)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from rehearse.feedback.hesitations import hesitations_per_100_words
+from rehearse.feedback.answer_measures import FILLED_PAUSES, disfluencies
 
 
 def _speech(words: list[str], fillers: list[tuple[str, str]]) -> dict[str, Any]:
     return {
         "status": "ok",
         "words": [{"text": text} for text in words],
+        "repetitions": [],
         "fillers": {"items": [{"text": text, "source": source} for text, source in fillers]},
     }
 
 
 FIFTY_WORDS = ["we", "shipped", "the", "rover", "early"] * 10
+
+
+def hesitations_per_100_words(speech: dict[str, Any]) -> float | None:
+    return disfluencies(speech)[FILLED_PAUSES]
 
 
 def test_filled_pauses_in_the_transcript_and_the_sound_both_count() -> None:
