@@ -115,9 +115,10 @@ def _fitted() -> Mapping[str, Any]:
 
 
 def source() -> str:
-    """Where the fitted bands, weights and agreement figures come from, and when."""
+    """Where the fitted bands and weights come from, and when (the file's ``source`` and
+    ``method`` say it in full; docs/scoring.md too)."""
     data = _fitted()
-    return f"{data['source']}, {data['method']} ({data['date']})"
+    return f"{data['dataset']}, fitted {data['date']}, docs/scoring.md"
 
 
 def band_for(name: str, zero: float, ideal: float) -> Band:
