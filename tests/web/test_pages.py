@@ -121,7 +121,7 @@ def test_a_session_answered_off_topic_is_not_graded_and_says_why(client: TestCli
         headers,
         [
             "What do you know about our company, and what made you apply here?",
-            "Tell me about a time you led a team through a hard deadline.",
+            "Why should we hire you rather than the other candidates?",
         ],
     )
     report = client.get(f"/api/sessions/{sid}/report", headers=headers).json()

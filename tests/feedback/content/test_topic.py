@@ -23,6 +23,7 @@ BIRDS = (
 )
 QUESTIONS = {
     "motivation": "What do you know about our company, and what made you apply here?",
+    "story": "Tell me about a time you led a team through a hard deadline.",
     "introduction": "Tell me about yourself.",
     "explanation": "How would you design a rate limiter for an API?",
 }
@@ -83,4 +84,4 @@ def test_the_rated_interviews_answers_are_almost_never_called_off_topic(
         if is_off_topic(evaluate_answer(asked(question), answer, encoder), answer, encoder)
     ]
     assert len(answers) > 300
-    assert len(called) <= 2, called  # 1 when the bounds were chosen (docs/scoring.md)
+    assert len(called) <= 3, called  # 2 when the bounds were chosen (docs/scoring.md)

@@ -7,12 +7,12 @@ Answers about the candidate (a self-introduction, a motivation, a weakness, a st
 few words with their short questions, though: on the real rated mock interviews 27 of 323
 answers fell under that cut, most of them self-introductions ("I'm a junior studying
 biology..."). So an answer that is not an explanation is called off topic only when it is
-also unlike what answers of its kind talk about (a description per form, below
-``LIKE_ITS_FORM_BELOW``) and unlike interview answers in general (below
-``LIKE_AN_INTERVIEW_BELOW``). Chosen on those 321 rated answers of more than five words (one
-is called off topic) and 40 answers about something else (President Kennedy's address, five
-sentences of Sense and Sensibility, a bird story and a recipe, each given to five kinds of
-question: 32 are called off topic, of the 35 the question's cut alone catches); docs/scoring.md.
+also unlike what answers of its kind talk about (a description per form) and unlike interview
+answers in general: its similarities to the two add up to less than ``LIKE_AN_ANSWER_BELOW``.
+Chosen on those 321 rated answers of more than five words (two are called off topic) and 45
+answers about something else (President Kennedy's address, five sentences of Sense and
+Sensibility, two bird stories and a recipe, each given to five kinds of question: all 38 the
+question's cut catches are called off topic); docs/scoring.md.
 """
 
 from __future__ import annotations
@@ -42,8 +42,7 @@ FORM_ANSWERS: Mapping[AnswerForm, str] = {
     "story": "A time at work or school when I worked with my team on a project, faced a "
     "problem or challenge, what I did, and the result.",
 }
-LIKE_ITS_FORM_BELOW = 0.10
-LIKE_AN_INTERVIEW_BELOW = 0.15
+LIKE_AN_ANSWER_BELOW = 0.25  # the similarities to its form's answers and to interview answers
 
 
 def is_off_topic(evaluation: ContentEvaluation, answer: str, encoder: TextEncoder) -> bool:
@@ -56,7 +55,5 @@ def is_off_topic(evaluation: ContentEvaluation, answer: str, encoder: TextEncode
     form_vector, interview_vector, answer_vector = encoder.encode(
         [form_answer, INTERVIEW_ANSWER, answer]
     )
-    return (
-        float(form_vector @ answer_vector) < LIKE_ITS_FORM_BELOW
-        and float(interview_vector @ answer_vector) < LIKE_AN_INTERVIEW_BELOW
-    )
+    like_an_answer = float(form_vector @ answer_vector) + float(interview_vector @ answer_vector)
+    return like_an_answer < LIKE_AN_ANSWER_BELOW
