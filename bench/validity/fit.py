@@ -10,13 +10,14 @@ monotonic by construction. The overall's weights over the competencies are fitte
 way on the mean of Overall and RecommendHiring. Leave-one-student-out cross-validation
 repeats the whole fit without each student (bands, weights and the overall, nested) and
 scores that student's two interviews with it; those held-out scores are the figures
-reported. ``fit_all`` fits on every interview: that is the model the product ships.
+reported. ``fit`` on every interview is the model the product ships (``--fit``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from statistics import fmean
 from typing import Any
 
@@ -29,6 +30,7 @@ from bench.validity.stats import agreement
 from rehearse.feedback import answer_measures as names
 from rehearse.feedback.answer_measures import answer_measures
 from rehearse.feedback.fitted import ABOUT, band_for, fitted_score, rules_from
+from rehearse.feedback.measures import Rule
 
 RIDGE = 0.3  # penalty on the standardised band scores' weights, declared before the fit
 BEST, WORST = 90, 10  # percentiles of the training answers that bound each band
@@ -72,11 +74,14 @@ class Model:
     scores: Mapping[str, Mapping[str, Any]]
     overall: Mapping[str, float]
 
+    @cached_property
+    def rules(self) -> dict[str, tuple[Rule, ...]]:
+        return {name: rules_from(fitted, "") for name, fitted in self.scores.items()}
+
     def competencies(self, answers: Sequence[Mapping[str, float | None]]) -> dict[str, float]:
         """Each fitted competency of one interview: the mean of its answers' scores."""
         found = {}
-        for name, fitted in self.scores.items():
-            rules = rules_from(fitted, "")
+        for name, rules in self.rules.items():
             values = [fitted_score(name, m, "", rules).value for m in answers]
             measured = [value for value in values if value is not None]
             found[name] = fmean(measured) if measured else 0.0
@@ -141,7 +146,7 @@ def _session_band_score(
     answers: Sequence[Mapping[str, float | None]], name: str, zero: float, ideal: float
 ) -> float:
     band = band_for(name, zero, ideal)
-    scored = [band.score(a[name]) for a in answers if a[name] is not None]  # type: ignore[arg-type]
+    scored = [band.score(value) for a in answers if (value := a[name]) is not None]
     return fmean(scored) if scored else 0.0
 
 

@@ -130,6 +130,7 @@ def band_for(name: str, zero: float, ideal: float) -> Band:
     return Band(0.0, ideal, 0.0, zero)
 
 
+@cache
 def fitted_rules(score: str) -> tuple[Rule, ...]:
     """The rules of a fitted score as shipped (empty when the score is not fitted)."""
     fitted = _fitted()["scores"].get(score)
@@ -179,6 +180,7 @@ def overall_weights() -> Mapping[str, float]:
     return weights
 
 
+@cache
 def agreement_of(score: str) -> tuple[Agreement, ...]:
     """The score's measured agreement with the raters (empty: never measured)."""
     return tuple(Agreement(**item) for item in _fitted()["agreement"].get(score, ()))

@@ -211,7 +211,8 @@ def _answer_report(
         timeline=timeline(speech, video),
         video=_video_summary(video),
         highlights=_highlights(measured),
-        warnings=(OFF_TOPIC,) * off_topic + tuple((speech.get("warnings") or []) if speech else ()),
+        warnings=((OFF_TOPIC,) if off_topic else ())
+        + tuple((speech.get("warnings") or []) if speech else ()),
         content=evaluation.to_dict() if evaluation else None,
         rationale=judgement.rationale if judgement else "",
         model_rating=judgement.rating if judgement else None,

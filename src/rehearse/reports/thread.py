@@ -24,11 +24,8 @@ from rehearse.interviews.turns import TURN
 from rehearse.reports.recording import moment_notes, timed_words, timeline
 
 ASKING = ("follow_up", "clarify")  # turns that ask the candidate for more on the same question
-SPOKEN_SCORES = (
-    "fluency",
-    "delivery",
-    "vocal confidence",
-)  # measured on a recording's speech analysis
+# measured on a recording's speech analysis
+SPOKEN_SCORES = ("fluency", "delivery", "vocal confidence")
 FILMED_SCORES = ("presence",)  # measured on a recording's video analysis
 
 
