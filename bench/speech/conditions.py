@@ -1,4 +1,5 @@
-"""Degraded copies of a clean recording: level, babble noise, telephone, clipping, Opus.
+"""Degraded copies of a clean recording: level, noise, real babble, telephone and mobile
+lines, clipping, Opus.
 
 Every condition is made from the clean file and written next to the others in
 ``bench/.cache/robustness/<condition>/``. All random draws come from fixed seeds, so the
@@ -28,12 +29,18 @@ LEVELS = {"level-20": -20.0, "level-40": -40.0, "level-55": -55.0}
 # over the noise's power. Runs before 2026-11-22 set the noise 10 dB under the loud frames'
 # level instead, which is 4.2-6.3 dB SNR (median 4.7) on these files: close to noise-5.
 NOISES = {"noise": 10.0, "noise-5": 5.0}
+# Real babble: other talkers' speech played forwards (words a recogniser can catch), at the
+# same kind of SNR. A recording never hears its own clip in its babble.
+BABBLES = {"babble": 10.0, "babble-5": 5.0}
 BABBLE_TALKERS = 4
 HUM_BELOW_BABBLE_DB = 15.0
 CLIP_GAIN_DB = 20.0
 OPUS_RATE = 48_000
 OPUS_BIT_RATE = 32_000
-CONDITIONS = ("clean", *LEVELS, *NOISES, "phone", "clipped", "opus")
+# A mobile call: AMR-NB at its 12.2 kb/s mode (GSM-EFR, 3G), 8 kHz.
+AMR_MODE = "7"
+CONDITIONS = ("clean", *LEVELS, *NOISES, *BABBLES, "phone", "mobile", "clipped", "opus")
+NEEDS_TALKERS = (*NOISES, *BABBLES)
 
 Row = dict[str, Any]
 
@@ -61,18 +68,31 @@ def pink_noise(count: int, rng: np.random.Generator) -> Samples:
     return _gain(noise, -rms_db(noise))
 
 
-def babble_bed(clips: Sequence[Samples]) -> Samples:
-    """Unit-RMS babble: the clips time-reversed, each brought to the same speech level and
-    joined into one loop; BABBLE_TALKERS copies of the loop, each rotated by a random offset,
-    are summed, and pink noise HUM_BELOW_BABBLE_DB below the babble is added as room hum."""
-    rng = np.random.default_rng(SEED)
-    loop = np.concatenate([_gain(c[::-1], -20.0 - speech_level_db(c)) for c in clips])
+def _talkers(clips: Sequence[Samples], rng: np.random.Generator) -> Samples:
+    """Unit-RMS sum of BABBLE_TALKERS voices: the clips, each brought to the same speech
+    level, joined into one loop, and that loop summed with itself at random offsets."""
+    loop = np.concatenate([_gain(c, -20.0 - speech_level_db(c)) for c in clips])
     babble: Samples = np.sum(
         [np.roll(loop, int(rng.integers(len(loop)))) for _ in range(BABBLE_TALKERS)], axis=0
     )
-    babble = _gain(babble, -rms_db(babble))
-    bed = babble + _gain(pink_noise(len(loop), rng), -HUM_BELOW_BABBLE_DB)
+    return _gain(babble, -rms_db(babble))
+
+
+def babble_bed(clips: Sequence[Samples]) -> Samples:
+    """Unit-RMS noise for the ``noise`` conditions: the clips time-reversed (speech-like, but
+    no words) as BABBLE_TALKERS talkers, and pink noise HUM_BELOW_BABBLE_DB below them as
+    room hum."""
+    rng = np.random.default_rng(SEED)
+    babble = _talkers([c[::-1] for c in clips], rng)
+    bed = babble + _gain(pink_noise(len(babble), rng), -HUM_BELOW_BABBLE_DB)
     return _gain(bed, -rms_db(bed))
+
+
+def talker_babble(clips: dict[str, Samples], own: str) -> Samples:
+    """Unit-RMS real babble for the ``babble`` conditions: the clips other than ``own``,
+    played forwards, as BABBLE_TALKERS overlapping talkers."""
+    others = [samples for name, samples in clips.items() if name != own]
+    return _talkers(others, np.random.default_rng([SEED, zlib.crc32(own.encode())]))
 
 
 def active_speech_db(samples: Samples) -> float:
@@ -107,6 +127,14 @@ def telephone(clean: Path, out: Path) -> None:
          str(SAMPLE_RATE), data=line)  # fmt: skip
 
 
+def mobile_line(clean: Path, out: Path) -> None:
+    """300-3400 Hz band, 8 kHz AMR-NB at 12.2 kb/s, back to 16 kHz 16-bit (sox)."""
+    line = _sox(str(clean), "-t", "amr-nb", "-C", AMR_MODE, "-", "sinc", "300-3400",
+                "rate", "8000")  # fmt: skip
+    _sox("-t", "amr-nb", "-", "-e", "signed-integer", "-b", "16", str(out), "rate",
+         str(SAMPLE_RATE), data=line)  # fmt: skip
+
+
 def encode_opus(samples: Samples, out: Path) -> None:
     """48 kHz mono Opus in WebM at about 32 kb/s, as a browser's MediaRecorder writes it."""
     with av.open(str(out), "w", format="webm") as container:
@@ -118,20 +146,24 @@ def encode_opus(samples: Samples, out: Path) -> None:
             container.mux(packet)
 
 
+LINES = {"phone": telephone, "mobile": mobile_line}
+
+
 def _written(samples: Samples, out: Path, info: Row) -> tuple[Path, Row]:
     write_wav(out, samples)
     return out, info
 
 
-def make(condition: str, clean: Path, cache: Path, bed: Samples | None) -> tuple[Path, Row]:
-    """The file of ``condition`` made from ``clean``, and what was done to it."""
+def make(condition: str, clean: Path, cache: Path, talkers: dict[str, Samples]) -> tuple[Path, Row]:
+    """The file of ``condition`` made from ``clean``, and what was done to it; ``talkers``
+    (real clips by name) make the noise and babble."""
     samples = load_audio(clean).samples
-    path, info = _make(condition, clean, samples, cache / condition, bed)
+    path, info = _make(condition, clean, samples, cache / condition, talkers)
     return path, {"clean_speech_dbfs": speech_level_db(samples), **info}
 
 
 def _make(
-    condition: str, clean: Path, samples: Samples, folder: Path, bed: Samples | None
+    condition: str, clean: Path, samples: Samples, folder: Path, talkers: dict[str, Samples]
 ) -> tuple[Path, Row]:
     folder.mkdir(parents=True, exist_ok=True)
     out = folder / f"{clean.stem}.wav"
@@ -140,16 +172,20 @@ def _make(
     if condition in LEVELS:
         scaled = _gain(samples, LEVELS[condition] - speech_level_db(samples))
         return _written(scaled, out, {"clipped_share": clipped_share(scaled)})
-    if condition in NOISES:
-        if bed is None:
-            raise ValueError("the noise conditions need the babble made from the real clips")
-        mixed, info = add_noise(samples, bed, clean.stem, NOISES[condition])
+    if condition in NEEDS_TALKERS:
+        if not talkers:
+            raise ValueError(f"{condition} needs the real clips to make its noise from")
+        if condition in NOISES:
+            bed, snr_db = babble_bed(list(talkers.values())), NOISES[condition]
+        else:
+            bed, snr_db = talker_babble(talkers, clean.stem), BABBLES[condition]
+        mixed, info = add_noise(samples, bed, clean.stem, snr_db)
         return _written(mixed, out, info)
     if condition == "clipped":
         loud = _gain(samples, CLIP_GAIN_DB)
         return _written(np.clip(loud, -1.0, 1.0), out, {"clipped_share": clipped_share(loud)})
-    if condition == "phone":
-        telephone(clean, out)
+    if condition in LINES:
+        LINES[condition](clean, out)
         return out, {"speech_dbfs": speech_level_db(load_audio(out).samples)}
     if condition == "opus":
         out = out.with_suffix(".webm")

@@ -88,7 +88,11 @@ class Runtime:
     def speech_analyzer(self) -> SpeechAnalyzer:
         """Built on first use, so processes that never analyse never load the model."""
         recognizer = Recognizer(self.settings.speech_model, language=self.settings.speech_language)
-        return SpeechAnalyzer(recognizer, max_seconds=self.settings.max_recording_minutes * 60)
+        return SpeechAnalyzer(
+            recognizer,
+            max_seconds=self.settings.max_recording_minutes * 60,
+            enhancement=self.settings.speech_enhancement,
+        )
 
     @cached_property
     def video_analyzer(self) -> VideoAnalyzer:

@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 
 from rehearse.analysis.errors import NotMedia
-from rehearse.analysis.speech.analyzer import SpeechAnalyzer
+from rehearse.analysis.speech.analyzer import ENHANCED_NOTE, SpeechAnalyzer
+from rehearse.analysis.speech.recognition import Recognizer
 from tests.conftest import shared_fixture
 from tests.support.media import pdf_bytes
 from tests.support.speech import babble_under, compose, telephone
@@ -135,3 +136,17 @@ def test_the_jfk_recording_has_a_plausible_delivery(analyzer: SpeechAnalyzer) ->
     assert result.fillers.count == 0
     assert 100 < result.pace.words_per_minute < 160
     assert result.voice.pitch_median_hz is not None
+
+
+def test_an_enhanced_answer_says_so(recognizer: Recognizer) -> None:
+    enhancing = SpeechAnalyzer(recognizer, enhancement="always")
+    result = enhancing.apply(babble_under(FLUENT.samples, below_db=10.0))
+    assert result.status == "ok"
+    assert result.enhanced
+    assert ENHANCED_NOTE in result.warnings
+    assert "migration" in result.transcript.lower()
+
+
+def test_an_answer_is_not_enhanced_unless_asked(fluent) -> None:  # type: ignore[no-untyped-def]
+    assert not fluent.enhanced
+    assert ENHANCED_NOTE not in fluent.warnings

@@ -58,6 +58,7 @@ def analyze(
     analyzer = SpeechAnalyzer(
         Recognizer(settings.speech_model, language=settings.speech_language),
         max_seconds=settings.max_recording_minutes * 60,
+        enhancement=settings.speech_enhancement,
     )
     # Transcription waits for the speech model, so it starts loading first; the content
     # evaluation's models, needed only at the end, load meanwhile at a lower priority.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -20,6 +21,9 @@ from rehearse.interviewer.plan import INTERVIEW_TYPES, InterviewPlan, make_plan,
 from rehearse.interviewer.resume import Resume, parse_resume
 from rehearse.interviewer.retrieval.retriever import Retriever
 from rehearse.runtime import Runtime
+
+if TYPE_CHECKING:
+    from rehearse.analysis.speech.analyzer import SpeechAnalyzer
 
 _COMMANDS = (
     "Type your answer; end it with an empty line (code: end it with a line /end). "
@@ -53,12 +57,8 @@ def _typed_answers() -> Iterator[str]:
         yield "\n".join(lines) if code else " ".join(lines).strip()
 
 
-def _spoken_answers(folder: Path, model: str) -> Iterator[str]:
+def _spoken_answers(folder: Path, analyzer: SpeechAnalyzer) -> Iterator[str]:
     """Answers from recordings in ``folder`` (in name order), transcribed offline."""
-    from rehearse.analysis.speech.analyzer import SpeechAnalyzer  # noqa: PLC0415 (loads Whisper)
-    from rehearse.analysis.speech.recognition import Recognizer  # noqa: PLC0415
-
-    analyzer = SpeechAnalyzer(Recognizer(model))
     for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in _RECORDING_SUFFIXES):
         result = analyzer.apply(path)
         pace = f"{result.pace.words_per_minute:.0f} wpm" if result.pace else "no speech"
@@ -115,8 +115,7 @@ def interview(
     _print_plan(plan, candidate, show_plan)
     typer.echo(f"Questions and follow-ups: {provider.name}")
     session = Interview(plan, provider=provider)
-    model = runtime.settings.speech_model
-    replies = _spoken_answers(answers, model) if answers else _typed_answers()
+    replies = _spoken_answers(answers, runtime.speech_analyzer) if answers else _typed_answers()
     if not answers:
         typer.echo(f"\n{_COMMANDS}")
     _converse(session, replies)

@@ -1,7 +1,8 @@
 """One spoken answer in, every speech measurement out: ``SpeechAnalyzer().apply(source)``.
 
-Stages: decode (PyAV) → level → voice activity (Silero) → voice frames (YIN pitch, loudness,
-periodicity) → recognition per speech chunk (faster-whisper) → pauses, pace, fillers
+Stages: decode (PyAV) → level → enhancement (DeepFilterNet3, when the setting asks) → voice
+activity (Silero) → voice frames (YIN pitch, loudness, periodicity) → recognition per speech
+chunk (faster-whisper) → pauses, pace, fillers
 (transcript and acoustic), hedges, repetitions, vocabulary, voice, confidence, timeline. The
 speech model loads in a thread of its own meanwhile, the first time a process needs it.
 """
@@ -15,9 +16,16 @@ from typing import Any
 
 import numpy as np
 
-from rehearse.analysis.audio import DEFAULT_MAX_SECONDS, Audio, AudioSource, load_audio
+from rehearse.analysis.audio import (
+    DEFAULT_MAX_SECONDS,
+    Audio,
+    AudioSource,
+    Samples,
+    load_audio,
+)
 from rehearse.analysis.speech.bandwidth import is_narrowband
 from rehearse.analysis.speech.confidence import ConfidenceEstimate, estimate_confidence
+from rehearse.analysis.speech.enhancement import DeepFilter, Mode, applies
 from rehearse.analysis.speech.filled_pauses import find_filled_pauses
 from rehearse.analysis.speech.level import is_noisy, level
 from rehearse.analysis.speech.lexicon import (
@@ -42,8 +50,8 @@ from rehearse.analysis.speech.voice import VoiceStats, measure_frames, summarize
 from rehearse.analysis.speech.words import Word, normalize, word_spans
 
 # speech-2: levelled input, guards against invented text, batched decoding; speech-3: a
-# narrowband recording's words from the long-form decode
-VERSION = "speech-3"
+# narrowband recording's words from the long-form decode; speech-4: speech enhancement
+VERSION = "speech-4"
 _CLIPPED = 0.999
 _CLIPPING_WARNING = 0.001
 _QUIET_DBFS = -42.0
@@ -82,13 +90,21 @@ class SpeechAnalysis:
     warnings: list[str] = field(default_factory=list)
     recognizer: dict[str, Any] = field(default_factory=dict)
     stage_seconds: dict[str, float] = field(default_factory=dict)
+    enhanced: bool = False  # background noise was taken out before recognition
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
+ENHANCED_NOTE = (
+    "Background noise was taken out of the recording before it was transcribed "
+    "(DeepFilterNet3): the transcript, the filler count and the pauses are less certain than "
+    "in a quiet room."
+)
+
+
 def _quality_warnings(
-    audio: Audio, voice: VoiceStats | None, *, noisy: bool, narrowband: bool
+    audio: Audio, voice: VoiceStats | None, *, noisy: bool, narrowband: bool, enhanced: bool
 ) -> list[str]:
     warnings = []
     if noisy:
@@ -97,6 +113,8 @@ def _quality_warnings(
             "accurate and pauses are measured from the words alone. Answer somewhere quieter "
             "or closer to the microphone."
         )
+    if enhanced:
+        warnings.append(ENHANCED_NOTE)
     if narrowband:
         warnings.append(
             "The recording carries nothing above 4 kHz, like a telephone line or a Bluetooth "
@@ -129,15 +147,26 @@ class SpeechAnalyzer:
     """Analyses spoken answers; holds the recogniser, so reuse one per process."""
 
     def __init__(
-        self, recognizer: Recognizer | None = None, *, max_seconds: float = DEFAULT_MAX_SECONDS
+        self,
+        recognizer: Recognizer | None = None,
+        *,
+        max_seconds: float = DEFAULT_MAX_SECONDS,
+        enhancement: Mode = "off",
+        enhancer: Callable[[Samples], Samples] | None = None,
     ) -> None:
         self.recognizer = recognizer or Recognizer()
         self.max_seconds = max_seconds
+        self.enhancement = enhancement
+        self.enhancer = enhancer or DeepFilter()
 
     def load(self) -> None:
         """Load the voice activity and speech models now rather than in the first analysis."""
         load_vad()
         self.recognizer.load()
+
+    def _enhanced(self, audio: Audio, report: ProgressHook) -> Audio:
+        report(0.05, "taking out background noise")
+        return Audio(self.enhancer(audio.samples), audio.truncated, audio.source_format)
 
     def apply(self, source: AudioSource, *, progress: ProgressHook | None = None) -> SpeechAnalysis:
         report = progress or (lambda _fraction, _stage: None)
@@ -160,22 +189,30 @@ class SpeechAnalyzer:
         # Voice activity and recognition hear the recording at a standard level; loudness and
         # the voice are measured on the recording as it is.
         leveled = level(audio).audio
-        speech = detect_speech(leveled.samples)
         noisy = is_noisy(leveled.samples)
         narrowband = is_narrowband(leveled.samples)
+        enhanced = applies(self.enhancement, noisy=noisy)
+        heard = self._enhanced(leveled, report) if enhanced else leveled
+        # What recognition hears decides how it decodes: once the noise is out, the pauses
+        # between words can be found by level again.
+        decode_noisy = is_noisy(heard.samples) if enhanced else noisy
+        speech = detect_speech(heard.samples)
         lap("vad")
         report(0.1, "measuring the voice")
         frames = measure_frames(audio.samples, speech)
         voice = summarize(frames)
         lap("voice")
         transcript = self.recognizer.transcribe(
-            leveled,
+            heard,
             speech,
-            noisy=noisy,
+            noisy=decode_noisy,
             narrowband=narrowband,
             progress=lambda f, stage: report(0.2 + 0.7 * f, stage),
         )
         lap("recognition")
+        warnings = _quality_warnings(
+            audio, voice, noisy=noisy, narrowband=narrowband, enhanced=enhanced
+        )
         recognizer = {
             "model": transcript.model,
             "language": transcript.language,
@@ -203,14 +240,15 @@ class SpeechAnalyzer:
                 voice,
                 None,
                 [],
-                _quality_warnings(audio, voice, noisy=noisy, narrowband=narrowband),
+                warnings,
                 recognizer,
                 timings,
+                enhanced,
             )
         report(0.9, "measuring delivery")
         # In loud background noise the VAD hears speech everywhere; the words know better.
-        spoken = word_spans(words) if noisy else speech
-        pauses = find_pauses(spoken if noisy else unpadded(speech))
+        spoken = word_spans(words) if decode_noisy else speech
+        pauses = find_pauses(spoken if decode_noisy else unpadded(speech))
         long_pauses = [p for p in pauses if p.duration > LONG_PAUSE_SECONDS]
         spoken_fillers = find_fillers(words)
         sound_fillers = find_filled_pauses(frames, words, spoken_fillers)
@@ -262,7 +300,8 @@ class SpeechAnalyzer:
             voice=voice,
             confidence=confidence,
             timeline=timeline,
-            warnings=_quality_warnings(audio, voice, noisy=noisy, narrowband=narrowband),
+            warnings=warnings,
             recognizer=recognizer,
             stage_seconds=timings,
+            enhanced=enhanced,
         )

