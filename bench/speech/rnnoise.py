@@ -14,12 +14,11 @@ import importlib.metadata
 from functools import cache
 
 import numpy as np
-from scipy.signal import resample_poly
 
 from rehearse.analysis.audio import SAMPLE_RATE, Samples
+from rehearse.analysis.speech.enhancement import resampled
 
 _RATE = 48_000
-_UP = _RATE // SAMPLE_RATE
 _SCALE = 32_767.0
 _DELAY_FRAMES = 2
 _FLOATS = ctypes.POINTER(ctypes.c_float)
@@ -52,7 +51,7 @@ class RNNoise:
         state = library.rnnoise_create(None)
         try:
             size = int(library.rnnoise_get_frame_size())
-            wide = resample_poly(samples, _UP, 1).astype(np.float32) * np.float32(_SCALE)
+            wide = resampled(samples, SAMPLE_RATE, _RATE) * np.float32(_SCALE)
             frames = -(-len(wide) // size) + _DELAY_FRAMES
             source = np.zeros(frames * size, dtype=np.float32)
             source[: len(wide)] = wide
@@ -65,5 +64,5 @@ class RNNoise:
         finally:
             library.rnnoise_destroy(state)
         aligned = out[_DELAY_FRAMES * size : _DELAY_FRAMES * size + len(wide)] / _SCALE
-        enhanced: Samples = resample_poly(aligned, 1, _UP).astype(np.float32)[: len(samples)]
+        enhanced = resampled(aligned, _RATE, SAMPLE_RATE)[: len(samples)]
         return np.clip(enhanced, -1.0, 1.0)

@@ -142,11 +142,11 @@ def test_an_enhanced_answer_says_so(recognizer: Recognizer) -> None:
     enhancing = SpeechAnalyzer(recognizer, enhancement="always")
     result = enhancing.apply(babble_under(FLUENT.samples, below_db=10.0))
     assert result.status == "ok"
-    assert result.enhanced
+    assert result.conditions == ["noisy", "enhanced"]
     assert ENHANCED_NOTE in result.warnings
     assert "migration" in result.transcript.lower()
 
 
 def test_an_answer_is_not_enhanced_unless_asked(fluent) -> None:  # type: ignore[no-untyped-def]
-    assert not fluent.enhanced
+    assert fluent.conditions == []
     assert ENHANCED_NOTE not in fluent.warnings

@@ -9,9 +9,12 @@ from rehearse.analysis.speech.evaluation import word_error_rate
 from rehearse.analysis.speech.streaming import (
     HARD_LIMIT_SECONDS,
     MAX_BUFFER_SECONDS,
+    MIN_BUFFER_SECONDS,
     MIN_STEP_SECONDS,
+    TARGET_DECODE_SECONDS,
     Captions,
     StreamingRecognizer,
+    fitted_limit,
     live_max_tokens,
     live_model,
 )
@@ -125,3 +128,23 @@ def test_a_live_decode_may_write_enough_for_fast_speech_and_little_more() -> Non
     for seconds in (1.0, 3.0, 8.0, 15.0):
         fast_speech = 5 * seconds  # about 4 words a second
         assert fast_speech < live_max_tokens(seconds) < 2 * fast_speech + 10
+
+
+def test_a_slow_decode_shrinks_the_buffer_to_what_fits_the_target() -> None:
+    limit = fitted_limit(MAX_BUFFER_SECONDS, 10.0, 2 * TARGET_DECODE_SECONDS)
+    assert limit == pytest.approx(5.0)
+
+
+def test_the_buffer_never_shrinks_below_its_floor() -> None:
+    assert fitted_limit(MAX_BUFFER_SECONDS, 2.0, 10 * TARGET_DECODE_SECONDS) == MIN_BUFFER_SECONDS
+
+
+def test_quick_decodes_let_the_buffer_grow_back_to_its_ceiling() -> None:
+    limit = MIN_BUFFER_SECONDS
+    for _ in range(50):
+        limit = fitted_limit(limit, limit, TARGET_DECODE_SECONDS / 4)
+    assert limit == MAX_BUFFER_SECONDS
+
+
+def test_a_decode_near_the_target_leaves_the_buffer_as_it_is() -> None:
+    assert fitted_limit(6.0, 6.0, 0.9 * TARGET_DECODE_SECONDS) == 6.0

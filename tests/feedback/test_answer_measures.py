@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rehearse.feedback.answer_measures import FILLED_PAUSES, disfluencies
+from rehearse.feedback.answer_measures import FILLED_PAUSES, disfluencies, less_certain
 
 
 def _speech(words: list[str], fillers: list[tuple[str, str]]) -> dict[str, Any]:
@@ -50,3 +50,14 @@ def test_no_speech_or_no_filler_analysis_is_not_measured() -> None:
     assert hesitations_per_100_words({"status": "no_speech", "words": []}) is None
     assert hesitations_per_100_words({"status": "ok", "words": [{"text": "hi"}]}) is None
     assert hesitations_per_100_words(_speech(["um"], [("um", "transcript")])) is None
+
+
+def test_a_recording_heard_in_noise_makes_fillers_and_pauses_less_certain() -> None:
+    sentence = less_certain({"conditions": ["noisy", "enhanced"]})
+    assert "loud background noise and noise removal" in sentence
+    assert "fillers and pauses" in sentence
+
+
+def test_a_clean_recording_adds_no_caveat() -> None:
+    assert less_certain({"conditions": []}) == ""
+    assert less_certain({}) == ""

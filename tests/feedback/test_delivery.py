@@ -47,3 +47,9 @@ def test_the_filler_measurement_says_how_many_points_it_cost() -> None:
 def test_without_speech_delivery_is_not_measured() -> None:
     assert delivery_score({"status": "no_speech", "words": []}).value is None
     assert confidence_score({}).value is None
+
+
+def test_delivery_says_when_a_noisy_recording_makes_it_less_certain() -> None:
+    noisy = stored_speech() | {"conditions": ["noisy"]}
+    assert "loud background noise" in delivery_score(noisy).rests_on
+    assert "Less certain" not in delivery_score(stored_speech()).rests_on

@@ -68,3 +68,22 @@ def disfluencies(speech: Mapping[str, Any] | None) -> dict[str, float | None]:
         LIKES: count_likes(terms) * per_100,
         REPETITIONS: len(speech.get("repetitions") or []) * per_100,
     }
+
+
+_HEARD_THROUGH = {
+    "noisy": "loud background noise",
+    "narrowband": "a telephone-band microphone",
+    "enhanced": "noise removal",
+}
+
+
+def less_certain(speech: Mapping[str, Any]) -> str:
+    """A sentence naming what the recording was heard through (the speech analysis's
+    ``conditions``) that hides fillers and pauses, or nothing."""
+    through = [_HEARD_THROUGH[c] for c in speech.get("conditions") or () if c in _HEARD_THROUGH]
+    if not through:
+        return ""
+    return (
+        f" Less certain for this answer: it was heard through {' and '.join(through)}, which "
+        "hides some fillers and pauses and invents others."
+    )

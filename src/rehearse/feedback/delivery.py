@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from rehearse.analysis.bands import Band
+from rehearse.feedback.answer_measures import less_certain
 from rehearse.feedback.measures import (
     Measurement,
     Rule,
@@ -88,7 +89,7 @@ def delivery_score(speech: Mapping[str, Any]) -> Score:
             (HEDGES, 100 * hedges / words if spoke else None),
             (START, number_at(speech, "pauses", "time_to_first_word_seconds") if spoke else None),
         ],
-        _DELIVERY_RESTS_ON,
+        _DELIVERY_RESTS_ON + less_certain(speech),
     )
 
 

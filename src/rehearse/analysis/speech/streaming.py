@@ -6,10 +6,14 @@ whisper_streaming, Macháček et al. 2023):
 - LocalAgreement-2 (``agreement.py``): a word is committed once two decodes in a row agree
   on everything up to it; the rest of the latest decode is shown as tentative;
 - the buffer is trimmed at the end of the last committed sentence once it is longer than
-  TRIM_SECONDS, or at the last committed word past MAX_BUFFER_SECONDS, so no decode costs
-  more than that much audio however long the answer; the committed text before the buffer
-  is the decoding prompt (after the disfluent prompt the offline recogniser uses, so fillers
-  are written down);
+  TRIM_SECONDS, or at the last committed word past its limit (MAX_BUFFER_SECONDS at most),
+  so no decode costs more than that much audio however long the answer; the committed text
+  before the buffer is the decoding prompt (after the disfluent prompt the offline
+  recogniser uses, so fillers are written down);
+- the limit fits the CPU it runs on: a decode that took longer than TARGET_DECODE_SECONDS
+  shrinks it in proportion (to MIN_BUFFER_SECONDS at least), one well under that lets it
+  grow back, so a slow CPU, or one shared with other candidates and the answers' analyses,
+  reads shorter buffers and shows each word sooner instead of falling behind;
 - a decode never reads more than HARD_LIMIT_SECONDS: on a machine too busy to keep up, the
   oldest audio is skipped (counted in ``skipped_seconds``) rather than read late, so the
   captions fall behind by a bounded time instead of ever further;
@@ -64,6 +68,13 @@ from rehearse.analysis.speech.words import Word
 
 TRIM_SECONDS = 8.0
 MAX_BUFFER_SECONDS = 15.0
+# What one decode may take before the buffer limit shrinks: a word waits for a step (twice
+# the last decode, DECODE_SHARE) and a decode, and with two candidates for the other's decode
+# too, which at this cost stays within 1.5 s (docs/web.md).
+TARGET_DECODE_SECONDS = 0.3
+MIN_BUFFER_SECONDS = 3.0
+_GROW_BELOW = 0.6  # a decode under this share of the target lets the limit grow...
+_GROWTH = 1.15  # ...by this factor
 # Past this, tentative words older than KEEP_TENTATIVE_SECONDS are committed unconfirmed.
 HARD_LIMIT_SECONDS = 20.0
 KEEP_TENTATIVE_SECONDS = 5.0
@@ -117,6 +128,17 @@ def live_max_tokens(seconds: float) -> int:
     return int(LIVE_TOKENS_PER_SECOND * seconds) + _LIVE_TOKENS_SLACK
 
 
+def fitted_limit(limit: float, buffered: float, cost: float) -> float:
+    """The buffer limit after a decode of ``buffered`` seconds that took ``cost`` seconds:
+    shrunk to what would have taken TARGET_DECODE_SECONDS, or grown a little when the decode
+    was quick, within MIN_BUFFER_SECONDS and MAX_BUFFER_SECONDS."""
+    if cost > TARGET_DECODE_SECONDS:
+        limit = min(limit, buffered * TARGET_DECODE_SECONDS / cost)
+    elif cost < _GROW_BELOW * TARGET_DECODE_SECONDS:
+        limit *= _GROWTH
+    return min(MAX_BUFFER_SECONDS, max(MIN_BUFFER_SECONDS, limit))
+
+
 @dataclass(frozen=True)
 class Captions:
     committed: tuple[Word, ...]
@@ -158,6 +180,7 @@ class StreamingRecognizer:
         self._agreement = LocalAgreement()
         self._decoded_until = 0.0  # heard_seconds at the last decode
         self.step_seconds = MIN_STEP_SECONDS  # new audio needed before the next decode
+        self.buffer_limit = MAX_BUFFER_SECONDS  # past this, cut at the last committed word
         self.skipped_seconds = 0.0  # audio never read because decoding fell too far behind
 
     @property
@@ -231,6 +254,7 @@ class StreamingRecognizer:
         cost = time.perf_counter() - began
         self._decoded_until = self.heard_seconds
         self.step_seconds = min(MAX_STEP_SECONDS, max(MIN_STEP_SECONDS, cost / DECODE_SHARE))
+        self.buffer_limit = fitted_limit(self.buffer_limit, self.buffered_seconds, cost)
 
     def _read(self) -> None:
         self._idle_decodes = 0 if self._new_speech else self._idle_decodes + 1
@@ -297,9 +321,9 @@ class StreamingRecognizer:
             self._agreement.commit_before(self.heard_seconds - KEEP_TENTATIVE_SECONDS)
         until = self._agreement.committed_until
         cut: float | None = None
-        if seconds > TRIM_SECONDS:
+        if seconds > min(TRIM_SECONDS, self.buffer_limit):
             cut = sentence_end_before(self._agreement.committed, until)
-        if seconds > MAX_BUFFER_SECONDS and (cut is None or cut <= self._start):
+        if seconds > self.buffer_limit and (cut is None or cut <= self._start):
             cut = until
         if not self._agreement.tentative and not self._speech_after(until):
             cut = max(cut or 0.0, self.heard_seconds - _SILENCE_KEPT_SECONDS, until)
