@@ -43,12 +43,14 @@ from rehearse.analysis.speech.recognition import Word, load_model
 
 CACHE = DEFAULT_CACHE.parent / "robustness"
 PLAIN_SEED = 1234
+QUICK_ANSWERS = 4
 SYSTEMS = ("analysis", "plain")
 # The analysis with speech enhancement, compared side by side with ``--systems``: DeepFilterNet3
 # (the product's) on recordings the level check finds noisy or on all, and RNNoise (installed
 # for the benchmark only, requirements/bench.txt).
 ENHANCED: dict[str, tuple[str, Mode]] = {
     "dfn-noisy": ("deepfilternet", "noisy"),
+    "dfn-not-noisy": ("deepfilternet", "not-noisy"),
     "dfn-always": ("deepfilternet", "always"),
     "rnnoise-noisy": ("rnnoise", "noisy"),
     "rnnoise-always": ("rnnoise", "always"),
@@ -88,10 +90,12 @@ def real_recordings() -> list[Recording]:
     ]
 
 
-def constructed_recordings(count: int | None) -> list[Recording]:
+def constructed_recordings(count: int | None, *, skip: int = 0) -> list[Recording]:
+    """The constructed answers, the first ``count`` (all if None) after ``skip``."""
+    built = build(DEFAULT_CACHE, count=None if count is None else skip + count)
     return [
         Recording(manifest.id, "constructed", wav, manifest.reference, manifest)
-        for wav, manifest in build(DEFAULT_CACHE, count=count)
+        for wav, manifest in built[skip:]
     ]
 
 
@@ -415,11 +419,11 @@ def run_all(
     recordings: Sequence[Recording],
     conditions: Sequence[str],
     passes: int,
+    talkers: dict[str, Samples],
     enhanced: Sequence[str] = (),
 ) -> dict[str, Row]:
-    """Every condition's files made and run through every system (warmed up once each)."""
-    real = [r for r in recordings if r.set == "real"]
-    talkers = {r.clean.stem: load_audio(r.clean).samples for r in real}
+    """Every condition's files made (the noise from ``talkers``) and run through every
+    system (warmed up once each)."""
     print("Loading the systems and warming up each once...")
     systems = systems_of(enhanced)
     for system in systems.values():
@@ -480,6 +484,12 @@ def save(path: Path, output: Row) -> None:
 def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench.speech.robustness", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="4 constructed answers, 1 pass")
+    parser.add_argument(
+        "--held-out",
+        action="store_true",
+        help="only the 16 constructed answers --quick leaves out, and no real clips: choose on "
+        "--quick, report here",
+    )
     parser.add_argument("--passes", type=int, help="timing passes on clean (3; 1 with --quick)")
     parser.add_argument("--conditions", nargs="+", choices=CONDITIONS, default=list(CONDITIONS))
     parser.add_argument(
@@ -499,16 +509,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     source = source_state()
     changed = ", ".join(source.get("uncommitted", [])) or "none"
     print(f"Analyzer code: commit {source.get('commit', '?')[:10]}; uncommitted: {changed}")
-    real = real_recordings()
-    recordings = real + constructed_recordings(4 if args.quick else None)
+    clips = real_recordings()  # scored, and the talkers of the noise and babble
+    real = [] if args.held_out else clips
+    if args.held_out:
+        recordings = constructed_recordings(None, skip=QUICK_ANSWERS)
+    else:
+        recordings = real + constructed_recordings(QUICK_ANSWERS if args.quick else None)
     conditions = args.conditions
-    if not real and set(NEEDS_TALKERS) & set(conditions):
+    if not clips and set(NEEDS_TALKERS) & set(conditions):
         print("Noise and babble conditions: skipped (they are made from the real recordings).")
         conditions = [c for c in conditions if c not in NEEDS_TALKERS]
     passes = args.passes or (1 if args.quick else 3)
     print(f"{len(real)} real and {len(recordings) - len(real)} constructed recordings; "
           f"conditions: {', '.join(conditions)}; {passes} timing pass(es) on clean")  # fmt: skip
-    results = run_all(recordings, conditions, passes, args.systems)
+    talkers = {clip.clean.stem: load_audio(clip.clean).samples for clip in clips}
+    results = run_all(recordings, conditions, passes, talkers, args.systems)
     checks = verdicts(results)
     print_report(results, checks, ["analysis", *args.systems, "plain"])
     seconds = round(time.perf_counter() - started, 1)

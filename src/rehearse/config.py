@@ -133,7 +133,7 @@ class Settings(BaseSettings):
     # Background noise taken out before recognition (DeepFilterNet3): never, on recordings
     # the level check finds noisy, or always. Off by default: on every noise the benchmark
     # has, it cost more words than it saved (docs/speech-benchmark.md, "Enhancement").
-    speech_enhancement: Literal["off", "noisy", "always"] = "off"
+    speech_enhancement: Literal["off", "noisy", "not-noisy", "always"] = "off"
     # Done to the live transcript's last words at most this long: what the live decoder has
     # not read by then is left to the recording's full analysis, so the next prompt does not
     # wait for a slow decode (docs/web.md).

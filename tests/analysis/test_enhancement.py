@@ -51,7 +51,14 @@ def test_a_ceiling_on_the_attenuation_leaves_more_of_the_noise(in_hum: Samples) 
 
 @pytest.mark.parametrize(
     ("mode", "noisy", "expected"),
-    [("off", True, False), ("noisy", True, True), ("noisy", False, False), ("always", False, True)],
+    [
+        ("off", True, False),
+        ("noisy", True, True),
+        ("noisy", False, False),
+        ("not-noisy", False, True),
+        ("not-noisy", True, False),
+        ("always", False, True),
+    ],
 )
 def test_the_mode_decides_which_recordings_are_enhanced(
     mode: str, noisy: bool, expected: bool

