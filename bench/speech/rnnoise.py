@@ -13,12 +13,9 @@ import ctypes
 import importlib.metadata
 from functools import cache
 
-import numpy as np
+from rehearse.analysis.audio import Samples
+from rehearse.analysis.speech.enhancement import FloatPointer, in_hops
 
-from rehearse.analysis.audio import SAMPLE_RATE, Samples
-from rehearse.analysis.speech.enhancement import resampled
-
-_RATE = 48_000
 _SCALE = 32_767.0
 _DELAY_FRAMES = 2
 _FLOATS = ctypes.POINTER(ctypes.c_float)
@@ -51,18 +48,10 @@ class RNNoise:
         state = library.rnnoise_create(None)
         try:
             size = int(library.rnnoise_get_frame_size())
-            wide = resampled(samples, SAMPLE_RATE, _RATE) * np.float32(_SCALE)
-            frames = -(-len(wide) // size) + _DELAY_FRAMES
-            source = np.zeros(frames * size, dtype=np.float32)
-            source[: len(wide)] = wide
-            out = np.zeros_like(source)
-            for start in range(0, len(source), size):
-                frame_in, frame_out = source[start : start + size], out[start : start + size]
-                library.rnnoise_process_frame(
-                    state, frame_out.ctypes.data_as(_FLOATS), frame_in.ctypes.data_as(_FLOATS)
-                )
+
+            def process(frame_in: FloatPointer, frame_out: FloatPointer) -> None:
+                library.rnnoise_process_frame(state, frame_out, frame_in)
+
+            return in_hops(samples, process, hop=size, delay_hops=_DELAY_FRAMES, scale=_SCALE)
         finally:
             library.rnnoise_destroy(state)
-        aligned = out[_DELAY_FRAMES * size : _DELAY_FRAMES * size + len(wide)] / _SCALE
-        enhanced = resampled(aligned, _RATE, SAMPLE_RATE)[: len(samples)]
-        return np.clip(enhanced, -1.0, 1.0)

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import ctypes
 import importlib
+from collections.abc import Callable
 from functools import cache
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 import av
 import numpy as np
@@ -82,22 +83,40 @@ class DeepFilter:
             raise EnhancementUnavailable(f"{PACKAGE} could not load its model")
         try:
             hop = int(library.df_get_frame_length(state))
-            wide = resampled(samples, SAMPLE_RATE, _RATE)
-            # The delay's worth of silence at the end pushes the last sound out.
-            frames = -(-len(wide) // hop) + _DELAY_HOPS
-            source = np.zeros(frames * hop, dtype=np.float32)
-            source[: len(wide)] = wide
-            out = np.zeros_like(source)
-            for start in range(0, len(source), hop):
-                frame_in, frame_out = source[start : start + hop], out[start : start + hop]
-                library.df_process_frame(
-                    state, frame_in.ctypes.data_as(_FLOATS), frame_out.ctypes.data_as(_FLOATS)
-                )
+
+            def process(frame_in: FloatPointer, frame_out: FloatPointer) -> None:
+                library.df_process_frame(state, frame_in, frame_out)
+
+            return in_hops(samples, process, hop=hop, delay_hops=_DELAY_HOPS)
         finally:
             library.df_free(state)
-        aligned = out[_DELAY_HOPS * hop : _DELAY_HOPS * hop + len(wide)]
-        enhanced = resampled(aligned, _RATE, SAMPLE_RATE)[: len(samples)]
-        return np.clip(enhanced, -1.0, 1.0)
+
+
+FloatPointer = Any  # ctypes.POINTER(ctypes.c_float) to a hop of samples
+
+
+def in_hops(
+    samples: Samples,
+    process: Callable[[FloatPointer, FloatPointer], None],
+    *,
+    hop: int,
+    delay_hops: int,
+    scale: float = 1.0,
+) -> Samples:
+    """``samples`` (16 kHz) through a 48 kHz frame-by-frame enhancer: resampled, times
+    ``scale``, fed ``hop`` samples at a time to ``process(in, out)``, which gives each hop
+    back ``delay_hops`` late, and brought back: as long and as timed as ``samples``."""
+    wide = resampled(samples, SAMPLE_RATE, _RATE) * np.float32(scale)
+    # The delay's worth of silence at the end pushes the last sound out.
+    source = np.zeros((-(-len(wide) // hop) + delay_hops) * hop, dtype=np.float32)
+    source[: len(wide)] = wide
+    out = np.zeros_like(source)
+    for start in range(0, len(source), hop):
+        frame_in, frame_out = source[start : start + hop], out[start : start + hop]
+        process(frame_in.ctypes.data_as(_FLOATS), frame_out.ctypes.data_as(_FLOATS))
+    aligned = out[delay_hops * hop : delay_hops * hop + len(wide)] / np.float32(scale)
+    enhanced = resampled(aligned, _RATE, SAMPLE_RATE)[: len(samples)]
+    return np.clip(enhanced, -1.0, 1.0)
 
 
 def resampled(samples: Samples, rate: int, to: int) -> Samples:
