@@ -131,8 +131,9 @@ class Settings(BaseSettings):
     speech_model: str = "base"
     speech_language: str = "en"
     # Background noise taken out before recognition (DeepFilterNet3): never, on recordings
-    # the level check finds noisy, or always. Off by default: on every noise the benchmark
-    # has, it cost more words than it saved (docs/speech-benchmark.md, "Enhancement").
+    # the level check finds noisy, on the others, or always. Off by default: it cost Whisper
+    # words in real babble, and its gains elsewhere are not yet confirmed on held-out
+    # recordings (docs/speech-benchmark.md, "Enhancement, real babble and the mobile line").
     speech_enhancement: Literal["off", "noisy", "not-noisy", "always"] = "off"
     # Done to the live transcript's last words at most this long: what the live decoder has
     # not read by then is left to the recording's full analysis, so the next prompt does not
