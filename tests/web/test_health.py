@@ -84,3 +84,10 @@ def test_the_openapi_document_describes_the_api(client: TestClient) -> None:
     assert document["info"]["title"] == "Rehearse"
     assert "/api/auth/token" in document["paths"]
     assert client.get("/docs").status_code == 200
+
+
+def test_ready_names_the_enhancement_when_it_is_on(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path / "data", f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    with TestClient(create_app(settings.model_copy(update={"speech_enhancement": "noisy"}))) as on:
+        detail = on.get("/ready").json()["checks"]["models"]["detail"]
+    assert detail.endswith("; enhancement: DeepFilterNet3 (noisy)")

@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from rehearse import __version__
+from rehearse.analysis.speech.enhancement import check_installed
 from rehearse.analysis.speech.recognition import describe_model
 from rehearse.errors import ServiceUnavailable
 from rehearse.runtime import Runtime
@@ -44,7 +45,12 @@ def _queue(runtime: Runtime) -> str:
 
 
 def _models(runtime: Runtime) -> str:
-    return f"speech: {describe_model(runtime.settings.speech_model)}"
+    detail = f"speech: {describe_model(runtime.settings.speech_model)}"
+    enhancement = runtime.settings.speech_enhancement
+    if enhancement == "off":
+        return detail
+    check_installed()  # a missing package is named here, not in the first analysis
+    return f"{detail}; enhancement: DeepFilterNet3 ({enhancement})"
 
 
 READINESS_CHECKS: dict[str, Callable[[Runtime], str]] = {
