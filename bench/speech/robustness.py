@@ -46,8 +46,8 @@ PLAIN_SEED = 1234
 QUICK_ANSWERS = 4
 SYSTEMS = ("analysis", "plain")
 # The analysis with speech enhancement, compared side by side with ``--systems``: DeepFilterNet3
-# (the product's) on recordings the level check finds noisy or on all, and RNNoise (installed
-# for the benchmark only, requirements/bench.txt).
+# (the product's) and RNNoise (installed for the benchmark only, requirements/bench.txt), in
+# the product's modes (recordings the level check finds noisy, the others, or all).
 ENHANCED: dict[str, tuple[str, Mode]] = {
     "dfn-noisy": ("deepfilternet", "noisy"),
     "dfn-not-noisy": ("deepfilternet", "not-noisy"),
