@@ -132,8 +132,8 @@ class Settings(BaseSettings):
     speech_language: str = "en"
     # Background noise taken out before recognition (DeepFilterNet3): never, on recordings
     # the level check finds noisy, on the others, or always. Off by default: it cost Whisper
-    # words in real babble, and its gains elsewhere are not yet confirmed on held-out
-    # recordings (docs/speech-benchmark.md, "Enhancement, real babble and the mobile line").
+    # words in real babble and gained little on held-out clean and phone recordings for over
+    # twice the time (docs/speech-benchmark.md, "Enhancement, real babble and the mobile line").
     speech_enhancement: Literal["off", "noisy", "not-noisy", "always"] = "off"
     # Done to the live transcript's last words at most this long: what the live decoder has
     # not read by then is left to the recording's full analysis, so the next prompt does not
