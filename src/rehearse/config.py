@@ -156,6 +156,18 @@ class Settings(BaseSettings):
     llm_api_key: SecretStr | None = None
     llm_timeout_seconds: float = Field(default=20.0, gt=0)
 
+    # The content judge (docs/judgement.md): a local language model that scores each answer
+    # against its question's key points. By default Rehearse runs the bundled model itself
+    # (llama.cpp's server, started on first use); REHEARSE_JUDGE_URL points every process at
+    # one shared OpenAI-compatible server instead (llama.cpp, vLLM, Ollama, a hosted model
+    # that returns token log-probabilities); REHEARSE_JUDGE=off leaves content unjudged.
+    judge: Literal["on", "off"] = "on"
+    judge_url: str | None = None
+    judge_model: str = "qwen2.5-coder-1.5b-instruct-q4_k_m"
+    judge_api_key: SecretStr | None = None
+    judge_timeout_seconds: float = Field(default=120.0, gt=0)
+    judge_threads: int | None = Field(default=None, ge=1)
+
     # Logs.
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_format: Literal["json", "console"] = "json"

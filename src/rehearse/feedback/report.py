@@ -13,7 +13,7 @@ from rehearse.feedback.measures import Score
 
 # report-3 added each answer's thread, closing and scored_on; report-4 its model_rating;
 # report-5 each score's agreement with people, the fluency score, off_topic and overall_note
-REPORT_VERSION = "report-5"
+REPORT_VERSION = "report-6"
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,9 @@ class KeyPointCheck:
     point: str
     found: bool
     sentence: str  # the sentence that covers it (or comes nearest)
+    # The content judge's verdict: covered, partly or missing; "" when the point was matched
+    # by sentence similarity alone (the judge off or not done yet).
+    status: str = ""
 
 
 @dataclass(frozen=True)
@@ -131,6 +134,9 @@ class AnswerReport:
     closing: InterviewerTurn | None = None  # how the interviewer moved on after the last reply
     scored_on: tuple[ScoreBasis, ...] = ()
     off_topic: bool = False  # did not address its question: counts as 0 in the overall
+    # The content judge's verdict (feedback.judge.verdict.ContentJudgement as a dict): score,
+    # on-topic verdict, each key point with its status and quote, the judge that scored.
+    judgement: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)

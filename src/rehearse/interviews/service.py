@@ -40,6 +40,7 @@ from rehearse.interviews.tasks import ANALYZE_ANSWER, GRADE_CODE
 from rehearse.interviews.turns import Turn, take_turn
 from rehearse.jobs.service import enqueue
 from rehearse.progress.repository import mastery_of
+from rehearse.reports.judging import queue_judgement
 from rehearse.store.base import utcnow
 
 MAX_CALIBRATION_BYTES = 20 * 1024 * 1024  # a few seconds of camera are a few megabytes
@@ -286,6 +287,8 @@ class InterviewService:
                 user_id=self.user_id,
             )
             answer.analysis_job_id = job.id
+        elif text.strip():  # a typed answer: judged now (a recording, once transcribed)
+            queue_judgement(self.db, self.runtime.queue, question.id, self.user_id)
         return answer
 
     def answers(self, session_id: uuid.UUID) -> Sequence[Answer]:

@@ -22,6 +22,7 @@ from rehearse.interviews.repository import analysis_of
 from rehearse.jobs.context import JobContext
 from rehearse.jobs.registry import job_handler
 from rehearse.jobs.service import enqueue
+from rehearse.reports.judging import queue_judgement
 
 ANALYZE_ANSWER = "answer.analyze"
 ANALYZE_VIDEO = "answer.analyze_video"
@@ -82,6 +83,8 @@ def analyze_answer(context: JobContext) -> dict[str, Any]:
         )
         stored.version, stored.data = result.version, result.to_dict()
         session.add(stored)
+        if result.transcript.strip() and not started.source.startswith("coding:"):
+            queue_judgement(session, runtime.queue, answer.question_id, context.user_id)
     video = _queue_video(context, answer_id) if pictured else None
     return {"status": result.status, "words": len(result.words), "video_job_id": video}
 

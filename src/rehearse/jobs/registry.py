@@ -12,7 +12,11 @@ if TYPE_CHECKING:
 Handler = Callable[["JobContext"], dict[str, Any] | None]
 
 # Modules that define job handlers; each feature adds its own here.
-HANDLER_MODULES = ("rehearse.mail.tasks", "rehearse.interviews.tasks")
+HANDLER_MODULES = (
+    "rehearse.mail.tasks",
+    "rehearse.interviews.tasks",
+    "rehearse.reports.judging",
+)
 
 _handlers: dict[str, Handler] = {}
 

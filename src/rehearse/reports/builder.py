@@ -22,6 +22,7 @@ from rehearse.feedback.content.topic import is_off_topic
 from rehearse.feedback.delivery import confidence_score, delivery_score
 from rehearse.feedback.fitted import with_agreement
 from rehearse.feedback.fluency import fluency_score
+from rehearse.feedback.judge.score import judged_content
 from rehearse.feedback.measures import Rule, Score, shown, target_shown, weighted_score
 from rehearse.feedback.overall import gated_overall, overall_score, session_score
 from rehearse.feedback.presence import presence_score
@@ -34,6 +35,7 @@ from rehearse.interviews import repository
 from rehearse.interviews.models import Answer, InterviewSession, Question
 from rehearse.progress.repository import reflections_in
 from rehearse.reports.judge import judgement_for
+from rehearse.reports.judging import content_verdict
 from rehearse.reports.recording import moment_notes, timed_words, timeline
 from rehearse.reports.thread import scored_on, stored_replies, thread_of
 from rehearse.runtime import Runtime
@@ -191,8 +193,21 @@ def _answer_report(
             asked, said, encoder, speech=speech, video=video, role_skills=role_skills
         )
     scores = [with_agreement(score) for score in scores]
+    verdict = None if graded is not None else content_verdict(db, runtime, question, answers)
+    if verdict is not None and verdict.judgement is not None:
+        judged = judged_content(verdict.judgement)
+        scores = [judged if score.name == "content" else score for score in scores]
+        off_topic = verdict.judgement.on_topic is False
+        key_points = tuple(
+            KeyPointCheck(p.point, p.status == "covered", p.quote, p.status)
+            for p in verdict.judgement.points
+        )
+    else:
+        off_topic = evaluation is not None and is_off_topic(
+            evaluation, said, runtime.retriever.encoder
+        )
+        key_points = _key_points(evaluation)
     measured = [score for score in scores if score.value is not None]
-    off_topic = evaluation is not None and is_off_topic(evaluation, said, runtime.retriever.encoder)
     judgement = judgement_for(
         db, runtime.llm, question=question, thread=answers, said=said, scores=measured
     )
@@ -204,7 +219,7 @@ def _answer_report(
         overall=0.0 if off_topic else overall_score(measured),
         off_topic=off_topic,
         scores=tuple(scores),
-        key_points=_key_points(evaluation),
+        key_points=key_points,
         star=_star(evaluation),
         moments=moment_notes(speech, video),
         words=timed_words(speech) if speech else (),
@@ -212,8 +227,10 @@ def _answer_report(
         video=_video_summary(video),
         highlights=_highlights(measured),
         warnings=((OFF_TOPIC,) if off_topic else ())
+        + ((verdict.note,) if verdict is not None and verdict.note else ())
         + tuple((speech.get("warnings") or []) if speech else ()),
         content=evaluation.to_dict() if evaluation else None,
+        judgement=verdict.judgement.to_dict() if verdict and verdict.judgement else None,
         rationale=judgement.rationale if judgement else "",
         model_rating=judgement.rating if judgement else None,
         thread=thread,

@@ -1,0 +1,147 @@
+"""The content judge: what an answer says, against the key points a strong answer makes.
+
+Two pieces of evidence per key point, chosen by measurement (docs/judgement.md):
+
+- for points stated as facts (questions whose answer is an explanation), the share of the
+  point's own terms the answer uses, leaving out the words the question already gives
+  (``terms.py``). On human-graded short answers this ranked answers as the graders did
+  better than the local model's digit grade or its yes/no, and adding either lowered the
+  agreement within a question (chosen by nested cross-validation grouped by question);
+- for points that describe a quality of the answer (a story's result, a motivation's
+  reasons), which share no words with a good answer, the model's probability of "yes" to
+  "does the answer make the key point"; not yet measured against people, so the score they
+  make is shown as a coaching check.
+
+Whether the answer addressed the question at all is the model's probability of "no" to "is
+the answer about the question asked", over ``OFF_TOPIC_FROM`` (a lower cut for an explanation
+that uses none of its points' terms); an answer called off topic keeps at most
+``OFF_TOPIC_CEILING`` points. The answer's content score is the mean strength
+of its points, on 0-100.
+
+The answer is read in a canonical form (lower case, single spaces), so its score does not
+move with letter case or spacing, and at most ``MAX_WORDS`` words of it, so a 10,000-word
+answer costs what a long one does; the judgement says when it was cut.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from rehearse.feedback.content.forms import AnswerForm
+from rehearse.feedback.judge import prompts
+from rehearse.feedback.judge.prompts import Reading
+from rehearse.feedback.judge.reader import Reader, share_of
+from rehearse.feedback.judge.terms import term_recall
+from rehearse.feedback.judge.verdict import ContentJudgement, PointStatus, PointVerdict
+from rehearse.interviewer.retrieval.encoder import TextEncoder
+
+METHOD = "judge-1"
+MAX_WORDS = 400
+# A point's strength from its terms: covered from 0.6 (the graders' mean grade of such
+# answers 4.9 of 5), missing under 0.3 (3.4); from the model's "yes": 0.7 and 0.4, declared.
+TERM_CUTS = (0.3, 0.6)
+MODEL_CUTS = (0.4, 0.7)
+# Off topic: the model's P("no") from 0.30, or from 0.22 when the answer uses none of the
+# key points' own terms (explanations only); chosen on true and swapped question-answer pairs
+# of the open development part (docs/judgement.md).
+OFF_TOPIC_FROM = 0.30
+OFF_TOPIC_WITHOUT_TERMS_FROM = 0.22
+OFF_TOPIC_CEILING = 20.0
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+@dataclass(frozen=True)
+class JudgeInput:
+    question: str
+    key_points: Sequence[str]
+    answer: str
+    form: AnswerForm = "explanation"  # the shape of a strong answer (content/forms.py)
+
+
+def canonical(answer: str) -> tuple[str, bool]:
+    """The answer as the judge reads it, and whether it was cut to ``MAX_WORDS`` words."""
+    words = answer.lower().split()
+    return " ".join(words[:MAX_WORDS]), len(words) > MAX_WORDS
+
+
+def by_terms(form: str) -> bool:
+    """Whether the points of answers of ``form`` are judged by their own terms (facts) rather
+    than by the model (qualities of a story, a motivation...)."""
+    return form == "explanation"
+
+
+class ContentJudge:
+    """``apply(JudgeInput) -> ContentJudgement`` with ``reader`` (the model) and ``encoder``
+    (the sentence encoder that finds each point's closest sentence to quote)."""
+
+    def __init__(self, reader: Reader, encoder: TextEncoder) -> None:
+        self.reader = reader
+        self.encoder = encoder
+        self.name = f"{reader.name} / {METHOD}"
+
+    def apply(self, item: JudgeInput) -> ContentJudgement:
+        text, cut = canonical(item.answer)
+        points = [p for p in item.key_points if p.strip()] or [item.question]
+        if not text:
+            missing = tuple(PointVerdict(p, "missing", 0.0, "", {}) for p in points)
+            return ContentJudgement(
+                self.name, item.form, 0.0, None, None, missing, "No answer was given."
+            )
+        reading = Reading(item.question, text)
+        off = self._off_topic(reading)  # first: the points' requests extend its prefix
+        quotes = self._closest_sentences(item.answer, points)
+        verdicts = [
+            self._point(reading, point, quote, item.form)
+            for point, quote in zip(points, quotes, strict=True)
+        ]
+        score = 100.0 * float(np.mean([v.strength for v in verdicts]))
+        on_topic = off is None or off < _off_topic_from(item.form, verdicts)
+        if not on_topic:
+            score = min(score, OFF_TOPIC_CEILING)
+        note = f"Judged on the first {MAX_WORDS} words of a longer answer." if cut else ""
+        return ContentJudgement(
+            self.name, item.form, round(score, 1), on_topic,
+            None if off is None else round(off, 4), tuple(verdicts), note,
+        )  # fmt: skip
+
+    def close(self) -> None:
+        """Stop what the reader started (a local server), if anything."""
+        close = getattr(self.reader, "close", None)
+        if close is not None:
+            close()
+
+    def _point(self, reading: Reading, point: str, quote: str, form: AnswerForm) -> PointVerdict:
+        terms = term_recall(point, reading.answer, given=reading.question)
+        evidence: dict[str, float | None]
+        if by_terms(form) and terms is not None:
+            strength, cuts, evidence = terms, TERM_CUTS, {"terms": terms}
+        else:
+            asked = reading.asking(prompts.MAKES_POINT, point)
+            yes = share_of(self.reader.first_token(prompts.SYSTEM, asked), "yes", "no")
+            strength, cuts = yes or 0.0, MODEL_CUTS
+            evidence = {"yes": yes, "terms": terms}
+        status: PointStatus = (
+            "covered" if strength >= cuts[1] else "partly" if strength >= cuts[0] else "missing"
+        )
+        return PointVerdict(point, status, round(strength, 4), quote, evidence)
+
+    def _off_topic(self, reading: Reading) -> float | None:
+        asked = reading.asking(prompts.ABOUT_QUESTION)
+        about = share_of(self.reader.first_token(prompts.SYSTEM, asked), "yes", "no")
+        return None if about is None else 1.0 - about
+
+    def _closest_sentences(self, answer: str, points: Sequence[str]) -> list[str]:
+        sentences = [s for s in _SENTENCE.split(" ".join(answer.split())) if s]
+        vectors = self.encoder.encode([*points, *sentences])
+        similarity = vectors[: len(points)] @ vectors[len(points) :].T
+        return [sentences[int(np.argmax(row))] for row in similarity]
+
+
+def _off_topic_from(form: AnswerForm, verdicts: Sequence[PointVerdict]) -> float:
+    """The model's P("no") from which the answer is off topic."""
+    no_terms = all(not v.evidence.get("terms") for v in verdicts)
+    return OFF_TOPIC_WITHOUT_TERMS_FROM if by_terms(form) and no_terms else OFF_TOPIC_FROM

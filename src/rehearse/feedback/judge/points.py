@@ -1,0 +1,40 @@
+"""The key points an answer is judged against: the question's own (the bank's ``key_points``,
+or what the interviewer wrote when it asked), else what a strong answer of its form makes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from rehearse.feedback.content.forms import AnswerForm, answer_form
+
+FORM_POINTS: Mapping[AnswerForm, tuple[str, ...]] = {
+    "story": (
+        "The situation and the candidate's own task in it",
+        "The concrete actions the candidate took themselves",
+        "The result, ideally in numbers, and what they learned",
+    ),
+    "introduction": (
+        "Their background: what they studied or where they have worked",
+        "Relevant experience or projects, described concretely",
+        "What they want to do next and how it fits the role",
+    ),
+    "motivation": (
+        "Specific reasons for wanting this company or role",
+        "How their skills and goals fit the role",
+    ),
+    "pitch": (
+        "Skills and experience that fit the role",
+        "A concrete example or result as evidence",
+    ),
+    "weakness": (
+        "A real weakness, named plainly",
+        "What they do to improve it, with an example",
+    ),
+    "explanation": ("A correct and direct answer to the question",),
+}
+
+
+def key_points_for(question: str, kind: str, own: Sequence[str]) -> tuple[str, ...]:
+    """``own`` points when the question has any, else its form's."""
+    points = tuple(p.strip() for p in own if p.strip())
+    return points or FORM_POINTS[answer_form(question, kind)]

@@ -1,0 +1,136 @@
+"""A llama.cpp server for the judge, started and watched by Rehearse on the embedded defaults.
+
+``scripts/lib.sh`` compiles llama.cpp's ``llama-server`` once per machine (from the llama.cpp
+sources inside the ``llama-cpp-python`` source package) and puts it in the virtual
+environment's ``bin``. ``LocalServer`` runs it on a free loopback port with the bundled model,
+greedy and with one slot, so requests are answered in order and each reuses the prompt prefix
+the one before it left in the cache. Scaled out, every worker points ``REHEARSE_JUDGE_URL`` at
+one shared server instead and nothing is started.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import structlog
+
+from rehearse.errors import RehearseError
+
+_log = structlog.get_logger(__name__)
+BINARY = "llama-server"
+CONTEXT_TOKENS = 4096
+NICENESS = 10
+_START_SECONDS = 300.0  # loading 1.1 GB from a cold disk on a slow machine
+
+
+class JudgeServerFailed(RehearseError):
+    """The local llama.cpp server could not be found or started."""
+
+    status_code = 503
+    code = "judge_server_failed"
+
+
+def find_binary() -> Path:
+    """``llama-server`` beside this Python (the virtual environment's bin) or on PATH."""
+    beside = Path(sys.executable).parent / BINARY
+    if beside.is_file() and os.access(beside, os.X_OK):
+        return beside
+    found = shutil.which(BINARY)
+    if found is None:
+        raise JudgeServerFailed(
+            f"{BINARY} (llama.cpp's server) is not installed: run ./scripts/start, which "
+            "builds it once, or set REHEARSE_JUDGE_URL to a running server."
+        )
+    return Path(found)
+
+
+def _yield_the_cpu() -> None:
+    """Run the server as background work: live captions and requests come first."""
+    os.nice(NICENESS)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class LocalServer:
+    """One ``llama-server`` child process serving ``model``; started on first use, restarted
+    if it died, stopped by ``close``."""
+
+    def __init__(self, model: Path, *, threads: int | None = None) -> None:
+        self.model = model
+        self.threads = threads or max(1, min(os.cpu_count() or 1, 4))
+        self._process: subprocess.Popen[bytes] | None = None
+        self._url = ""
+        self._lock = threading.Lock()
+
+    @property
+    def pid(self) -> int | None:
+        """The running server's process id; None when it is not running."""
+        running = self._process is not None and self._process.poll() is None
+        return self._process.pid if running and self._process is not None else None
+
+    def url(self) -> str:
+        """The server's OpenAI-compatible base URL, starting it when it is not running."""
+        with self._lock:
+            if self._process is None or self._process.poll() is not None:
+                self._start()
+            return self._url
+
+    def _start(self) -> None:
+        if self._process is not None:
+            _log.warning("judge.server_restarted", exit_code=self._process.returncode)
+        port = _free_port()
+        command = [
+            str(find_binary()), "--model", str(self.model), "--host", "127.0.0.1",
+            "--port", str(port), "--ctx-size", str(CONTEXT_TOKENS), "--parallel", "1",
+            "--threads", str(self.threads), "--threads-batch", str(self.threads),
+            "--no-webui", "--log-disable",
+        ]  # fmt: skip
+        # Without PASSIVE, OpenMP threads spin on idle cores and starve everything else.
+        environment = {**os.environ, "OMP_WAIT_POLICY": "PASSIVE"}
+        self._process = subprocess.Popen(  # noqa: S603 (our own binary and arguments)
+            command,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=environment,
+            preexec_fn=_yield_the_cpu,  # noqa: PLW1509 (before exec; no locks in it)
+        )
+        self._url = f"http://127.0.0.1:{port}/v1"
+        deadline = time.monotonic() + _START_SECONDS
+        while time.monotonic() < deadline:
+            if self._process.poll() is not None:
+                raise JudgeServerFailed(
+                    f"{BINARY} exited with code {self._process.returncode} while loading "
+                    f"{self.model}; the file may be damaged (delete it and run ./scripts/start)."
+                )
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).status_code == 200:
+                    _log.info("judge.server_started", port=port, model=self.model.name)
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.2)
+        self.close()
+        raise JudgeServerFailed(f"{BINARY} did not become ready in {_START_SECONDS:.0f} s.")
+
+    def close(self) -> None:
+        with self._lock:
+            if self._process is not None and self._process.poll() is None:
+                self._process.terminate()
+                try:
+                    self._process.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    self._process.kill()
+                    self._process.wait()
+            self._process = None

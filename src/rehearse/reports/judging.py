@@ -1,0 +1,160 @@
+"""The content judge's verdict on each answered question: judged by a job after every answer
+(never in a request, never on the live path), kept with the question's first answer, and read
+by the report, which never asks the model itself.
+
+A verdict is keyed by a hash of what the judge read (the question, its key points, the answer
+as the judge reads it) and the judge's name, so an unchanged answer is never judged twice and
+a follow-up reply, which changes what was said, is judged again. When the judge cannot run
+(turned off, its model missing), the stored record says why and how to fix it; a model that
+timed out or failed raises, and the queue tries the job again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.orm import Session
+
+from rehearse.errors import RehearseError
+from rehearse.feedback.content.forms import answer_form
+from rehearse.feedback.judge.bundled import JudgeModelMissing
+from rehearse.feedback.judge.judge import JudgeInput, canonical
+from rehearse.feedback.judge.points import key_points_for
+from rehearse.feedback.judge.server import JudgeServerFailed
+from rehearse.feedback.judge.verdict import ContentJudgement
+from rehearse.interviews import repository
+from rehearse.interviews.models import AnalysisResult, Answer, Question
+from rehearse.jobs.context import JobContext
+from rehearse.jobs.queue import JobQueue
+from rehearse.jobs.registry import job_handler
+from rehearse.jobs.service import enqueue
+from rehearse.reports.thread import stored_replies
+
+if TYPE_CHECKING:
+    from rehearse.runtime import Runtime
+
+JUDGE_CONTENT = "answer.judge_content"
+KIND = "content-judge"
+OFF = "Content was not judged: the judge is turned off (REHEARSE_JUDGE=off)."
+
+
+def judge_input(question: Question, answers: Sequence[Answer], db: Session) -> JudgeInput:
+    """What the judge reads for ``question``: its text, its key points and all that was said
+    in reply to it (follow-up replies included), as the report shows it."""
+    said = " ".join(r.said for r in stored_replies(db, answers) if r.said)
+    own = [str(point) for point in question.key_points]
+    points = key_points_for(question.text, question.kind.value, own)
+    return JudgeInput(question.text, points, said, answer_form(question.text, question.kind.value))
+
+
+def read_key(item: JudgeInput, judge: str) -> str:
+    """The hash of what the judge read and who judged."""
+    text, _ = canonical(item.answer)
+    read = "\n".join([judge, item.question, *item.key_points, "", text])
+    return hashlib.sha256(read.encode()).hexdigest()
+
+
+def queue_judgement(
+    session: Session, queue: JobQueue, question_id: uuid.UUID, user_id: uuid.UUID | None
+) -> None:
+    """Ask for the question's answers to be judged once ``session`` commits."""
+    enqueue(
+        session, queue, kind=JUDGE_CONTENT, payload={"question_id": str(question_id)},
+        user_id=user_id,
+    )  # fmt: skip
+
+
+def stored_judgement(db: Session, answers: Sequence[Answer]) -> Mapping[str, Any] | None:
+    """The record the last judgement of these answers left (``status`` ok, unavailable, off
+    or failed); None before any."""
+    if not answers:
+        return None
+    stored = repository.analysis_of(db, answers[0].id, KIND)
+    return stored.data if stored is not None else None
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the report shows of the judge for one question: its judgement when it judged
+    what was said as it stands now, else a note on why not (yet)."""
+
+    judgement: ContentJudgement | None
+    note: str
+
+
+PENDING = "Content is being judged; open the report again in a moment for its score."
+
+
+def content_verdict(
+    db: Session, runtime: Runtime, question: Question, answers: Sequence[Answer]
+) -> Verdict | None:
+    """The judge's verdict on the answers to ``question``; None when the judge is off."""
+    judge = runtime.content_judge
+    stored = stored_judgement(db, answers)
+    if judge is None:
+        return None
+    if stored is None:
+        return Verdict(None, PENDING)
+    if stored.get("status") != "ok":
+        return Verdict(None, str(stored.get("message") or PENDING))
+    if stored.get("read") != read_key(judge_input(question, answers, db), judge.name):
+        return Verdict(None, PENDING)  # said more since: judged again by its job
+    return Verdict(ContentJudgement.from_dict(stored["judgement"]), "")
+
+
+def _store(db: Session, answer_id: uuid.UUID, data: dict[str, Any]) -> None:
+    stored = repository.analysis_of(db, answer_id, KIND) or AnalysisResult(
+        answer_id=answer_id, kind=KIND
+    )
+    stored.version, stored.data = "judge-1", data
+    db.add(stored)
+
+
+@job_handler(JUDGE_CONTENT)
+def judge_content(context: JobContext) -> dict[str, Any]:
+    """Judge what was said in reply to one question and keep the verdict with its answers."""
+    runtime = context.runtime
+    question_id = uuid.UUID(context.payload["question_id"])
+    judge = runtime.content_judge
+    with runtime.database.transaction() as db:
+        question = db.get(Question, question_id)
+        answers = repository.answers_to(db, question_id) if question else []
+        if question is None or not answers:
+            return {"skipped": "the question or its answers were deleted"}
+        item, first = judge_input(question, answers, db), answers[0].id
+        if judge is None:
+            _store(db, first, {"status": "off", "message": OFF})
+            return {"status": "off"}
+        key = read_key(item, judge.name)
+        stored = stored_judgement(db, answers) or {}
+    if stored.get("read") == key and stored.get("status") == "ok":
+        return {"status": "ok", "cached": True}
+    if not item.answer.strip():
+        return {"skipped": "nothing was said yet"}
+    record: dict[str, Any] = {"read": key}
+    try:
+        judgement = judge.apply(item)
+        record |= {"status": "ok", "judgement": judgement.to_dict()}
+    except (JudgeModelMissing, JudgeServerFailed) as exc:  # needs the user, not a retry
+        record |= {"status": "unavailable", "message": _not_judged(exc)}
+    except RehearseError as exc:  # a timeout or a failed request: the queue tries again
+        _store_unless_deleted(
+            runtime, first, record | {"status": "failed", "message": _not_judged(exc)}
+        )
+        raise
+    _store_unless_deleted(runtime, first, record)
+    return {"status": record["status"]}
+
+
+def _store_unless_deleted(runtime: Runtime, answer_id: uuid.UUID, data: dict[str, Any]) -> None:
+    with runtime.database.transaction() as db:
+        if db.get(Answer, answer_id) is not None:
+            _store(db, answer_id, data)
+
+
+def _not_judged(error: RehearseError) -> str:
+    return f"Content was not judged: {error.message}"

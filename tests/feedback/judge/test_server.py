@@ -1,0 +1,45 @@
+"""The local llama.cpp server: started on first use, started again when it died, and a model
+file it cannot load reported, not waited on. SmolLM2-135M stands in for the judge's model."""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+
+import httpx
+import pytest
+
+from rehearse.feedback.judge.server import JudgeServerFailed, LocalServer
+from tests.support.llama import smollm2
+from tests.support.net import wait_until
+
+pytestmark = pytest.mark.slow
+
+
+def _healthy(url: str) -> bool:
+    return httpx.get(url.removesuffix("/v1") + "/health", timeout=5).status_code == 200
+
+
+def test_a_server_that_died_is_started_again() -> None:
+    server = LocalServer(smollm2(), threads=1)
+    try:
+        first = server.pid
+        assert first is None
+        assert _healthy(server.url())
+        died = server.pid
+        assert died is not None
+        os.kill(died, signal.SIGKILL)
+        wait_until(lambda: server.pid is None, timeout=30, what="the killed server to exit")
+        assert _healthy(server.url())
+        assert server.pid not in (None, died)
+    finally:
+        server.close()
+    assert server.pid is None
+
+
+def test_a_model_file_it_cannot_load_is_reported(tmp_path: Path) -> None:
+    damaged = tmp_path / "damaged.gguf"
+    damaged.write_bytes(b"GGUF" + os.urandom(4096))
+    with pytest.raises(JudgeServerFailed, match="exited with code"):
+        LocalServer(damaged, threads=1).url()

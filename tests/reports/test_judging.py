@@ -1,0 +1,116 @@
+"""The content judge's job and what the report makes of its verdict, with the real bundled
+model on a real llama.cpp server and the real store (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from rehearse.accounts.models import User
+from rehearse.config import Settings
+from rehearse.feedback.report import AnswerReport
+from rehearse.interviews.models import Answer, InterviewSession, Question, QuestionKind
+from rehearse.jobs.context import JobContext
+from rehearse.reports.builder import build_report
+from rehearse.reports.judging import JUDGE_CONTENT, judge_content
+from rehearse.runtime import Runtime
+from tests.conftest import make_settings
+from tests.support.llama import judge_model, llama_server
+
+pytestmark = pytest.mark.slow
+QUESTION = "What does an index do for a database query?"
+POINTS = ["An index lets the database find rows without scanning the whole table"]
+GOOD = (
+    "An index is a sorted structure over a column, so the database finds the matching rows "
+    "directly instead of scanning the whole table; lookups become logarithmic."
+)
+
+
+@pytest.fixture(scope="module")
+def judge_url() -> Iterator[str]:
+    with llama_server(judge_model()) as url:
+        yield url
+
+
+def _runtime(tmp_path: Path, database_url: str, **judge: object) -> Runtime:
+    settings: Settings = make_settings(tmp_path / "data", database_url, **judge)
+    return Runtime(settings)
+
+
+def _answered(runtime: Runtime, said: str) -> tuple[uuid.UUID, uuid.UUID]:
+    with runtime.database.transaction() as db:
+        user = User(email=f"{uuid.uuid4().hex}@example.com", password_hash="x")
+        db.add(user)
+        db.flush()
+        interview = InterviewSession(user_id=user.id, title="t")
+        db.add(interview)
+        db.flush()
+        question = Question(
+            session_id=interview.id, position=1, text=QUESTION, kind=QuestionKind.TECHNICAL,
+            topic="databases", key_points=POINTS,
+        )  # fmt: skip
+        db.add(question)
+        db.flush()
+        db.add(Answer(question_id=question.id, session_id=interview.id, text=said))
+        return interview.id, question.id
+
+
+def _judge(runtime: Runtime, question_id: uuid.UUID) -> dict[str, Any]:
+    payload = {"question_id": str(question_id)}
+    context = JobContext(uuid.uuid4(), JUDGE_CONTENT, payload, None, 1, runtime)
+    result = judge_content(context)
+    assert result is not None
+    return result
+
+
+def _report(runtime: Runtime, interview_id: uuid.UUID) -> AnswerReport:
+    with runtime.database.transaction() as db:
+        return build_report(db, runtime, db.get_one(InterviewSession, interview_id)).answers[0]
+
+
+def test_the_report_shows_the_judges_content_score_and_key_points(
+    tmp_path: Path, database_url: str, judge_url: str
+) -> None:
+    runtime = _runtime(tmp_path, database_url, judge="on", judge_url=judge_url)
+    try:
+        interview_id, question_id = _answered(runtime, GOOD)
+        assert _judge(runtime, question_id)["status"] == "ok"
+        answer = _report(runtime, interview_id)
+    finally:
+        runtime.close()
+    content = next(s for s in answer.scores if s.name == "content")
+    assert "content judge" in content.rests_on
+    assert answer.judgement is not None
+    assert answer.judgement["on_topic"] is True
+    assert [p.status for p in answer.key_points] != [""]
+    assert answer.key_points[0].sentence in GOOD
+
+
+def test_an_unchanged_answer_is_not_judged_twice(
+    tmp_path: Path, database_url: str, judge_url: str
+) -> None:
+    runtime = _runtime(tmp_path, database_url, judge="on", judge_url=judge_url)
+    try:
+        _, question_id = _answered(runtime, GOOD)
+        _judge(runtime, question_id)
+        assert _judge(runtime, question_id) == {"status": "ok", "cached": True}
+    finally:
+        runtime.close()
+
+
+def test_a_missing_model_leaves_the_report_whole_and_says_how_to_fix_it(
+    tmp_path: Path, database_url: str
+) -> None:
+    runtime = _runtime(tmp_path, database_url, judge="on", cache_dir=tmp_path / "empty")
+    try:
+        interview_id, question_id = _answered(runtime, GOOD)
+        assert _judge(runtime, question_id)["status"] == "unavailable"
+        answer = _report(runtime, interview_id)
+    finally:
+        runtime.close()
+    assert any("Content was not judged" in w and "./scripts/start" in w for w in answer.warnings)
+    assert next(s for s in answer.scores if s.name == "content").value is not None
