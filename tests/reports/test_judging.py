@@ -12,7 +12,7 @@ import pytest
 
 from rehearse.accounts.models import User
 from rehearse.config import Settings
-from rehearse.feedback.report import AnswerReport
+from rehearse.feedback.report import Report
 from rehearse.interviews.models import Answer, InterviewSession, Question, QuestionKind
 from rehearse.jobs.context import JobContext
 from rehearse.reports.builder import build_report
@@ -67,9 +67,9 @@ def _judge(runtime: Runtime, question_id: uuid.UUID) -> dict[str, Any]:
     return result
 
 
-def _report(runtime: Runtime, interview_id: uuid.UUID) -> AnswerReport:
+def _report(runtime: Runtime, interview_id: uuid.UUID) -> Report:
     with runtime.database.transaction() as db:
-        return build_report(db, runtime, db.get_one(InterviewSession, interview_id)).answers[0]
+        return build_report(db, runtime, db.get_one(InterviewSession, interview_id))
 
 
 def test_the_report_shows_the_judges_content_score_and_key_points(
@@ -79,7 +79,7 @@ def test_the_report_shows_the_judges_content_score_and_key_points(
     try:
         interview_id, question_id = _answered(runtime, GOOD)
         assert _judge(runtime, question_id)["status"] == "ok"
-        answer = _report(runtime, interview_id)
+        answer = _report(runtime, interview_id).answers[0]
     finally:
         runtime.close()
     content = next(s for s in answer.scores if s.name == "content")
@@ -109,8 +109,25 @@ def test_a_missing_model_leaves_the_report_whole_and_says_how_to_fix_it(
     try:
         interview_id, question_id = _answered(runtime, GOOD)
         assert _judge(runtime, question_id)["status"] == "unavailable"
-        answer = _report(runtime, interview_id)
+        answer = _report(runtime, interview_id).answers[0]
     finally:
         runtime.close()
     assert any("Content was not judged" in w and "./scripts/start" in w for w in answer.warnings)
     assert next(s for s in answer.scores if s.name == "content").value is not None
+
+
+def test_what_to_work_on_leads_with_the_key_point_an_answer_missed(
+    tmp_path: Path, database_url: str, judge_url: str
+) -> None:
+    runtime = _runtime(tmp_path, database_url, judge="on", judge_url=judge_url)
+    try:
+        wrong = "An index makes inserts faster because it keeps new rows in memory first."
+        interview_id, question_id = _answered(runtime, wrong)
+        _judge(runtime, question_id)
+        report = _report(runtime, interview_id)
+    finally:
+        runtime.close()
+    assert report.answers[0].key_points[0].status in ("missing", "partly")
+    first = report.recommendations[0]
+    assert first.title in ("Answer 1 missed a key point", "Answer 1 made a key point only in part")
+    assert POINTS[0] in first.action

@@ -53,8 +53,13 @@ def session_score(name: str, answers: Sequence[Score]) -> Score:
 
 
 def overall_score(scores: Sequence[Score]) -> float | None:
-    """The weighted mean of the measured competencies (0..100), or None if none was measured."""
-    measured = [(WEIGHTS.get(s.name, 0.0), s.value) for s in scores if s.value is not None]
+    """The weighted mean of the measured competencies (0..100), or None if none was measured;
+    a score shown as a coaching check (``graded`` False) weighs nothing."""
+    measured = [
+        (WEIGHTS.get(s.name, 0.0) if s.graded else 0.0, s.value)
+        for s in scores
+        if s.value is not None
+    ]
     total = sum(weight for weight, _ in measured)
     if not total:
         return None

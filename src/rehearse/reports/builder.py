@@ -22,7 +22,8 @@ from rehearse.feedback.content.topic import is_off_topic
 from rehearse.feedback.delivery import confidence_score, delivery_score
 from rehearse.feedback.fitted import with_agreement
 from rehearse.feedback.fluency import fluency_score
-from rehearse.feedback.judge.score import judged_content
+from rehearse.feedback.judge.advice import judged_first
+from rehearse.feedback.judge.score import judged_content, judged_session_content
 from rehearse.feedback.measures import Rule, Score, shown, target_shown, weighted_score
 from rehearse.feedback.overall import gated_overall, overall_score, session_score
 from rehearse.feedback.presence import presence_score
@@ -85,11 +86,14 @@ def build_report(db: Session, runtime: Runtime, interview: InterviewSession) -> 
         for name in COMPETENCIES
     ]
     session = [with_agreement(score) for score in session if score.value is not None]
+    judged = [a.judgement["form"] for a in answers if a.answered and a.judgement]
+    if judged:
+        session = [judged_session_content(s, judged) if s.name == "content" else s for s in session]
     answered = [a for a in answers if a.answered and a.kind != "coding"]
     overall, overall_note = gated_overall(
         overall_score(session), len(answered), sum(1 for a in answered if a.off_topic)
     )
-    recommendations = recommend(session, by_answer)
+    recommendations = judged_first(answers, session, recommend(session, by_answer))
     results = [
         TopicResult(q.topic, q.text, q.difficulty, _content(a))
         for q, a in zip(questions, answers, strict=True)

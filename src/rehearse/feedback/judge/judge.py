@@ -1,16 +1,16 @@
 """The content judge: what an answer says, against the key points a strong answer makes.
 
-Two pieces of evidence per key point, chosen by measurement (docs/judgement.md):
+The strength of each key point, chosen by measurement (docs/judgement.md):
 
-- for points stated as facts (questions whose answer is an explanation), the share of the
-  point's own terms the answer uses, leaving out the words the question already gives
-  (``terms.py``). On human-graded short answers this ranked answers as the graders did
-  better than the local model's digit grade or its yes/no, and adding either lowered the
-  agreement within a question (chosen by nested cross-validation grouped by question);
+- for points stated as facts (questions whose answer is an explanation), the plain mean of
+  three readings on 0..1: the share of the point's own terms the answer uses, leaving out
+  the words the question already gives (``terms.py``); the MiniLM cosine of point and
+  answer on a fixed scale (``COSINE_SCALE``); and the model's probability of "yes" to "does
+  the answer make the key point". Equal weights, none fitted: weights fitted on the
+  development questions did not carry over to other questions;
 - for points that describe a quality of the answer (a story's result, a motivation's
-  reasons), which share no words with a good answer, the model's probability of "yes" to
-  "does the answer make the key point"; not yet measured against people, so the score they
-  make is shown as a coaching check.
+  reasons), which share no words with a good answer, the model's "yes" alone; not yet
+  measured against people, so the score they make is shown as a coaching check.
 
 Whether the answer addressed the question at all is the model's probability of "no" to "is
 the answer about the question asked", over ``OFF_TOPIC_FROM`` (a lower cut for an explanation
@@ -41,9 +41,11 @@ from rehearse.interviewer.retrieval.encoder import TextEncoder
 
 METHOD = "judge-1"
 MAX_WORDS = 400
-# A point's strength from its terms: covered from 0.6 (the graders' mean grade of such
-# answers 4.9 of 5), missing under 0.3 (3.4); from the model's "yes": 0.7 and 0.4, declared.
-TERM_CUTS = (0.3, 0.6)
+# The cosine of a key point and an answer read as 0 at 0.1 and as 1 at 0.8 (declared).
+COSINE_SCALE = (0.1, 0.8)
+# Partly and covered from these strengths: for facts, where the graders' mean grade of the
+# development answers rises through 4 of 5; for the model's "yes" alone, declared.
+FACT_CUTS = (0.4, 0.6)
 MODEL_CUTS = (0.4, 0.7)
 # Off topic: the model's P("no") from 0.30, or from 0.22 when the answer uses none of the
 # key points' own terms (explanations only); chosen on true and swapped question-answer pairs
@@ -93,10 +95,11 @@ class ContentJudge:
             )
         reading = Reading(item.question, text)
         off = self._off_topic(reading)  # first: the points' requests extend its prefix
-        quotes = self._closest_sentences(item.answer, points)
+        read = " ".join(item.answer.split()[:MAX_WORDS])  # as read, in its own letter case
+        quotes, cosines = self._closest_sentences(read, points)
         verdicts = [
-            self._point(reading, point, quote, item.form)
-            for point, quote in zip(points, quotes, strict=True)
+            self._point(reading, point, quote, cosine, item.form)
+            for point, quote, cosine in zip(points, quotes, cosines, strict=True)
         ]
         score = 100.0 * float(np.mean([v.strength for v in verdicts]))
         on_topic = off is None or off < _off_topic_from(item.form, verdicts)
@@ -114,16 +117,19 @@ class ContentJudge:
         if close is not None:
             close()
 
-    def _point(self, reading: Reading, point: str, quote: str, form: AnswerForm) -> PointVerdict:
+    def _point(
+        self, reading: Reading, point: str, quote: str, cosine: float, form: AnswerForm
+    ) -> PointVerdict:
         terms = term_recall(point, reading.answer, given=reading.question)
-        evidence: dict[str, float | None]
+        asked = reading.asking(prompts.MAKES_POINT, point)
+        yes = share_of(self.reader.first_token(prompts.SYSTEM, asked), "yes", "no")
+        low, high = COSINE_SCALE
+        closeness = float(np.clip((cosine - low) / (high - low), 0.0, 1.0))
+        evidence = {"terms": terms, "closeness": round(closeness, 4), "yes": yes}
         if by_terms(form) and terms is not None:
-            strength, cuts, evidence = terms, TERM_CUTS, {"terms": terms}
+            strength, cuts = (terms + closeness + (yes or 0.0)) / 3, FACT_CUTS
         else:
-            asked = reading.asking(prompts.MAKES_POINT, point)
-            yes = share_of(self.reader.first_token(prompts.SYSTEM, asked), "yes", "no")
             strength, cuts = yes or 0.0, MODEL_CUTS
-            evidence = {"yes": yes, "terms": terms}
         status: PointStatus = (
             "covered" if strength >= cuts[1] else "partly" if strength >= cuts[0] else "missing"
         )
@@ -134,11 +140,17 @@ class ContentJudge:
         about = share_of(self.reader.first_token(prompts.SYSTEM, asked), "yes", "no")
         return None if about is None else 1.0 - about
 
-    def _closest_sentences(self, answer: str, points: Sequence[str]) -> list[str]:
-        sentences = [s for s in _SENTENCE.split(" ".join(answer.split())) if s]
-        vectors = self.encoder.encode([*points, *sentences])
-        similarity = vectors[: len(points)] @ vectors[len(points) :].T
-        return [sentences[int(np.argmax(row))] for row in similarity]
+    def _closest_sentences(
+        self, answer: str, points: Sequence[str]
+    ) -> tuple[list[str], list[float]]:
+        """Each point's closest sentence of ``answer`` (single-spaced), and its cosine with the
+        whole answer."""
+        sentences = [s for s in _SENTENCE.split(answer) if s]
+        vectors = self.encoder.encode([*points, answer, *sentences])
+        points_vectors, answer_vector = vectors[: len(points)], vectors[len(points)]
+        similarity = points_vectors @ vectors[len(points) + 1 :].T
+        quotes = [sentences[int(np.argmax(row))] for row in similarity]
+        return quotes, [float(v) for v in points_vectors @ answer_vector]
 
 
 def _off_topic_from(form: AnswerForm, verdicts: Sequence[PointVerdict]) -> float:

@@ -3,6 +3,7 @@ point (how strongly the answer makes it, with the answer's words that come close
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from rehearse.analysis.bands import Band
@@ -41,7 +42,9 @@ def judged_content(judgement: ContentJudgement) -> Score:
     ]
     graded = by_terms(judgement.form)
     evidence = (
-        "the share of each point's own terms the answer uses"
+        "the mean of three readings of each point: the share of its own terms the answer "
+        "uses, its sentence similarity to the answer, and a local language model's "
+        "probability that the answer makes it"
         if graded
         else "a local language model's probability that the answer makes each point"
     )
@@ -56,3 +59,11 @@ def judged_content(judgement: ContentJudgement) -> Score:
     label = label_for(value) if graded else COACHING_CHECK
     agreement = AGREEMENT if graded else UNMEASURED
     return replace(score, value=value, label=label, agreement=agreement, graded=graded)
+
+
+def judged_session_content(score: Score, forms: Sequence[str]) -> Score:
+    """The session's content score (the mean of its answers') saying how far the judge agrees
+    with people: graded when every judged answer was an explanation, else a coaching check."""
+    graded = all(by_terms(form) for form in forms)
+    label = label_for(score.value) if graded else COACHING_CHECK
+    return replace(score, label=label, agreement=AGREEMENT if graded else UNMEASURED, graded=graded)

@@ -1,0 +1,69 @@
+"""``python -m bench.judgement.speed``: seconds the configured judge takes for the two answers
+the product promises times for: a 60-second spoken answer to a story question (about 150
+words, judged against the three points of a story) and a 40-word written answer to a
+technical question (one key point). Each is judged as the first answer to its question (no
+prompt prefix cached) and again with different wording (the question's prefix cached)."""
+
+from __future__ import annotations
+
+import time
+
+from rehearse.config import Settings
+from rehearse.feedback.judge.configured import ConfiguredReader
+from rehearse.feedback.judge.judge import ContentJudge, JudgeInput
+from rehearse.feedback.judge.points import FORM_POINTS
+from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
+
+STORY_QUESTION = "Tell me about a time you had to fix a problem under a tight deadline."
+STORY = (
+    "Last spring I was on the team that ran our university's course registration site, and "
+    "two days before registration opened we found that the search page took almost ten "
+    "seconds to load for every student. My task was to make it usable before the opening, "
+    "because about eight thousand students would log in in the first hour. I started by "
+    "measuring where the time went, and I found that every search ran a query without an "
+    "index over the whole course table. I added two indexes, rewrote the slowest query so it "
+    "fetched only the columns the page showed, and added a small cache for the list of "
+    "departments, which never changes during the day. I tested it with a copy of last "
+    "year's traffic. On the opening morning the page loaded in under half a second, nobody "
+    "had to wait, and afterwards I wrote a short guide so the next team checks query plans "
+    "before every release. I learned to measure first and change second."
+)
+STORY_AGAIN = STORY.replace("Last spring", "In my second year").replace("ten", "eleven")
+TECH_QUESTION = "What is the difference between a process and a thread?"
+TECH_POINT = (
+    "A process has its own memory space, while threads of one process share its memory and "
+    "are cheaper to create and switch between",
+)
+TECH = (
+    "A process is a running program with its own separate memory, and threads live inside a "
+    "process and share that memory, so they are lighter to start and to switch, but they "
+    "need locks when they touch the same data."
+)
+TECH_AGAIN = TECH.replace("running program", "program being executed")
+
+
+def main() -> int:
+    reader = ConfiguredReader(Settings())
+    judge = ContentJudge(reader, MiniLMEncoder())
+    cases = [
+        ("spoken story, 60 s (~150 words), 3 points", STORY_QUESTION, FORM_POINTS["story"],
+         (STORY, STORY_AGAIN), "story"),
+        ("written technical answer, 40 words, 1 point", TECH_QUESTION, TECH_POINT,
+         (TECH, TECH_AGAIN), "explanation"),
+    ]  # fmt: skip
+    try:
+        judge.apply(JudgeInput("Warm-up question?", ("a point",), "A warm-up answer."))
+        for label, question, points, answers, form in cases:
+            seconds = []
+            for answer in answers:
+                started = time.perf_counter()
+                judge.apply(JudgeInput(question, points, answer, form))  # type: ignore[arg-type]
+                seconds.append(time.perf_counter() - started)
+            print(f"{label}: {seconds[0]:.1f} s first, {seconds[1]:.1f} s with the question cached")
+    finally:
+        judge.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,74 @@
+"""What to work on, led by what the judge found: a question not answered, then the key
+points an answer missed, each in a coach's words with the answer it comes from."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from rehearse.feedback.measures import Score
+from rehearse.feedback.overall import competency_weight
+from rehearse.feedback.report import AnswerReport, Recommendation
+
+MAX_FINDINGS = 3
+_POINT_TITLES = {
+    "missing": "Answer {position} missed a key point",
+    "partly": "Answer {position} made a key point only in part",
+}
+MAX_RECOMMENDATIONS = 6
+
+
+def _findings(answers: Sequence[AnswerReport], session: Sequence[Score]) -> list[Recommendation]:
+    """Each finding with its gain estimated as the measured recommendations' are: the content
+    points it would add to its answer, averaged over the answers, times content's weight."""
+    answered = [a for a in answers if a.answered]
+    share = (competency_weight("content", session) or 0.0) / max(len(answered), 1)
+    found: list[Recommendation] = []
+    for answer in answered:
+        judgement = answer.judgement
+        if judgement is None:
+            continue
+        points = judgement.get("points") or []
+        if judgement.get("on_topic") is False:
+            found.append(
+                Recommendation(
+                    0,
+                    "content",
+                    f"Answer {answer.position} did not address its question",
+                    f"Asked: \u201c{answer.question}\u201d",
+                    "Answer the question that was asked: open with one sentence that answers "
+                    "it directly, then give the example that shows it.",
+                    round(share * (100 - float(judgement.get("score") or 0.0)), 1),
+                )
+            )
+            continue
+        for point in points:
+            title = _POINT_TITLES.get(point.get("status", ""))
+            if title is not None:
+                found.append(
+                    Recommendation(
+                        0,
+                        "content",
+                        title.format(position=answer.position),
+                        _point_evidence(answer.question, point),
+                        f"Make this point in your own words: {point['point']}.",
+                        round(share * 100 * (1 - float(point["strength"])) / len(points), 1),
+                    )
+                )
+    return sorted(found, key=lambda item: -item.gain)[:MAX_FINDINGS]
+
+
+def _point_evidence(question: str, point: dict[str, Any]) -> str:
+    said = f" The closest you came: \u201c{point['quote']}\u201d" if point.get("quote") else ""
+    return f"A strong answer to \u201c{question}\u201d makes this point: {point['point'].rstrip('.')}.{said}"
+
+
+def judged_first(
+    answers: Sequence[AnswerReport],
+    session: Sequence[Score],
+    measured: Sequence[Recommendation],
+) -> list[Recommendation]:
+    """The judge's findings, then the measured recommendations, numbered again."""
+    merged = [*_findings(answers, session), *measured][:MAX_RECOMMENDATIONS]
+    return [replace(item, priority=rank) for rank, item in enumerate(merged, start=1)]
