@@ -61,7 +61,8 @@ def _findings(answers: Sequence[AnswerReport], session: Sequence[Score]) -> list
 
 def _point_evidence(question: str, point: dict[str, Any]) -> str:
     said = f" The closest you came: \u201c{point['quote']}\u201d" if point.get("quote") else ""
-    return f"A strong answer to \u201c{question}\u201d makes this point: {point['point'].rstrip('.')}.{said}"
+    made = str(point["point"]).rstrip(".")
+    return f"A strong answer to \u201c{question}\u201d makes this point: {made}.{said}"
 
 
 def judged_first(
