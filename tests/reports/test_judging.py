@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 
 from rehearse.accounts.models import User
-from rehearse.config import Settings
 from rehearse.feedback.report import Report
 from rehearse.interviews.models import Answer, InterviewSession, Question, QuestionKind
 from rehearse.jobs.context import JobContext
@@ -36,9 +35,14 @@ def judge_url() -> Iterator[str]:
         yield url
 
 
-def _runtime(tmp_path: Path, database_url: str, **judge: object) -> Runtime:
-    settings: Settings = make_settings(tmp_path / "data", database_url, **judge)
-    return Runtime(settings)
+@pytest.fixture
+def judged(tmp_path: Path, database_url: str, judge_url: str) -> Iterator[Runtime]:
+    """A runtime whose judge is the bundled model on the module's server."""
+    runtime = Runtime(
+        make_settings(tmp_path / "data", database_url, judge="on", judge_url=judge_url)
+    )
+    yield runtime
+    runtime.close()
 
 
 def _answered(runtime: Runtime, said: str) -> tuple[uuid.UUID, uuid.UUID]:
@@ -72,16 +76,10 @@ def _report(runtime: Runtime, interview_id: uuid.UUID) -> Report:
         return build_report(db, runtime, db.get_one(InterviewSession, interview_id))
 
 
-def test_the_report_shows_the_judges_content_score_and_key_points(
-    tmp_path: Path, database_url: str, judge_url: str
-) -> None:
-    runtime = _runtime(tmp_path, database_url, judge="on", judge_url=judge_url)
-    try:
-        interview_id, question_id = _answered(runtime, GOOD)
-        assert _judge(runtime, question_id)["status"] == "ok"
-        answer = _report(runtime, interview_id).answers[0]
-    finally:
-        runtime.close()
+def test_the_report_shows_the_judges_content_score_and_key_points(judged: Runtime) -> None:
+    interview_id, question_id = _answered(judged, GOOD)
+    assert _judge(judged, question_id)["status"] == "ok"
+    answer = _report(judged, interview_id).answers[0]
     content = next(s for s in answer.scores if s.name == "content")
     assert "content judge" in content.rests_on
     assert answer.judgement is not None
@@ -90,22 +88,19 @@ def test_the_report_shows_the_judges_content_score_and_key_points(
     assert answer.key_points[0].sentence in GOOD
 
 
-def test_an_unchanged_answer_is_not_judged_twice(
-    tmp_path: Path, database_url: str, judge_url: str
-) -> None:
-    runtime = _runtime(tmp_path, database_url, judge="on", judge_url=judge_url)
-    try:
-        _, question_id = _answered(runtime, GOOD)
-        _judge(runtime, question_id)
-        assert _judge(runtime, question_id) == {"status": "ok", "cached": True}
-    finally:
-        runtime.close()
+def test_an_unchanged_answer_is_not_judged_twice(judged: Runtime) -> None:
+    _, question_id = _answered(judged, GOOD)
+    _judge(judged, question_id)
+    assert _judge(judged, question_id) == {"status": "ok", "cached": True}
 
 
 def test_a_missing_model_leaves_the_report_whole_and_says_how_to_fix_it(
     tmp_path: Path, database_url: str
 ) -> None:
-    runtime = _runtime(tmp_path, database_url, judge="on", cache_dir=tmp_path / "empty")
+    settings = make_settings(
+        tmp_path / "data", database_url, judge="on", cache_dir=tmp_path / "none"
+    )
+    runtime = Runtime(settings)
     try:
         interview_id, question_id = _answered(runtime, GOOD)
         assert _judge(runtime, question_id)["status"] == "unavailable"
@@ -116,17 +111,11 @@ def test_a_missing_model_leaves_the_report_whole_and_says_how_to_fix_it(
     assert next(s for s in answer.scores if s.name == "content").value is not None
 
 
-def test_what_to_work_on_leads_with_the_key_point_an_answer_missed(
-    tmp_path: Path, database_url: str, judge_url: str
-) -> None:
-    runtime = _runtime(tmp_path, database_url, judge="on", judge_url=judge_url)
-    try:
-        wrong = "An index makes inserts faster because it keeps new rows in memory first."
-        interview_id, question_id = _answered(runtime, wrong)
-        _judge(runtime, question_id)
-        report = _report(runtime, interview_id)
-    finally:
-        runtime.close()
+def test_what_to_work_on_leads_with_the_key_point_an_answer_missed(judged: Runtime) -> None:
+    wrong = "An index makes inserts faster because it keeps new rows in memory first."
+    interview_id, question_id = _answered(judged, wrong)
+    _judge(judged, question_id)
+    report = _report(judged, interview_id)
     assert report.answers[0].key_points[0].status in ("missing", "partly")
     first = report.recommendations[0]
     assert first.title in ("Answer 1 missed a key point", "Answer 1 made a key point only in part")
