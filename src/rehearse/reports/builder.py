@@ -64,8 +64,10 @@ OFF_TOPIC = (
     "with what interview answers talk about), so it counts as 0 in the overall score."
 )
 CAVEATS = (
-    "Content scores come from a sentence encoder's similarity to the question and to the "
-    "points a strong answer covers: they measure what you covered, not whether it is true.",
+    "Content scores come from the content judge (a small local language model, the key "
+    "points' own terms and their similarity to your answer) or, while it has not judged, from "
+    "sentence similarity alone: they measure which points you made, not whether all you said "
+    "is true.",
     "Vocal confidence is an open estimate from pace, fillers, pauses, loudness and pitch; no "
     "emotion model is involved.",
     "Whisper drops some short fillers and repetitions, so those counts are lower bounds.",

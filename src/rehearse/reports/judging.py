@@ -42,7 +42,7 @@ KIND = "content-judge"
 OFF = "Content was not judged: the judge is turned off (REHEARSE_JUDGE=off)."
 
 
-def judge_input(question: Question, answers: Sequence[Answer], db: Session) -> JudgeInput:
+def judge_input(db: Session, question: Question, answers: Sequence[Answer]) -> JudgeInput:
     """What the judge reads for ``question``: its text, its key points and all that was said
     in reply to it (follow-up replies included), as the report shows it."""
     said = " ".join(r.said for r in stored_replies(db, answers) if r.said)
@@ -101,7 +101,7 @@ def content_verdict(
         return Verdict(None, PENDING)
     if stored.get("status") != "ok":
         return Verdict(None, str(stored.get("message") or PENDING))
-    if stored.get("read") != read_key(judge_input(question, answers, db), judge.name):
+    if stored.get("read") != read_key(judge_input(db, question, answers), judge.name):
         return Verdict(None, PENDING)  # said more since: judged again by its job
     return Verdict(ContentJudgement.from_dict(stored["judgement"]), "")
 
@@ -125,7 +125,7 @@ def judge_content(context: JobContext) -> dict[str, Any]:
         answers = repository.answers_to(db, question_id) if question else []
         if question is None or not answers:
             return {"skipped": "the question or its answers were deleted"}
-        item, first = judge_input(question, answers, db), answers[0].id
+        item, first = judge_input(db, question, answers), answers[0].id
         if judge is None:
             _store(db, first, {"status": "off", "message": OFF})
             return {"status": "off"}
