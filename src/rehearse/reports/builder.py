@@ -208,11 +208,13 @@ def _answer_report(
             KeyPointCheck(p.point, p.status == "covered", p.quote, p.status)
             for p in verdict.judgement.points
         )
+        star = {p.point: p.status != "missing" for p in verdict.judgement.star} or _star(evaluation)
     else:
         off_topic = evaluation is not None and is_off_topic(
             evaluation, said, runtime.retriever.encoder
         )
         key_points = _key_points(evaluation)
+        star = _star(evaluation)
     measured = [score for score in scores if score.value is not None]
     judgement = judgement_for(
         db, runtime.llm, question=question, thread=answers, said=said, scores=measured
@@ -226,7 +228,7 @@ def _answer_report(
         off_topic=off_topic,
         scores=tuple(scores),
         key_points=key_points,
-        star=_star(evaluation),
+        star=star,
         moments=moment_notes(speech, video),
         words=timed_words(speech) if speech else (),
         timeline=timeline(speech, video),

@@ -6,12 +6,15 @@ int8 arithmetic rounds differently on other CPUs."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
 
 from rehearse.feedback.judge.judge import MAX_WORDS, ContentJudge, JudgeInput
+from rehearse.feedback.judge.points import FORM_POINTS, STAR_PARTS
 from rehearse.feedback.judge.reader import ChatReader
+from rehearse.feedback.judge.verdict import ContentJudgement
 from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
 from tests.support.llama import judge_model, llama_server
 
@@ -98,3 +101,42 @@ def test_an_answer_in_another_language_gets_a_judgement(judge: ContentJudge) -> 
     french = "Une pile rend ses éléments dans l'ordre inverse : le dernier entré sort le premier."
     score, _ = _judged(judge, french)
     assert 0 <= score <= 100
+
+
+STORY_QUESTION = "Tell me about a time you solved a difficult problem at work."
+STORY = (
+    "Last spring our checkout page timed out for customers every Friday evening. "
+    "As the on-call engineer I had to find the cause before the holiday sale. "
+    "I profiled the slow queries, added an index on the orders table and moved the nightly "
+    "report to the early morning. "
+    "After that the page loaded in under a second, the timeouts stopped and we took 30 "
+    "percent more orders in the sale."
+)
+WITHOUT_RESULT = STORY[: STORY.index("After that")].strip()
+
+
+def _story(judge: ContentJudge, answer: str) -> ContentJudgement:
+    return judge.apply(JudgeInput(STORY_QUESTION, FORM_POINTS["story"], answer, "story"))
+
+
+def test_a_story_is_judged_part_by_part_in_its_own_words(judge: ContentJudge) -> None:
+    judgement = _story(judge, STORY)
+    assert [part.point for part in judgement.star] == list(STAR_PARTS)
+    for part in judgement.star:
+        assert part.quote in STORY
+    result = next(part for part in judgement.star if part.point == "result")
+    assert "30 percent" in result.quote
+
+
+def test_a_story_without_its_result_is_told_so(judge: ContentJudge) -> None:
+    told = next(p for p in _story(judge, STORY).star if p.point == "result")
+    untold = next(p for p in _story(judge, WITHOUT_RESULT).star if p.point == "result")
+    assert untold.strength < told.strength
+
+
+def test_the_stronger_answer_is_made_of_the_answer_and_marked_gaps(judge: ContentJudge) -> None:
+    judgement = _story(judge, WITHOUT_RESULT)
+    own_words = re.sub(r"\[[^\]]*\]", "|", judgement.stronger)
+    for piece in own_words.split("|"):
+        assert piece.strip() in WITHOUT_RESULT
+    assert judgement.stronger.count("[") == sum(p.status != "covered" for p in judgement.star)

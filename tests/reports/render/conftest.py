@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from bench.report.sample import sample_report
 
+from rehearse.feedback.judge.stronger import stronger_answer
+from rehearse.feedback.judge.verdict import ContentJudgement, PointVerdict
 from rehearse.feedback.report import Report
 from rehearse.reports.render.html import render_html
 from rehearse.reports.render.pdf import render_pdf
@@ -41,3 +45,21 @@ def pdf(report: Report) -> bytes:
 @pytest.fixture(scope="session")
 def html(report: Report) -> str:
     return render_html(report)
+
+
+@pytest.fixture(scope="session")
+def judged_story(report: Report) -> Report:
+    """The sample with its first answer judged as a story: its STAR parts (the result told
+    only in part, the task missing) and the example stronger answer the judge built."""
+    star = (
+        PointVerdict("situation", "covered", 0.9, "Our checkout timed out every Friday.", {}),
+        PointVerdict("task", "missing", 0.1, "", {}),
+        PointVerdict("action", "covered", 0.8, "I profiled it and added an index.", {}),
+        PointVerdict("result", "partly", 0.5, "It got better.", {}),
+    )
+    judgement = ContentJudgement(
+        "qwen / judge-1", "story", 55.0, True, 0.05, star, "", star,
+        stronger_answer(star, star, on_topic=True),
+    )  # fmt: skip
+    first = replace(report.answers[0], judgement=judgement.to_dict())
+    return replace(report, answers=(first, *report.answers[1:]))

@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 
 from markupsafe import escape
 
+from rehearse.feedback.judge.points import STAR_GAPS
 from rehearse.feedback.report import Report
 from rehearse.reports.render import text
 from rehearse.reports.render.html import render_html
@@ -120,3 +121,19 @@ def test_an_empty_report_renders(empty: Report) -> None:
     assert "This session has no answers yet." in page
     assert "No recommendations for this session." in page
     assert _outline(page).headings[0] == 1
+
+
+def test_a_judged_story_shows_its_star_parts_in_its_own_words(judged_story: Report) -> None:
+    page = render_html(judged_story)
+    assert "Our checkout timed out every Friday." in page
+    assert "Situation" in page
+    assert "Result" in page
+
+
+def test_the_stronger_answer_keeps_the_candidates_words_and_marks_its_gaps(
+    judged_story: Report,
+) -> None:
+    page = render_html(judged_story)
+    assert "A stronger answer, in your own words" in page
+    assert "I profiled it and added an index." in page
+    assert f"<mark>{STAR_GAPS['task']}</mark>" in page

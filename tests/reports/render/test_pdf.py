@@ -9,6 +9,7 @@ from dataclasses import replace
 import pytest
 from pypdf import PdfReader
 
+from rehearse.feedback.judge.points import STAR_GAPS
 from rehearse.feedback.report import AnswerReport, Report, TimedWord
 from rehearse.reports.render import palette, text
 from rehearse.reports.render import pdf as pdf_module
@@ -133,3 +134,14 @@ def test_without_dejavu_it_falls_back_to_helvetica_and_ascii_marks(
     assert "[x]" in text
     assert "✓" not in text
     assert "Renée Okafor" in text  # Windows-1252 still has é
+
+
+def test_a_judged_story_prints_its_star_parts_and_the_stronger_answer(
+    judged_story: Report,
+) -> None:
+    printed = " ".join(_pages(render_pdf(judged_story)))
+    assert "STAR" in printed
+    assert "Result (in part)" in printed
+    assert "A STRONGER ANSWER, IN YOUR OWN WORDS" in printed
+    assert "I profiled it and added an index." in printed
+    assert STAR_GAPS["result"] in printed

@@ -1,5 +1,6 @@
-"""What to work on, led by what the judge found: a question not answered, then the key
-points an answer missed, each in a coach's words with the answer it comes from."""
+"""What to work on, led by what the judge found: a question not answered, then the parts of
+a story and the key points an answer missed, each in a coach's words with the answer it
+comes from."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from rehearse.feedback.judge.points import STAR_GAPS, STAR_PARTS
 from rehearse.feedback.measures import Score
 from rehearse.feedback.overall import competency_weight
 from rehearse.feedback.report import AnswerReport, Recommendation
@@ -15,6 +17,10 @@ MAX_FINDINGS = 3
 _POINT_TITLES = {
     "missing": "Answer {position} missed a key point",
     "partly": "Answer {position} made a key point only in part",
+}
+_STAR_TITLES = {
+    "missing": "Answer {position}'s story has no {part}",
+    "partly": "Answer {position}'s story says little of its {part}",
 }
 MAX_RECOMMENDATIONS = 6
 
@@ -43,9 +49,24 @@ def _findings(answers: Sequence[AnswerReport], session: Sequence[Score]) -> list
                 )
             )
             continue
+        star = judgement.get("star") or []
+        for part in star:
+            title = _STAR_TITLES.get(part.get("status", ""))
+            if title is not None:
+                found.append(
+                    Recommendation(
+                        0,
+                        "content",
+                        title.format(position=answer.position, part=part["point"]),
+                        _part_evidence(answer.question, part),
+                        f"Tell it in your next story: {STAR_GAPS[part['point']].strip('[]')}.",
+                        round(share * 100 * (1 - float(part["strength"])) / len(star), 1),
+                    )
+                )
+        told = set(STAR_PARTS.values()) if star else set()
         for point in points:
             title = _POINT_TITLES.get(point.get("status", ""))
-            if title is not None:
+            if title is not None and point["point"] not in told:
                 found.append(
                     Recommendation(
                         0,
@@ -63,6 +84,11 @@ def _point_evidence(question: str, point: dict[str, Any]) -> str:
     said = f" The closest you came: \u201c{point['quote']}\u201d" if point.get("quote") else ""
     made = str(point["point"]).rstrip(".")
     return f"A strong answer to \u201c{question}\u201d makes this point: {made}.{said}"
+
+
+def _part_evidence(question: str, part: dict[str, Any]) -> str:
+    said = f" The nearest you came: \u201c{part['quote']}\u201d" if part.get("quote") else ""
+    return f"A story told in answer to \u201c{question}\u201d needs its {part['point']}.{said}"
 
 
 def judged_first(

@@ -25,16 +25,19 @@ answer costs what a long one does; the judgement says when it was cut.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from rehearse.feedback.content.forms import AnswerForm
+from rehearse.feedback.content.sentences import Sentence, split_sentences
+from rehearse.feedback.content.star import detect_star
 from rehearse.feedback.judge import prompts
+from rehearse.feedback.judge.points import STAR_PARTS
 from rehearse.feedback.judge.prompts import Reading
 from rehearse.feedback.judge.reader import Reader, share_of
+from rehearse.feedback.judge.stronger import stronger_answer
 from rehearse.feedback.judge.terms import term_recall
 from rehearse.feedback.judge.verdict import ContentJudgement, PointStatus, PointVerdict
 from rehearse.interviewer.retrieval.encoder import TextEncoder
@@ -53,7 +56,6 @@ MODEL_CUTS = (0.4, 0.7)
 OFF_TOPIC_FROM = 0.30
 OFF_TOPIC_WITHOUT_TERMS_FROM = 0.22
 OFF_TOPIC_CEILING = 20.0
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 
 @dataclass(frozen=True)
@@ -88,19 +90,24 @@ class ContentJudge:
     def apply(self, item: JudgeInput) -> ContentJudgement:
         text, cut = canonical(item.answer)
         points = [p for p in item.key_points if p.strip()] or [item.question]
+        parts = STAR_PARTS if item.form == "story" else {}
         if not text:
             missing = tuple(PointVerdict(p, "missing", 0.0, "", {}) for p in points)
+            star = tuple(PointVerdict(name, "missing", 0.0, "", {}) for name in parts)
             return ContentJudgement(
-                self.name, item.form, 0.0, None, None, missing, "No answer was given."
+                self.name, item.form, 0.0, None, None, missing, "No answer was given.", star
             )
         reading = Reading(item.question, text)
         off = self._off_topic(reading)  # first: the points' requests extend its prefix
         read = " ".join(item.answer.split()[:MAX_WORDS])  # as read, in its own letter case
-        quotes, cosines = self._closest_sentences(read, points)
-        verdicts = [
-            self._point(reading, point, quote, cosine, item.form)
-            for point, quote, cosine in zip(points, quotes, cosines, strict=True)
-        ]
+        asked = list(dict.fromkeys([*points, *parts.values()]))
+        quotes, cosines = self._closest_sentences(read, asked, story=bool(parts))
+        judged = {
+            point: self._point(reading, point, quote, cosine, item.form)
+            for point, quote, cosine in zip(asked, quotes, cosines, strict=True)
+        }  # a point asked once, whether a key point, a STAR part or both
+        verdicts = [judged[point] for point in points]
+        star = tuple(replace(judged[part], point=name) for name, part in parts.items())
         score = 100.0 * float(np.mean([v.strength for v in verdicts]))
         on_topic = off is None or off < _off_topic_from(item.form, verdicts)
         if not on_topic:
@@ -108,7 +115,8 @@ class ContentJudge:
         note = f"Judged on the first {MAX_WORDS} words of a longer answer." if cut else ""
         return ContentJudgement(
             self.name, item.form, round(score, 1), on_topic,
-            None if off is None else round(off, 4), tuple(verdicts), note,
+            None if off is None else round(off, 4), tuple(verdicts), note, star,
+            stronger_answer(verdicts, star, on_topic=on_topic),
         )  # fmt: skip
 
     def close(self) -> None:
@@ -141,16 +149,29 @@ class ContentJudge:
         return None if about is None else 1.0 - about
 
     def _closest_sentences(
-        self, answer: str, points: Sequence[str]
+        self, answer: str, points: Sequence[str], *, story: bool
     ) -> tuple[list[str], list[float]]:
-        """Each point's closest sentence of ``answer`` (single-spaced), and its cosine with the
-        whole answer."""
-        sentences = [s for s in _SENTENCE.split(answer) if s]
-        vectors = self.encoder.encode([*points, answer, *sentences])
+        """Each point's closest sentence of ``answer`` (for a story's parts, among the sentences
+        that carry the part's cue phrases, when any do), and its cosine with the whole
+        answer."""
+        sentences = split_sentences(answer) or (Sentence(0, answer, 0, len(answer), 1),)
+        vectors = self.encoder.encode([*points, answer, *(s.text for s in sentences)])
         points_vectors, answer_vector = vectors[: len(points)], vectors[len(points)]
         similarity = points_vectors @ vectors[len(points) + 1 :].T
-        quotes = [sentences[int(np.argmax(row))] for row in similarity]
+        carrying = _carrying_parts(sentences) if story else {}
+        quotes = []
+        for point, row in zip(points, similarity, strict=True):
+            among = carrying.get(point) or range(len(sentences))
+            quotes.append(sentences[max(among, key=lambda i: row[i])].text)
         return quotes, [float(v) for v in points_vectors @ answer_vector]
+
+
+def _carrying_parts(sentences: Sequence[Sentence]) -> dict[str, tuple[int, ...]]:
+    """The sentences that carry each STAR part's cue phrases, keyed by the part's point."""
+    star = detect_star(sentences, applicable=True)
+    found = {"situation": star.situation, "task": star.task}
+    found |= {"action": star.action, "result": star.result}
+    return {STAR_PARTS[name]: part.sentences for name, part in found.items()}
 
 
 def _off_topic_from(form: AnswerForm, verdicts: Sequence[PointVerdict]) -> float:

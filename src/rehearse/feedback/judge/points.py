@@ -7,12 +7,23 @@ from collections.abc import Mapping, Sequence
 
 from rehearse.feedback.content.forms import AnswerForm, answer_form
 
+# The parts of a story (STAR), each as the key point the judge asks about, and the gap an
+# example stronger answer leaves where the candidate's own story lacks it.
+STAR_PARTS: Mapping[str, str] = {
+    "situation": "The situation: where and when it happened, and what was at stake",
+    "task": "The task: what the candidate themselves had to achieve or was responsible for",
+    "action": "The concrete actions the candidate took themselves",
+    "result": "The result, ideally in numbers, and what they learned",
+}
+STAR_GAPS: Mapping[str, str] = {
+    "situation": "[the situation: where and when this happened, and what was at stake]",
+    "task": "[your task: what you yourself had to achieve]",
+    "action": "[what you did yourself, step by step]",
+    "result": "[the result, in numbers, and what you learned]",
+}
+
 FORM_POINTS: Mapping[AnswerForm, tuple[str, ...]] = {
-    "story": (
-        "The situation and the candidate's own task in it",
-        "The concrete actions the candidate took themselves",
-        "The result, ideally in numbers, and what they learned",
-    ),
+    "story": tuple(STAR_PARTS.values()),
     "introduction": (
         "Their background: what they studied or where they have worked",
         "Relevant experience or projects, described concretely",

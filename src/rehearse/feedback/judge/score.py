@@ -16,8 +16,9 @@ STRENGTH = Band(1.0, 1.0, 0.0, 1.0)  # 1: the point made fully; 0: not at all
 # to questions no choice was made on, though the method was changed once after seeing it.
 AGREEMENT = (
     "Agrees with human graders at Spearman 0.68 [0.57, 0.76] (0.62 within a question) on "
-    "531 graded short answers to 19 questions set aside before anything was chosen; the two "
-    "graders agree with each other at about 0.6."
+    "531 graded short answers to 19 questions set aside before anything was chosen (the "
+    "method was changed once after a first look at them); the two graders agree with each "
+    "other at about 0.6."
 )
 UNMEASURED = (
     "Not yet measured against people for this kind of question (its key points are qualities "

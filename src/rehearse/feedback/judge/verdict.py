@@ -1,6 +1,7 @@
 """What the judge says of one answer: a content score against the question's key points,
-each point covered, partly made or missing with the answer's words that come closest, and
-whether the answer addressed the question at all."""
+each point covered, partly made or missing with the answer's words that come closest,
+whether the answer addressed the question at all, a story's STAR parts, and an example
+stronger answer made of the candidate's own words with its gaps marked."""
 
 from __future__ import annotations
 
@@ -28,6 +29,12 @@ class ContentJudgement:
     off_topic_probability: float | None
     points: tuple[PointVerdict, ...]
     note: str  # what limited the judgement (a cut answer, an empty one); empty when nothing
+    # A story's parts (situation, task, action, result), each judged as a key point whose
+    # ``point`` is the part's name; empty for other forms.
+    star: tuple[PointVerdict, ...] = ()
+    # The answer rebuilt from its own sentences, in the order a strong answer takes, with a
+    # bracketed gap where it lacks a point (stronger.py); "" for an empty answer.
+    stronger: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -35,4 +42,5 @@ class ContentJudgement:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ContentJudgement:
         points = tuple(PointVerdict(**point) for point in data["points"])
-        return cls(**{**data, "points": points})
+        star = tuple(PointVerdict(**part) for part in data.get("star") or ())
+        return cls(**{**data, "points": points, "star": star})

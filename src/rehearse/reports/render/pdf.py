@@ -419,9 +419,34 @@ def _answer(answer: AnswerReport, total: int, kit: Kit) -> Iterator[Flowable]:
             [22, 180, WIDTH - 202],
             kit,
         )
-    if answer.star:
+    if told := text.judged_parts(answer):
+        yield from _heading("STAR", kit)
+        yield _table(
+            ["", "Part", "In your words"],
+            [
+                [_mark(p.status != "missing", kit), kit.para(_told(p), kit.cell),
+                 kit.para(p.quote, kit.quote)]
+                for p in told
+            ],
+            [22, 180, WIDTH - 202],
+            kit,
+        )  # fmt: skip
+    elif answer.star:
         yield from _heading(text.parts_heading(answer.star), kit)
         yield _star(answer.star, kit)
+    if stronger := text.stronger_pieces(answer):
+        yield from _heading("A stronger answer, in your own words", kit)
+        shade = palette.FILLER
+        markup = " ".join(
+            f'<font color="{shade}"><b>{kit.esc(piece)}</b></font>' if gap else kit.esc(piece)
+            for piece, gap in stronger
+        )
+        yield Paragraph(markup, kit.body)
+        yield kit.para(text.STRONGER_NOTE, kit.bullet_small)
+
+
+def _told(part: text.JudgedPart) -> str:
+    return f"{part.name} (in part)" if part.status == "partly" else part.name
 
 
 def _conversation(answer: AnswerReport, kit: Kit) -> Iterator[Flowable]:

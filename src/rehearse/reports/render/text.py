@@ -5,6 +5,7 @@ Plain strings only, never markup: each renderer escapes and styles them its own 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -120,6 +121,38 @@ def star_parts(star: dict[str, bool]) -> list[tuple[str, bool]]:
     order = [part for part in STAR_ORDER if part in star]
     order += [part for part in star if part not in STAR_ORDER]
     return [(capital(part), star[part]) for part in order]
+
+
+@dataclass(frozen=True)
+class JudgedPart:
+    """A story's part as the content judge found it, with the answer's words that tell it."""
+
+    name: str  # "Situation", "Task"...
+    status: str  # covered, partly or missing
+    quote: str  # "" when missing
+
+
+def judged_parts(answer: AnswerReport) -> list[JudgedPart]:
+    """The STAR parts the judge found in a story answer; empty for other answers."""
+    star = (answer.judgement or {}).get("star") or []
+    return [
+        JudgedPart(capital(p["point"]), p["status"], p["quote"] if p["status"] != "missing" else "")
+        for p in star
+    ]
+
+
+STRONGER_NOTE = (
+    "Your own sentences in the order a strong answer takes; each marked gap is for you to "
+    "fill from what really happened. Nothing here was made up for you."
+)
+
+
+def stronger_pieces(answer: AnswerReport) -> list[tuple[str, bool]]:
+    """The judge's example stronger answer as (text, is_gap) pieces: the candidate's own words,
+    and the bracketed gaps where a point is missing; empty without one."""
+    stronger = str((answer.judgement or {}).get("stronger") or "")
+    pieces = [piece for piece in re.split(r"(\[[^\]]*\])", stronger) if piece.strip()]
+    return [(piece.strip(), piece.startswith("[")) for piece in pieces]
 
 
 def transcript(said: Said) -> list[Token]:
