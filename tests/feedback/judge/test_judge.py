@@ -140,3 +140,33 @@ def test_the_stronger_answer_is_made_of_the_answer_and_marked_gaps(judge: Conten
     for piece in own_words.split("|"):
         assert piece.strip() in WITHOUT_RESULT
     assert judgement.stronger.count("[") == sum(p.status != "covered" for p in judgement.star)
+
+
+WHY_US = "Why do you want to work for us?"
+KENNEDY = (
+    "And so, my fellow Americans: ask not what your country can do for you, ask what you can "
+    "do for your country. My fellow citizens of the world: ask not what America will do for "
+    "you, but what together we can do for the freedom of man."
+)
+MOTIVATED = (
+    "I have used your mapping tools in two of my class projects, and I like that your team "
+    "publishes its research. I studied data engineering and I want to work on large spatial "
+    "data, which is what this role does every day."
+)
+
+
+def _motivation(judge: ContentJudge, answer: str) -> ContentJudgement:
+    return judge.apply(JudgeInput(WHY_US, FORM_POINTS["motivation"], answer, "motivation"))
+
+
+def test_a_speech_given_to_a_motivation_question_is_off_topic(judge: ContentJudge) -> None:
+    judgement = _motivation(judge, KENNEDY)
+    assert judgement.on_topic is False
+    assert judgement.score is not None
+    assert judgement.score <= 20
+
+
+def test_a_candidates_own_reasons_are_on_topic(judge: ContentJudge) -> None:
+    judgement = _motivation(judge, MOTIVATED)
+    assert judgement.on_topic is True
+    assert judgement.not_about_self_probability is not None

@@ -14,9 +14,10 @@ The strength of each key point, chosen by measurement (docs/judgement.md):
 
 Whether the answer addressed the question at all is the model's probability of "no" to "is
 the answer about the question asked", over ``OFF_TOPIC_FROM`` (a lower cut for an explanation
-that uses none of its points' terms); an answer called off topic keeps at most
-``OFF_TOPIC_CEILING`` points. The answer's content score is the mean strength
-of its points, on 0-100.
+that uses none of its points' terms), or, for interview answers, its "no" to "does the answer
+tell about the speaker's own experience..." over ``NOT_ABOUT_SELF_FROM``; an answer called
+off topic keeps at most ``OFF_TOPIC_CEILING`` points. The answer's content score is the
+mean strength of its points, on 0-100.
 
 The answer is read in a canonical form (lower case, single spaces), so its score does not
 move with letter case or spacing, and at most ``MAX_WORDS`` words of it, so a 10,000-word
@@ -55,6 +56,12 @@ MODEL_CUTS = (0.4, 0.7)
 # of the open development part (docs/judgement.md).
 OFF_TOPIC_FROM = 0.30
 OFF_TOPIC_WITHOUT_TERMS_FROM = 0.22
+# An interview answer (not an explanation) is also off topic when the model's P("no") that
+# it tells about the speaker's own experience, work, studies, skills or goals is 0.15 or
+# more: 60 real rated answers reached at most 0.12 (but one that only asked for the question
+# again, 0.42), 24 speeches, tales, recipes and novels given to six interview questions 0.17
+# to 0.63, where "about the question?" let most of them through (docs/judgement.md).
+NOT_ABOUT_SELF_FROM = 0.15
 OFF_TOPIC_CEILING = 20.0
 
 
@@ -98,7 +105,8 @@ class ContentJudge:
                 self.name, item.form, 0.0, None, None, missing, "No answer was given.", star
             )
         reading = Reading(item.question, text)
-        off = self._off_topic(reading)  # first: the points' requests extend its prefix
+        off = self._no_to(reading, prompts.ABOUT_QUESTION)  # first: the points extend its prefix
+        not_self = None if by_terms(item.form) else self._no_to(reading, prompts.ABOUT_SELF)
         read = " ".join(item.answer.split()[:MAX_WORDS])  # as read, in its own letter case
         asked = list(dict.fromkeys([*points, *parts.values()]))
         quotes, cosines = self._closest_sentences(read, asked, story=bool(parts))
@@ -109,14 +117,16 @@ class ContentJudge:
         verdicts = [judged[point] for point in points]
         star = tuple(replace(judged[part], point=name) for name, part in parts.items())
         score = 100.0 * float(np.mean([v.strength for v in verdicts]))
-        on_topic = off is None or off < _off_topic_from(item.form, verdicts)
+        on_topic = (off is None or off < _off_topic_from(item.form, verdicts)) and (
+            not_self is None or not_self < NOT_ABOUT_SELF_FROM
+        )
         if not on_topic:
             score = min(score, OFF_TOPIC_CEILING)
         note = f"Judged on the first {MAX_WORDS} words of a longer answer." if cut else ""
         return ContentJudgement(
             self.name, item.form, round(score, 1), on_topic,
-            None if off is None else round(off, 4), tuple(verdicts), note, star,
-            stronger_answer(verdicts, star, on_topic=on_topic),
+            _rounded(off), tuple(verdicts), note, star,
+            stronger_answer(verdicts, star, on_topic=on_topic), _rounded(not_self),
         )  # fmt: skip
 
     def close(self) -> None:
@@ -143,10 +153,11 @@ class ContentJudge:
         )
         return PointVerdict(point, status, round(strength, 4), quote, evidence)
 
-    def _off_topic(self, reading: Reading) -> float | None:
-        asked = reading.asking(prompts.ABOUT_QUESTION)
-        about = share_of(self.reader.first_token(prompts.SYSTEM, asked), "yes", "no")
-        return None if about is None else 1.0 - about
+    def _no_to(self, reading: Reading, instruction: str) -> float | None:
+        """The model's probability of "no" (against "yes") to a yes/no ``instruction``."""
+        asked = reading.asking(instruction)
+        yes = share_of(self.reader.first_token(prompts.SYSTEM, asked), "yes", "no")
+        return None if yes is None else 1.0 - yes
 
     def _closest_sentences(
         self, answer: str, points: Sequence[str], *, story: bool
@@ -172,6 +183,10 @@ def _carrying_parts(sentences: Sequence[Sentence]) -> dict[str, tuple[int, ...]]
     found = {"situation": star.situation, "task": star.task}
     found |= {"action": star.action, "result": star.result}
     return {STAR_PARTS[name]: part.sentences for name, part in found.items()}
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
 
 
 def _off_topic_from(form: AnswerForm, verdicts: Sequence[PointVerdict]) -> float:

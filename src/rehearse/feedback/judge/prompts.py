@@ -17,6 +17,12 @@ SYSTEM = (
 )
 MAKES_POINT = "Does the answer make the key point? Reply yes or no."
 ABOUT_QUESTION = "Is the answer about the question asked? Reply yes or no."
+# Interview answers other than explanations are about the candidate; a speech, a recipe or a
+# tale is not, and the model tells that far better than whether it answers the question.
+ABOUT_SELF = (
+    "Does the answer tell about the speaker's own experience, work, studies, skills or goals? "
+    "Reply yes or no."
+)
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ class ContentJudgement:
     form: str  # the answer's form (content/forms.py): how its key points were judged
     score: float | None  # 0..100; None when nothing could be judged
     on_topic: bool | None  # None for an empty answer
-    off_topic_probability: float | None
+    off_topic_probability: float | None  # the model's "no" to: about the question asked?
     points: tuple[PointVerdict, ...]
     note: str  # what limited the judgement (a cut answer, an empty one); empty when nothing
     # A story's parts (situation, task, action, result), each judged as a key point whose
@@ -35,6 +35,9 @@ class ContentJudgement:
     # The answer rebuilt from its own sentences, in the order a strong answer takes, with a
     # bracketed gap where it lacks a point (stronger.py); "" for an empty answer.
     stronger: str = ""
+    # The model's "no" to: does the answer tell about the speaker's own experience...?
+    # (interview forms only; None for explanations and empty answers)
+    not_about_self_probability: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
