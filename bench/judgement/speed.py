@@ -1,6 +1,6 @@
 """``python -m bench.judgement.speed``: seconds the configured judge takes for the two answers
 the product promises times for: a 60-second spoken answer to a story question (about 150
-words, judged against the three points of a story) and a 40-word written answer to a
+words, judged against the four STAR parts of a story) and a 40-word written answer to a
 technical question (one key point). Each is judged as the first answer to its question (no
 prompt prefix cached) and again with different wording (the question's prefix cached)."""
 
@@ -46,7 +46,7 @@ def main() -> int:
     reader = ConfiguredReader(Settings())
     judge = ContentJudge(reader, MiniLMEncoder())
     cases = [
-        ("spoken story, 60 s (~150 words), 3 points", STORY_QUESTION, FORM_POINTS["story"],
+        ("spoken story, 60 s (~150 words), its 4 STAR parts", STORY_QUESTION, FORM_POINTS["story"],
          (STORY, STORY_AGAIN), "story"),
         ("written technical answer, 40 words, 1 point", TECH_QUESTION, TECH_POINT,
          (TECH, TECH_AGAIN), "explanation"),

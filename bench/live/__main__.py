@@ -163,7 +163,8 @@ def make_camera(folder: Path) -> Path:
 
 
 @contextmanager
-def serve(folder: Path) -> Iterator[tuple[str, int]]:
+def serve(folder: Path, **settings: str) -> Iterator[tuple[str, int]]:
+    """``rehearse serve`` on the embedded defaults and ``settings`` (REHEARSE_* by name)."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("REHEARSE_")}
     env.update(
@@ -172,6 +173,7 @@ def serve(folder: Path) -> Iterator[tuple[str, int]]:
         REHEARSE_LOG_FORMAT="json",
         REHEARSE_JOB_POLL_SECONDS="0.2",
     )
+    env.update({f"REHEARSE_{key.upper()}": value for key, value in settings.items()})
     url = f"http://127.0.0.1:{port}"
     with (folder / "serve.log").open("ab") as log:
         process = subprocess.Popen(
@@ -247,7 +249,14 @@ def _answer(page: Page, seconds: float) -> dict[str, Any]:
 
 
 def in_browser(
-    url: str, program: Path, camera: Path, lengths: list[int], answers: int, *, jobs_wait: float
+    url: str,
+    program: Path,
+    camera: Path,
+    lengths: list[int],
+    answers: int,
+    *,
+    jobs_wait: float,
+    email: str = "bench@example.com",
 ) -> Any:
     results: list[dict[str, Any]] = []
     with sync_playwright() as driver:
@@ -260,7 +269,7 @@ def in_browser(
         page = context.new_page()
         page.goto("/signup")
         page.get_by_label("Your name").fill("Bench Candidate")
-        page.get_by_label("E-mail address").fill("bench@example.com")
+        page.get_by_label("E-mail address").fill(email)
         page.get_by_label("Password").fill(PASSWORD)
         page.get_by_role("button", name="Create account").click()
         page.wait_for_url("**/")

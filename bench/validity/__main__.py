@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
+from bench.judgement.locked import is_locked
 from bench.validity import fit
 from bench.validity.judge import interview_rating
 from bench.validity.score import (
@@ -69,14 +70,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--fit",
         action="store_true",
-        help="fit the scores on the whole file, cross-validate them, and write "
-        "src/rehearse/feedback/fitted.json (the product's fitted bands and weights)",
+        help="fit the scores on the open students, measure them on the locked ones, and "
+        "write src/rehearse/feedback/fitted.json (the product's fitted bands and weights)",
     )
     parser.add_argument(
         "--cv",
         action="store_true",
-        help="also fit the scores and print their agreement cross-validated by student "
-        "(leave one student out: bands, weights and the overall fitted without them)",
+        help="also fit the scores and print their agreement on the locked students, and "
+        "cross-validated by student over the open ones (leave one student out: bands, "
+        "weights and the overall fitted without them)",
     )
     args = parser.parse_args(argv)
     if not args.ratings.is_file():
@@ -121,16 +123,24 @@ def print_fitted(
     *,
     write: bool,
 ) -> None:
-    """Fit the scores on the whole file and cross-validate the fit by student; print both
-    and, when ``write``, write the product's ``fitted.json``."""
+    """Fit the scores on the open students and measure them on the locked ones (the figures
+    the product shows), and cross-validate the fit by student over the open ones; print
+    both and, when ``write``, write the product's ``fitted.json``."""
     measures = fit.measures_of(evaluated)
-    model = fit.fit(measures, rows, list(range(len(rows))))
-    table = fit.agreement_table(fit.cross_validate(measures, rows, students), rows, students)
-    print("\nfitted on the whole file; agreement cross-validated by student:")
-    for name, found in table.items():
-        for item in found:
-            shown = f"{item['rho']:+.2f} [{item['low']:+.2f}, {item['high']:+.2f}]"
-            print(f"{name:<26}{item['trait']:<20}{shown}")
+    model, locked = fit.locked_agreement(measures, rows, students)
+    open_part = [i for i, student in enumerate(students) if not is_locked(student)]
+    open_rows, open_students = [rows[i] for i in open_part], [students[i] for i in open_part]
+    crossed = fit.cross_validate([measures[i] for i in open_part], open_rows, open_students)
+    for title, table in (
+        ("open students, cross-validated leave-one-student-out",
+         fit.agreement_table(crossed, open_rows, open_students)),
+        ("fitted on the open students, measured on the locked ones (shown)", locked),
+    ):  # fmt: skip
+        print(f"\n{title}:")
+        for name, found in table.items():
+            for item in found:
+                shown = f"{item['rho']:+.2f} [{item['low']:+.2f}, {item['high']:+.2f}]"
+                print(f"{name:<26}{item['trait']:<20}{shown}  n={item['interviews']}")
     for name, fitted in model.scores.items():
         weights = ", ".join(f"{m['name']} {m['weight']}" for m in fitted["measures"])
         print(f"    {name}: {weights}")
@@ -139,7 +149,7 @@ def print_fitted(
         return
     out = ROOT / fit.FITTED_FILE
     content = fit.shipped(
-        model, table, f"{ratings_file.parent.name}/{ratings_file.name}", str(date.today())
+        model, locked, f"{ratings_file.parent.name}/{ratings_file.name}", str(date.today())
     )
     out.write_text(json.dumps(content, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {out.relative_to(ROOT)}")

@@ -4,7 +4,7 @@ model on a real llama.cpp server and the real store (SQLite and PostgreSQL)."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +45,13 @@ def judged(tmp_path: Path, database_url: str, judge_url: str) -> Iterator[Runtim
     runtime.close()
 
 
-def _answered(runtime: Runtime, said: str) -> tuple[uuid.UUID, uuid.UUID]:
+def _answered(
+    runtime: Runtime,
+    said: str,
+    question: str = QUESTION,
+    kind: QuestionKind = QuestionKind.TECHNICAL,
+    points: Sequence[str] = tuple(POINTS),
+) -> tuple[uuid.UUID, uuid.UUID]:
     with runtime.database.transaction() as db:
         user = User(email=f"{uuid.uuid4().hex}@example.com", password_hash="x")
         db.add(user)
@@ -53,14 +59,14 @@ def _answered(runtime: Runtime, said: str) -> tuple[uuid.UUID, uuid.UUID]:
         interview = InterviewSession(user_id=user.id, title="t")
         db.add(interview)
         db.flush()
-        question = Question(
-            session_id=interview.id, position=1, text=QUESTION, kind=QuestionKind.TECHNICAL,
-            topic="databases", key_points=POINTS,
+        asked = Question(
+            session_id=interview.id, position=1, text=question, kind=kind, topic="databases",
+            key_points=list(points),
         )  # fmt: skip
-        db.add(question)
+        db.add(asked)
         db.flush()
-        db.add(Answer(question_id=question.id, session_id=interview.id, text=said))
-        return interview.id, question.id
+        db.add(Answer(question_id=asked.id, session_id=interview.id, text=said))
+        return interview.id, asked.id
 
 
 def _judge(runtime: Runtime, question_id: uuid.UUID) -> dict[str, Any]:
@@ -120,3 +126,22 @@ def test_what_to_work_on_leads_with_the_key_point_an_answer_missed(judged: Runti
     first = report.recommendations[0]
     assert first.title in ("Answer 1 missed a key point", "Answer 1 made a key point only in part")
     assert POINTS[0] in first.action
+
+
+def test_a_story_shows_its_star_parts_and_a_stronger_answer_in_its_own_words(
+    judged: Runtime,
+) -> None:
+    story = (
+        "Last spring our checkout page timed out every Friday evening. As the on-call engineer "
+        "I had to find the cause before the sale. I profiled the slow queries and added an "
+        "index on the orders table."
+    )
+    asked = "Tell me about a time you solved a difficult problem at work."
+    interview_id, question_id = _answered(judged, story, asked, QuestionKind.BEHAVIOURAL, [])
+    _judge(judged, question_id)
+    answer = _report(judged, interview_id).answers[0]
+    assert answer.judgement is not None
+    assert set(answer.star) == {"situation", "task", "action", "result"}
+    assert [p["point"] for p in answer.judgement["star"]] == list(answer.star)
+    stronger = answer.judgement["stronger"]
+    assert "Last spring our checkout page timed out every Friday evening." in stronger

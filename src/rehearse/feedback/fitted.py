@@ -5,8 +5,8 @@ how far each score agrees with them.
 it reads (from the range the rated candidates spanned: the best tenth of answers is "ideal",
 the worst tenth scores 0) and the measure's weight (non-negative least squares with a ridge
 penalty on the band scores, so a measure can only move its score in the direction its name
-says). It also holds each competency's agreement with the raters, cross-validated by
-student, and the overall's weights over the competencies that agree. The file is written by
+says). It also holds each competency's agreement with the raters, measured on students the
+fit did not see, and the overall's weights over the competencies that agree. The file is written by
 ``python -m bench.validity --fit`` (docs/scoring.md) with its source and date; nothing here
 is hand-tuned.
 
@@ -196,7 +196,7 @@ def agreement_sentence(score: str) -> str:
     """What the report says of the score's agreement with people."""
     found = agreement_of(score)
     data = _fitted()
-    where = f"{data['dataset']}, cross-validated by student"
+    where = f"{data['dataset']}, {data.get('agreement_on', 'cross-validated by student')}"
     if not found:
         return (
             "Not checked against human interviewers' ratings: a coaching check against "

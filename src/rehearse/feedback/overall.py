@@ -10,15 +10,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from statistics import fmean
 
-from rehearse.feedback.fitted import is_graded, overall_weights
+from rehearse.feedback.fitted import overall_weights
 from rehearse.feedback.measures import Measurement, Score, label_for
 
 # How much each competency counts in the overall score; renormalised over those measured.
-# Fitted to human interviewers' overall ratings over the competencies that agree with people
-# (``feedback.fitted``); every other competency is a coaching check and counts for nothing.
-WEIGHTS: Mapping[str, float] = {
-    name: weight if is_graded(name) else 0.0 for name, weight in overall_weights().items()
-}
+# Fitted to human interviewers' overall ratings (``feedback.fitted``). A score counts only
+# when it is graded: its own measure agrees with people (the fitted one, or the content
+# judge's on the questions it was checked on); a coaching check counts for nothing.
+WEIGHTS: Mapping[str, float] = overall_weights()
 
 
 def session_score(name: str, answers: Sequence[Score]) -> Score:
@@ -68,8 +67,9 @@ def overall_score(scores: Sequence[Score]) -> float | None:
 
 def competency_weight(name: str, scores: Sequence[Score]) -> float:
     """``name``'s share of the overall score, given which competencies were measured."""
-    total = sum(WEIGHTS.get(s.name, 0.0) for s in scores if s.value is not None)
-    return WEIGHTS.get(name, 0.0) / total if total else 0.0
+    counted = {s.name for s in scores if s.value is not None and s.graded}
+    total = sum(WEIGHTS.get(counted_name, 0.0) for counted_name in counted)
+    return WEIGHTS.get(name, 0.0) / total if total and name in counted else 0.0
 
 
 def gated_overall(value: float | None, answered: int, off_topic: int) -> tuple[float | None, str]:

@@ -170,3 +170,20 @@ def test_a_candidates_own_reasons_are_on_topic(judge: ContentJudge) -> None:
     judgement = _motivation(judge, MOTIVATED)
     assert judgement.on_topic is True
     assert judgement.not_about_self_probability is not None
+
+
+def test_an_interview_answer_is_scored_by_the_models_grade_of_the_whole(
+    judge: ContentJudge,
+) -> None:
+    judgement = _story(judge, STORY)
+    assert judgement.grade is not None
+    assert 1 <= judgement.grade <= 5
+    assert judgement.score == pytest.approx(100 * (judgement.grade - 1) / 4, abs=0.1)
+
+
+def test_a_told_story_grades_above_a_claim_with_no_story(judge: ContentJudge) -> None:
+    claim = "I am a hard worker and I always do my best in every team I join."
+    told, untold = _story(judge, STORY), _story(judge, claim)
+    assert told.grade is not None
+    assert untold.grade is not None
+    assert told.grade > untold.grade

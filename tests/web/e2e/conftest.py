@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,18 +82,24 @@ def _chromium() -> Path:
     return CHROMIUM
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+@contextmanager
+def serving(folder: Path, **settings: object) -> Iterator[Server]:
     """``rehearse serve`` on a free port: embedded SQLite, local blobs, in-process jobs,
-    the bundled speech and embedding models."""
-    folder = tmp_path_factory.mktemp("web-e2e")
+    the bundled speech and embedding models, and ``settings`` (REHEARSE_* by name)."""
     data_dir, log = folder / "data", folder / "serve.log"
     port = free_port()
-    env = rehearse_env(data_dir=data_dir, port=port, job_poll_seconds=0.2)
+    env = rehearse_env(data_dir=data_dir, port=port, job_poll_seconds=0.2, **settings)
     with rehearse_process(["serve"], env, log) as process:
         url = f"http://127.0.0.1:{port}"
         wait_for_health(url, process, log)
         yield Server(url, data_dir, log)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """``rehearse serve`` on the embedded defaults, the content judge off."""
+    with serving(tmp_path_factory.mktemp("web-e2e")) as running:
+        yield running
 
 
 @pytest.fixture(scope="module")

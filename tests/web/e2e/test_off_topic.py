@@ -2,32 +2,53 @@
 
 The fake microphone plays a real recording, President Kennedy's "ask not" address, given to a
 system design question: the dashboard, the JSON report and the PDF say the session is not
-graded and why, and every score card says how far it agrees with human interviewers.
+graded and why, and every score card says how far it agrees with human interviewers. The app
+runs on its embedded defaults with the content judge on, so it starts the bundled model on
+its own llama.cpp server, and the judge labels the answer off topic with a weak content score.
 """
 
 from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterator
+from contextlib import suppress
 
 import pytest
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
+from rehearse.feedback.judge import bundled
+from tests.support.cache import shared_cache_folder
+from tests.support.llama import judge_model
 from tests.web.e2e.conftest import (
     Server,
+    serving,
     session_with_question,
     sign_in_in_browser,
     start_answering,
     wait_for_next_prompt,
 )
 
-pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(1500)]
 
 ANALYSIS_SECONDS = 180  # the first answer also loads the speech model
 EMAIL = "grace@example.com"
 DESIGN = "How would you design a rate limiter for a public API?"
 NOT_GRADED = "Not graded: 1 of 1 answers did not address their question"
+JUDGE_SECONDS = 600  # a guard only: the first judgement also starts the model's server
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The app on its embedded defaults, the content judge on: its bundled model is where
+    the set-up puts it, in the cache folder the tests' servers share."""
+    link = bundled.model_path(shared_cache_folder())
+    link.parent.mkdir(parents=True, exist_ok=True)
+    with suppress(FileExistsError):  # linked by an earlier run
+        link.symlink_to(judge_model())
+    with serving(tmp_path_factory.mktemp("web-e2e-judged"), judge="on") as running:
+        yield running
 
 
 def test_a_session_answered_off_topic_is_not_graded_and_says_why(
@@ -51,6 +72,10 @@ def test_a_session_answered_off_topic_is_not_graded_and_says_why(
     page.wait_for_url(re.compile(r"/sessions/[0-9a-f-]{36}$"), timeout=ANALYSIS_SECONDS * 1000)
     expect(page.locator("[data-pending-banner]")).to_have_count(0, timeout=ANALYSIS_SECONDS * 1000)
     page.reload()
+    # The judge reads the answer after its analysis; the page refreshes itself with its verdict.
+    expect(page.locator("[data-judge]").first).to_contain_text(
+        "does not address the question", timeout=JUDGE_SECONDS * 1000
+    )
 
     expect(page.locator("[data-overall-note]")).to_contain_text(NOT_GRADED)
     expect(page.locator(".overall-ring")).to_have_attribute(
@@ -63,6 +88,12 @@ def test_a_session_answered_off_topic_is_not_graded_and_says_why(
     assert "coaching check" in said  # delivery: never checked against people
 
     report = page.request.get(f"/api/sessions/{sid}/report").json()
+    answer = report["answers"][0]
+    assert answer["judgement"]["on_topic"] is False
+    content = next(s for s in answer["scores"] if s["name"] == "content")
+    assert content["value"] <= 20
+    assert content["label"] != "strong"
+    assert answer["overall"] < 50
     assert report["overall"] is None
     assert report["overall_note"].startswith(NOT_GRADED)
     assert report["answers"][0]["off_topic"] is True

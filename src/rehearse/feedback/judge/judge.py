@@ -9,15 +9,18 @@ The strength of each key point, chosen by measurement (docs/judgement.md):
   the answer make the key point". Equal weights, none fitted: weights fitted on the
   development questions did not carry over to other questions;
 - for points that describe a quality of the answer (a story's result, a motivation's
-  reasons), which share no words with a good answer, the model's "yes" alone; not yet
-  measured against people, so the score they make is shown as a coaching check.
+  reasons), which share no words with a good answer, the model's "yes" alone. These are
+  interview answers, and their content score is not the points' mean but the model's grade of
+  the whole answer (the expected digit of 1-5), which ranked the rated interviews of the open
+  students better (0.49 against 0.29); the points are still judged, shown and advised on.
+  Against people it agrees too weakly to grade (docs/judgement.md): a coaching check.
 
 Whether the answer addressed the question at all is the model's probability of "no" to "is
 the answer about the question asked", over ``OFF_TOPIC_FROM`` (a lower cut for an explanation
 that uses none of its points' terms), or, for interview answers, its "no" to "does the answer
 tell about the speaker's own experience..." over ``NOT_ABOUT_SELF_FROM``; an answer called
-off topic keeps at most ``OFF_TOPIC_CEILING`` points. The answer's content score is the
-mean strength of its points, on 0-100.
+off topic keeps at most ``OFF_TOPIC_CEILING`` points. An explanation's content score is the
+mean strength of its points, an interview answer's its grade, on 0-100.
 
 The answer is read in a canonical form (lower case, single spaces), so its score does not
 move with letter case or spacing, and at most ``MAX_WORDS`` words of it, so a 10,000-word
@@ -57,11 +60,12 @@ MODEL_CUTS = (0.4, 0.7)
 OFF_TOPIC_FROM = 0.30
 OFF_TOPIC_WITHOUT_TERMS_FROM = 0.22
 # An interview answer (not an explanation) is also off topic when the model's P("no") that
-# it tells about the speaker's own experience, work, studies, skills or goals is 0.15 or
-# more: 60 real rated answers reached at most 0.12 (but one that only asked for the question
-# again, 0.42), 24 speeches, tales, recipes and novels given to six interview questions 0.17
-# to 0.63, where "about the question?" let most of them through (docs/judgement.md).
-NOT_ABOUT_SELF_FROM = 0.15
+# it tells about the speaker's own experience, work, studies, skills or goals is 0.20 or
+# more: of the 323 answers of the rated interviews, 4 reach it, each a non-answer ("Mmmhmm.",
+# "could you repeat the question"), and 8 short real ones reach 0.15-0.18; 22 of 24 speeches,
+# tales, recipes and novel passages given to six interview questions do (0.17 to 0.63),
+# where "about the question?" let most of them through (docs/judgement.md).
+NOT_ABOUT_SELF_FROM = 0.20
 OFF_TOPIC_CEILING = 20.0
 
 
@@ -107,6 +111,7 @@ class ContentJudge:
         reading = Reading(item.question, text)
         off = self._no_to(reading, prompts.ABOUT_QUESTION)  # first: the points extend its prefix
         not_self = None if by_terms(item.form) else self._no_to(reading, prompts.ABOUT_SELF)
+        grade = None if by_terms(item.form) else self._grade(reading)
         read = " ".join(item.answer.split()[:MAX_WORDS])  # as read, in its own letter case
         asked = list(dict.fromkeys([*points, *parts.values()]))
         quotes, cosines = self._closest_sentences(read, asked, story=bool(parts))
@@ -116,7 +121,8 @@ class ContentJudge:
         }  # a point asked once, whether a key point, a STAR part or both
         verdicts = [judged[point] for point in points]
         star = tuple(replace(judged[part], point=name) for name, part in parts.items())
-        score = 100.0 * float(np.mean([v.strength for v in verdicts]))
+        strengths = [v.strength for v in verdicts]
+        score = 100.0 * (float(np.mean(strengths)) if grade is None else (grade - 1) / 4)
         on_topic = (off is None or off < _off_topic_from(item.form, verdicts)) and (
             not_self is None or not_self < NOT_ABOUT_SELF_FROM
         )
@@ -127,6 +133,7 @@ class ContentJudge:
             self.name, item.form, round(score, 1), on_topic,
             _rounded(off), tuple(verdicts), note, star,
             stronger_answer(verdicts, star, on_topic=on_topic), _rounded(not_self),
+            _rounded(grade),
         )  # fmt: skip
 
     def close(self) -> None:
@@ -158,6 +165,14 @@ class ContentJudge:
         asked = reading.asking(instruction)
         yes = share_of(self.reader.first_token(prompts.SYSTEM, asked), "yes", "no")
         return None if yes is None else 1.0 - yes
+
+    def _grade(self, reading: Reading) -> float | None:
+        """The model's expected grade of the whole answer, 1 to 5, over its probabilities of
+        the five digits; None when it put none of them among its likely first tokens."""
+        probabilities = self.reader.first_token(prompts.SYSTEM, reading.asking(prompts.GRADE))
+        digits = {grade: probabilities.get(str(grade), 0.0) for grade in range(1, 6)}
+        total = sum(digits.values())
+        return sum(g * p for g, p in digits.items()) / total if total > 0 else None
 
     def _closest_sentences(
         self, answer: str, points: Sequence[str], *, story: bool

@@ -17,6 +17,13 @@ SYSTEM = (
 )
 MAKES_POINT = "Does the answer make the key point? Reply yes or no."
 ABOUT_QUESTION = "Is the answer about the question asked? Reply yes or no."
+# The whole answer's grade, read as the expected digit over the model's probabilities of 1-5
+# (G-Eval style): for interview answers, whose key points are qualities, it ranked the rated
+# interviews better than the points did (docs/judgement.md).
+GRADE = (
+    "How well does the answer answer the interview question? Reply with one digit from 1 "
+    "(poorly) to 5 (very well)."
+)
 # Interview answers other than explanations are about the candidate; a speech, a recipe or a
 # tale is not, and the model tells that far better than whether it answers the question.
 ABOUT_SELF = (

@@ -20,15 +20,32 @@ AGREEMENT = (
     "method was changed once after a first look at them); the two graders agree with each "
     "other at about 0.6."
 )
-UNMEASURED = (
-    "Not yet measured against people for this kind of question (its key points are qualities "
-    "of an answer, judged by the model alone): a coaching check, not a grade."
+# Interview answers: the rated interviews of the students set aside (docs/judgement.md).
+INTERVIEW_AGREEMENT = (
+    "Agrees with human interviewers' Overall at Spearman 0.21 [-0.19, 0.57] on 26 interviews "
+    "of students set aside before anything was chosen (MIT Interview ratings; answer length "
+    "alone: 0.20): too weakly to grade you, so a coaching check, not a grade."
 )
+GRADE_BAND = Band(5.0, 5.0, 1.0, 5.0)  # the model's grade: 5 full marks, 1 none
 OFF_TOPIC = "The judge found that the answer does not address the question"
+_GRADE_RULE = Rule(
+    "the judge's grade of the whole answer",
+    "of 5",
+    "5",
+    GRADE_BAND,
+    1.0,
+    "a local language model's expected grade (docs/judgement.md)",
+    "Answer the question you were asked directly, then back it with a concrete example of "
+    "your own: what you did and what came of it.",
+)
 
 
 def judged_content(judgement: ContentJudgement) -> Score:
-    """The judge's content score; ``judgement.score`` must not be None."""
+    """The judge's content score; ``judgement.score`` must not be None. An explanation's
+    rests on its key points; an interview answer's on the model's grade, its key points shown
+    beside it with their verdicts and advice but no weight."""
+    graded = by_terms(judgement.form)
+    point_weight = 1.0 if judgement.grade is None else 0.0
     readings = [
         (
             Rule(
@@ -36,7 +53,7 @@ def judged_content(judgement: ContentJudgement) -> Score:
                 "strength",
                 "made fully",
                 STRENGTH,
-                1.0,
+                point_weight,
                 f"{verdict.status}; closest words: \u201c{verdict.quote}\u201d"
                 if verdict.quote
                 else verdict.status,
@@ -46,24 +63,32 @@ def judged_content(judgement: ContentJudgement) -> Score:
         )
         for verdict in judgement.points
     ]
-    graded = by_terms(judgement.form)
-    evidence = (
-        "the mean of three readings of each point: the share of its own terms the answer "
-        "uses, its sentence similarity to the answer, and a local language model's "
-        "probability that the answer makes it"
-        if graded
-        else "a local language model's probability that the answer makes each point"
-    )
-    rests_on = (
-        f"The content judge ({judgement.judge}): how strongly the answer makes each key point "
-        f"a strong answer makes, from {evidence}."
-    )
+    if judgement.grade is not None:
+        readings.insert(0, (_GRADE_RULE, judgement.grade))
+        rests_on = (
+            f"The content judge ({judgement.judge}): a local language model's grade of the "
+            "whole answer, 1 (poorly) to 5 (very well), read from its probabilities of the "
+            "five digits; the key points a strong answer makes are judged beside it, for "
+            "coaching."
+        )
+    else:
+        evidence = (
+            "the mean of three readings of each point: the share of its own terms the answer "
+            "uses, its sentence similarity to the answer, and a local language model's "
+            "probability that the answer makes it"
+            if graded
+            else "a local language model's probability that the answer makes each point"
+        )
+        rests_on = (
+            f"The content judge ({judgement.judge}): how strongly the answer makes each key "
+            f"point a strong answer makes, from {evidence}."
+        )
     if judgement.on_topic is False:
         rests_on = f"{OFF_TOPIC}, so its content counts as weak. {rests_on}"
     score = weighted_score("content", readings, rests_on)
     value = judgement.score
     label = label_for(value) if graded else COACHING_CHECK
-    agreement = AGREEMENT if graded else UNMEASURED
+    agreement = AGREEMENT if graded else INTERVIEW_AGREEMENT
     return replace(score, value=value, label=label, agreement=agreement, graded=graded)
 
 
@@ -72,4 +97,5 @@ def judged_session_content(score: Score, forms: Sequence[str]) -> Score:
     with people: graded when every judged answer was an explanation, else a coaching check."""
     graded = all(by_terms(form) for form in forms)
     label = label_for(score.value) if graded else COACHING_CHECK
-    return replace(score, label=label, agreement=AGREEMENT if graded else UNMEASURED, graded=graded)
+    agreement = AGREEMENT if graded else INTERVIEW_AGREEMENT
+    return replace(score, label=label, agreement=agreement, graded=graded)

@@ -38,6 +38,9 @@ class ContentJudgement:
     # The model's "no" to: does the answer tell about the speaker's own experience...?
     # (interview forms only; None for explanations and empty answers)
     not_about_self_probability: float | None = None
+    # The model's grade of the whole answer, 1 (poorly) to 5 (very well), as the expected
+    # digit: the score of interview answers (not explanations); None for explanations.
+    grade: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

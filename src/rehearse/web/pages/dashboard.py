@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from rehearse.feedback.report import AnswerReport, InterviewerTurn, Reply, Report
 from rehearse.interviews.models import Answer, AnswerStatus, InterviewSession, Question
+from rehearse.reports.judging import PENDING as JUDGING
 from rehearse.reports.render.html import charts
 from rehearse.reports.render.svg import SvgChart
 from rehearse.reports.render.text import Said, conversation
@@ -71,6 +72,7 @@ class DashboardView:
     report: Report
     answers: tuple[AnswerView, ...]
     pending: int  # answers still being analysed
+    judging: int = 0  # answers whose content the judge has still to judge
 
     @property
     def answered(self) -> int:
@@ -146,4 +148,5 @@ def dashboard_view(
         report=report,
         answers=tuple(views),
         pending=sum(1 for a in answers if is_pending(a)),
+        judging=sum(1 for a in report.answers if JUDGING in a.warnings),
     )

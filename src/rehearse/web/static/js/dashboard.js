@@ -136,4 +136,25 @@ async function waitForAnalyses() {
   }
 }
 
+// Answers the content judge has still to read (a job after each analysis): refresh once the
+// report has every verdict.
+
+async function waitForJudgements() {
+  for (;;) {
+    await sleep(POLL_MS);
+    try {
+      const report = await api(`/api/sessions/${page.session_id}/report`);
+      const judging = (/** @type {any} */ a) =>
+        a.warnings.some((/** @type {string} */ w) => w.startsWith('Content is being judged'));
+      if (!report.answers.some(judging)) {
+        window.location.reload();
+        return;
+      }
+    } catch {
+      // offline for a moment: ask again on the next round
+    }
+  }
+}
+
 if (page.pending) waitForAnalyses();
+else if (page.judging) waitForJudgements();
