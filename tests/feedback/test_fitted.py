@@ -84,7 +84,7 @@ def test_each_fitted_score_says_how_far_it_agrees_with_the_raters() -> None:
         found = agreement_of(score)
         assert found
         assert all(-1 <= item.low <= item.rho <= item.high <= 1 for item in found)
-        assert all(item.interviews == 64 for item in found)
+        assert all(0 < item.interviews < 64 for item in found)  # the locked students' only
 
 
 def test_a_score_never_checked_against_people_is_a_coaching_check() -> None:
@@ -103,7 +103,7 @@ def test_a_graded_score_keeps_its_label_and_names_its_agreement() -> None:
     checked = with_agreement(Score("fluency", 70.0, "good", (), ""))
     assert checked.label == "good"
     assert "Agrees with human interviewers at NoFillers rho" in checked.agreement
-    assert "MIT Interview ratings, cross-validated by student" in checked.agreement
+    assert "MIT Interview ratings, students set aside from the fit" in checked.agreement
 
 
 def test_a_score_below_the_bar_is_not_a_grade() -> None:

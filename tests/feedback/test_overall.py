@@ -31,10 +31,27 @@ def test_a_typed_session_without_delivery_is_weighed_over_what_was_measured() ->
     assert overall_score(_session({"content": 60.0, "structure": 80.0})) == round(expected, 1)
 
 
-def test_only_competencies_that_agree_with_people_weigh_in_the_overall() -> None:
-    for name, weight in WEIGHTS.items():
-        assert (weight > 0) == is_graded(name), name
+def test_only_competencies_checked_against_people_have_a_weight() -> None:
+    assert set(WEIGHTS) <= {"structure", "fluency", "content"}
     assert WEIGHTS.get("delivery", 0.0) == 0.0  # never checked against raters: a coaching check
+
+
+def test_a_coaching_check_weighs_nothing_in_the_overall() -> None:
+    # The content score without the judge agrees too weakly with people: a coaching check.
+    graded = _session({"structure": 80.0, "fluency": 60.0})
+    checked = Score("content", 10.0, "", (), "", graded=is_graded("content"))
+    assert not checked.graded
+    assert overall_score([*graded, checked]) == overall_score(graded)
+
+
+def test_a_graded_content_score_weighs_in_the_overall() -> None:
+    # The judge's content score of an explanation is graded (docs/judgement.md).
+    graded = _session({"structure": 80.0, "fluency": 60.0})
+    judged = Score("content", 10.0, "", (), "", graded=True)
+    before, after = overall_score(graded), overall_score([*graded, judged])
+    assert before is not None
+    assert after is not None
+    assert after < before
 
 
 def test_an_answer_off_topic_counts_as_zero_with_the_reason() -> None:
