@@ -12,8 +12,9 @@ from collections.abc import Iterator
 import pytest
 
 from rehearse.feedback.judge.judge import MAX_WORDS, ContentJudge, JudgeInput
-from rehearse.feedback.judge.points import FORM_POINTS, STAR_PARTS
+from rehearse.feedback.judge.points import FORM_POINTS, STAR_GAPS, STAR_PARTS
 from rehearse.feedback.judge.reader import ChatReader
+from rehearse.feedback.judge.stronger import UNCOUNTED_RESULT
 from rehearse.feedback.judge.verdict import ContentJudgement
 from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
 from tests.support.llama import judge_model, llama_server
@@ -139,7 +140,9 @@ def test_the_stronger_answer_is_made_of_the_answer_and_marked_gaps(judge: Conten
     own_words = re.sub(r"\[[^\]]*\]", "|", judgement.stronger)
     for piece in own_words.split("|"):
         assert piece.strip() in WITHOUT_RESULT
-    assert judgement.stronger.count("[") == sum(p.status != "covered" for p in judgement.star)
+    gaps = re.findall(r"\[[^\]]*\]", judgement.stronger)
+    assert set(gaps) <= {*STAR_GAPS.values(), UNCOUNTED_RESULT}
+    assert len(gaps) >= sum(p.status != "covered" for p in judgement.star)
 
 
 WHY_US = "Why do you want to work for us?"

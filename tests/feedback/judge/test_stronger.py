@@ -4,7 +4,7 @@ gap for each point missing or made in part, and nothing invented."""
 from __future__ import annotations
 
 from rehearse.feedback.judge.points import STAR_GAPS, STAR_PARTS
-from rehearse.feedback.judge.stronger import OFF_TOPIC_OPENING, stronger_answer
+from rehearse.feedback.judge.stronger import OFF_TOPIC_OPENING, UNCOUNTED_RESULT, stronger_answer
 from rehearse.feedback.judge.verdict import PointStatus, PointVerdict
 
 
@@ -63,3 +63,14 @@ def test_an_answer_off_the_question_keeps_none_of_its_words() -> None:
     assert stronger.startswith(OFF_TOPIC_OPENING)
     assert "checkout" not in stronger
     assert all(gap in stronger for gap in STAR_GAPS.values())
+
+
+def test_a_result_told_without_a_number_asks_for_one() -> None:
+    told = [*STORY[:3], _part("result", "covered", "After that the page loaded faster.")]
+    stronger = stronger_answer(_as_points(told), told, on_topic=True)
+    assert stronger.endswith(f"After that the page loaded faster. {UNCOUNTED_RESULT}")
+
+
+def test_a_result_in_numbers_needs_nothing_more() -> None:
+    told = [*STORY[:3], _part("result", "covered", "Orders rose by 30 percent.")]
+    assert stronger_answer(_as_points(told), told, on_topic=True).endswith("30 percent.")

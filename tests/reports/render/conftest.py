@@ -7,6 +7,7 @@ from dataclasses import replace
 import pytest
 from bench.report.sample import sample_report
 
+from rehearse.feedback.judge.points import STAR_PARTS
 from rehearse.feedback.judge.stronger import stronger_answer
 from rehearse.feedback.judge.verdict import ContentJudgement, PointVerdict
 from rehearse.feedback.report import Report
@@ -57,9 +58,10 @@ def judged_story(report: Report) -> Report:
         PointVerdict("action", "covered", 0.8, "I profiled it and added an index.", {}),
         PointVerdict("result", "partly", 0.5, "It got better.", {}),
     )
+    points = tuple(replace(part, point=STAR_PARTS[part.point]) for part in star)
     judgement = ContentJudgement(
-        "qwen / judge-1", "story", 55.0, True, 0.05, star, "", star,
-        stronger_answer(star, star, on_topic=True),
+        "qwen / judge-1", "story", 55.0, True, 0.05, points, "", star,
+        stronger_answer(points, star, on_topic=True), 0.02, 3.2,
     )  # fmt: skip
     first = replace(report.answers[0], judgement=judgement.to_dict())
     return replace(report, answers=(first, *report.answers[1:]))

@@ -145,3 +145,4 @@ def test_a_judged_story_prints_its_star_parts_and_the_stronger_answer(
     assert "A STRONGER ANSWER, IN YOUR OWN WORDS" in printed
     assert "I profiled it and added an index." in printed
     assert STAR_GAPS["result"] in printed
+    assert "[result]" not in printed  # a STAR part's gap is said once, in words

@@ -117,16 +117,18 @@ if (reflection) {
   });
 }
 
-// Answers still being analysed: refresh once they are all done.
+// Work still under way on the session's answers: analyses, then the content judge (a job after
+// each analysis). The page refreshes itself once it is done.
 
-async function waitForAnalyses() {
+/**
+ * @param {string} path what to ask the API
+ * @param {(found: any) => boolean} done whether what it answered says the work is done
+ */
+async function reloadWhen(path, done) {
   for (;;) {
     await sleep(POLL_MS);
     try {
-      const answers = await api(`/api/sessions/${page.session_id}/answers`);
-      const busy = (/** @type {any} */ a) =>
-        a.analysis_job_id && (a.status === 'received' || a.status === 'processing');
-      if (!answers.some(busy)) {
+      if (done(await api(path))) {
         window.location.reload();
         return;
       }
@@ -136,25 +138,13 @@ async function waitForAnalyses() {
   }
 }
 
-// Answers the content judge has still to read (a job after each analysis): refresh once the
-// report has every verdict.
+const analysing = (/** @type {any} */ a) =>
+  a.analysis_job_id && (a.status === 'received' || a.status === 'processing');
+const judging = (/** @type {any} */ a) =>
+  a.warnings.some((/** @type {string} */ w) => w.startsWith('Content is being judged'));
 
-async function waitForJudgements() {
-  for (;;) {
-    await sleep(POLL_MS);
-    try {
-      const report = await api(`/api/sessions/${page.session_id}/report`);
-      const judging = (/** @type {any} */ a) =>
-        a.warnings.some((/** @type {string} */ w) => w.startsWith('Content is being judged'));
-      if (!report.answers.some(judging)) {
-        window.location.reload();
-        return;
-      }
-    } catch {
-      // offline for a moment: ask again on the next round
-    }
-  }
+if (page.pending) {
+  reloadWhen(`/api/sessions/${page.session_id}/answers`, (answers) => !answers.some(analysing));
+} else if (page.judging) {
+  reloadWhen(`/api/sessions/${page.session_id}/report`, (report) => !report.answers.some(judging));
 }
-
-if (page.pending) waitForAnalyses();
-else if (page.judging) waitForJudgements();
