@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from rehearse.errors import RehearseError
 from rehearse.feedback.content.forms import answer_form
 from rehearse.feedback.judge.bundled import JudgeModelMissing
-from rehearse.feedback.judge.judge import JudgeInput, canonical
+from rehearse.feedback.judge.judge import METHOD, JudgeInput, canonical
 from rehearse.feedback.judge.points import key_points_for
 from rehearse.feedback.judge.server import JudgeServerFailed
 from rehearse.feedback.judge.verdict import ContentJudgement
@@ -110,7 +110,7 @@ def _store(db: Session, answer_id: uuid.UUID, data: dict[str, Any]) -> None:
     stored = repository.analysis_of(db, answer_id, KIND) or AnalysisResult(
         answer_id=answer_id, kind=KIND
     )
-    stored.version, stored.data = "judge-1", data
+    stored.version, stored.data = METHOD, data
     db.add(stored)
 
 

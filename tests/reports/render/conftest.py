@@ -60,7 +60,7 @@ def judged_story(report: Report) -> Report:
     )
     points = tuple(replace(part, point=STAR_PARTS[part.point]) for part in star)
     judgement = ContentJudgement(
-        "qwen / judge-1", "story", 55.0, True, 0.05, points, "", star,
+        "qwen / judge-2", "story", 55.0, True, 0.05, points, "", star,
         stronger_answer(points, star, on_topic=True), 0.02, 3.2,
     )  # fmt: skip
     first = replace(report.answers[0], judgement=judgement.to_dict())

@@ -46,7 +46,7 @@ from rehearse.feedback.judge.terms import term_recall
 from rehearse.feedback.judge.verdict import ContentJudgement, PointStatus, PointVerdict
 from rehearse.interviewer.retrieval.encoder import TextEncoder
 
-METHOD = "judge-1"
+METHOD = "judge-2"  # judge-1 scored interview answers by their points' mean
 MAX_WORDS = 400
 # The cosine of a key point and an answer read as 0 at 0.1 and as 1 at 0.8 (declared).
 COSINE_SCALE = (0.1, 0.8)

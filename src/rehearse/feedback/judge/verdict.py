@@ -22,7 +22,7 @@ class PointVerdict:
 
 @dataclass(frozen=True)
 class ContentJudgement:
-    judge: str  # the model and the method version, e.g. "qwen2.5-coder-1.5b / judge-1"
+    judge: str  # the model and the method version, e.g. "qwen2.5-coder-1.5b / judge-2"
     form: str  # the answer's form (content/forms.py): how its key points were judged
     score: float | None  # 0..100; None when nothing could be judged
     on_topic: bool | None  # None for an empty answer
