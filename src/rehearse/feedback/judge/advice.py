@@ -11,6 +11,7 @@ from typing import Any
 from rehearse.feedback.judge.points import STAR_GAPS, STAR_PARTS
 from rehearse.feedback.measures import Score
 from rehearse.feedback.overall import competency_weight
+from rehearse.feedback.recommendations import CHECK_WEIGHT
 from rehearse.feedback.report import AnswerReport, Recommendation
 
 MAX_FINDINGS = 3
@@ -29,7 +30,10 @@ def _findings(answers: Sequence[AnswerReport], session: Sequence[Score]) -> list
     """Each finding with its gain estimated as the measured recommendations' are: the content
     points it would add to its answer, averaged over the answers, times content's weight."""
     answered = [a for a in answers if a.answered]
-    share = (competency_weight("content", session) or 0.0) / max(len(answered), 1)
+    # A coaching-check content score weighs nothing in the overall; its findings rank as the
+    # other coaching checks' advice does (``recommendations.CHECK_WEIGHT``).
+    weight = competency_weight("content", session) or CHECK_WEIGHT
+    share = weight / max(len(answered), 1)
     found: list[Recommendation] = []
     for answer in answered:
         judgement = answer.judgement
