@@ -12,12 +12,12 @@ import json
 import httpx
 import pytest
 
-from rehearse.accounts.models import User
 from rehearse.feedback.measures import Score
 from rehearse.interviewer.llm import Judgement, OfflineProvider, OpenAICompatibleProvider
-from rehearse.interviews.models import Answer, InterviewSession, Question, QuestionKind
+from rehearse.interviews.models import Answer, Question
 from rehearse.reports.judge import judgement_for
 from rehearse.runtime import Runtime
+from tests.support.store import answered_question
 
 JUDGEMENT = Judgement(
     rationale="The answer names a measured result and the candidate's own actions.", rating=7
@@ -38,20 +38,7 @@ class CountingModel:
 @pytest.fixture
 def answered(runtime: Runtime) -> tuple[Question, Answer]:
     with runtime.database.transaction() as db:
-        user = User(email="judge@example.com", password_hash="x")
-        db.add(user)
-        db.flush()
-        interview = InterviewSession(user_id=user.id, title="t")
-        db.add(interview)
-        db.flush()
-        question = Question(
-            session_id=interview.id, position=1, text="Why us?", kind=QuestionKind.BEHAVIOURAL
-        )
-        db.add(question)
-        db.flush()
-        answer = Answer(question_id=question.id, session_id=interview.id, text="Because.")
-        db.add(answer)
-    return question, answer
+        return answered_question(db, "Why us?", "Because.")
 
 
 def _ask(

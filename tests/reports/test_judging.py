@@ -10,15 +10,15 @@ from typing import Any
 
 import pytest
 
-from rehearse.accounts.models import User
 from rehearse.feedback.report import Report
-from rehearse.interviews.models import Answer, InterviewSession, Question, QuestionKind
+from rehearse.interviews.models import InterviewSession, QuestionKind
 from rehearse.jobs.context import JobContext
 from rehearse.reports.builder import build_report
 from rehearse.reports.judging import JUDGE_CONTENT, judge_content
 from rehearse.runtime import Runtime
 from tests.conftest import make_settings
 from tests.support.llama import judge_model, llama_server
+from tests.support.store import answered_question
 
 pytestmark = pytest.mark.slow
 QUESTION = "What does an index do for a database query?"
@@ -53,20 +53,8 @@ def _answered(
     points: Sequence[str] = tuple(POINTS),
 ) -> tuple[uuid.UUID, uuid.UUID]:
     with runtime.database.transaction() as db:
-        user = User(email=f"{uuid.uuid4().hex}@example.com", password_hash="x")
-        db.add(user)
-        db.flush()
-        interview = InterviewSession(user_id=user.id, title="t")
-        db.add(interview)
-        db.flush()
-        asked = Question(
-            session_id=interview.id, position=1, text=question, kind=kind, topic="databases",
-            key_points=list(points),
-        )  # fmt: skip
-        db.add(asked)
-        db.flush()
-        db.add(Answer(question_id=asked.id, session_id=interview.id, text=said))
-        return interview.id, asked.id
+        asked, _ = answered_question(db, question, said, kind, points)
+        return asked.session_id, asked.id
 
 
 def _judge(runtime: Runtime, question_id: uuid.UUID) -> dict[str, Any]:

@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
+
 from rehearse.feedback.judge import bundled
 from rehearse.feedback.judge.server import LocalServer
 
@@ -40,3 +42,12 @@ def llama_server(model: Path | None = None) -> Iterator[str]:
         yield server.url()
     finally:
         server.close()
+
+
+@contextmanager
+def judge_is_smollm2(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """The settings' judge (``REHEARSE_JUDGE_URL``) pointed at SmolLM2 on a real server while
+    the block runs; its base URL."""
+    with llama_server() as url:
+        monkeypatch.setenv("REHEARSE_JUDGE_URL", url)
+        yield url

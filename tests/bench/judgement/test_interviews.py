@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from bench.judgement.interviews import main
 
-from tests.support.llama import llama_server
+from tests.support.llama import judge_is_smollm2
 
 pytestmark = pytest.mark.slow
 STORY = (
@@ -36,8 +36,7 @@ def test_each_interview_is_judged_once_and_agreement_is_printed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "judged.json"
-    with llama_server() as url:
-        monkeypatch.setenv("REHEARSE_JUDGE_URL", url)
+    with judge_is_smollm2(monkeypatch):
         assert main([str(_ratings(tmp_path / "r.csv", ["p1", "pp1"])), "--out", str(out)]) == 0
         first = json.loads(out.read_text())["interviews"]
         more = _ratings(tmp_path / "r2.csv", ["p1", "pp1", "p2", "pp2"])

@@ -12,7 +12,7 @@ import pytest
 from bench.judgement.__main__ import main
 from bench.judgement.answers import read_answers, swapped
 
-from tests.support.llama import llama_server
+from tests.support.llama import judge_is_smollm2
 
 FIELDS = ["question_id", "question", "reference_answer", "answer_id", "answer", "score_a"]
 ROWS = [
@@ -67,8 +67,7 @@ def test_every_answer_gets_a_score_and_a_verdict_and_agreement_is_printed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "judged.json"
-    with llama_server() as url:
-        monkeypatch.setenv("REHEARSE_JUDGE_URL", url)
+    with judge_is_smollm2(monkeypatch):
         assert main([str(_answers(tmp_path / "a.csv")), "--out", str(out), "--swapped", "1"]) == 0
     judged = json.loads(out.read_text())
     assert {a["answer_id"] for a in judged["answers"]} == {row[3] for row in ROWS}

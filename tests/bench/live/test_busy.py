@@ -8,15 +8,13 @@ import threading
 import pytest
 from bench.live.busy import busy_judge
 
-from tests.support.llama import llama_server
+from tests.support.llama import judge_is_smollm2
 from tests.support.net import wait_until
 
 pytestmark = pytest.mark.slow
 
 
 def test_the_judge_keeps_judging_until_the_block_ends(monkeypatch: pytest.MonkeyPatch) -> None:
-    with llama_server() as url:
-        monkeypatch.setenv("REHEARSE_JUDGE_URL", url)
-        with busy_judge() as judged:
-            wait_until(lambda: judged[0] >= 2, timeout=600, what="two judgements in a row")
+    with judge_is_smollm2(monkeypatch), busy_judge() as judged:
+        wait_until(lambda: judged[0] >= 2, timeout=600, what="two judgements in a row")
     assert "busy-judge" not in [thread.name for thread in threading.enumerate()]

@@ -73,6 +73,7 @@ class DashboardView:
     answers: tuple[AnswerView, ...]
     pending: int  # answers still being analysed
     judging: int = 0  # answers whose content the judge has still to judge
+    judging_note: str = JUDGING  # the warning such an answer carries until it is judged
 
     @property
     def answered(self) -> int:

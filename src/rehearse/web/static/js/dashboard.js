@@ -141,7 +141,7 @@ async function reloadWhen(path, done) {
 const analysing = (/** @type {any} */ a) =>
   a.analysis_job_id && (a.status === 'received' || a.status === 'processing');
 const judging = (/** @type {any} */ a) =>
-  a.warnings.some((/** @type {string} */ w) => w.startsWith('Content is being judged'));
+  a.warnings.includes(page.judging_note);
 
 if (page.pending) {
   reloadWhen(`/api/sessions/${page.session_id}/answers`, (answers) => !answers.some(analysing));
