@@ -6,18 +6,19 @@ from typing import Any
 
 from rehearse.errors import UnsupportedMediaType
 from rehearse.jobs.context import JobContext
+from rehearse.jobs.host import JobHost
 from rehearse.jobs.models import Job
 from rehearse.jobs.registry import job_handler
 
 
 @job_handler("test.echo")
-def echo(context: JobContext) -> dict[str, Any]:
+def echo(context: JobContext[JobHost]) -> dict[str, Any]:
     context.progress(0.5, "halfway", force=True)
     return {"echo": context.payload["value"], "attempt": context.attempt}
 
 
 @job_handler("test.flaky")
-def flaky(context: JobContext) -> dict[str, Any]:
+def flaky(context: JobContext[JobHost]) -> dict[str, Any]:
     """Fails with an unexpected error until its ``succeed_on`` attempt."""
     if context.attempt < context.payload["succeed_on"]:
         raise ConnectionError(f"transient failure on attempt {context.attempt}")
@@ -25,7 +26,7 @@ def flaky(context: JobContext) -> dict[str, Any]:
 
 
 @job_handler("test.progress")
-def progress(context: JobContext) -> dict[str, Any]:
+def progress(context: JobContext[JobHost]) -> dict[str, Any]:
     """Reports progress, then reads its own row back as another reader would."""
     context.progress(0.25, "decoding", force=True)
     with context.runtime.database.sessions() as session:
@@ -34,5 +35,5 @@ def progress(context: JobContext) -> dict[str, Any]:
 
 
 @job_handler("test.bad_input")
-def bad_input(context: JobContext) -> dict[str, Any]:
+def bad_input(context: JobContext[JobHost]) -> dict[str, Any]:
     raise UnsupportedMediaType("The recording is not audio.")

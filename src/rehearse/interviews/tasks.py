@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rehearse.analysis.video.frames import has_picture
 from rehearse.analysis.video.gaze import GazeCalibration
@@ -24,6 +24,9 @@ from rehearse.jobs.registry import job_handler
 from rehearse.jobs.service import enqueue
 from rehearse.reports.judging import queue_judgement
 
+if TYPE_CHECKING:
+    from rehearse.runtime import Runtime
+
 ANALYZE_ANSWER = "answer.analyze"
 ANALYZE_VIDEO = "answer.analyze_video"
 VIDEO = "video"
@@ -38,7 +41,7 @@ class _Started:
     media_key: str | None
 
 
-def _begin(context: JobContext, answer_id: uuid.UUID) -> _Started | None:
+def _begin(context: JobContext[Runtime], answer_id: uuid.UUID) -> _Started | None:
     with context.runtime.database.transaction() as session:
         answer = session.get(Answer, answer_id)
         if answer is None:
@@ -50,7 +53,7 @@ def _begin(context: JobContext, answer_id: uuid.UUID) -> _Started | None:
 
 
 @job_handler(ANALYZE_ANSWER)
-def analyze_answer(context: JobContext) -> dict[str, Any]:
+def analyze_answer(context: JobContext[Runtime]) -> dict[str, Any]:
     """Transcribe and measure the answer's recording; store the result with the answer."""
     runtime = context.runtime
     answer_id = uuid.UUID(context.payload["answer_id"])
@@ -89,7 +92,7 @@ def analyze_answer(context: JobContext) -> dict[str, Any]:
     return {"status": result.status, "words": len(result.words), "video_job_id": video}
 
 
-def _queue_video(context: JobContext, answer_id: uuid.UUID) -> str:
+def _queue_video(context: JobContext[Runtime], answer_id: uuid.UUID) -> str:
     """After the speech (which the interview waits for), queue the analysis of the recording's
     camera footage; its row says "pending" until the job fills it."""
     runtime = context.runtime
@@ -110,7 +113,7 @@ def _queue_video(context: JobContext, answer_id: uuid.UUID) -> str:
 
 
 @job_handler(ANALYZE_VIDEO)
-def analyze_video(context: JobContext) -> dict[str, Any]:
+def analyze_video(context: JobContext[Runtime]) -> dict[str, Any]:
     """Measure eye contact, head pose, blinks, expression and posture in the answer's video."""
     runtime = context.runtime
     answer_id = uuid.UUID(context.payload["answer_id"])
@@ -137,7 +140,7 @@ def analyze_video(context: JobContext) -> dict[str, Any]:
 
 
 def _store_video(
-    context: JobContext, answer_id: uuid.UUID, version: str, data: dict[str, Any]
+    context: JobContext[Runtime], answer_id: uuid.UUID, version: str, data: dict[str, Any]
 ) -> None:
     with context.runtime.database.transaction() as session:
         if session.get(Answer, answer_id) is None:
@@ -153,7 +156,7 @@ GRADE_CODE = "answer.grade"
 
 
 @job_handler(GRADE_CODE)
-def grade_code(context: JobContext) -> dict[str, Any]:
+def grade_code(context: JobContext[Runtime]) -> dict[str, Any]:
     """Run a typed coding answer against its problem's hidden tests in the sandbox."""
     runtime = context.runtime
     answer_id = uuid.UUID(context.payload["answer_id"])

@@ -5,24 +5,27 @@ from __future__ import annotations
 import time
 import uuid
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any, Generic, TypeVar
 
 from rehearse.jobs import repository
+from rehearse.jobs.host import JobHost
 
-if TYPE_CHECKING:
-    from rehearse.runtime import Runtime
+Host = TypeVar("Host", bound=JobHost)
 
 _PROGRESS_INTERVAL_SECONDS = 0.5
 
 
 @dataclass
-class JobContext:
+class JobContext(Generic[Host]):
+    """A handler names the host it needs (``JobContext[Runtime]``); the job system needs only
+    a ``JobHost``."""
+
     job_id: uuid.UUID
     kind: str
     payload: dict[str, Any]
     user_id: uuid.UUID | None
     attempt: int
-    runtime: Runtime
+    runtime: Host
     _last_report: float = field(default=0.0, repr=False)
 
     def progress(self, fraction: float, stage: str = "", *, force: bool = False) -> None:

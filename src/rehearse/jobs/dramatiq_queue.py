@@ -19,7 +19,7 @@ from rehearse.jobs.queue import JobQueue
 from rehearse.jobs.runner import JobRunner, sweep
 
 if TYPE_CHECKING:
-    from rehearse.runtime import Runtime
+    from rehearse.jobs.host import JobHost
 
 _log = structlog.get_logger(__name__)
 ACTOR_NAME = "rehearse.run_job"
@@ -29,7 +29,7 @@ QUEUE_NAME = "jobs"
 class DramatiqQueue(JobQueue):
     name = "dramatiq-redis"
 
-    def __init__(self, runtime: Runtime, url: str) -> None:
+    def __init__(self, runtime: JobHost, url: str) -> None:
         self.runtime = runtime
         self.max_attempts = runtime.settings.job_max_attempts
         self.broker = RedisBroker(

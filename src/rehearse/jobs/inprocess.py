@@ -15,7 +15,7 @@ from rehearse.jobs.queue import JobQueue
 from rehearse.jobs.runner import JobRunner, sweep
 
 if TYPE_CHECKING:
-    from rehearse.runtime import Runtime
+    from rehearse.jobs.host import JobHost
 
 _log = structlog.get_logger(__name__)
 
@@ -25,7 +25,7 @@ class InProcessQueue(JobQueue):
 
     name = "in-process"
 
-    def __init__(self, runtime: Runtime) -> None:
+    def __init__(self, runtime: JobHost) -> None:
         self.runtime = runtime
         self.max_attempts = runtime.settings.job_max_attempts
         self._wake = threading.Event()

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from rehearse.jobs.context import JobContext
 
-Handler = Callable[["JobContext"], dict[str, Any] | None]
+Handler = Callable[["JobContext[Any]"], dict[str, Any] | None]
 
 # Modules that define job handlers; each feature adds its own here.
 HANDLER_MODULES = (

@@ -24,7 +24,7 @@ from rehearse.store.base import utcnow
 from rehearse.store.database import after_commit
 
 if TYPE_CHECKING:
-    from rehearse.runtime import Runtime
+    from rehearse.jobs.host import JobHost
 
 _log = structlog.get_logger(__name__)
 _MAX_BACKOFF_SECONDS = 300.0
@@ -55,7 +55,7 @@ def _is_dead_local_worker(worker: str) -> bool:
 
 
 class JobRunner:
-    def __init__(self, runtime: Runtime, worker: str | None = None) -> None:
+    def __init__(self, runtime: JobHost, worker: str | None = None) -> None:
         self.runtime = runtime
         self.worker = worker or worker_identity()
 
@@ -85,7 +85,7 @@ class JobRunner:
         return status
 
     def _execute(
-        self, context: JobContext, max_attempts: int, log: structlog.BoundLogger
+        self, context: JobContext[JobHost], max_attempts: int, log: structlog.BoundLogger
     ) -> JobStatus:
         try:
             result = handler_for(context.kind)(context)
@@ -126,7 +126,7 @@ class JobRunner:
 
     def _finish(
         self,
-        context: JobContext,
+        context: JobContext[JobHost],
         status: JobStatus,
         *,
         error: str = "",
@@ -161,7 +161,7 @@ class JobRunner:
             thread.join()
 
 
-def sweep(runtime: Runtime) -> int:
+def sweep(runtime: JobHost) -> int:
     """Requeue jobs whose worker died and re-dispatch queued jobs whose message was lost.
 
     Returns how many jobs were handed to the queue again.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from email.message import EmailMessage
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
@@ -13,6 +13,9 @@ from rehearse.jobs.models import Job
 from rehearse.jobs.queue import JobQueue
 from rehearse.jobs.registry import job_handler
 from rehearse.jobs.service import enqueue
+
+if TYPE_CHECKING:
+    from rehearse.runtime import Runtime
 
 SEND_MAIL = "mail.send"
 
@@ -38,7 +41,7 @@ def queue_mail(
 
 
 @job_handler(SEND_MAIL)
-def send_mail(context: JobContext) -> dict[str, Any]:
+def send_mail(context: JobContext[Runtime]) -> dict[str, Any]:
     message = EmailMessage()
     message["From"] = context.payload["from"]
     message["To"] = context.payload["to"]

@@ -115,7 +115,7 @@ def _store(db: Session, answer_id: uuid.UUID, data: dict[str, Any]) -> None:
 
 
 @job_handler(JUDGE_CONTENT)
-def judge_content(context: JobContext) -> dict[str, Any]:
+def judge_content(context: JobContext[Runtime]) -> dict[str, Any]:
     """Judge what was said in reply to one question and keep the verdict with its answers."""
     runtime = context.runtime
     question_id = uuid.UUID(context.payload["question_id"])
