@@ -46,8 +46,8 @@ import httpx
 import numpy as np
 import websockets
 from playwright.sync_api import Page, sync_playwright
+from tests.support.chromium import fake_media_args, to_y4m
 
-from bench.chromium import fake_media_args, to_y4m
 from bench.fixtures import FIXTURES, RESULTS
 from bench.machine import cpu_model, free_port, load_average
 

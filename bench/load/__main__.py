@@ -46,9 +46,9 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from tests.support.burst import Call, burst
 
 from bench.fixtures import FIXTURES, REPO, RESULTS
-from bench.load.burst import Call, burst
 from bench.machine import free_port, load_average
 
 RESUME = FIXTURES / "resumes" / "resume-matcher_john_doe_senior_swe.pdf"

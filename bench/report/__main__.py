@@ -1,6 +1,6 @@
 """Report rendering speed: ``python -m bench.report [--runs 5] [--out bench/results/report.json]``.
 
-Scores the 10 answers of the sample session (``bench.report.sample``) as the report builder
+Scores the 10 answers of the sample session (``tests.support.sample_report``) as the report builder
 does (content evaluation with the bundled sentence encoder, all scores; the model loaded
 beforehand, as in a running server), then renders the report to PDF and to HTML: once cold
 (fonts registered, template compiled), then ``--runs`` times each; prints the median, min and
@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from pypdf import PdfReader
+from tests.support.sample_report import sample_report, score_all
 
-from bench.report.sample import sample_report, score_all
 from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
 from rehearse.reports.render.html import render_html
 from rehearse.reports.render.pdf import render_pdf

@@ -43,7 +43,7 @@ print(json.dumps({"import": imported, "first": times[0], "second": times[1]}))
 _REPORT = """
 import json, time
 began = time.perf_counter()
-from bench.report.sample import sample_report, score_all
+from tests.support.sample_report import sample_report, score_all
 from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
 from rehearse.reports.render.html import render_html
 from rehearse.reports.render.pdf import render_pdf

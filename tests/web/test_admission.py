@@ -12,7 +12,6 @@ from pathlib import Path
 
 import httpx2 as httpx
 import pytest
-from bench.load.burst import burst
 from fastapi.testclient import TestClient
 
 from rehearse.errors import ServiceUnavailable
@@ -20,6 +19,7 @@ from rehearse.web.admission import Gate
 from rehearse.web.app import create_app
 from tests.conftest import make_settings, shared_fixture
 from tests.support.api import STRONG_PASSWORD, ApiUser, error_code, sign_up
+from tests.support.burst import burst
 from tests.support.net import free_port
 from tests.support.processes import rehearse_env, rehearse_process, wait_for_health
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from bench.report.sample import sample_report
 
 from rehearse.feedback.judge.points import STAR_PARTS
 from rehearse.feedback.judge.stronger import stronger_answer
@@ -13,6 +12,7 @@ from rehearse.feedback.judge.verdict import ContentJudgement, PointVerdict
 from rehearse.feedback.report import Report
 from rehearse.reports.render.html import render_html
 from rehearse.reports.render.pdf import render_pdf
+from tests.support.sample_report import sample_report
 
 
 @pytest.fixture(scope="session")

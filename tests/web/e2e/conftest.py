@@ -17,7 +17,6 @@ from pathlib import Path
 
 import httpx2 as httpx
 import pytest
-from bench.chromium import fake_media_args, to_y4m
 from playwright.sync_api import (
     Browser,
     BrowserContext,
@@ -32,6 +31,7 @@ from playwright.sync_api import Error as PlaywrightError
 
 from tests.conftest import shared_fixture
 from tests.support.api import STRONG_PASSWORD
+from tests.support.chromium import fake_media_args, to_y4m
 from tests.support.net import free_port
 from tests.support.processes import rehearse_env, rehearse_process, wait_for_health
 

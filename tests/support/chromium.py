@@ -1,7 +1,7 @@
 """Chromium as a candidate: fake devices that play a real recording and a real face video.
 
-Shared by the browser tests and the live benchmark. Chromium reads its fake camera from a
-raw y4m file, which :func:`to_y4m` makes from any video with PyAV.
+Shared by the browser tests and the live benchmark (bench.live). Chromium reads its fake
+camera from a raw y4m file, which :func:`to_y4m` makes from any video with PyAV.
 """
 
 from __future__ import annotations
