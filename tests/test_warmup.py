@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 from rehearse.warmup import ModelWarmup
+from tests.support.waiting import GUARD_SECONDS
 
 
 def test_a_warmup_never_started_is_off() -> None:
@@ -19,7 +20,7 @@ def test_it_is_warming_until_every_step_has_run_then_warm() -> None:
     assert warmup.state == "warming"
     assert ran == []
     release.set()
-    assert warmup.wait(timeout=10)
+    assert warmup.wait(timeout=GUARD_SECONDS)
     assert (warmup.state, ran) == ("warm", ["quick"])
 
 
@@ -31,7 +32,7 @@ def test_a_failing_step_makes_it_failed_and_stops_it() -> None:
 
     warmup = ModelWarmup()
     warmup.start({"broken": broken, "next": lambda: ran.append("next")})
-    assert warmup.wait(timeout=10)
+    assert warmup.wait(timeout=GUARD_SECONDS)
     assert (warmup.state, ran) == ("failed", [])
 
 
@@ -40,5 +41,5 @@ def test_starting_it_again_runs_nothing_more() -> None:
     warmup = ModelWarmup()
     warmup.start({"once": lambda: ran.append("once")})
     warmup.start({"twice": lambda: ran.append("twice")})
-    assert warmup.wait(timeout=10)
+    assert warmup.wait(timeout=GUARD_SECONDS)
     assert ran == ["once"]

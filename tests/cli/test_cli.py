@@ -13,6 +13,7 @@ from tests.conftest import REDIS_URL, shared_fixture
 from tests.support.api import STRONG_PASSWORD
 from tests.support.processes import rehearse_env
 from tests.support.s3 import Bucket
+from tests.support.waiting import GUARD_SECONDS
 
 
 def _run(args: list[str], env: dict[str, str], stdin: str = "") -> subprocess.CompletedProcess[str]:
@@ -22,7 +23,7 @@ def _run(args: list[str], env: dict[str, str], stdin: str = "") -> subprocess.Co
         input=stdin,
         capture_output=True,
         text=True,
-        timeout=600,  # a guard for a hung command, not a speed check (the benchmarks are)
+        timeout=GUARD_SECONDS,  # a hang guard, not a speed check (the benchmarks are)
         check=False,
     )
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from tests.conftest import shared_fixture
 from tests.support.processes import rehearse_env
+from tests.support.waiting import GUARD_SECONDS
 
 VAGUE = "I guess we kind of disagreed sometimes about stuff, maybe about things like that."
 COMPLETE = (
@@ -35,9 +36,9 @@ def _interview(tmp_path: Path, typed: str, *extra: str) -> subprocess.CompletedP
         env=rehearse_env(data_dir=tmp_path),
         capture_output=True,
         text=True,
-        # A guard, not a speed check: a mock interview takes about 50 s on a quiet 2-core
+        # A hang guard, not a speed check: a mock interview takes about 50 s on a quiet 2-core
         # machine and twice that on a busy one; the benchmarks measure speed.
-        timeout=600,
+        timeout=GUARD_SECONDS,
         check=False,
     )
 
@@ -71,7 +72,7 @@ def test_a_missing_job_file_is_reported_plainly(tmp_path: Path) -> None:
         env=rehearse_env(data_dir=tmp_path),
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=GUARD_SECONDS,
         check=False,
     )
     assert result.returncode == 1

@@ -35,7 +35,7 @@ def test_an_uploaded_answer_is_transcribed_and_measured(client: TestClient, alic
         capture_output=True,
     ).stdout
     answer = _answer(client, alice, ("answer.wav", spoken, "audio/wav"))
-    job = wait_for_job(client, alice, str(answer["analysis_job_id"]), timeout=120)
+    job = wait_for_job(client, alice, str(answer["analysis_job_id"]))
     assert job["status"] == "done", job
     stored = client.get(
         f"/api/sessions/{answer['session_id']}/answers/{answer['id']}", headers=alice.headers
@@ -56,7 +56,7 @@ def test_a_recording_without_speech_is_marked_and_kept(client: TestClient, alice
         capture_output=True,
     ).stdout
     answer = _answer(client, alice, ("answer.wav", silent, "audio/wav"))
-    job = wait_for_job(client, alice, str(answer["analysis_job_id"]), timeout=120)
+    job = wait_for_job(client, alice, str(answer["analysis_job_id"]))
     assert job["status"] == "done"
     stored = client.get(
         f"/api/sessions/{answer['session_id']}/answers/{answer['id']}", headers=alice.headers
@@ -75,7 +75,7 @@ def test_a_recording_that_cannot_be_analysed_fails_the_job_with_a_clear_message(
     # It decodes, so it passes the upload's probe, but it is too short to measure.
     broken = wav_bytes(0.2)
     answer = _answer(client, alice, ("answer.wav", broken, "audio/wav"))
-    job = wait_for_job(client, alice, str(answer["analysis_job_id"]), timeout=60)
+    job = wait_for_job(client, alice, str(answer["analysis_job_id"]))
     assert job["status"] == "failed"
     assert job["attempts"] == 1
     stored = client.get(

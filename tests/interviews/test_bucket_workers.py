@@ -17,9 +17,9 @@ from fastapi.testclient import TestClient
 from rehearse.web.app import create_app
 from tests.conftest import REDIS_URL, make_settings
 from tests.support.api import ApiUser, sign_up, wait_for_job
-from tests.support.net import wait_until
 from tests.support.processes import rehearse_env, rehearse_process
 from tests.support.s3 import Bucket
+from tests.support.waiting import wait_until
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres, pytest.mark.redis]
 
@@ -115,9 +115,7 @@ def test_a_worker_elsewhere_analyses_an_answer_from_the_bucket(
     env, temporary = deployment.worker_env("worker")
     log = deployment.root / "worker.log"
     with rehearse_process(["worker"], env, log):
-        job = wait_for_job(
-            deployment.api, deployment.user, str(answer["analysis_job_id"]), timeout=180
-        )
+        job = wait_for_job(deployment.api, deployment.user, str(answer["analysis_job_id"]))
         assert job["status"] == "done", f"{job}\n{log.read_text()}"
     _assert_analysed_and_served(deployment, answer, recording)
     assert _downloads(temporary) == []  # the worker removed its copy
@@ -135,7 +133,7 @@ def test_a_worker_killed_mid_analysis_is_replaced_and_the_job_finishes_from_the_
     first_env, first_tmp = deployment.worker_env("first")
     with rehearse_process(["worker"], first_env, log) as first:
         # Killed once it holds its copy of the recording, during the analysis.
-        wait_until(lambda: bool(_downloads(first_tmp)), 120, f"a download:\n{log.read_text()}")
+        wait_until(lambda: bool(_downloads(first_tmp)), f"a download:\n{log.read_text()}")
         job = deployment.api.get(job_path, headers=deployment.user.headers).json()
         assert (job["status"], job["attempts"]) == ("running", 1)
         first.send_signal(signal.SIGKILL)
@@ -143,9 +141,7 @@ def test_a_worker_killed_mid_analysis_is_replaced_and_the_job_finishes_from_the_
 
     second_env, second_tmp = deployment.worker_env("second")
     with rehearse_process(["worker"], second_env, log):
-        job = wait_for_job(
-            deployment.api, deployment.user, str(answer["analysis_job_id"]), timeout=180
-        )
+        job = wait_for_job(deployment.api, deployment.user, str(answer["analysis_job_id"]))
     assert (job["status"], job["attempts"]) == ("done", 2), log.read_text()
     assert '"event": "job.orphaned"' in log.read_text()
     _assert_analysed_and_served(deployment, answer, recording)

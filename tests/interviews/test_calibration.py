@@ -65,7 +65,7 @@ def test_later_video_answers_use_the_calibration(client: TestClient, alice: ApiU
         files={"media": ("a.mp4", clip, "video/mp4")},
         headers=alice.headers,
     ).json()
-    speech = wait_for_job(client, alice, answer["analysis_job_id"], timeout=180)
-    wait_for_job(client, alice, speech["result"]["video_job_id"], timeout=180)
+    speech = wait_for_job(client, alice, answer["analysis_job_id"])
+    wait_for_job(client, alice, speech["result"]["video_job_id"])
     [reported] = client.get(f"/api/sessions/{sid}/report", headers=alice.headers).json()["answers"]
     assert reported["video"]["gaze"]["calibrated"] is True

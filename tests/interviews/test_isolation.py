@@ -57,7 +57,7 @@ def _alices_world(client: TestClient, alice: ApiUser) -> dict[str, str]:
     ).json()
     note = client.post(f"/api/sessions/{sid}/reflections", json={"text": "Mine"}, headers=h).json()
     # The world must stand still: an analysis finishing mid-test would change Alice's answer.
-    wait_for_job(client, alice, answer["analysis_job_id"], timeout=60)
+    wait_for_job(client, alice, answer["analysis_job_id"])
     return {
         "session_id": sid,
         "question_id": question["id"],

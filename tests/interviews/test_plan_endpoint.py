@@ -113,7 +113,7 @@ def test_a_typed_coding_answer_is_graded_by_a_job(client: TestClient, alice: Api
         data={"text": solution},
         headers=alice.headers,
     ).json()
-    job = wait_for_job(client, alice, answer["analysis_job_id"], timeout=60)
+    job = wait_for_job(client, alice, answer["analysis_job_id"])
     assert job["status"] == "done", job
     assert job["result"]["status"] == "passed"
     assert job["result"]["summary"].startswith("All ")

@@ -147,7 +147,7 @@ def test_a_spoken_answer_is_judged_from_its_transcript(client: TestClient, alice
         files={"media": ("a.wav", spoken, "audio/wav")},
         headers=alice.headers,
     ).json()
-    wait_for_job(client, alice, answer["analysis_job_id"], timeout=120)
+    wait_for_job(client, alice, answer["analysis_job_id"])
     turn = client.post(f"/api/sessions/{sid}/answers/{answer['id']}/turn", headers=alice.headers)
     assert turn.json()["move"] == "clarify"
     assert "words long" in turn.json()["reason"]

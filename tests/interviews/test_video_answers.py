@@ -28,11 +28,11 @@ def _answer(client: TestClient, user: ApiUser, name: str, media: bytes, mime: st
         files={"media": (name, media, mime)},
         headers=h,
     ).json()
-    speech = wait_for_job(client, user, answer["analysis_job_id"], timeout=180)
+    speech = wait_for_job(client, user, answer["analysis_job_id"])
     assert speech["status"] == "done", speech
     video_job = speech["result"]["video_job_id"]
     if video_job:
-        assert wait_for_job(client, user, video_job, timeout=180)["status"] == "done"
+        assert wait_for_job(client, user, video_job)["status"] == "done"
     return sid
 
 

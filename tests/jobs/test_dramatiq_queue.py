@@ -14,7 +14,7 @@ from rehearse.jobs.service import enqueue
 from rehearse.runtime import Runtime
 from tests.conftest import REDIS_URL, make_settings
 from tests.jobs import handlers  # noqa: F401  (registers the test.* kinds)
-from tests.support.net import wait_until
+from tests.support.waiting import wait_until
 
 pytestmark = pytest.mark.redis
 
@@ -56,14 +56,14 @@ def _status(runtime: Runtime, job_id: uuid.UUID) -> Job:
 def test_a_job_sent_through_redis_is_run_by_a_worker(producer: Runtime, worker: Runtime) -> None:
     with producer.database.transaction() as session:
         job_id = enqueue(session, producer.queue, kind="test.echo", payload={"value": "hi"}).id
-    wait_until(lambda: _status(producer, job_id).status is JobStatus.DONE, 20, "the job to run")
+    wait_until(lambda: _status(producer, job_id).status is JobStatus.DONE, "the job to run")
     assert _status(producer, job_id).result == {"echo": "hi", "attempt": 1}
 
 
 def test_a_retry_is_delayed_through_redis_and_succeeds(producer: Runtime, worker: Runtime) -> None:
     with producer.database.transaction() as session:
         job_id = enqueue(session, producer.queue, kind="test.flaky", payload={"succeed_on": 2}).id
-    wait_until(lambda: _status(producer, job_id).status is JobStatus.DONE, 30, "the retry")
+    wait_until(lambda: _status(producer, job_id).status is JobStatus.DONE, "the retry")
     assert _status(producer, job_id).attempts == 2
 
 

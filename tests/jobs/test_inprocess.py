@@ -17,7 +17,7 @@ from rehearse.jobs.service import enqueue
 from rehearse.runtime import Runtime
 from tests.conftest import make_settings
 from tests.jobs import handlers  # noqa: F401  (registers the test.* kinds)
-from tests.support.net import wait_until
+from tests.support.waiting import wait_until
 
 
 def _status(runtime: Runtime, job_id: uuid.UUID) -> JobStatus:
@@ -29,7 +29,7 @@ def test_a_job_enqueued_while_running_is_done_in_the_background(runtime: Runtime
     runtime.queue.start()
     with runtime.database.transaction() as session:
         job_id = enqueue(session, runtime.queue, kind="test.echo", payload={"value": 1}).id
-    wait_until(lambda: _status(runtime, job_id) is JobStatus.DONE, 10, "the job to finish")
+    wait_until(lambda: _status(runtime, job_id) is JobStatus.DONE, "the job to finish")
 
 
 def test_jobs_queued_while_stopped_run_when_the_worker_starts(runtime: Runtime) -> None:
@@ -41,7 +41,6 @@ def test_jobs_queued_while_stopped_run_when_the_worker_starts(runtime: Runtime) 
     runtime.queue.start()
     wait_until(
         lambda: all(_status(runtime, job_id) is JobStatus.DONE for job_id in job_ids),
-        10,
         "the queued jobs to finish",
     )
 
@@ -76,7 +75,6 @@ def test_the_worker_runs_nicer_than_the_server(tmp_path: Path, database_url: str
                 )
                 or server == 19
             ),
-            5,
             "the worker threads to lower their priority",
         )
     finally:

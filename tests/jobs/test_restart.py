@@ -18,9 +18,10 @@ from rehearse.runtime import Runtime
 from rehearse.store.database import Database
 from tests.conftest import REDIS_URL, make_settings
 from tests.support.api import STRONG_PASSWORD
-from tests.support.net import free_port, wait_until
+from tests.support.net import free_port
 from tests.support.processes import rehearse_env, rehearse_process, wait_for_health
 from tests.support.smtp import smtp_server
+from tests.support.waiting import wait_until
 
 pytestmark = pytest.mark.slow
 
@@ -63,8 +64,8 @@ def test_embedded_server_killed_mid_job_finishes_it_after_restart(tmp_path: Path
 
         with rehearse_process(["serve"], env, log) as server:
             wait_for_health(base_url, server, log)
-            wait_until(lambda: len(mailbox.delivered) == 1, 30, "the e-mail after restart")
-            wait_until(lambda: _only_job(database_url).status is JobStatus.DONE, 10, "the job row")
+            wait_until(lambda: len(mailbox.delivered) == 1, "the e-mail after restart")
+            wait_until(lambda: _only_job(database_url).status is JobStatus.DONE, "the job row")
             finished = _only_job(database_url)
             assert (finished.attempts, finished.error) == (2, "")
             assert '"event": "job.orphaned"' in log.read_text()
@@ -111,10 +112,8 @@ def test_worker_killed_mid_job_is_replaced_by_another(
             first.wait(10)
         mailbox.release.set()
         with rehearse_process(["worker"], env, log):
-            wait_until(lambda: len(mailbox.delivered) == 1, 60, "the second worker's delivery")
-            wait_until(
-                lambda: _only_job(postgres_database).status is JobStatus.DONE, 10, "the job row"
-            )
+            wait_until(lambda: len(mailbox.delivered) == 1, "the second worker's delivery")
+            wait_until(lambda: _only_job(postgres_database).status is JobStatus.DONE, "the job row")
         producer.close()
     assert _only_job(postgres_database).attempts == 2
     assert mailbox.delivered[0]["To"] == "lee@example.com"

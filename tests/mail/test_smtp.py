@@ -13,8 +13,9 @@ from rehearse.mail.base import OutboxMailer, SmtpMailer
 from rehearse.web.app import create_app
 from tests.conftest import make_settings
 from tests.support.api import STRONG_PASSWORD
-from tests.support.net import free_port, wait_until
+from tests.support.net import free_port
 from tests.support.smtp import smtp_server
+from tests.support.waiting import wait_until
 
 
 def _message(to: str = "sam@example.com") -> EmailMessage:
@@ -53,6 +54,6 @@ def test_sign_up_mail_reaches_a_configured_smtp_server(tmp_path: Path, database_
             client.post(
                 "/api/auth/signup", json={"email": "jo@example.com", "password": STRONG_PASSWORD}
             )
-            wait_until(lambda: len(mailbox.delivered) == 1, 20, "the confirmation e-mail")
+            wait_until(lambda: len(mailbox.delivered) == 1, "the confirmation e-mail")
     assert mailbox.delivered[0]["Subject"] == "Confirm your e-mail address for Rehearse"
     assert not settings.outbox_dir.exists()

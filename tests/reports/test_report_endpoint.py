@@ -41,9 +41,7 @@ def _answer(client: TestClient, user: ApiUser, sid: str, qid: str, **body: Any) 
     assert response.status_code == 201, response.text
     answer: dict[str, Any] = response.json()
     if answer["analysis_job_id"]:
-        assert (
-            wait_for_job(client, user, answer["analysis_job_id"], timeout=180)["status"] == "done"
-        )
+        assert wait_for_job(client, user, answer["analysis_job_id"])["status"] == "done"
     return answer
 
 

@@ -13,6 +13,7 @@ from rehearse.accounts.models import User
 from rehearse.errors import ServiceUnavailable
 from rehearse.interviews.models import InterviewSession
 from rehearse.store.database import Database, PoolLimits, after_commit, after_rollback
+from tests.support.waiting import GUARD_SECONDS
 
 
 def _user(email: str = "a@example.com") -> User:
@@ -137,7 +138,7 @@ def test_sqlite_writers_take_turns_instead_of_failing(tmp_path: Path) -> None:
         waiting.join(timeout=0.3)
         assert waiting.is_alive()  # queued behind the first writer, not refused
         order.append("first committing")
-    waiting.join(timeout=30)
+    waiting.join(timeout=GUARD_SECONDS)
     with database.engine.connect() as connection:
         stored = connection.execute(text("SELECT text FROM notes ORDER BY rowid")).scalars()
         assert list(stored) == ["first", "second"]

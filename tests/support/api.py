@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from typing import Any
 
+import httpx2
 from fastapi.testclient import TestClient
+
+from tests.support.waiting import wait_until
 
 STRONG_PASSWORD = "violet-harbour-cactus-92"
 
@@ -35,17 +37,18 @@ def sign_up(client: TestClient, email: str, password: str = STRONG_PASSWORD) -> 
     )
 
 
-def wait_for_job(
-    client: TestClient, user: ApiUser, job_id: str, timeout: float = 20
-) -> dict[str, Any]:
-    """Poll ``/api/jobs/{id}`` until the job is done or failed."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        job: dict[str, Any] = client.get(f"/api/jobs/{job_id}", headers=user.headers).json()
-        if job["status"] in ("done", "failed"):
-            return job
-        time.sleep(0.05)
-    raise AssertionError(f"job {job_id} did not finish within {timeout} s")
+def wait_for_job(client: httpx2.Client, user: ApiUser | None, job_id: str) -> dict[str, Any]:
+    """Poll ``/api/jobs/{id}`` (as ``user``, or as the client's own session) until the job is
+    done or failed, however long that takes."""
+    seen: dict[str, Any] = {}
+    headers = user.headers if user else None
+
+    def finished() -> bool:
+        seen.update(client.get(f"/api/jobs/{job_id}", headers=headers).json())
+        return seen["status"] in ("done", "failed")
+
+    wait_until(finished, f"job {job_id} to finish")
+    return seen
 
 
 def error_code(response: Any) -> str:

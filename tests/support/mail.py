@@ -7,7 +7,7 @@ from email import message_from_bytes
 from email.message import Message
 from pathlib import Path
 
-from tests.support.net import wait_until
+from tests.support.waiting import wait_until
 
 
 def mails_to(outbox: Path, address: str) -> list[Message]:
@@ -18,7 +18,7 @@ def mails_to(outbox: Path, address: str) -> list[Message]:
 
 
 def wait_for_mail(outbox: Path, address: str, count: int = 1) -> Message:
-    wait_until(lambda: len(mails_to(outbox, address)) >= count, 20, f"mail to {address}")
+    wait_until(lambda: len(mails_to(outbox, address)) >= count, f"mail to {address}")
     return mails_to(outbox, address)[count - 1]
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx2 as httpx
 
 from tests.support.cache import shared_cache_folder
-from tests.support.net import wait_until
+from tests.support.waiting import wait_until
 
 
 def rehearse_env(**settings: object) -> dict[str, str]:
@@ -58,4 +58,4 @@ def wait_for_health(base_url: str, process: subprocess.Popen[bytes], log: Path) 
         except httpx.HTTPError:
             return False
 
-    wait_until(healthy, timeout=60, what=f"{base_url}/health")
+    wait_until(healthy, f"{base_url}/health")

@@ -17,7 +17,8 @@ from typing import Any
 import boto3
 import httpx2 as httpx
 
-from tests.support.net import free_port, wait_until
+from tests.support.net import free_port
+from tests.support.waiting import wait_until
 
 ACCESS_KEY = "rehearse-test"
 SECRET_KEY = "rehearse-test-secret"
@@ -45,7 +46,7 @@ def s3_server(log: Path) -> Iterator[str]:
             return False
 
     try:
-        wait_until(answering, 60, f"moto's S3 server on {endpoint}")
+        wait_until(answering, f"moto's S3 server on {endpoint}")
         yield endpoint
     finally:
         process.terminate()

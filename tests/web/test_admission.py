@@ -22,6 +22,7 @@ from tests.support.api import STRONG_PASSWORD, ApiUser, error_code, sign_up
 from tests.support.burst import burst
 from tests.support.net import free_port
 from tests.support.processes import rehearse_env, rehearse_process, wait_for_health
+from tests.support.waiting import GUARD_SECONDS
 
 
 def test_a_full_gate_refuses_after_its_wait_with_a_retry_time() -> None:
@@ -82,7 +83,7 @@ def test_a_saturated_server_answers_503_with_retry_after(tmp_path: Path, databas
 
 def _token(base_url: str, email: str) -> str:
     account = {"email": email, "password": STRONG_PASSWORD}
-    with httpx.Client(base_url=base_url, timeout=120) as client:
+    with httpx.Client(base_url=base_url, timeout=GUARD_SECONDS) as client:
         client.post("/api/auth/signup", json=account)
         token: str = client.post("/api/auth/token", json=account).json()["access_token"]
         return token
@@ -148,7 +149,8 @@ def test_a_plan_waiting_for_the_cpu_holds_no_database_slot(
                 time.sleep(1.0)  # it has signed in and now waits for the CPU
                 assert not plan.done()
                 assert client.get("/api/me", headers=user.headers).status_code == 200
-            planned = plan.result(timeout=900)  # the first plan of a process embeds the bank
+            # The first plan of a process embeds the bank.
+            planned = plan.result(timeout=GUARD_SECONDS)
     assert planned.status_code == 200, planned.text
     assert planned.json()["status"] == "ready"
 

@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 from rehearse.runtime import Runtime
 from rehearse.web.app import create_app
 from tests.conftest import make_settings
+from tests.support.waiting import GUARD_SECONDS
 
 
 def test_health_answers(client: TestClient) -> None:
@@ -35,7 +36,7 @@ def test_ready_says_when_the_models_are_warm(tmp_path: Path) -> None:
         assert first.status_code == 200  # serving already while the models load
         assert first.json()["models"] in {"warming", "warm"}
         runtime: Runtime = warming.app.state.runtime  # type: ignore[attr-defined]
-        assert runtime.warmup.wait(timeout=240)
+        assert runtime.warmup.wait(timeout=GUARD_SECONDS)
         after = warming.get("/ready")
         assert (after.status_code, after.json()["models"]) == (200, "warm")
         assert runtime.retriever.prepared  # the first plan does not embed the bank

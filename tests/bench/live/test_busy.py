@@ -9,12 +9,12 @@ import pytest
 from bench.live.busy import busy_judge
 
 from tests.support.llama import judge_is_smollm2
-from tests.support.net import wait_until
+from tests.support.waiting import wait_until
 
 pytestmark = pytest.mark.slow
 
 
 def test_the_judge_keeps_judging_until_the_block_ends(monkeypatch: pytest.MonkeyPatch) -> None:
     with judge_is_smollm2(monkeypatch), busy_judge() as judged:
-        wait_until(lambda: judged[0] >= 2, timeout=600, what="two judgements in a row")
+        wait_until(lambda: judged[0] >= 2, "two judgements in a row")
     assert "busy-judge" not in [thread.name for thread in threading.enumerate()]

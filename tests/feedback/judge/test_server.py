@@ -12,7 +12,7 @@ import pytest
 
 from rehearse.feedback.judge.server import JudgeServerFailed, LocalServer
 from tests.support.llama import smollm2
-from tests.support.net import wait_until
+from tests.support.waiting import wait_until
 
 pytestmark = pytest.mark.slow
 
@@ -30,7 +30,7 @@ def test_a_server_that_died_is_started_again() -> None:
         died = server.pid
         assert died is not None
         os.kill(died, signal.SIGKILL)
-        wait_until(lambda: server.pid is None, timeout=300, what="the killed server to exit")
+        wait_until(lambda: server.pid is None, "the killed server to exit")
         assert _healthy(server.url())
         assert server.pid not in (None, died)
     finally:

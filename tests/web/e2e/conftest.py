@@ -34,6 +34,7 @@ from tests.support.api import STRONG_PASSWORD
 from tests.support.chromium import fake_media_args, to_y4m
 from tests.support.net import free_port
 from tests.support.processes import rehearse_env, rehearse_process, wait_for_health
+from tests.support.waiting import GUARD_MS, GUARD_SECONDS
 
 CHROMIUM = Path(os.environ.get("REHEARSE_TEST_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_WAIT_SECONDS = 60.0  # an install still running (scripts/lib.sh) may finish
@@ -48,7 +49,7 @@ class Server:
     log: Path
 
     def api(self) -> httpx.Client:
-        return httpx.Client(base_url=self.url, timeout=120)
+        return httpx.Client(base_url=self.url, timeout=GUARD_SECONDS)
 
 
 @dataclass
@@ -134,7 +135,7 @@ def context(browser: Browser, server: Server) -> Iterator[BrowserContext]:
     ctx = browser.new_context(
         base_url=server.url, viewport=LAPTOP, accept_downloads=True, locale="en-GB"
     )
-    ctx.set_default_timeout(30_000)
+    ctx.set_default_timeout(GUARD_MS)  # every wait is for an event; this only stops a hang
     yield ctx
     ctx.close()
 
@@ -179,13 +180,13 @@ def sign_in_in_browser(page: Page, email: str) -> None:
     page.wait_for_url("**/")
 
 
-def start_answering(page: Page, timeout_seconds: float = 20) -> None:
+def start_answering(page: Page) -> None:
     """Press "Start answering" and wait until the recording is live."""
     page.get_by_role("button", name="Start answering").click()
-    expect(page.locator("[data-live]")).to_have_text("Live", timeout=timeout_seconds * 1000)
+    expect(page.locator("[data-live]")).to_have_text("Live", timeout=GUARD_MS)
 
 
-def wait_for_next_prompt(page: Page, before: str, timeout_seconds: float) -> None:
+def wait_for_next_prompt(page: Page, before: str) -> None:
     """Until the interviewer has replied to the answer given to the prompt ``before``: a
     follow-up, the next question, or the end of the interview."""
     page.wait_for_function(
@@ -196,7 +197,7 @@ def wait_for_next_prompt(page: Page, before: str, timeout_seconds: float) -> Non
             return finished || (!start.hidden && prompt !== before);
         }""",
         arg=before,
-        timeout=timeout_seconds * 1000,
+        timeout=GUARD_MS,
     )
 
 

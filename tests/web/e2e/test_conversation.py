@@ -17,6 +17,7 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 from pypdf import PdfReader
 
+from tests.support.waiting import GUARD_MS
 from tests.web.e2e.conftest import (
     Server,
     screenshot,
@@ -26,9 +27,8 @@ from tests.web.e2e.conftest import (
     wait_for_next_prompt,
 )
 
-pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
+pytestmark = pytest.mark.slow
 
-ANALYSIS_SECONDS = 180  # the first answer also loads the speech model
 EMAIL = "joan@example.com"
 STORY = "Tell me about a time you made a slow, risky release process faster and safer."
 PLAYED = """async (video) => {
@@ -52,7 +52,7 @@ def _answer_out_loud(page: Page, seconds: float) -> None:
     start_answering(page)
     page.wait_for_timeout(seconds * 1000)
     page.get_by_role("button", name="Done", exact=True).click()
-    wait_for_next_prompt(page, before, ANALYSIS_SECONDS)
+    wait_for_next_prompt(page, before)
 
 
 def _plays(player: Locator) -> dict[str, Any]:
@@ -85,8 +85,8 @@ def test_a_follow_up_and_its_reply_are_both_replayable_on_the_dashboard_and_in_t
     else:
         page.get_by_role("button", name="See your feedback").click()
     # Ending builds the report (the sentence encoder loads first in a fresh server).
-    page.wait_for_url(re.compile(r"/sessions/[0-9a-f-]{36}$"), timeout=ANALYSIS_SECONDS * 1000)
-    expect(page.locator("[data-pending-banner]")).to_have_count(0, timeout=ANALYSIS_SECONDS * 1000)
+    page.wait_for_url(re.compile(r"/sessions/[0-9a-f-]{36}$"), timeout=GUARD_MS)
+    expect(page.locator("[data-pending-banner]")).to_have_count(0, timeout=GUARD_MS)
 
     exchanges = page.locator("[data-answer]").first.locator("[data-exchange]")
     first, second = exchanges.nth(0), exchanges.nth(1)

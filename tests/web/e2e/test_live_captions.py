@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.conftest import shared_fixture
+from tests.support.waiting import GUARD_MS
 from tests.web.e2e.conftest import (
     Problems,
     Server,
@@ -23,7 +24,7 @@ from tests.web.e2e.conftest import (
     start_answering,
 )
 
-pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]
+pytestmark = pytest.mark.slow
 
 SPOKEN = re.compile(r"\b(country|Americans|ask)\b", re.IGNORECASE)
 
@@ -39,20 +40,20 @@ def test_captions_appear_while_speaking_and_the_turn_comes_from_them(
     )
     page.get_by_label("3 questions").check()
     page.get_by_role("button", name="Plan my interview").click()
-    page.wait_for_url("**/interview", timeout=180_000)
+    page.wait_for_url("**/interview", timeout=GUARD_MS)
     expect(page.locator("[data-prompt]")).not_to_be_empty()
 
-    start_answering(page, timeout_seconds=60)
+    start_answering(page)
     captions = page.locator("[data-captions]")
-    expect(captions).to_contain_text(SPOKEN, timeout=30_000)
+    expect(captions).to_contain_text(SPOKEN, timeout=GUARD_MS)
     expect(page.get_by_role("button", name="Done", exact=True)).to_be_visible()  # still speaking
     screenshot(page, "interview-live-captions")
 
-    with page.expect_response("**/turn", timeout=60_000) as replied:
+    with page.expect_response("**/turn", timeout=GUARD_MS) as replied:
         page.get_by_role("button", name="Done", exact=True).click()
     sent: dict[str, Any] = json.loads(replied.value.request.post_data or "{}")
     turn: dict[str, Any] = replied.value.json()
     assert sent.get("live_transcript_id"), "the turn was not asked with the live transcript"
     assert turn["decided_on"] == "live", turn
     if turn["move"] != "end":
-        expect(page.locator("[data-prompt]")).to_have_text(turn["say"], timeout=10_000)
+        expect(page.locator("[data-prompt]")).to_have_text(turn["say"], timeout=GUARD_MS)

