@@ -1,7 +1,6 @@
 """The fitted scores on the development ratings: the shipped file is the fit on the open
 students, its agreement the fit's on the locked students, and those figures hold the scores
-the product grades with. Skip where the file is absent (it is never copied into the
-repository: research-use licence)."""
+the product grades with (skipped where the ratings are absent: conftest.py)."""
 
 from __future__ import annotations
 
@@ -9,31 +8,20 @@ import json
 from typing import Any
 
 import pytest
-from bench.validity.__main__ import ROOT, read_ratings
-from bench.validity.score import evaluate_interview
+from bench.validity.__main__ import ROOT
 from bench.validity.stats import student_of
-from bench.validity.turns import split_interview
 
 from bench.validity import fit
-from rehearse.interviewer.retrieval.retriever import Retriever
+from tests.bench.validity.conftest import RatedInterviews
 
-RATINGS = ROOT.parent / "shared/data/mit-interview/ratings-dev.csv"
-pytestmark = pytest.mark.skipif(
-    not RATINGS.is_file(), reason=f"the MIT Interview ratings are not at {RATINGS}"
-)
+Fitted = tuple[fit.Model, dict[str, list[dict[str, Any]]]]
 
 
 @pytest.fixture(scope="module")
-def fitted(retriever: Retriever) -> tuple[fit.Model, dict[str, list[dict[str, Any]]]]:
-    rows = read_ratings(RATINGS)
-    evaluated = [
-        evaluate_interview(
-            row["Participant"], split_interview(row["Transcript"]), retriever.encoder
-        )
-        for row in rows
-    ]
+def fitted(rated_interviews: RatedInterviews) -> Fitted:
+    rows = rated_interviews.rows
     students = [student_of(row["Participant"]) for row in rows]
-    return fit.locked_agreement(fit.measures_of(evaluated), rows, students)
+    return fit.locked_agreement(fit.measures_of(rated_interviews.evaluated), rows, students)
 
 
 def _shipped() -> dict[str, object]:
@@ -42,7 +30,7 @@ def _shipped() -> dict[str, object]:
 
 
 def test_the_shipped_bands_and_weights_are_the_fit_of_the_file(
-    fitted: tuple[fit.Model, dict[str, list[dict[str, Any]]]],
+    fitted: Fitted,
 ) -> None:
     # Within a rounding: the sentence encoder's last digits differ between CPUs.
     model, _ = fitted
@@ -60,7 +48,7 @@ def test_the_shipped_bands_and_weights_are_the_fit_of_the_file(
 
 
 def test_the_shipped_agreement_is_the_fits_on_the_locked_students(
-    fitted: tuple[fit.Model, dict[str, list[dict[str, Any]]]],
+    fitted: Fitted,
 ) -> None:
     _, table = fitted
     shipped: dict[str, list[dict[str, float]]] = _shipped()["agreement"]  # type: ignore[assignment]
@@ -72,7 +60,7 @@ def test_the_shipped_agreement_is_the_fits_on_the_locked_students(
 
 
 def test_the_scores_it_grades_with_agree_with_the_raters_on_the_locked_students(
-    fitted: tuple[fit.Model, dict[str, list[dict[str, Any]]]],
+    fitted: Fitted,
 ) -> None:
     # Guards against breaking, below the figures measured (0.56, 0.59, 0.78), not targets.
     _, table = fitted
