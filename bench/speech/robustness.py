@@ -39,7 +39,8 @@ from rehearse.analysis.speech.analyzer import SpeechAnalysis, SpeechAnalyzer
 from rehearse.analysis.speech.enhancement import DeepFilter, Mode
 from rehearse.analysis.speech.lexicon import find_fillers, lexical_words
 from rehearse.analysis.speech.pauses import LONG_PAUSE_SECONDS
-from rehearse.analysis.speech.recognition import Word, load_model
+from rehearse.analysis.speech.recognition import load_model
+from rehearse.analysis.speech.words import Word
 
 CACHE = DEFAULT_CACHE.parent / "robustness"
 PLAIN_SEED = 1234

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from rehearse.analysis.speech.merging import with_filled_pauses
+from rehearse.analysis.speech.merging import snap_to_speech, with_filled_pauses
+from rehearse.analysis.speech.spans import Span
 from rehearse.analysis.speech.words import Word
 
 
@@ -48,3 +49,9 @@ def test_a_filler_aligned_far_from_where_it_was_heard_is_left_out() -> None:
     heard = [_w(" We", 0.0, 0.3), _w(" moved", 0.4, 0.8)]
     prompted = [_w(" We", 0.0, 0.3), _w(" um", 5.0, 5.3), _w(" moved", 0.4, 0.8)]
     assert with_filled_pauses(heard, prompted) == heard
+
+
+def test_a_word_stretched_over_a_silence_is_snapped_back_to_speech() -> None:
+    stretched = [Word(" Second", 3.0, 4.1, 0.9)]
+    (snapped,) = snap_to_speech(stretched, [Span(0.5, 1.5), Span(3.8, 4.2)])
+    assert (snapped.start, snapped.end) == (3.8, 4.1)

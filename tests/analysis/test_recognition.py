@@ -13,27 +13,19 @@ from concurrent.futures import ThreadPoolExecutor
 from itertools import pairwise
 from pathlib import Path
 
-import numpy as np
 import pytest
 
-from rehearse.analysis.audio import load_audio
-from rehearse.analysis.speech.evaluation import edit_distance, word_error_rate, words_of
-from rehearse.analysis.speech.lexicon import is_filled_pause
+from rehearse.analysis.speech.evaluation import edit_distance, words_of
 from rehearse.analysis.speech.recognition import (
     MAX_CHUNK_SECONDS,
-    Recognizer,
-    Word,
     describe_model,
     load_model,
-    normalize,
     plan_chunks,
-    snap_to_speech,
     unheard,
 )
 from rehearse.analysis.speech.spans import Span
-from rehearse.analysis.speech.vad import detect_speech
+from rehearse.analysis.speech.words import Word
 from tests.conftest import shared_fixture
-from tests.support.speech import compose, telephone
 
 
 def test_threads_asking_for_a_model_at_once_share_one_load() -> None:
@@ -41,49 +33,6 @@ def test_threads_asking_for_a_model_at_once_share_one_load() -> None:
     with ThreadPoolExecutor(max_workers=2) as pool:
         first, second = pool.map(lambda _: load_model("base", "int8", 1), range(2))
     assert first is second
-
-
-def test_a_clear_sentence_is_transcribed_word_for_word(recognizer: Recognizer) -> None:
-    made = compose(0.3, "We moved the billing service to a new database last spring.", 0.3)
-    audio = load_audio(made.samples)
-    transcript = recognizer.transcribe(audio, detect_speech(audio.samples))
-    assert word_error_rate(
-        made_text := "We moved the billing service to a new database last spring.", transcript.text
-    ) <= 1 / len(words_of(made_text))
-
-
-def test_word_timings_fall_inside_the_speech(recognizer: Recognizer) -> None:
-    made = compose(1.0, "First part.", 2.0, "Second part.", 0.5)
-    audio = load_audio(made.samples)
-    transcript = recognizer.transcribe(audio, detect_speech(audio.samples))
-    second = next(w for w in transcript.words if normalize(w.text) == "second")
-    assert made.speech[1][0] - 0.3 <= second.start <= made.speech[1][1]
-    assert all(0 <= w.probability <= 1 for w in transcript.words)
-
-
-def test_a_noisy_recording_is_decoded_in_one_pass_with_its_words(recognizer: Recognizer) -> None:
-    text = "We moved the billing service to a new database last spring."
-    audio = load_audio(compose(0.3, text, 0.3).samples)
-    transcript = recognizer.transcribe(audio, detect_speech(audio.samples), noisy=True)
-    # Without the prompt espeak's "billing" and "a" come back as "building" and "our" on some
-    # CPUs (Intel Xeon, AVX-512) and right on others: two words of slack, not one.
-    assert word_error_rate(text, transcript.text) <= 2 / len(words_of(text))
-    assert all(0.0 <= w.start <= w.end <= audio.duration for w in transcript.words)
-
-
-def test_a_narrowband_recording_keeps_its_words_and_its_filled_pause(
-    recognizer: Recognizer,
-) -> None:
-    # The words come from the long-form decode; a filled pause it leaves out comes from the
-    # prompted chunks (tests/analysis/test_merging.py): either way the "umm" is kept.
-    text = "We moved the billing service to a new database last spring."
-    made = compose(0.3, "Well,", 0.4, "umm", 0.4, text, 0.3)
-    audio = load_audio(telephone(made.samples))
-    transcript = recognizer.transcribe(audio, detect_speech(audio.samples), narrowband=True)
-    assert word_error_rate(f"Well, {text}", transcript.text) <= 2 / len(words_of(text))
-    assert any(is_filled_pause(normalize(w.text)) for w in transcript.words)
-    assert all(0.0 <= w.start <= w.end <= audio.duration for w in transcript.words)
-    assert all(a.end <= b.start + 0.05 for a, b in pairwise(transcript.words))
 
 
 def _supported_isas() -> list[str]:
@@ -128,11 +77,6 @@ def test_the_public_domain_recordings_are_transcribed_accurately_on_every_cpu(is
     assert errors / words < 0.1
 
 
-def test_no_text_is_invented_over_silence(recognizer: Recognizer) -> None:
-    audio = load_audio(np.zeros(16_000 * 4, dtype=np.float32))
-    assert recognizer.transcribe(audio, [Span(0.5, 3.5)]).words == ()
-
-
 def test_long_speech_is_cut_into_chunks_recognition_can_hold() -> None:
     chunks = plan_chunks([Span(0, 70), Span(71, 75)], duration=76)
     assert all(chunk.duration <= MAX_CHUNK_SECONDS + 0.4 for chunk in chunks)
@@ -171,12 +115,6 @@ def test_a_missing_model_wheel_is_named(monkeypatch: pytest.MonkeyPatch) -> None
         monkeypatch.delitem(sys.modules, name)
     with pytest.raises(FileNotFoundError, match=f"{package} is not installed"):
         describe_model("base")
-
-
-def test_a_word_stretched_over_a_silence_is_snapped_back_to_speech() -> None:
-    stretched = [Word(" Second", 3.0, 4.1, 0.9)]
-    (snapped,) = snap_to_speech(stretched, [Span(0.5, 1.5), Span(3.8, 4.2)])
-    assert (snapped.start, snapped.end) == (3.8, 4.1)
 
 
 def test_speech_a_chunk_decode_never_reached_is_found_for_a_retry() -> None:

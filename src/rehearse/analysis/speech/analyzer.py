@@ -1,10 +1,11 @@
 """One spoken answer in, every speech measurement out: ``SpeechAnalyzer().apply(source)``.
 
-Stages: decode (PyAV) → level → enhancement (DeepFilterNet3, when the setting asks) → voice
-activity (Silero) → voice frames (YIN pitch, loudness, periodicity) → recognition per speech
-chunk (faster-whisper) → pauses, pace, fillers
-(transcript and acoustic), hedges, repetitions, vocabulary, voice, confidence, timeline. The
-speech model loads in a thread of its own meanwhile, the first time a process needs it.
+The recording becomes timed words and fillers through the speech pipeline (``pipeline.py``:
+decode, level, enhancement, voice activity, recognition, hallucination guard, merging,
+fillers); this module measures delivery from them: pauses, pace, hedges, repetitions,
+vocabulary, voice, confidence and the timeline, and says what made the recording hard to
+hear. The speech model loads in a thread of its own meanwhile, the first time a process
+needs it.
 """
 
 from __future__ import annotations
@@ -21,16 +22,11 @@ from rehearse.analysis.audio import (
     Audio,
     AudioSource,
     Samples,
-    load_audio,
 )
-from rehearse.analysis.speech.bandwidth import is_narrowband
 from rehearse.analysis.speech.confidence import ConfidenceEstimate, estimate_confidence
-from rehearse.analysis.speech.enhancement import DeepFilter, Mode, applies
-from rehearse.analysis.speech.filled_pauses import find_filled_pauses
-from rehearse.analysis.speech.level import is_noisy, level
+from rehearse.analysis.speech.enhancement import DeepFilter, Mode
 from rehearse.analysis.speech.lexicon import (
     Marker,
-    find_fillers,
     find_hedges,
     find_repetitions,
     lexical_words,
@@ -42,11 +38,12 @@ from rehearse.analysis.speech.pauses import (
     find_pauses,
     measure_pauses,
 )
+from rehearse.analysis.speech.pipeline import hear
 from rehearse.analysis.speech.recognition import Recognizer
 from rehearse.analysis.speech.spans import Span
-from rehearse.analysis.speech.vad import detect_speech, load_vad, unpadded
+from rehearse.analysis.speech.vad import load_vad, unpadded
 from rehearse.analysis.speech.vocabulary import VocabularyStats, measure_vocabulary
-from rehearse.analysis.speech.voice import VoiceStats, measure_frames, summarize
+from rehearse.analysis.speech.voice import VoiceStats, summarize
 from rehearse.analysis.speech.words import Word, normalize, word_spans
 
 # speech-2: levelled input, guards against invented text, batched decoding; speech-3: a
@@ -170,52 +167,22 @@ class SpeechAnalyzer:
         load_vad()
         self.recognizer.load()
 
-    def _enhanced(self, audio: Audio, report: ProgressHook) -> Audio:
-        report(0.05, "taking out background noise")
-        return Audio(self.enhancer(audio.samples), audio.truncated, audio.source_format)
-
     def apply(self, source: AudioSource, *, progress: ProgressHook | None = None) -> SpeechAnalysis:
         report = progress or (lambda _fraction, _stage: None)
-        timings: dict[str, float] = {}
-        clock = time.perf_counter()
-
-        def lap(stage: str) -> None:
-            nonlocal clock
-            now = time.perf_counter()
-            timings[stage] = round(now - clock, 3)
-            clock = now
-
-        # The first analysis of a process loads the speech model while the recording is
-        # decoded and its voice measured (the transcription below waits for it).
-        self.recognizer.start_loading()
-        report(0.0, "decoding")
-        audio = load_audio(source, max_seconds=self.max_seconds)
-        lap("decode")
-        report(0.05, "finding speech")
-        # Voice activity and recognition hear the recording at a standard level; loudness and
-        # the voice are measured on the recording as it is.
-        leveled = level(audio).audio
-        noisy = is_noisy(leveled.samples)
-        narrowband = is_narrowband(leveled.samples)
-        enhanced = applies(self.enhancement, noisy=noisy)
-        heard = self._enhanced(leveled, report) if enhanced else leveled
-        # What recognition hears decides how it decodes: once the noise is out, the pauses
-        # between words can be found by level again.
-        decode_noisy = is_noisy(heard.samples) if enhanced else noisy
-        speech = detect_speech(heard.samples)
-        lap("vad")
-        report(0.1, "measuring the voice")
-        frames = measure_frames(audio.samples, speech)
-        voice = summarize(frames)
-        lap("voice")
-        transcript = self.recognizer.transcribe(
-            heard,
-            speech,
-            noisy=decode_noisy,
-            narrowband=narrowband,
-            progress=lambda f, stage: report(0.2 + 0.7 * f, stage),
+        heard = hear(
+            source,
+            self.recognizer,
+            max_seconds=self.max_seconds,
+            enhancement=self.enhancement,
+            enhancer=self.enhancer,
+            progress=report,
         )
-        lap("recognition")
+        started = time.perf_counter()
+        audio, speech, frames, words = heard.audio, heard.speech, heard.frames, heard.words
+        transcript = heard.transcript
+        timings = dict(heard.stage_seconds)
+        voice = summarize(frames)
+        noisy, narrowband, enhanced = heard.noisy, heard.narrowband, heard.enhanced
         warnings = _quality_warnings(
             audio, voice, noisy=noisy, narrowband=narrowband, enhanced=enhanced
         )
@@ -226,7 +193,6 @@ class SpeechAnalyzer:
             "language": transcript.language,
             "dropped": list(transcript.dropped),
         }
-        words = list(transcript.words)
         content = lexical_words(words)
         if not speech or not content:
             report(1.0, "done")
@@ -255,11 +221,10 @@ class SpeechAnalyzer:
             )
         report(0.9, "measuring delivery")
         # In loud background noise the VAD hears speech everywhere; the words know better.
-        spoken = word_spans(words) if decode_noisy else speech
-        pauses = find_pauses(spoken if decode_noisy else unpadded(speech))
+        spoken = word_spans(words) if heard.decoded_noisy else speech
+        pauses = find_pauses(spoken if heard.decoded_noisy else unpadded(speech))
         long_pauses = [p for p in pauses if p.duration > LONG_PAUSE_SECONDS]
-        spoken_fillers = find_fillers(words)
-        sound_fillers = find_filled_pauses(frames, words, spoken_fillers)
+        spoken_fillers, sound_fillers = heard.spoken_fillers, heard.sound_fillers
         fillers = sorted(spoken_fillers + sound_fillers, key=lambda marker: marker.start)
         timeline = build_timeline(
             content,
@@ -289,7 +254,7 @@ class SpeechAnalyzer:
                 "pitch variation": voice.pitch_variation_semitones,
             }
         )
-        lap("metrics")
+        timings["metrics"] = round(time.perf_counter() - started, 3)
         report(1.0, "done")
         return SpeechAnalysis(
             version=VERSION,

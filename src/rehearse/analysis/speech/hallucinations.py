@@ -13,8 +13,7 @@ asks whether the words are backed by the recording:
 - a segment that repeats the decoding prompt goes;
 - a segment over what is silence *relative to the recording's own speech level* goes;
 - a segment Whisper itself doubts (low word probabilities and a low sequence score) goes;
-- a phrase repeated more than twice in a row is cut back to two; in a decode that loops
-  with no fallback to re-decode it (live captions), the text ends where the loop begins;
+- (a phrase said more than twice in a row, Whisper looping, is repeats.py's to cut);
 - words piled on one moment (three or more starting within a tenth of a second, which no one
   says) are what a decode wrote after its audio ran out: a live decode ends before them.
 """
@@ -23,7 +22,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 import numpy as np
@@ -31,7 +29,7 @@ import numpy as np
 from rehearse.analysis.audio import Audio
 from rehearse.analysis.speech.level import speech_level_db
 from rehearse.analysis.speech.spans import Span
-from rehearse.analysis.speech.words import Word, normalize
+from rehearse.analysis.speech.words import Segment, Word, normalize
 
 SILENCE_BELOW_SPEECH_DB = 35.0
 ONSET_LEAD_SECONDS = 0.2
@@ -41,7 +39,6 @@ _MIN_SEGMENT_CONFIDENCE = 0.35
 _MIN_SEQUENCE_LOGPROB = -0.6
 _TRUSTED_PHRASE_CONFIDENCE = 0.6
 _PROMPT_ECHO_WORDS = 6
-_MAX_REPEATS = 2
 _MAX_PHRASE_WORDS = 8
 _PILE_WORDS = 3
 _PILE_SECONDS = 0.1
@@ -91,18 +88,6 @@ def _common_run(tokens: Sequence[str], other: Sequence[str]) -> int:
     return matcher.find_longest_match(0, len(tokens), 0, len(other)).size
 
 
-@dataclass(frozen=True)
-class Segment:
-    """One decoded segment: its words (absolute times) and Whisper's own scores."""
-
-    words: list[Word]
-    avg_logprob: float
-
-    @property
-    def text(self) -> str:
-        return "".join(word.text for word in self.words).strip()
-
-
 class Guard:
     """Judges decoded segments against one recording's speech."""
 
@@ -132,6 +117,16 @@ class Guard:
             words = []
         return words, dropped
 
+    def judge(self, segments: Sequence[Segment]) -> tuple[list[Word], list[str]]:
+        """The words of ``segments`` the recording backs, and why any others went."""
+        words: list[Word] = []
+        dropped: list[str] = []
+        for segment in segments:
+            kept, why = self.keep(segment)
+            words += kept
+            dropped += why
+        return words, dropped
+
     def _trusted(self, words: Sequence[Word]) -> bool:
         confidence = float(np.mean([word.probability for word in words]))
         return confidence >= _TRUSTED_PHRASE_CONFIDENCE and all(
@@ -157,29 +152,6 @@ def _text(words: Sequence[Word]) -> str:
     return "".join(word.text for word in words).strip()
 
 
-def _repeats(tokens: Sequence[str], index: int, size: int) -> int:
-    """How many times the phrase of ``size`` tokens at ``index`` occurs there in a row."""
-    phrase = tokens[index : index + size]
-    repeats = 1
-    while (
-        len(phrase) == size
-        and tokens[index + repeats * size : index + (repeats + 1) * size] == phrase
-    ):
-        repeats += 1
-    return repeats
-
-
-def before_the_loop(words: Sequence[Word]) -> list[Word]:
-    """What a looping decode read before it began to repeat itself: its words up to the
-    first phrase of 1-4 words said twice in a row, which is kept once."""
-    tokens = [normalize(word.text) for word in words]
-    for index in range(len(tokens)):
-        for size in range(1, 5):
-            if _repeats(tokens, index, size) > 1:
-                return list(words[: index + size])
-    return list(words)
-
-
 def before_a_pile(words: Sequence[Word]) -> list[Word]:
     """The words before the first pile: _PILE_WORDS or more in a row starting within
     _PILE_SECONDS of each other. A live decode whose buffer ends mid-sentence often goes on
@@ -189,37 +161,3 @@ def before_a_pile(words: Sequence[Word]) -> list[Word]:
         if words[index + _PILE_WORDS - 1].start - words[index].start < _PILE_SECONDS:
             return list(words[:index])
     return list(words)
-
-
-def loops(words: Sequence[Word]) -> bool:
-    """True if a phrase of 1-4 words is repeated more than twice in a row."""
-    tokens = [normalize(word.text) for word in words]
-    return any(
-        _repeats(tokens, index, size) > _MAX_REPEATS
-        for size in range(1, 5)
-        for index in range(len(tokens))
-    )
-
-
-def collapse_repeats(words: list[Word]) -> tuple[list[Word], list[str]]:
-    """Cut any phrase of 1-4 words repeated more than twice in a row back to two times.
-
-    Two in a row is a real stutter ("I I think"); three and more is Whisper looping.
-    """
-    dropped: list[str] = []
-    for size in range(1, 5):
-        tokens = [normalize(word.text) for word in words]
-        kept: list[Word] = []
-        index = 0
-        while index < len(words):
-            repeats = _repeats(tokens, index, size)
-            if repeats > _MAX_REPEATS:
-                kept.extend(words[index : index + _MAX_REPEATS * size])
-                phrase = " ".join(tokens[index : index + size])
-                dropped.append(f"repetition loop: {phrase!r} x{repeats}")
-                index += repeats * size
-            else:
-                kept.append(words[index])
-                index += 1
-        words = kept
-    return words, dropped

