@@ -7,6 +7,14 @@ VENV="$ROOT/.venv"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
+_STEP="" _STEP_STARTED=0
+step() {
+  # step NAME: say how long the step before took, and that NAME starts now.
+  if [ -n "$_STEP" ]; then say "$_STEP: done in $((SECONDS - _STEP_STARTED)) s"; fi
+  _STEP="$1" _STEP_STARTED=$SECONDS
+  say "$1 (at ${SECONDS} s)"
+}
+
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
     say "Need root to run: $*"; return 1; fi

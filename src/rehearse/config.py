@@ -53,6 +53,8 @@ class Settings(BaseSettings):
     environment: Literal["development", "production"] = "development"
     data_dir: Path = Field(default_factory=default_data_dir)
     secret_key: SecretStr | None = None
+    # argon2id's cost (accounts/passwords.py); "cheapest" only outside production.
+    password_hash_profile: Literal["rfc9106-low-memory", "cheapest"] = "rfc9106-low-memory"  # noqa: S105
 
     # Store and blobs.
     database_url: str | None = None
@@ -189,6 +191,10 @@ class Settings(BaseSettings):
                     "REHEARSE_SECRET_KEY must be set to a random value of at least "
                     f"{_MIN_SECRET_LENGTH} characters in production "
                     "(for example: python -c 'import secrets; print(secrets.token_urlsafe(48))')."
+                )
+            if self.password_hash_profile == "cheapest":  # noqa: S105 (a profile's name)
+                raise ConfigurationError(
+                    "REHEARSE_PASSWORD_HASH_PROFILE=cheapest is for tests: unset it in production."
                 )
         return self
 

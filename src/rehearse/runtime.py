@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cached_property
 
+from rehearse.accounts.passwords import Passwords
 from rehearse.accounts.ratelimit import RateLimiter
 from rehearse.analysis.speech.analyzer import SpeechAnalyzer
 from rehearse.analysis.speech.recognition import Recognizer
@@ -126,6 +127,10 @@ class Runtime:
             load_notes(),
             cache_dir=self.settings.resolved_cache_dir / "embeddings",
         )
+
+    @cached_property
+    def passwords(self) -> Passwords:
+        return Passwords(self.settings.password_hash_profile)
 
     @cached_property
     def rate_limiter(self) -> RateLimiter:

@@ -4,23 +4,43 @@ from __future__ import annotations
 
 import pytest
 
-from rehearse.accounts.passwords import check_strength, hash_password, verify_password
-from rehearse.errors import WeakPassword
+from rehearse.accounts.passwords import Passwords, check_strength
+from rehearse.config import Settings
+from rehearse.errors import ConfigurationError, WeakPassword
+
+PASSWORDS = Passwords()
 
 
 def test_a_hash_verifies_its_password_only() -> None:
-    hashed = hash_password("violet-harbour-cactus-92")
-    assert hashed.startswith("$argon2id$")
-    assert verify_password(hashed, "violet-harbour-cactus-92")
-    assert not verify_password(hashed, "violet-harbour-cactus-93")
+    hashed = PASSWORDS.hash("violet-harbour-cactus-92")
+    assert hashed.startswith("$argon2id$v=19$m=65536,t=3,p=4$")  # RFC 9106, low memory
+    assert PASSWORDS.verify(hashed, "violet-harbour-cactus-92")
+    assert not PASSWORDS.verify(hashed, "violet-harbour-cactus-93")
 
 
 def test_no_hash_never_verifies() -> None:
-    assert not verify_password(None, "anything at all")
+    assert not PASSWORDS.verify(None, "anything at all")
 
 
 def test_a_corrupt_hash_does_not_verify() -> None:
-    assert not verify_password("not-a-hash", "violet-harbour-cactus-92")
+    assert not PASSWORDS.verify("not-a-hash", "violet-harbour-cactus-92")
+
+
+def test_a_hash_made_at_another_cost_is_made_again() -> None:
+    cheap = Passwords("cheapest").hash("violet-harbour-cactus-92")
+    assert PASSWORDS.verify(cheap, "violet-harbour-cactus-92")
+    assert PASSWORDS.needs_rehash(cheap)
+    assert not PASSWORDS.needs_rehash(PASSWORDS.hash("violet-harbour-cactus-92"))
+
+
+def test_production_refuses_the_tests_cheap_hashing() -> None:
+    with pytest.raises(ConfigurationError, match="REHEARSE_PASSWORD_HASH_PROFILE"):
+        Settings(
+            _env_file=None,
+            environment="production",
+            secret_key="x" * 40,
+            password_hash_profile="cheapest",
+        )
 
 
 @pytest.mark.parametrize("password", ["short", "password123", "qwertyuiop", "aaaaaaaaaaaa"])

@@ -67,7 +67,7 @@ class AccountService:
         passwords.check_strength(password, user_inputs=(email, email.split("@")[0], display_name))
         user = User(
             email=email,
-            password_hash=passwords.hash_password(password),
+            password_hash=self.runtime.passwords.hash(password),
             display_name=display_name.strip() or email.split("@")[0],
         )
         self.session.add(user)
@@ -85,7 +85,7 @@ class AccountService:
         passwords.check_strength(password, user_inputs=(email, display_name))
         user = User(
             email=email,
-            password_hash=passwords.hash_password(password),
+            password_hash=self.runtime.passwords.hash(password),
             display_name=display_name.strip() or email.split("@")[0],
             email_confirmed_at=utcnow(),
             is_admin=is_admin,
@@ -127,7 +127,7 @@ class AccountService:
             message="Too many sign-in attempts.",
         )
         user = repository.user_by_email(self.session, email)
-        if not passwords.verify_password(user.password_hash if user else None, password):
+        if not self.runtime.passwords.verify(user.password_hash if user else None, password):
             raise InvalidCredentials("The e-mail address or password is wrong.")
         assert user is not None
         if not user.is_active:
@@ -136,8 +136,8 @@ class AccountService:
             raise PermissionDenied(
                 f"Confirm your e-mail address first: we sent a link to {user.email}."
             )
-        if passwords.needs_rehash(user.password_hash):
-            user.password_hash = passwords.hash_password(password)
+        if self.runtime.passwords.needs_rehash(user.password_hash):
+            user.password_hash = self.runtime.passwords.hash(password)
         return user
 
     def issue_token_pair(self, user: User, *, family_id: uuid.UUID | None = None) -> TokenPair:
@@ -285,7 +285,7 @@ class AccountService:
         new_password: str,
         keep_browser_session: uuid.UUID | None = None,
     ) -> None:
-        if not passwords.verify_password(user.password_hash, current_password):
+        if not self.runtime.passwords.verify(user.password_hash, current_password):
             raise InvalidCredentials("The current password is wrong.")
         passwords.check_strength(new_password, user_inputs=(user.email, user.display_name))
         self._set_password(user, new_password, keep_browser_session=keep_browser_session)
@@ -294,7 +294,7 @@ class AccountService:
         self, user: User, password: str, *, keep_browser_session: uuid.UUID | None = None
     ) -> None:
         """New hash, and every other session and token of the user stops working."""
-        user.password_hash = passwords.hash_password(password)
+        user.password_hash = self.runtime.passwords.hash(password)
         user.security_stamp += 1
         repository.revoke_all_refresh_tokens(self.session, user.id)
         repository.delete_browser_sessions(self.session, user.id, keep=keep_browser_session)
@@ -325,7 +325,7 @@ class AccountService:
             keys=[f"user:{user.id}"],
             message="Too many attempts to delete this account.",
         )
-        if not passwords.verify_password(user.password_hash, password):
+        if not self.runtime.passwords.verify(user.password_hash, password):
             raise InvalidCredentials("The password is wrong; nothing was deleted.")
         for blob in repository.blobs_of(self.session, user.id):
             delete_blob(self.session, self.runtime.blobs, blob)
