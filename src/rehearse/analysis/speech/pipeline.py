@@ -98,6 +98,8 @@ def hear(
     audio = load_audio(source, max_seconds=max_seconds)
     laps.lap("decode")
     progress(0.05, "finding speech")
+    # Voice activity and recognition hear the recording at a standard level; loudness and the
+    # voice are measured on the recording as it is.
     leveled = level(audio).audio
     noisy, narrowband = is_noisy(leveled.samples), is_narrowband(leveled.samples)
     enhanced = applies(enhancement, noisy=noisy)
@@ -106,6 +108,8 @@ def hear(
         heard = Audio(enhancer(leveled.samples), leveled.truncated, leveled.source_format)
     else:
         heard = leveled
+    # What recognition hears decides how it decodes: once the noise is out, the pauses between
+    # words can be found by level again.
     decoded_noisy = is_noisy(heard.samples) if enhanced else noisy
     speech = detect_speech(heard.samples)
     laps.lap("vad")
