@@ -1,14 +1,19 @@
-"""The ``rehearse`` command as an operator uses it."""
+"""The ``rehearse`` command as an operator uses it: as a process where what is tested is the
+process (its exit status, its output, the models it loads), and in this process, through the
+same command line (Typer's runner), where it is what a command does with its settings."""
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 from sqlalchemy import create_engine, text
+from typer.testing import CliRunner, Result
 
+from rehearse.cli import app
 from tests.conftest import REDIS_URL, shared_fixture
 from tests.support.api import STRONG_PASSWORD
 from tests.support.processes import rehearse_env
@@ -17,6 +22,7 @@ from tests.support.waiting import GUARD_SECONDS
 
 
 def _run(args: list[str], env: dict[str, str], stdin: str = "") -> subprocess.CompletedProcess[str]:
+    """``rehearse ARGS`` as a process of its own, as an operator runs it."""
     return subprocess.run(
         [sys.executable, "-m", "rehearse", *args],
         env=env,
@@ -26,6 +32,19 @@ def _run(args: list[str], env: dict[str, str], stdin: str = "") -> subprocess.Co
         timeout=GUARD_SECONDS,  # a hang guard, not a speed check (the benchmarks are)
         check=False,
     )
+
+
+def _invoke(args: list[str], env: dict[str, str], stdin: str = "") -> Result:
+    """``rehearse ARGS`` run in this process, with ``env`` as its environment's REHEARSE_*
+    variables (the test process's own log format kept)."""
+    unset: dict[str, str | None] = {key: None for key in os.environ if key.startswith("REHEARSE_")}
+    variables = {key: value for key, value in env.items() if key.startswith("REHEARSE_")}
+    result = CliRunner().invoke(
+        app, args, input=stdin, env=unset | variables | {"REHEARSE_LOG_FORMAT": "console"}
+    )
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception  # what a user would have seen as a traceback
+    return result
 
 
 def test_help_lists_the_commands() -> None:
@@ -42,19 +61,19 @@ def test_db_upgrade_migrates_the_configured_database(tmp_path: Path, database_ur
         else database_url
     )
     env = rehearse_env(data_dir=tmp_path, database_url=fresh)
-    assert _run(["db", "upgrade"], env).returncode == 0
-    current = _run(["db", "current"], env)
-    assert "(up to date)" in current.stdout
+    assert _invoke(["db", "upgrade"], env).exit_code == 0
+    current = _invoke(["db", "current"], env)
+    assert "(up to date)" in current.output
 
 
 def test_users_create_makes_a_confirmed_user(tmp_path: Path, database_url: str) -> None:
     env = rehearse_env(data_dir=tmp_path, database_url=database_url)
-    result = _run(
+    result = _invoke(
         ["users", "create", "ops@example.com", "--admin", "--password-stdin"],
         env,
         STRONG_PASSWORD + "\n",
     )
-    assert result.returncode == 0, result.stderr
+    assert result.exit_code == 0, result.output
     engine = create_engine(database_url)
     with engine.connect() as connection:
         row = connection.execute(
@@ -67,10 +86,10 @@ def test_users_create_makes_a_confirmed_user(tmp_path: Path, database_url: str) 
 
 def test_users_create_refuses_a_weak_password_plainly(tmp_path: Path, database_url: str) -> None:
     env = rehearse_env(data_dir=tmp_path, database_url=database_url)
-    result = _run(["users", "create", "ops@example.com", "--password-stdin"], env, "password\n")
-    assert result.returncode == 1
-    assert "Error: Use at least 10 characters." in result.stderr
-    assert "Traceback" not in result.stderr
+    result = _invoke(["users", "create", "ops@example.com", "--password-stdin"], env, "password\n")
+    assert result.exit_code == 1
+    assert "Error: Use at least 10 characters." in result.output
+    assert "Traceback" not in result.output
 
 
 def test_production_refuses_to_start_with_the_default_secret(tmp_path: Path) -> None:
@@ -81,20 +100,20 @@ def test_production_refuses_to_start_with_the_default_secret(tmp_path: Path) -> 
 
 def test_an_empty_secret_counts_as_unset(tmp_path: Path) -> None:
     env = rehearse_env(data_dir=tmp_path, environment="production", secret_key="")
-    result = _run(["serve"], env)
-    assert "REHEARSE_SECRET_KEY must be set" in result.stderr
+    result = _invoke(["serve"], env)
+    assert "REHEARSE_SECRET_KEY must be set" in result.output
 
 
 def test_invalid_configuration_names_the_variable(tmp_path: Path) -> None:
-    result = _run(["serve"], rehearse_env(data_dir=tmp_path, port="eighty"))
-    assert result.returncode == 1
-    assert "REHEARSE_PORT" in result.stderr
+    result = _invoke(["serve"], rehearse_env(data_dir=tmp_path, port="eighty"))
+    assert result.exit_code == 1
+    assert "REHEARSE_PORT" in result.output
 
 
 def test_the_worker_needs_a_queue(tmp_path: Path) -> None:
-    result = _run(["worker"], rehearse_env(data_dir=tmp_path))
-    assert result.returncode == 1
-    assert "REHEARSE_QUEUE_URL" in result.stderr
+    result = _invoke(["worker"], rehearse_env(data_dir=tmp_path))
+    assert result.exit_code == 1
+    assert "REHEARSE_QUEUE_URL" in result.output
 
 
 def test_analyze_prints_the_transcript_and_metrics(tmp_path: Path) -> None:
@@ -156,7 +175,7 @@ def test_the_worker_refuses_a_bucket_it_cannot_write_to(
 ) -> None:
     missing = {**bucket.settings, "blob_url": "s3://no-such-bucket/recordings"}
     env = rehearse_env(data_dir=tmp_path, database_url=database_url, queue_url=REDIS_URL, **missing)
-    result = _run(["worker"], env)
-    assert result.returncode == 1
-    assert "Error: The bucket no-such-bucket cannot be written to" in result.stderr
-    assert "Traceback" not in result.stderr
+    result = _invoke(["worker"], env)
+    assert result.exit_code == 1
+    assert "Error: The bucket no-such-bucket cannot be written to" in result.output
+    assert "Traceback" not in result.output
