@@ -23,6 +23,7 @@ from rehearse.errors import ConfigurationError
 
 MIB = 1024 * 1024
 _SECRET_FILE = "secret.key"  # noqa: S105 (a file name)
+PasswordHashProfile = Literal["rfc9106-low-memory", "cheapest"]
 _MIN_SECRET_LENGTH = 32
 
 
@@ -54,7 +55,7 @@ class Settings(BaseSettings):
     data_dir: Path = Field(default_factory=default_data_dir)
     secret_key: SecretStr | None = None
     # argon2id's cost (accounts/passwords.py); "cheapest" only outside production.
-    password_hash_profile: Literal["rfc9106-low-memory", "cheapest"] = "rfc9106-low-memory"  # noqa: S105
+    password_hash_profile: PasswordHashProfile = "rfc9106-low-memory"  # noqa: S105
 
     # Store and blobs.
     database_url: str | None = None

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Literal
 
-from argon2 import PasswordHasher, profiles
+from argon2 import Parameters, PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
 from zxcvbn import zxcvbn
 
+from rehearse.config import PasswordHashProfile
 from rehearse.errors import WeakPassword
 
 MIN_LENGTH = 10
@@ -18,17 +18,16 @@ MIN_SCORE = 3  # zxcvbn's 0-4 scale: 3 is "safely unguessable" for an online att
 # argon2id's cost: RFC 9106's second recommended option (3 passes over 64 MiB, 4 lanes),
 # about 0.1 s of a core; "cheapest" is for the test suite, where it would only burn that time
 # in every sign-up (Settings refuses it in production).
-PROFILES = {
+PROFILES: dict[PasswordHashProfile, Parameters] = {
     "rfc9106-low-memory": profiles.RFC_9106_LOW_MEMORY,
     "cheapest": profiles.CHEAPEST,
 }
-HashProfile = Literal["rfc9106-low-memory", "cheapest"]
 
 
 class Passwords:
     """Hashes and checks passwords with argon2id at one cost profile."""
 
-    def __init__(self, profile: HashProfile = "rfc9106-low-memory") -> None:
+    def __init__(self, profile: PasswordHashProfile = "rfc9106-low-memory") -> None:
         self._hasher = PasswordHasher.from_parameters(PROFILES[profile])
         # A real hash of an unguessable value, so an unknown e-mail costs as long as a known
         # one (made on first use rather than at start, which every process would pay).

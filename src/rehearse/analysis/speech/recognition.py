@@ -220,7 +220,7 @@ def silent(found: WhisperSegment) -> bool:
 
 
 class Recognizer:
-    """Transcribes the speech spans of an answer with word timings and probabilities."""
+    """Decodes an answer's speech into segments of timed words with their probabilities."""
 
     def __init__(
         self,
