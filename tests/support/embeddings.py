@@ -3,8 +3,10 @@ cache folder, so the thousands of sentences of the rated interviews are embedded
 machine rather than in every run.
 
 Sound because a text's vector does not depend on what it is batched with
-(tests/interviewer/retrieval/test_minilm.py), and the file is named by the encoder and
-written atomically, as the bank's embeddings are (interviewer/retrieval/retriever.py).
+(tests/interviewer/retrieval/test_minilm.py), and the file is named by what the encoder
+computes today (its vector of a probe sentence, computed afresh each run), so a change to the
+encoder or its model starts a new memory instead of reading stale vectors; it is written
+atomically, as the bank's embeddings are (interviewer/retrieval/retriever.py).
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ class RememberingEncoder:
     def __init__(self, encoder: TextEncoder, folder: Path) -> None:
         self.encoder = encoder
         self.name, self.dimensions = encoder.name, encoder.dimensions
-        self.path = folder / f"remembered-{_digest(encoder.name)[:16]}.npz"
+        probe = encoder.encode([f"{encoder.name}: what this encoder computes today"])
+        self.path = folder / f"remembered-{hashlib.sha256(probe.tobytes()).hexdigest()[:16]}.npz"
         self._known: dict[str, Vectors] = {}
         self._added = False
         try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cached_property
 
 from argon2 import Parameters, PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -29,11 +29,12 @@ class Passwords:
 
     def __init__(self, profile: PasswordHashProfile = "rfc9106-low-memory") -> None:
         self._hasher = PasswordHasher.from_parameters(PROFILES[profile])
-        # A real hash of an unguessable value, so an unknown e-mail costs as long as a known
-        # one (made on first use rather than at start, which every process would pay).
-        self._dummy_hash = lru_cache(maxsize=1)(
-            lambda: self._hasher.hash("rehearse-timing-equaliser-not-a-password")
-        )
+
+    @cached_property
+    def _dummy_hash(self) -> str:
+        """A real hash of an unguessable value, so an unknown e-mail costs as long as a known
+        one (made on first use rather than at start, which every process would pay)."""
+        return self._hasher.hash("rehearse-timing-equaliser-not-a-password")
 
     def hash(self, password: str) -> str:
         return self._hasher.hash(password)
@@ -42,7 +43,7 @@ class Passwords:
         """True if ``password`` matches; always spends one argon2 verification."""
         try:
             return (
-                self._hasher.verify(password_hash or self._dummy_hash(), password)
+                self._hasher.verify(password_hash or self._dummy_hash, password)
                 and password_hash is not None
             )
         except (VerificationError, InvalidHashError):
