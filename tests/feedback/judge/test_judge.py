@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from statistics import mean
 
 import pytest
 
+from rehearse.feedback.judge import prompts
 from rehearse.feedback.judge.judge import ContentJudge, JudgeInput
 from rehearse.feedback.judge.points import FORM_POINTS, STAR_GAPS, STAR_PARTS
 from rehearse.feedback.judge.reader import ChatReader
@@ -176,6 +178,15 @@ def test_an_interview_answer_is_scored_by_the_models_grade_of_the_whole(
     assert judgement.grade is not None
     assert 1 <= judgement.grade <= 5
     assert judgement.score == pytest.approx(100 * (judgement.grade - 1) / 4, abs=0.1)
+
+
+def test_an_interview_answers_grade_is_the_mean_of_every_way_of_asking(
+    judge: _OnceEach,
+) -> None:
+    judgement = _story(judge, STORY)
+    assert set(judgement.grades) == set(prompts.GRADES)
+    assert all(1 <= grade <= 5 for grade in judgement.grades.values())
+    assert judgement.grade == pytest.approx(mean(judgement.grades.values()), abs=1e-3)
 
 
 def test_a_told_story_grades_above_a_claim_with_no_story(judge: _OnceEach) -> None:

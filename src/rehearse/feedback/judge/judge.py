@@ -12,8 +12,8 @@ The strength of each key point, chosen by measurement (docs/judgement.md):
   reasons), which share no words with a good answer, the model's "yes" alone. These are
   interview answers, and their content score is not the points' mean but the model's grade of
   the whole answer (the expected digit of 1-5), which ranked the rated interviews of the open
-  students better (0.49 against 0.29); the points are still judged, shown and advised on.
-  Against people it agrees too weakly to grade (docs/judgement.md): a coaching check.
+  students better (0.50 against 0.29), averaged over five wordings (``prompts.GRADES``; 0.52);
+  the points are still judged, shown and advised on (docs/judgement.md).
 
 Whether the answer addressed the question at all is the model's probability of "no" to "is
 the answer about the question asked", over ``OFF_TOPIC_FROM`` (a lower cut for an explanation
@@ -46,7 +46,7 @@ from rehearse.feedback.judge.terms import term_recall
 from rehearse.feedback.judge.verdict import ContentJudgement, PointStatus, PointVerdict
 from rehearse.interviewer.retrieval.encoder import TextEncoder
 
-METHOD = "judge-2"  # judge-1 scored interview answers by their points' mean
+METHOD = "judge-3"  # judge-1: interview answers by their points' mean; judge-2: by one grade
 MAX_WORDS = 400
 # The cosine of a key point and an answer read as 0 at 0.1 and as 1 at 0.8 (declared).
 COSINE_SCALE = (0.1, 0.8)
@@ -111,7 +111,8 @@ class ContentJudge:
         reading = Reading(item.question, text)
         off = self._no_to(reading, prompts.ABOUT_QUESTION)  # first: the points extend its prefix
         not_self = None if by_terms(item.form) else self._no_to(reading, prompts.ABOUT_SELF)
-        grade = None if by_terms(item.form) else self._grade(reading)
+        grades = {} if by_terms(item.form) else self._grades(reading)
+        grade = float(np.mean(list(grades.values()))) if grades else None
         read = " ".join(item.answer.split()[:MAX_WORDS])  # as read, in its own letter case
         asked = list(dict.fromkeys([*points, *parts.values()]))
         quotes, cosines = self._closest_sentences(read, asked, story=bool(parts))
@@ -133,7 +134,7 @@ class ContentJudge:
             self.name, item.form, round(score, 1), on_topic,
             _rounded(off), tuple(verdicts), note, star,
             stronger_answer(verdicts, star, on_topic=on_topic), _rounded(not_self),
-            _rounded(grade),
+            _rounded(grade), {name: round(g, 4) for name, g in grades.items()},
         )  # fmt: skip
 
     def close(self) -> None:
@@ -166,13 +167,18 @@ class ContentJudge:
         yes = share_of(self.reader.first_token(prompts.SYSTEM, asked), "yes", "no")
         return None if yes is None else 1.0 - yes
 
-    def _grade(self, reading: Reading) -> float | None:
+    def _grades(self, reading: Reading) -> dict[str, float]:
         """The model's expected grade of the whole answer, 1 to 5, over its probabilities of
-        the five digits; None when it put none of them among its likely first tokens."""
-        probabilities = self.reader.first_token(prompts.SYSTEM, reading.asking(prompts.GRADE))
-        digits = {grade: probabilities.get(str(grade), 0.0) for grade in range(1, 6)}
-        total = sum(digits.values())
-        return sum(g * p for g, p in digits.items()) / total if total > 0 else None
+        the five digits, for each wording of ``prompts.GRADES``; a wording it answered with
+        none of the digits among its likely first tokens is left out."""
+        grades = {}
+        for name, instruction in prompts.GRADES.items():
+            probabilities = self.reader.first_token(prompts.SYSTEM, reading.asking(instruction))
+            digits = {grade: probabilities.get(str(grade), 0.0) for grade in range(1, 6)}
+            total = sum(digits.values())
+            if total > 0:
+                grades[name] = sum(g * p for g, p in digits.items()) / total
+        return grades
 
     def _closest_sentences(
         self, answer: str, points: Sequence[str], *, story: bool

@@ -28,16 +28,37 @@ INTERVIEW_AGREEMENT = (
 )
 GRADE_BAND = Band(5.0, 5.0, 1.0, 5.0)  # the model's grade: 5 full marks, 1 none
 OFF_TOPIC = "The judge found that the answer does not address the question"
-_GRADE_RULE = Rule(
-    "the judge's grade of the whole answer",
-    "of 5",
-    "5",
-    GRADE_BAND,
-    1.0,
-    "a local language model's expected grade (docs/judgement.md)",
-    "Answer the question you were asked directly, then back it with a concrete example of "
-    "your own: what you did and what came of it.",
-)
+# What to do for a low reading of each wording of the grade (prompts.GRADES).
+_GRADE_ADVICE = {
+    "answers the question": (
+        "Answer the question you were asked directly, then back it with a concrete example of "
+        "your own: what you did and what came of it."
+    ),
+    "an interviewer's rubric": (
+        "Give a specific example of what you did yourself, and say what came of it."
+    ),
+    "specific and concrete": (
+        "Name the real details: the project, your part in it, the numbers, the people."
+    ),
+    "clear and organised": (
+        "Lead with your answer in one sentence, then tell the example in order."
+    ),
+    "the impression it makes": (
+        "End on what you achieved or learned and why it matters for this role."
+    ),
+}
+
+
+def _grade_rule(name: str) -> Rule:
+    return Rule(
+        f"the judge's grade: {name}",
+        "of 5",
+        "5",
+        GRADE_BAND,
+        1.0,
+        "a local language model's expected grade (docs/judgement.md)",
+        _GRADE_ADVICE.get(name, _GRADE_ADVICE["answers the question"]),
+    )
 
 
 def judged_content(judgement: ContentJudgement) -> Score:
@@ -64,12 +85,13 @@ def judged_content(judgement: ContentJudgement) -> Score:
         for verdict in judgement.points
     ]
     if judgement.grade is not None:
-        readings.insert(0, (_GRADE_RULE, judgement.grade))
+        grades = judgement.grades or {"answers the question": judgement.grade}
+        readings[:0] = [(_grade_rule(name), grade) for name, grade in grades.items()]
         rests_on = (
             f"The content judge ({judgement.judge}): a local language model's grade of the "
             "whole answer, 1 (poorly) to 5 (very well), read from its probabilities of the "
-            "five digits; the key points a strong answer makes are judged beside it, for "
-            "coaching."
+            f"five digits and averaged over {len(grades)} ways of asking; the key points a "
+            "strong answer makes are judged beside it, for coaching."
         )
     else:
         evidence = (

@@ -5,7 +5,7 @@ stronger answer made of the candidate's own words with its gaps marked."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 PointStatus = Literal["covered", "partly", "missing"]
@@ -38,9 +38,11 @@ class ContentJudgement:
     # The model's "no" to: does the answer tell about the speaker's own experience...?
     # (interview forms only; None for explanations and empty answers)
     not_about_self_probability: float | None = None
-    # The model's grade of the whole answer, 1 (poorly) to 5 (very well), as the expected
-    # digit: the score of interview answers (not explanations); None for explanations.
+    # The model's grade of the whole answer, 1 (poorly) to 5 (very well): the mean of its
+    # expected digit over each wording of the question (``grades``, by the wording's name).
+    # The score of interview answers (not explanations); None and empty for explanations.
     grade: float | None = None
+    grades: dict[str, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
