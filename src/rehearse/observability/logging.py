@@ -9,6 +9,23 @@ from typing import Literal
 import structlog
 
 
+class StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """A stream handler writing to whatever ``sys.stderr`` is when a record is emitted, not the
+    one there was when logging was configured (which a test's output capture replaces and
+    closes while worker threads may still log)."""
+
+    def __init__(self) -> None:
+        super().__init__(sys.stderr)
+
+    @property
+    def stream(self) -> object:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _: object) -> None:
+        """Always ``sys.stderr``: there is nothing to set."""
+
+
 def configure_logging(level: str = "INFO", fmt: Literal["json", "console"] = "json") -> None:
     """Route structlog and the standard library's loggers through one JSON (or console) renderer."""
     shared: list[structlog.types.Processor] = [
@@ -36,7 +53,7 @@ def configure_logging(level: str = "INFO", fmt: Literal["json", "console"] = "js
             renderer,
         ],
     )
-    handler = logging.StreamHandler(sys.stderr)
+    handler = StderrHandler()
     handler.setFormatter(formatter)
     root = logging.getLogger()
     root.handlers[:] = [handler]
