@@ -14,7 +14,6 @@ from rehearse.observability.logging import configure_logging
 def test_a_record_goes_to_the_stderr_of_the_moment_not_the_one_at_configuration(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    configure_logging("INFO", "console")
     first, now = io.StringIO(), io.StringIO()
     monkeypatch.setattr(sys, "stderr", first)
     configure_logging("INFO", "console")

@@ -12,8 +12,8 @@ The strength of each key point, chosen by measurement (docs/judgement.md):
   reasons), which share no words with a good answer, the model's "yes" alone. These are
   interview answers, and their content score is not the points' mean but the model's grade of
   the whole answer (the expected digit of 1-5), which ranked the rated interviews of the open
-  students better (0.50 against 0.29), averaged over five wordings (``prompts.GRADES``; 0.52);
-  the points are still judged, shown and advised on (docs/judgement.md).
+  students better (0.49 against 0.29), asked five ways and averaged (``prompts.GRADES``); the
+  points are still judged, shown and advised on (docs/judgement.md).
 
 Whether the answer addressed the question at all is the model's probability of "no" to "is
 the answer about the question asked", over ``OFF_TOPIC_FROM`` (a lower cut for an explanation

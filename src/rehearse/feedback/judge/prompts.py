@@ -19,10 +19,11 @@ MAKES_POINT = "Does the answer make the key point? Reply yes or no."
 ABOUT_QUESTION = "Is the answer about the question asked? Reply yes or no."
 # The whole answer's grade, read five ways, each as the expected digit over the model's
 # probabilities of 1-5 (G-Eval style), and averaged: for interview answers, whose key points
-# are qualities, one grade ranked the rated interviews better than the points did, and the mean
-# of five wordings a little better than any one of them, as a panel of readers is steadier than
-# one (docs/judgement.md). Each asks about the answer already read, so the five cost five short
-# requests on llama.cpp's prompt cache. The keys name each reading in the report.
+# are qualities, one grade ranked the rated interviews better than the points did; the five
+# wordings together agree with people as one did, but do not hang on the one picked, and each
+# is shown in the report with its own advice (docs/judgement.md). Each asks about the answer
+# already read, so the five cost five short requests on llama.cpp's prompt cache. The keys
+# name each reading in the report.
 GRADES = {
     "answers the question": (
         "How well does the answer answer the interview question? Reply with one digit from 1 "

@@ -50,6 +50,7 @@ _GRADE_ADVICE = {
 
 
 def _grade_rule(name: str) -> Rule:
+    """How one wording of the grade is shown: out of 5, with what to do about it."""
     return Rule(
         f"the judge's grade: {name}",
         "of 5",
