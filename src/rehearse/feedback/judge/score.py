@@ -58,7 +58,7 @@ def _grade_rule(name: str) -> Rule:
         GRADE_BAND,
         1.0,
         "a local language model's expected grade (docs/judgement.md)",
-        _GRADE_ADVICE.get(name, _GRADE_ADVICE["answers the question"]),
+        _GRADE_ADVICE[name],
     )
 
 
