@@ -26,6 +26,12 @@ _log = structlog.get_logger(__name__)
 Reply = TypeVar("Reply", bound=BaseModel)
 
 
+# Room for the longest reply the schemas allow (600-character strings) even at one character
+# per token, so the JSON grammar always closes a reply: at 300, a small model rambling inside a
+# string was cut off unterminated and its reply lost (seen with SmolLM2 at temperature 0.2).
+MAX_REPLY_TOKENS = 700
+
+
 class RewrittenQuestion(BaseModel):
     question: str = Field(min_length=15, max_length=600)
 
@@ -125,7 +131,7 @@ class OpenAICompatibleProvider(LLMProvider):
         body = {
             "model": self.model,
             "temperature": 0.2,
-            "max_tokens": 300,
+            "max_tokens": MAX_REPLY_TOKENS,
             "response_format": {"type": "json_object", "schema": reply.model_json_schema()},
             "messages": [
                 {"role": "system", "content": system},
