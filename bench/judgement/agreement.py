@@ -40,8 +40,22 @@ def _both(
     x: NDArray[np.float64], y: NDArray[np.float64], groups: list[NDArray[np.intp]]
 ) -> tuple[float, float]:
     index = np.concatenate(groups)
-    within = [_rho(x[g], y[g]) for g in groups]
-    return _rho(x[index], y[index]), float(np.nanmean(within))
+    return _rho(x[index], y[index]), _finite_mean([_rho(x[g], y[g]) for g in groups])
+
+
+def _finite_mean(values: Sequence[float]) -> float:
+    """The mean of the defined values; NaN, without numpy's warning, when none is."""
+    finite = [v for v in values if np.isfinite(v)]
+    return float(np.mean(finite)) if finite else float("nan")
+
+
+def _interval(values: Sequence[float]) -> tuple[float, float]:
+    """The 95 % interval of the defined values; NaN, without a warning, when none is."""
+    finite = [v for v in values if np.isfinite(v)]
+    if not finite:
+        return float("nan"), float("nan")
+    low, high = np.percentile(finite, [2.5, 97.5])
+    return float(low), float(high)
 
 
 def ranking(
@@ -56,8 +70,5 @@ def ranking(
         _both(x, y, [groups[i] for i in rng.integers(0, len(groups), len(groups))])
         for _ in range(SAMPLES)
     ]
-    p_low, p_high = np.nanpercentile([d[0] for d in draws], [2.5, 97.5])
-    w_low, w_high = np.nanpercentile([d[1] for d in draws], [2.5, 97.5])
-    return Ranking(
-        pooled, (float(p_low), float(p_high)), within, (float(w_low), float(w_high)), len(x)
-    )
+    pooled_interval = _interval([d[0] for d in draws])
+    return Ranking(pooled, pooled_interval, within, _interval([d[1] for d in draws]), len(x))
