@@ -1,8 +1,10 @@
 """``python -m bench.judgement.speed``: seconds the configured judge takes for the two answers
 the product promises times for: a 60-second spoken answer to a story question (about 150
 words, judged against the four STAR parts of a story) and a 40-word written answer to a
-technical question (one key point). Each is judged as the first answer to its question (no
-prompt prefix cached) and again with different wording (the question's prefix cached)."""
+technical question (one key point). Each is judged as the first answer to its question and
+again with different wording (the question's prefix cached), after the server has judged an
+interview answer to another question, as it has for every answer but an interview's first
+(the grades' system text cached); that first one is timed too."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from rehearse.feedback.judge.judge import ContentJudge, JudgeInput
 from rehearse.feedback.judge.points import FORM_POINTS
 from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
 
+FIRST_QUESTION = "Describe a project you are proud of."
 STORY_QUESTION = "Tell me about a time you had to fix a problem under a tight deadline."
 STORY = (
     "Last spring I was on the team that ran our university's course registration site, and "
@@ -53,6 +56,12 @@ def main() -> int:
     ]  # fmt: skip
     try:
         judge.apply(JudgeInput("Warm-up question?", ("a point",), "A warm-up answer."))
+        started = time.perf_counter()
+        judge.apply(JudgeInput(FIRST_QUESTION, FORM_POINTS["story"], STORY, "story"))
+        print(
+            f"spoken story as the server's first interview answer: "
+            f"{time.perf_counter() - started:.1f} s"
+        )
         for label, question, points, answers, form in cases:
             seconds = []
             for answer in answers:
