@@ -12,7 +12,8 @@ The strength of each key point, chosen by measurement (docs/judgement.md):
   reasons), which share no words with a good answer, the model's "yes" alone. These are
   interview answers, and their content score is not the points' mean but the model's grade of
   the whole answer (the expected digit of 1-5), which ranked the rated interviews of the open
-  students better (0.49 against 0.29), asked five ways and averaged (``prompts.GRADES``); the
+  students better (0.49 against 0.29), asked five ways and averaged (``prompts.GRADES``),
+  each against three graded answers to another question (``prompts.GRADING_SYSTEM``); the
   points are still judged, shown and advised on (docs/judgement.md).
 
 Whether the answer addressed the question at all is the model's probability of "no" to "is
@@ -46,7 +47,8 @@ from rehearse.feedback.judge.terms import term_recall
 from rehearse.feedback.judge.verdict import ContentJudgement, PointStatus, PointVerdict
 from rehearse.interviewer.retrieval.encoder import TextEncoder
 
-METHOD = "judge-3"  # judge-1: interview answers by their points' mean; judge-2: by one grade
+# judge-1: interview answers by their points' mean; judge-2: by one grade; judge-3: five.
+METHOD = "judge-4"  # the five grades against three graded reference answers
 MAX_WORDS = 400
 # The cosine of a key point and an answer read as 0 at 0.1 and as 1 at 0.8 (declared).
 COSINE_SCALE = (0.1, 0.8)
@@ -111,8 +113,6 @@ class ContentJudge:
         reading = Reading(item.question, text)
         off = self._no_to(reading, prompts.ABOUT_QUESTION)  # first: the points extend its prefix
         not_self = None if by_terms(item.form) else self._no_to(reading, prompts.ABOUT_SELF)
-        grades = {} if by_terms(item.form) else self._grades(reading)
-        grade = float(np.mean(list(grades.values()))) if grades else None
         read = " ".join(item.answer.split()[:MAX_WORDS])  # as read, in its own letter case
         asked = list(dict.fromkeys([*points, *parts.values()]))
         quotes, cosines = self._closest_sentences(read, asked, story=bool(parts))
@@ -122,6 +122,9 @@ class ContentJudge:
         }  # a point asked once, whether a key point, a STAR part or both
         verdicts = [judged[point] for point in points]
         star = tuple(replace(judged[part], point=name) for name, part in parts.items())
+        # Last: the grades' own system text starts a new prefix, which they then share.
+        grades = {} if by_terms(item.form) else self._grades(reading)
+        grade = float(np.mean(list(grades.values()))) if grades else None
         strengths = [v.strength for v in verdicts]
         score = 100.0 * (float(np.mean(strengths)) if grade is None else (grade - 1) / 4)
         on_topic = (off is None or off < _off_topic_from(item.form, verdicts)) and (
@@ -173,7 +176,8 @@ class ContentJudge:
         none of the digits among its likely first tokens is left out."""
         grades = {}
         for name, instruction in prompts.GRADES.items():
-            probabilities = self.reader.first_token(prompts.SYSTEM, reading.asking(instruction))
+            asked = reading.asking(instruction)
+            probabilities = self.reader.first_token(prompts.GRADING_SYSTEM, asked)
             digits = {grade: probabilities.get(str(grade), 0.0) for grade in range(1, 6)}
             total = sum(digits.values())
             if total > 0:

@@ -22,8 +22,8 @@ AGREEMENT = (
 )
 # Interview answers: the rated interviews of the students set aside (docs/judgement.md).
 INTERVIEW_AGREEMENT = (
-    "Agrees with human interviewers' Overall at Spearman 0.21 [-0.18, 0.56] on 26 interviews "
-    "of students set aside from every choice (MIT Interview ratings; a third look at them; "
+    "Agrees with human interviewers' Overall at Spearman 0.24 [-0.10, 0.52] on 26 interviews "
+    "of students set aside from every choice (MIT Interview ratings; a fourth look at them; "
     "answer length alone: 0.20): too weakly to grade you, so a coaching check, not a grade."
 )
 GRADE_BAND = Band(5.0, 5.0, 1.0, 5.0)  # the model's grade: 5 full marks, 1 none
