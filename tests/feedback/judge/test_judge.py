@@ -9,7 +9,7 @@ as the store judges it once (the test of asking twice asks twice itself)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from statistics import mean
 
 import pytest
@@ -195,3 +195,29 @@ def test_a_told_story_grades_above_a_claim_with_no_story(judge: _OnceEach) -> No
     assert told.grade is not None
     assert untold.grade is not None
     assert told.grade > untold.grade
+
+
+class _Recording:
+    """The real reader, noting the system text of every request it passes on."""
+
+    def __init__(self, reader: ChatReader) -> None:
+        self.reader, self.name, self.systems = reader, reader.name, list[str]()
+
+    def first_token(self, system: str, user: str) -> Mapping[str, float]:
+        self.systems.append(system)
+        return self.reader.first_token(system, user)
+
+
+def test_only_the_grades_see_the_reference_answers_and_they_come_last(
+    bundled: ContentJudge,
+) -> None:
+    assert isinstance(bundled.reader, ChatReader)
+    recording = _Recording(bundled.reader)
+    recorded = ContentJudge(recording, bundled.encoder)
+    recorded.apply(JudgeInput(QUESTION, POINTS, GOOD))
+    assert set(recording.systems) == {prompts.SYSTEM}  # an explanation is never graded
+    recording.systems.clear()
+    recorded.apply(JudgeInput(WHY_US, FORM_POINTS["motivation"], MOTIVATED, "motivation"))
+    graded = len(prompts.GRADES)
+    assert recording.systems[-graded:] == [prompts.GRADING_SYSTEM] * graded
+    assert set(recording.systems[:-graded]) == {prompts.SYSTEM}
