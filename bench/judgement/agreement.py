@@ -43,18 +43,23 @@ def _both(
     return _rho(x[index], y[index]), _finite_mean([_rho(x[g], y[g]) for g in groups])
 
 
+def _defined(values: Sequence[float]) -> list[float]:
+    """The values that are not NaN (numpy's nan-functions warn when none is)."""
+    return [v for v in values if np.isfinite(v)]
+
+
 def _finite_mean(values: Sequence[float]) -> float:
-    """The mean of the defined values; NaN, without numpy's warning, when none is."""
-    finite = [v for v in values if np.isfinite(v)]
-    return float(np.mean(finite)) if finite else float("nan")
+    """The mean of the defined values; NaN when none is."""
+    defined = _defined(values)
+    return float(np.mean(defined)) if defined else float("nan")
 
 
 def _interval(values: Sequence[float]) -> tuple[float, float]:
-    """The 95 % interval of the defined values; NaN, without a warning, when none is."""
-    finite = [v for v in values if np.isfinite(v)]
-    if not finite:
+    """The 95 % interval of the defined values; NaN when none is."""
+    defined = _defined(values)
+    if not defined:
         return float("nan"), float("nan")
-    low, high = np.percentile(finite, [2.5, 97.5])
+    low, high = np.percentile(defined, [2.5, 97.5])
     return float(low), float(high)
 
 
