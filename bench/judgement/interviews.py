@@ -49,7 +49,7 @@ def judge_input(exchange: Exchange) -> JudgeInput:
 
 
 def judged_interview(judge: ContentJudge, exchanges: Sequence[Exchange]) -> list[dict[str, Any]]:
-    """Each answer's judgement, in brief: its form, score, verdict and STAR parts."""
+    """Each answer's judgement, in brief: its form, score, grades, verdict and STAR parts."""
     found = []
     for exchange in exchanges:
         judgement = judge.apply(judge_input(exchange))
@@ -59,6 +59,7 @@ def judged_interview(judge: ContentJudge, exchanges: Sequence[Exchange]) -> list
                 "form": judgement.form,
                 "score": judgement.score,
                 "grade": judgement.grade,
+                "grades": judgement.grades,
                 "on_topic": judgement.on_topic,
                 "off_topic_probability": judgement.off_topic_probability,
                 "not_about_self_probability": judgement.not_about_self_probability,

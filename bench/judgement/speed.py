@@ -4,7 +4,9 @@ words, judged against the four STAR parts of a story) and a 40-word written answ
 technical question (one key point). Each is judged as the first answer to its question and
 again with different wording (the question's prefix cached), after the server has judged an
 interview answer to another question, as it has for every answer but an interview's first
-(the grades' system text cached); that first one is timed too."""
+(the grades' system text cached). That first one is timed too, on a server of its own: after
+the warm-up a planned interview asks for (``ContentJudge.warm_up``), and, as the baseline of the
+same run, after only a written answer (the grades' system text not yet cached)."""
 
 from __future__ import annotations
 
@@ -45,9 +47,32 @@ TECH = (
 TECH_AGAIN = TECH.replace("running program", "program being executed")
 
 
+def first_interview_answer(encoder: MiniLMEncoder, *, warmed: bool) -> float:
+    """Seconds for a spoken story judged as a fresh server's first interview answer, after the
+    judge's warm-up or after a written answer (which starts the server but leaves the grades'
+    reference answers to the story)."""
+    judge = ContentJudge(ConfiguredReader(Settings()), encoder)
+    try:
+        if warmed:
+            judge.warm_up()
+        else:
+            judge.apply(JudgeInput("Warm-up question?", ("a point",), "A warm-up answer."))
+        started = time.perf_counter()
+        judge.apply(JudgeInput(FIRST_QUESTION, FORM_POINTS["story"], STORY, "story"))
+        return time.perf_counter() - started
+    finally:
+        judge.close()
+
+
 def main() -> int:
-    reader = ConfiguredReader(Settings())
-    judge = ContentJudge(reader, MiniLMEncoder())
+    encoder = MiniLMEncoder()
+    cold = first_interview_answer(encoder, warmed=False)
+    warm = first_interview_answer(encoder, warmed=True)
+    print(
+        f"spoken story as the server's first interview answer: {warm:.1f} s after the warm-up, "
+        f"{cold:.1f} s after a written answer"
+    )
+    judge = ContentJudge(ConfiguredReader(Settings()), encoder)
     cases = [
         ("spoken story, 60 s (~150 words), its 4 STAR parts", STORY_QUESTION, FORM_POINTS["story"],
          (STORY, STORY_AGAIN), "story"),
@@ -55,13 +80,10 @@ def main() -> int:
          (TECH, TECH_AGAIN), "explanation"),
     ]  # fmt: skip
     try:
-        judge.apply(JudgeInput("Warm-up question?", ("a point",), "A warm-up answer."))
         started = time.perf_counter()
+        judge.warm_up()
+        print(f"warm-up, the server's start included: {time.perf_counter() - started:.1f} s")
         judge.apply(JudgeInput(FIRST_QUESTION, FORM_POINTS["story"], STORY, "story"))
-        print(
-            f"spoken story as the server's first interview answer: "
-            f"{time.perf_counter() - started:.1f} s"
-        )
         for label, question, points, answers, form in cases:
             seconds = []
             for answer in answers:

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
-from fastapi.testclient import TestClient
+from pathlib import Path
 
-from tests.conftest import shared_fixture
-from tests.support.api import ApiUser, error_code
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+
+from rehearse.jobs.models import Job, JobStatus
+from rehearse.reports.judging import WARM_UP
+from rehearse.runtime import Runtime
+from rehearse.web.app import create_app
+from tests.conftest import make_settings, shared_fixture
+from tests.support.api import ApiUser, error_code, sign_up
+from tests.support.llama import llama_server
+from tests.support.waiting import wait_until
 
 
 def _session(client: TestClient, user: ApiUser, *, resume: bool = True, count: int = 6) -> str:
@@ -117,3 +127,37 @@ def test_a_typed_coding_answer_is_graded_by_a_job(client: TestClient, alice: Api
     assert job["status"] == "done", job
     assert job["result"]["status"] == "passed"
     assert job["result"]["summary"].startswith("All ")
+
+
+def _warm_ups(client: TestClient) -> list[Job]:
+    runtime: Runtime = client.app.state.runtime  # type: ignore[attr-defined]
+    with runtime.database.transaction() as db:
+        return list(db.scalars(select(Job).where(Job.kind == WARM_UP)))
+
+
+def _planned(client: TestClient) -> None:
+    alice = sign_up(client, "alice@example.com")
+    session_id = _session(client, alice, resume=False)
+    planned = client.post(f"/api/sessions/{session_id}/plan", json={}, headers=alice.headers)
+    assert planned.status_code == 200, planned.text
+
+
+@pytest.mark.slow
+def test_a_planned_interview_readies_the_judge_for_its_first_answer(
+    tmp_path: Path, database_url: str
+) -> None:
+    with llama_server() as url:  # SmolLM2 stands in for the judge's model
+        settings = make_settings(tmp_path / "data", database_url, judge="on", judge_url=url)
+        with TestClient(create_app(settings)) as client:
+            _planned(client)
+            assert len(_warm_ups(client)) == 1  # queued with the plan
+            wait_until(
+                lambda: _warm_ups(client)[0].status == JobStatus.DONE,
+                "the judge's warm-up job to finish",
+            )
+            assert _warm_ups(client)[0].result == {"status": "ok"}
+
+
+def test_with_the_judge_off_nothing_is_warmed_up(client: TestClient) -> None:
+    _planned(client)
+    assert _warm_ups(client) == []

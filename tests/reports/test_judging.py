@@ -14,7 +14,7 @@ from rehearse.feedback.report import Report
 from rehearse.interviews.models import InterviewSession, QuestionKind
 from rehearse.jobs.context import JobContext
 from rehearse.reports.builder import build_report
-from rehearse.reports.judging import JUDGE_CONTENT, judge_content
+from rehearse.reports.judging import JUDGE_CONTENT, WARM_UP, judge_content, warm_up_judge
 from rehearse.runtime import Runtime
 from tests.conftest import make_settings
 from tests.support.llama import judge_model, llama_server
@@ -103,6 +103,22 @@ def test_a_missing_model_leaves_the_report_whole_and_says_how_to_fix_it(
         runtime.close()
     assert any("Content was not judged" in w and "./scripts/start" in w for w in answer.warnings)
     assert next(s for s in answer.scores if s.name == "content").value is not None
+
+
+def test_a_warm_up_without_its_model_says_why_and_is_not_retried(
+    tmp_path: Path, database_url: str
+) -> None:
+    settings = make_settings(
+        tmp_path / "data", database_url, judge="on", cache_dir=tmp_path / "none"
+    )
+    runtime = Runtime(settings)
+    try:
+        result = warm_up_judge(JobContext(uuid.uuid4(), WARM_UP, {}, None, 1, runtime))
+    finally:
+        runtime.close()
+    assert result is not None
+    assert result["status"] == "unavailable"  # returned, not raised: the queue does not retry
+    assert "./scripts/start" in result["message"]
 
 
 def test_what_to_work_on_leads_with_the_key_point_an_answer_missed(judged: Runtime) -> None:

@@ -40,7 +40,7 @@ from rehearse.interviews.tasks import ANALYZE_ANSWER, GRADE_CODE
 from rehearse.interviews.turns import Turn, take_turn
 from rehearse.jobs.service import enqueue
 from rehearse.progress.repository import mastery_of
-from rehearse.reports.judging import queue_judgement
+from rehearse.reports.judging import queue_judgement, queue_warm_up
 from rehearse.store.base import utcnow
 
 MAX_CALIBRATION_BYTES = 20 * 1024 * 1024  # a few seconds of camera are a few megabytes
@@ -205,6 +205,8 @@ class InterviewService:
         interview.status = SessionStatus.READY
         self.db.flush()
         self.db.expire(interview, ["questions"])
+        if self.runtime.settings.judge != "off":
+            queue_warm_up(self.db, self.runtime.queue, self.user_id)
         return interview
 
     def _refuse_if_answered(self, interview: InterviewSession) -> None:

@@ -6,7 +6,8 @@ A verdict is keyed by a hash of what the judge read (the question, its key point
 as the judge reads it) and the judge's name, so an unchanged answer is never judged twice and
 a follow-up reply, which changes what was said, is judged again. When the judge cannot run
 (turned off, its model missing), the stored record says why and how to fix it; a model that
-timed out or failed raises, and the queue tries the job again.
+timed out or failed raises, and the queue tries the job again. A planned interview first
+queues a warm-up, so its first answer does not wait for the judge to start.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     from rehearse.runtime import Runtime
 
 JUDGE_CONTENT = "answer.judge_content"
+WARM_UP = "judge.warm_up"
 KIND = "content-judge"
 OFF = "Content was not judged: the judge is turned off (REHEARSE_JUDGE=off)."
 
@@ -66,6 +68,12 @@ def queue_judgement(
         session, queue, kind=JUDGE_CONTENT, payload={"question_id": str(question_id)},
         user_id=user_id,
     )  # fmt: skip
+
+
+def queue_warm_up(session: Session, queue: JobQueue, user_id: uuid.UUID | None) -> None:
+    """Ask for the judge to be made ready once ``session`` commits: an interview is about to
+    start, and its first answer should not wait for the server and its prompts."""
+    enqueue(session, queue, kind=WARM_UP, payload={}, user_id=user_id)
 
 
 def stored_judgement(db: Session, answers: Sequence[Answer]) -> Mapping[str, Any] | None:
@@ -158,3 +166,18 @@ def _store_unless_deleted(runtime: Runtime, answer_id: uuid.UUID, data: dict[str
 
 def _not_judged(error: RehearseError) -> str:
     return f"Content was not judged: {error.message}"
+
+
+@job_handler(WARM_UP)
+def warm_up_judge(context: JobContext[Runtime]) -> dict[str, Any]:
+    """Start the judge's server and cache its prompts' prefixes before an interview's first
+    answer, so that answer is judged in the time any other is. Never retried, since it only
+    saves time: a judge that cannot run is reported by the answers' own jobs."""
+    judge = context.runtime.content_judge
+    if judge is None:
+        return {"status": "off"}
+    try:
+        judge.warm_up()
+    except RehearseError as exc:
+        return {"status": "unavailable", "message": _not_judged(exc)}
+    return {"status": "ok"}

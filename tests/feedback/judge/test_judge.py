@@ -12,11 +12,13 @@ import re
 from collections.abc import Iterator, Mapping
 from statistics import mean
 
+import httpx
 import pytest
 
 from rehearse.feedback.judge import prompts
 from rehearse.feedback.judge.judge import ContentJudge, JudgeInput
 from rehearse.feedback.judge.points import FORM_POINTS, STAR_GAPS, STAR_PARTS
+from rehearse.feedback.judge.prompts import Reading
 from rehearse.feedback.judge.reader import ChatReader
 from rehearse.feedback.judge.stronger import UNCOUNTED_RESULT
 from rehearse.feedback.judge.verdict import ContentJudgement
@@ -221,3 +223,33 @@ def test_only_the_grades_see_the_reference_answers_and_they_come_last(
     graded = len(prompts.GRADES)
     assert recording.systems[-graded:] == [prompts.GRADING_SYSTEM] * graded
     assert set(recording.systems[:-graded]) == {prompts.SYSTEM}
+
+
+def _prompt_tokens_evaluated(url: str, system: str, user: str) -> int:
+    """How many prompt tokens llama.cpp's server evaluated for this request (the rest it
+    took from its prompt cache)."""
+    body = {
+        "messages": [{"role": "system", "content": system}, {"role": "user", "content": user}],
+        "max_tokens": 1, "temperature": 0.0, "cache_prompt": True,
+    }  # fmt: skip
+    response = httpx.post(f"{url}/chat/completions", json=body, timeout=120)
+    response.raise_for_status()
+    return int(response.json()["timings"]["prompt_n"])
+
+
+def test_a_warm_up_spares_the_first_answers_grades_their_reference_answers() -> None:
+    """An interview's first answer, on a server started fresh, with and without a warm-up:
+    its yes/no requests come first, then its grades, whose prefix (the reference answers) the
+    warmed server restores from its cache. SmolLM2 stands in: this is the cache, not skill."""
+    reading = Reading(WHY_US, MOTIVATED.lower())
+    evaluated = {}
+    for warmed in (False, True):
+        with llama_server() as url:
+            reader = ChatReader(url, "smollm2")
+            if warmed:
+                ContentJudge(reader, MiniLMEncoder()).warm_up()
+            reader.first_token(prompts.SYSTEM, reading.asking(prompts.ABOUT_QUESTION))
+            grade = reading.asking(next(iter(prompts.GRADES.values())))
+            evaluated[warmed] = _prompt_tokens_evaluated(url, prompts.GRADING_SYSTEM, grade)
+            reader.close()
+    assert evaluated[True] * 2 < evaluated[False]

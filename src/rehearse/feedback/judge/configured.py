@@ -1,6 +1,6 @@
 """The judge the settings describe: the bundled model on a llama.cpp server Rehearse runs
 itself, or the server at ``REHEARSE_JUDGE_URL``. Nothing is loaded or started until the first
-judgement asks."""
+request (a warm-up or a judgement) asks."""
 
 from __future__ import annotations
 

@@ -140,6 +140,14 @@ class ContentJudge:
             _rounded(grade), {name: round(g, 4) for name, g in grades.items()},
         )  # fmt: skip
 
+    def warm_up(self) -> None:
+        """Ready the model for an interview's first answer: one short request under each
+        system text, the grades' first, so that a local server is started and llama.cpp keeps
+        both prefixes (the reference answers included) in its prompt cache; the answer's own
+        yes/no requests then find ``SYSTEM`` in its slot and its grades restore the other."""
+        for system in (prompts.GRADING_SYSTEM, prompts.SYSTEM):
+            self.reader.first_token(system, Reading("", "").asking(prompts.ABOUT_QUESTION))
+
     def close(self) -> None:
         """Stop what the reader started (a local server), if anything."""
         close = getattr(self.reader, "close", None)
