@@ -88,34 +88,29 @@ def test_an_unchanged_answer_is_not_judged_twice(judged: Runtime) -> None:
     assert _judge(judged, question_id) == {"status": "ok", "cached": True}
 
 
-def test_a_missing_model_leaves_the_report_whole_and_says_how_to_fix_it(
-    tmp_path: Path, database_url: str
-) -> None:
+@pytest.fixture
+def modelless(tmp_path: Path, database_url: str) -> Iterator[Runtime]:
+    """A runtime whose judge is on but finds no model where it looks."""
     settings = make_settings(
         tmp_path / "data", database_url, judge="on", cache_dir=tmp_path / "none"
     )
     runtime = Runtime(settings)
-    try:
-        interview_id, question_id = _answered(runtime, GOOD)
-        assert _judge(runtime, question_id)["status"] == "unavailable"
-        answer = _report(runtime, interview_id).answers[0]
-    finally:
-        runtime.close()
+    yield runtime
+    runtime.close()
+
+
+def test_a_missing_model_leaves_the_report_whole_and_says_how_to_fix_it(
+    modelless: Runtime,
+) -> None:
+    interview_id, question_id = _answered(modelless, GOOD)
+    assert _judge(modelless, question_id)["status"] == "unavailable"
+    answer = _report(modelless, interview_id).answers[0]
     assert any("Content was not judged" in w and "./scripts/start" in w for w in answer.warnings)
     assert next(s for s in answer.scores if s.name == "content").value is not None
 
 
-def test_a_warm_up_without_its_model_says_why_and_is_not_retried(
-    tmp_path: Path, database_url: str
-) -> None:
-    settings = make_settings(
-        tmp_path / "data", database_url, judge="on", cache_dir=tmp_path / "none"
-    )
-    runtime = Runtime(settings)
-    try:
-        result = warm_up_judge(JobContext(uuid.uuid4(), WARM_UP, {}, None, 1, runtime))
-    finally:
-        runtime.close()
+def test_a_warm_up_without_its_model_says_why_and_is_not_retried(modelless: Runtime) -> None:
+    result = warm_up_judge(JobContext(uuid.uuid4(), WARM_UP, {}, None, 1, modelless))
     assert result is not None
     assert result["status"] == "unavailable"  # returned, not raised: the queue does not retry
     assert "./scripts/start" in result["message"]
