@@ -45,6 +45,7 @@ TECH = (
     "need locks when they touch the same data."
 )
 TECH_AGAIN = TECH.replace("running program", "program being executed")
+FIRST_ANSWER = JudgeInput(FIRST_QUESTION, FORM_POINTS["story"], STORY, "story")
 
 
 def first_interview_answer(encoder: MiniLMEncoder, *, warmed: bool) -> float:
@@ -58,7 +59,7 @@ def first_interview_answer(encoder: MiniLMEncoder, *, warmed: bool) -> float:
         else:
             judge.apply(JudgeInput("Warm-up question?", ("a point",), "A warm-up answer."))
         started = time.perf_counter()
-        judge.apply(JudgeInput(FIRST_QUESTION, FORM_POINTS["story"], STORY, "story"))
+        judge.apply(FIRST_ANSWER)
         return time.perf_counter() - started
     finally:
         judge.close()
@@ -83,7 +84,7 @@ def main() -> int:
         started = time.perf_counter()
         judge.warm_up()
         print(f"warm-up, the server's start included: {time.perf_counter() - started:.1f} s")
-        judge.apply(JudgeInput(FIRST_QUESTION, FORM_POINTS["story"], STORY, "story"))
+        judge.apply(FIRST_ANSWER)
         for label, question, points, answers, form in cases:
             seconds = []
             for answer in answers:

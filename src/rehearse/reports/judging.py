@@ -179,5 +179,5 @@ def warm_up_judge(context: JobContext[Runtime]) -> dict[str, Any]:
     try:
         judge.warm_up()
     except RehearseError as exc:
-        return {"status": "unavailable", "message": _not_judged(exc)}
+        return {"status": "unavailable", "message": exc.message}
     return {"status": "ok"}

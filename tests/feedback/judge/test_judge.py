@@ -24,6 +24,7 @@ from rehearse.feedback.judge.stronger import UNCOUNTED_RESULT
 from rehearse.feedback.judge.verdict import ContentJudgement
 from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
 from tests.support.llama import judge_model, llama_server
+from tests.support.waiting import GUARD_SECONDS
 
 pytestmark = pytest.mark.slow
 QUESTION = "What is a stack, and in what order does it return its elements?"
@@ -225,16 +226,19 @@ def test_only_the_grades_see_the_reference_answers_and_they_come_last(
     assert set(recording.systems[:-graded]) == {prompts.SYSTEM}
 
 
-def _prompt_tokens_evaluated(url: str, system: str, user: str) -> int:
-    """How many prompt tokens llama.cpp's server evaluated for this request (the rest it
-    took from its prompt cache)."""
-    body = {
-        "messages": [{"role": "system", "content": system}, {"role": "user", "content": user}],
-        "max_tokens": 1, "temperature": 0.0, "cache_prompt": True,
-    }  # fmt: skip
-    response = httpx.post(f"{url}/chat/completions", json=body, timeout=120)
-    response.raise_for_status()
-    return int(response.json()["timings"]["prompt_n"])
+class _Timings(httpx.HTTPTransport):
+    """A real HTTP transport that keeps llama.cpp's ``timings`` of the last response: how
+    many prompt tokens the server evaluated (``prompt_n``); the rest came from its cache."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.last: dict[str, float] = {}
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        response = super().handle_request(request)
+        response.read()
+        self.last = response.json().get("timings", {})
+        return response
 
 
 def test_a_warm_up_spares_the_first_answers_grades_their_reference_answers() -> None:
@@ -244,12 +248,14 @@ def test_a_warm_up_spares_the_first_answers_grades_their_reference_answers() -> 
     reading = Reading(WHY_US, MOTIVATED.lower())
     evaluated = {}
     for warmed in (False, True):
+        timings = _Timings()
         with llama_server() as url:
-            reader = ChatReader(url, "smollm2")
+            reader = ChatReader(url, "smollm2", timeout_seconds=GUARD_SECONDS, transport=timings)
             if warmed:
                 ContentJudge(reader, MiniLMEncoder()).warm_up()
             reader.first_token(prompts.SYSTEM, reading.asking(prompts.ABOUT_QUESTION))
             grade = reading.asking(next(iter(prompts.GRADES.values())))
-            evaluated[warmed] = _prompt_tokens_evaluated(url, prompts.GRADING_SYSTEM, grade)
+            reader.first_token(prompts.GRADING_SYSTEM, grade)
+            evaluated[warmed] = timings.last["prompt_n"]
             reader.close()
     assert evaluated[True] * 2 < evaluated[False]
