@@ -17,7 +17,7 @@ from fastapi.testclient import TestClient
 
 from rehearse.web.app import create_app
 from tests.conftest import make_settings, own_postgres_database, shared_fixture
-from tests.support.api import ApiUser, error_code, sign_up, wait_for_job
+from tests.support.api import ApiUser, error_code, sign_up, wait_for_every_job, wait_for_job
 
 STORY = (
     "Last year I led the move of our login service to a new identity provider. The situation "
@@ -73,7 +73,9 @@ def reported(
         settings = make_settings(folder / "data", url)
         client = stack.enter_context(TestClient(create_app(settings)))
         alice = sign_up(client, "alice@example.com")
-        yield Reported(client, alice, _answered_session(client, alice))
+        answered = _answered_session(client, alice)
+        wait_for_every_job(client)  # its mail and judgements: none left to run between tests
+        yield Reported(client, alice, answered)
 
 
 def _answered_session(client: TestClient, alice: ApiUser) -> str:

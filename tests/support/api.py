@@ -7,7 +7,9 @@ from typing import Any
 
 import httpx2
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 
+from rehearse.jobs.models import Job, JobStatus
 from tests.support.waiting import wait_until
 
 STRONG_PASSWORD = "violet-harbour-cactus-92"
@@ -49,6 +51,19 @@ def wait_for_job(client: httpx2.Client, user: ApiUser | None, job_id: str) -> di
 
     wait_until(finished, f"job {job_id} to finish")
     return seen
+
+
+def wait_for_every_job(client: TestClient) -> None:
+    """Wait until the app behind ``client`` has no job queued or running: an app a module's
+    tests share then does no background work (and writes no log line) between them."""
+    database = client.app.state.runtime.database  # type: ignore[attr-defined]
+
+    def settled() -> bool:
+        unfinished = (JobStatus.QUEUED, JobStatus.RUNNING)
+        with database.sessions() as session:
+            return session.scalars(select(Job.id).where(Job.status.in_(unfinished))).first() is None
+
+    wait_until(settled, "every job of the app to finish")
 
 
 def error_code(response: Any) -> str:
