@@ -18,14 +18,13 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from bench.judgement.interviews import judge_input
+from bench.validity.turns import Exchange
 from rehearse.config import Settings
-from rehearse.feedback.content.forms import answer_form
 from rehearse.feedback.judge.configured import ConfiguredReader
-from rehearse.feedback.judge.judge import ContentJudge, JudgeInput
-from rehearse.feedback.judge.points import key_points_for
+from rehearse.feedback.judge.judge import ContentJudge
 from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
 
-KIND = "behavioural"
 QUESTIONS = (
     "Tell me about yourself.",
     "Why do you want to work for us?",
@@ -103,13 +102,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         for name, text in texts.items():
             for question in QUESTIONS:
-                points = key_points_for(question, KIND, ())
-                form = answer_form(question, KIND)
-                judged = judge.apply(JudgeInput(question, points, text, form))
+                judged = judge.apply(judge_input(Exchange(question, text)))
                 caught += judged.on_topic is False
                 print(
-                    f"{name:<24} {question[:44]:<44} {judged.off_topic_probability or 0:8.3f} "
-                    f"{judged.not_about_self_probability or 0:10.3f} "
+                    f"{name:<24} {question[:44]:<44} {_shown(judged.off_topic_probability):>8} "
+                    f"{_shown(judged.not_about_self_probability):>10} "
                     f"{'off topic' if judged.on_topic is False else 'ON TOPIC'}",
                     flush=True,
                 )
@@ -117,6 +114,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         judge.close()
     print(f"off topic: {caught} of {len(texts) * len(QUESTIONS)}")
     return 0
+
+
+def _shown(probability: float | None) -> str:
+    """A probability to three places, or "-" when the model answered neither yes nor no."""
+    return "-" if probability is None else f"{probability:.3f}"
 
 
 if __name__ == "__main__":

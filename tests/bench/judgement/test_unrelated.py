@@ -22,7 +22,8 @@ def test_every_text_is_judged_against_every_question(
     with judge_is_smollm2(monkeypatch):
         assert unrelated.main(["--check"]) == 0
     printed = capsys.readouterr().out
-    judged = re.findall(r"^(.+?)\s+\d\.\d{3}\s+\d\.\d{3} (off topic|ON TOPIC)$", printed, re.M)
+    shown = r"(?:\d\.\d{3}|-)"  # a probability, or "-" for neither yes nor no
+    judged = re.findall(rf"^(.+?)\s+{shown}\s+{shown} (off topic|ON TOPIC)$", printed, re.M)
     assert len(judged) == len(unrelated.CHECK_TEXTS) * len(questions)
     assert {line.split("  ")[0] for line, _ in judged} == set(unrelated.CHECK_TEXTS)
     caught = sum(verdict == "off topic" for _, verdict in judged)
