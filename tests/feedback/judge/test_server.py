@@ -1,18 +1,21 @@
-"""The local llama.cpp server: started on first use, started again when it died, and a model
-file it cannot load reported, not waited on. SmolLM2-135M stands in for the judge's model."""
+"""The local llama.cpp server: started on first use, kept while it is in use whichever thread
+started it, started again when it died, and a model file it cannot load reported, not waited
+on. SmolLM2-135M stands in for the judge's model."""
 
 from __future__ import annotations
 
 import os
 import signal
+import threading
 from pathlib import Path
 
 import httpx
 import pytest
 
+from rehearse.feedback.judge.reader import ChatReader
 from rehearse.feedback.judge.server import JudgeServerFailed, LocalServer
 from tests.support.llama import smollm2
-from tests.support.waiting import wait_until
+from tests.support.waiting import GUARD_SECONDS, wait_until
 
 pytestmark = pytest.mark.slow
 
@@ -36,6 +39,23 @@ def test_a_server_that_died_is_started_again() -> None:
     finally:
         server.close()
     assert server.pid is None
+
+
+def test_a_server_started_for_a_thread_that_has_ended_keeps_serving() -> None:
+    """As when a short-lived warm-up thread is the first to ask (``rehearse analyze``)."""
+    server = LocalServer(smollm2(), threads=1)
+    try:
+        asked: list[str] = []
+        warm_up = threading.Thread(target=lambda: asked.append(server.url()))
+        warm_up.start()
+        warm_up.join()
+        started = server.pid
+        reader = ChatReader(asked[0], "smollm2", timeout_seconds=GUARD_SECONDS)
+        assert reader.first_token("Reply yes or no.", "Is water wet?")
+        assert server.pid == started
+        reader.close()
+    finally:
+        server.close()
 
 
 def test_a_model_file_it_cannot_load_is_reported(tmp_path: Path) -> None:

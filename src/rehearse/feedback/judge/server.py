@@ -19,6 +19,7 @@ import subprocess
 import sys
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -57,10 +58,9 @@ def find_binary() -> Path:
 
 def _as_background_child() -> None:
     """Run in the child before the server starts: as background work (live captions and
-    requests come first), and, on Linux, ended when the process that started it dies, however
-    it dies, so a killed Rehearse leaves no 1.9 GB server behind. (Strictly, when the thread
-    that started it ends: the job workers that do are long-lived, and ``url`` starts the
-    server again should it be gone.)"""
+    requests come first), and, on Linux, ended when the thread that started it ends, which
+    ``LocalServer`` keeps alive until it is closed or the process ends, however it ends, so a
+    killed Rehearse leaves no 1.9 GB server behind."""
     os.nice(NICENESS)
     if sys.platform == "linux":
         libc = ctypes.CDLL(None, use_errno=True)
@@ -75,7 +75,9 @@ def _free_port() -> int:
 
 class LocalServer:
     """One ``llama-server`` child process serving ``model``; started on first use, restarted
-    if it died, stopped by ``close``."""
+    if it died, stopped by ``close``. It is started from a thread of its own, which lives as
+    long as this object: the kernel ends the child when the thread that started it ends
+    (``_as_background_child``), and the thread that first asks (a warm-up) may be short-lived."""
 
     def __init__(self, model: Path, *, threads: int | None = None) -> None:
         self.model = model
@@ -83,6 +85,7 @@ class LocalServer:
         self._process: subprocess.Popen[bytes] | None = None
         self._url = ""
         self._lock = threading.Lock()
+        self._spawner: ThreadPoolExecutor | None = None
 
     @property
     def pid(self) -> int | None:
@@ -109,13 +112,16 @@ class LocalServer:
         ]  # fmt: skip
         # Without PASSIVE, OpenMP threads spin on idle cores and starve everything else.
         environment = {**os.environ, "OMP_WAIT_POLICY": "PASSIVE"}
-        self._process = subprocess.Popen(  # noqa: S603 (our own binary and arguments)
+        if self._spawner is None:
+            self._spawner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="judge-server")
+        self._process = self._spawner.submit(
+            subprocess.Popen,
             command,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             env=environment,
-            preexec_fn=_as_background_child,  # noqa: PLW1509 (before exec; takes no locks)
-        )
+            preexec_fn=_as_background_child,  # before exec; takes no locks
+        ).result()
         self._url = f"http://127.0.0.1:{port}/v1"
         deadline = time.monotonic() + _START_SECONDS
         while time.monotonic() < deadline:
@@ -131,16 +137,23 @@ class LocalServer:
             except httpx.HTTPError:
                 pass
             time.sleep(0.2)
-        self.close()
+        self._stop()
         raise JudgeServerFailed(f"{BINARY} did not become ready in {_START_SECONDS:.0f} s.")
 
     def close(self) -> None:
+        """Stop the server, if it runs, and the thread that started it."""
         with self._lock:
-            if self._process is not None and self._process.poll() is None:
-                self._process.terminate()
-                try:
-                    self._process.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    self._process.kill()
-                    self._process.wait()
-            self._process = None
+            self._stop()
+
+    def _stop(self) -> None:
+        if self._process is not None and self._process.poll() is None:
+            self._process.terminate()
+            try:
+                self._process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                self._process.wait()
+        self._process = None
+        if self._spawner is not None:
+            self._spawner.shutdown()
+            self._spawner = None
