@@ -4,7 +4,7 @@ comes from."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -16,12 +16,12 @@ from rehearse.feedback.report import AnswerReport, Recommendation
 
 MAX_FINDINGS = 3
 _POINT_TITLES = {
-    "missing": "Answer {position} missed a key point",
-    "partly": "Answer {position} made a key point only in part",
+    "missing": "{answer} missed a key point",
+    "partly": "{answer} made a key point only in part",
 }
 _STAR_TITLES = {
-    "missing": "Answer {position}'s story has no {part}",
-    "partly": "Answer {position}'s story says little of its {part}",
+    "missing": "{answer}'s story has no {part}",
+    "partly": "{answer}'s story says little of its {part}",
 }
 MAX_RECOMMENDATIONS = 6
 
@@ -34,54 +34,67 @@ def _findings(answers: Sequence[AnswerReport], session: Sequence[Score]) -> list
     # other coaching checks' advice does (``recommendations.CHECK_WEIGHT``).
     weight = competency_weight("content", session) or CHECK_WEIGHT
     share = weight / max(len(answered), 1)
+    found = [
+        finding
+        for answer in answered
+        if answer.judgement is not None
+        for finding in answer_findings(
+            answer.judgement, answer.question, f"Answer {answer.position}", share
+        )
+    ]
+    return sorted(found, key=lambda item: -item.gain)[:MAX_FINDINGS]
+
+
+def answer_findings(
+    judgement: Mapping[str, Any], question: str, answer: str, share: float = 1.0
+) -> list[Recommendation]:
+    """What the judge found in one answer (``judgement``, as ``ContentJudgement.to_dict``
+    gives it), in a coach's words: the question not addressed, else each STAR part and key
+    point missed or made only in part. ``answer`` names it in the titles ("Answer 2"); each
+    gain is the content points the finding would add, times ``share``."""
+    if judgement.get("on_topic") is False:
+        return [
+            Recommendation(
+                0,
+                "content",
+                f"{answer} did not address its question",
+                f"Asked: \u201c{question}\u201d",
+                "Answer the question that was asked: open with one sentence that answers "
+                "it directly, then give the example that shows it.",
+                round(share * (100 - float(judgement.get("score") or 0.0)), 1),
+            )
+        ]
     found: list[Recommendation] = []
-    for answer in answered:
-        judgement = answer.judgement
-        if judgement is None:
-            continue
-        points = judgement.get("points") or []
-        if judgement.get("on_topic") is False:
+    star = judgement.get("star") or []
+    for part in star:
+        title = _STAR_TITLES.get(part.get("status", ""))
+        if title is not None:
             found.append(
                 Recommendation(
                     0,
                     "content",
-                    f"Answer {answer.position} did not address its question",
-                    f"Asked: \u201c{answer.question}\u201d",
-                    "Answer the question that was asked: open with one sentence that answers "
-                    "it directly, then give the example that shows it.",
-                    round(share * (100 - float(judgement.get("score") or 0.0)), 1),
+                    title.format(answer=answer, part=part["point"]),
+                    _part_evidence(question, part),
+                    f"Tell it in your next story: {STAR_GAPS[part['point']].strip('[]')}.",
+                    round(share * 100 * (1 - float(part["strength"])) / len(star), 1),
                 )
             )
-            continue
-        star = judgement.get("star") or []
-        for part in star:
-            title = _STAR_TITLES.get(part.get("status", ""))
-            if title is not None:
-                found.append(
-                    Recommendation(
-                        0,
-                        "content",
-                        title.format(position=answer.position, part=part["point"]),
-                        _part_evidence(answer.question, part),
-                        f"Tell it in your next story: {STAR_GAPS[part['point']].strip('[]')}.",
-                        round(share * 100 * (1 - float(part["strength"])) / len(star), 1),
-                    )
+    points = judgement.get("points") or []
+    told = set(STAR_PARTS.values()) if star else set()
+    for point in points:
+        title = _POINT_TITLES.get(point.get("status", ""))
+        if title is not None and point["point"] not in told:
+            found.append(
+                Recommendation(
+                    0,
+                    "content",
+                    title.format(answer=answer),
+                    _point_evidence(question, point),
+                    f"Make this point in your own words: {point['point']}.",
+                    round(share * 100 * (1 - float(point["strength"])) / len(points), 1),
                 )
-        told = set(STAR_PARTS.values()) if star else set()
-        for point in points:
-            title = _POINT_TITLES.get(point.get("status", ""))
-            if title is not None and point["point"] not in told:
-                found.append(
-                    Recommendation(
-                        0,
-                        "content",
-                        title.format(position=answer.position),
-                        _point_evidence(answer.question, point),
-                        f"Make this point in your own words: {point['point']}.",
-                        round(share * 100 * (1 - float(point["strength"])) / len(points), 1),
-                    )
-                )
-    return sorted(found, key=lambda item: -item.gain)[:MAX_FINDINGS]
+            )
+    return found
 
 
 def _point_evidence(question: str, point: dict[str, Any]) -> str:

@@ -1,0 +1,46 @@
+"""What to work on in one judged answer: the question not addressed, else the story's parts
+and key points it missed, each named with the words that came closest."""
+
+from __future__ import annotations
+
+from rehearse.feedback.judge.advice import answer_findings
+from rehearse.feedback.judge.points import STAR_PARTS
+from rehearse.feedback.judge.verdict import ContentJudgement, PointStatus, PointVerdict
+
+QUESTION = "Tell me about a time you fixed a slow page."
+
+
+def _verdict(point: str, status: PointStatus, quote: str = "") -> PointVerdict:
+    return PointVerdict(point, status, 0.9 if status == "covered" else 0.2, quote, {})
+
+
+def _judged(*, on_topic: bool, star: tuple[PointVerdict, ...] = ()) -> ContentJudgement:
+    points = tuple(_verdict(STAR_PARTS[part.point], part.status, part.quote) for part in star)
+    return ContentJudgement(
+        "a judge", "story", 40.0, on_topic, 0.1, points, "", star, "", 0.05, 2.6, {}
+    )
+
+
+STORY = (
+    _verdict("situation", "covered", "Our checkout page took nine seconds."),
+    _verdict("task", "covered", "I had to fix it before the sale."),
+    _verdict("action", "covered", "I added an index."),
+    _verdict("result", "missing", "I added an index."),
+)
+
+
+def test_an_answer_off_topic_is_told_that_first_and_only() -> None:
+    found = answer_findings(_judged(on_topic=False, star=STORY).to_dict(), QUESTION, "Answer 3")
+    assert [f.title for f in found] == ["Answer 3 did not address its question"]
+    assert QUESTION in found[0].evidence
+
+
+def test_a_missing_part_of_a_story_is_named_once_with_the_closest_words() -> None:
+    found = answer_findings(_judged(on_topic=True, star=STORY).to_dict(), QUESTION, "The answer")
+    assert [f.title for f in found] == ["The answer's story has no result"]
+    assert "\u201cI added an index.\u201d" in found[0].evidence
+
+
+def test_an_answer_that_makes_every_point_has_nothing_to_work_on() -> None:
+    covered = tuple(_verdict(part.point, "covered", part.quote) for part in STORY)
+    assert answer_findings(_judged(on_topic=True, star=covered).to_dict(), QUESTION, "A") == []
