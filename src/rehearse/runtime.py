@@ -18,7 +18,7 @@ from rehearse.blobs.base import BlobStore
 from rehearse.blobs.local import LocalBlobStore
 from rehearse.config import MIB, Settings, parse_blob_url
 from rehearse.errors import ConfigurationError
-from rehearse.feedback.judge.configured import ConfiguredReader
+from rehearse.feedback.judge.configured import configured_judge
 from rehearse.feedback.judge.judge import ContentJudge
 from rehearse.interviewer.bank.schema import load_bank
 from rehearse.interviewer.knowledge.notes import load_notes
@@ -114,9 +114,7 @@ class Runtime:
     def content_judge(self) -> ContentJudge | None:
         """The content judge (docs/judgement.md), or None when turned off; its model is
         loaded, or its local server started, by the first judgement."""
-        if self.settings.judge == "off":
-            return None
-        return ContentJudge(ConfiguredReader(self.settings), MiniLMEncoder())
+        return configured_judge(self.settings)
 
     @cached_property
     def retriever(self) -> Retriever:

@@ -1,6 +1,6 @@
 """The judge the settings describe: the bundled model on a llama.cpp server Rehearse runs
-itself, or the server at ``REHEARSE_JUDGE_URL``. Nothing is loaded or started until the first
-request (a warm-up or a judgement) asks."""
+itself, or the server at ``REHEARSE_JUDGE_URL``; none with ``REHEARSE_JUDGE=off``. Nothing is
+loaded or started until the first request (a warm-up or a judgement) asks."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ from collections.abc import Mapping
 
 from rehearse.config import Settings
 from rehearse.feedback.judge import bundled
+from rehearse.feedback.judge.judge import ContentJudge
 from rehearse.feedback.judge.reader import ChatReader
 from rehearse.feedback.judge.server import LocalServer
+from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
 
 
 class ConfiguredReader(ChatReader):
@@ -41,3 +43,10 @@ class ConfiguredReader(ChatReader):
         super().close()
         if self._server is not None:
             self._server.close()
+
+
+def configured_judge(settings: Settings) -> ContentJudge | None:
+    """The content judge ``settings`` describe, or None when it is turned off."""
+    if settings.judge == "off":
+        return None
+    return ContentJudge(ConfiguredReader(settings), MiniLMEncoder())
