@@ -3,7 +3,8 @@
 A candidate's first answer and first report must not wait for models to load or code to
 compile. Each run starts a new Python process that imports what the CLI imports, then does
 the same work twice and times each: (1) ``rehearse analyze`` of a 10 s answer with a
-question (speech analysis, content evaluation and scores), (2) scoring and rendering the
+question (speech analysis, content evaluation and scores; not the content judge, whose server
+``bench.judgement.speed`` times), (2) scoring and rendering the
 10-answer sample report (PDF and HTML). The target: the first call costs at most 1 s more
 than the second. Writes ``bench/results/startup.json``.
 """
@@ -34,8 +35,9 @@ times = []
 for _ in range(2):
     began = time.perf_counter()
     with contextlib.redirect_stdout(io.StringIO()):
-        analyze(Path(sys.argv[1]), "Why do you want this job?", "behavioural", True, True,
-                None, None)
+        analyze(Path(sys.argv[1]), question="Why do you want this job?", kind="behavioural",
+                key_points=[], use_judge=False, as_json=True, video=True, model=None,
+                max_minutes=None)
     times.append(time.perf_counter() - began)
 print(json.dumps({"import": imported, "first": times[0], "second": times[1]}))
 """

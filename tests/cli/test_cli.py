@@ -6,16 +6,21 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from sqlalchemy import create_engine, text
 from typer.testing import CliRunner, Result
 
 from rehearse.cli import app
 from tests.conftest import REDIS_URL, shared_fixture
 from tests.support.api import STRONG_PASSWORD
+from tests.support.llama import llama_server
+from tests.support.net import free_port
 from tests.support.processes import rehearse_env
 from tests.support.s3 import Bucket
 from tests.support.waiting import GUARD_SECONDS
@@ -150,6 +155,67 @@ def test_analyze_explains_a_file_that_is_not_a_recording(tmp_path: Path) -> None
 
 def _spoken_wav(text: str) -> bytes:
     return subprocess.run(["espeak-ng", "--stdout", text], check=True, capture_output=True).stdout
+
+
+@pytest.fixture(scope="module")
+def smollm2_url() -> Iterator[str]:
+    """A real llama.cpp server running SmolLM2 as the judge (the contract, not its quality)."""
+    with llama_server() as url:
+        yield url
+
+
+STORY_QUESTION = "Tell me about a time you delivered something under pressure."
+
+
+def test_analyze_judges_what_the_answer_says(tmp_path: Path, smollm2_url: str) -> None:
+    recording = tmp_path / "answer.wav"
+    recording.write_bytes(_spoken_wav("I shipped the new search feature in two weeks."))
+    env = rehearse_env(data_dir=tmp_path, judge="on", judge_url=smollm2_url)
+    result = _run(
+        ["analyze", str(recording), "--question", STORY_QUESTION, "--key-point", "A deadline"],
+        env,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Content, judged by" in result.stdout
+    assert re.search(r"\n    (covered|partly|missing)\s+A deadline\n", result.stdout)
+    for part in ("situation", "task", "action", "result"):
+        assert re.search(rf"\n    (covered|partly|missing)\s+{part}\n", result.stdout)
+    assert "A stronger answer, in your own words" in result.stdout
+
+
+def test_analyze_as_json_holds_the_judgement_and_its_content_score(
+    tmp_path: Path, smollm2_url: str
+) -> None:
+    recording = tmp_path / "answer.wav"
+    recording.write_bytes(_spoken_wav("I shipped the new search feature in two weeks."))
+    env = rehearse_env(data_dir=tmp_path, judge="on", judge_url=smollm2_url)
+    result = _run(["analyze", str(recording), "--question", STORY_QUESTION, "--json"], env)
+    feedback = json.loads(result.stdout)["feedback"]
+    judgement = feedback["judgement"]
+    assert 0 <= judgement["score"] <= 100
+    assert isinstance(judgement["on_topic"], bool)
+    content = next(score for score in feedback["scores"] if score["name"] == "content")
+    assert content["value"] == judgement["score"]
+    assert feedback["judgement_note"] is None
+
+
+def test_analyze_says_why_content_was_not_judged_and_measures_the_rest(tmp_path: Path) -> None:
+    recording = tmp_path / "answer.wav"
+    recording.write_bytes(_spoken_wav("I shipped the new search feature in two weeks."))
+    dead = f"http://127.0.0.1:{free_port()}/v1"  # nothing listens there
+    env = rehearse_env(data_dir=tmp_path, judge="on", judge_url=dead)
+    result = _run(["analyze", str(recording), "--question", STORY_QUESTION], env)
+    assert result.returncode == 0, result.stderr
+    assert "! Content was not judged: " in result.stdout
+    assert "Scores (0-100) and what moved them" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_analyze_wants_the_question_its_key_points_belong_to(tmp_path: Path) -> None:
+    recording = tmp_path / "answer.wav"
+    result = _run(["analyze", str(recording), "--key-point", "A deadline"], rehearse_env())
+    assert result.returncode == 1
+    assert "--key-point needs --question" in result.stderr
 
 
 def test_analyze_reports_what_the_camera_saw(tmp_path: Path) -> None:

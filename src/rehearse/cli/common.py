@@ -10,7 +10,10 @@ from rehearse.errors import ConfigurationError
 from rehearse.observability.logging import configure_logging
 
 
-def load_settings(**overrides: object) -> Settings:
+def load_settings(*, interactive: bool = False, **overrides: object) -> Settings:
+    """The settings, ``overrides`` (None: not given) over REHEARSE_* and ./.env, with logging
+    set up; an ``interactive`` command, whose output is for a person at a terminal, logs only
+    warnings and errors unless REHEARSE_LOG_LEVEL asks for more."""
     try:
         settings = Settings(**{key: value for key, value in overrides.items() if value is not None})  # type: ignore[arg-type]
     except ConfigurationError as exc:
@@ -21,7 +24,8 @@ def load_settings(**overrides: object) -> Settings:
             for error in exc.errors()
         )
         raise fail(f"The configuration is not valid: {problems}") from exc
-    configure_logging(settings.log_level, settings.log_format)
+    quiet = interactive and "log_level" not in settings.model_fields_set
+    configure_logging("WARNING" if quiet else settings.log_level, settings.log_format)
     return settings
 
 

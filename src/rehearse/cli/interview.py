@@ -97,7 +97,7 @@ def interview(
     show_plan: bool = typer.Option(False, help="Print every planned question and why first."),
 ) -> None:
     """Run a mock interview in the terminal: planned questions, follow-ups, and why each."""
-    runtime = Runtime(load_settings())
+    runtime = Runtime(load_settings(interactive=True))
     if kind is not None and kind not in INTERVIEW_TYPES:
         raise fail(f"--type must be one of {', '.join(INTERVIEW_TYPES)}.")
     try:

@@ -30,7 +30,7 @@ def report(
         session_id = uuid.UUID(session)
     except ValueError as exc:
         raise fail(f"'{session}' is not a session id.") from exc
-    runtime = Runtime(load_settings())
+    runtime = Runtime(load_settings(interactive=True))
     with runtime.database.transaction() as db:
         interview = db.get(InterviewSession, session_id)
         if interview is None:

@@ -58,8 +58,10 @@ def configure_logging(level: str = "INFO", fmt: Literal["json", "console"] = "js
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    # faster-whisper logs every file it decodes at INFO; that is noise for users.
-    logging.getLogger("faster_whisper").setLevel(max(root.level, logging.WARNING))
+    # faster-whisper logs every file it decodes at INFO, httpx every request (the judge's
+    # included); that is noise for users.
+    for noisy in ("faster_whisper", "httpx"):
+        logging.getLogger(noisy).setLevel(max(root.level, logging.WARNING))
     for name in ("uvicorn", "uvicorn.error", "dramatiq"):
         logging.getLogger(name).handlers[:] = []
         logging.getLogger(name).propagate = True
