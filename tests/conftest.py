@@ -38,6 +38,7 @@ from tests.support.cache import (
     remove_shared_cache_folder,
     shared_cache_folder,
 )
+from tests.support.logs import keep_logs_with_their_tests
 from tests.support.s3 import Bucket, make_bucket, s3_server
 
 POSTGRES_URL = os.environ.get(
@@ -49,6 +50,7 @@ SHARED_FIXTURES = Path(__file__).resolve().parents[2] / "shared" / "fixtures"
 
 def pytest_configure(config: pytest.Config) -> None:
     make_shared_cache_folder()
+    keep_logs_with_their_tests(config)
     # As `rehearse` and the ASGI entry point do: left unconfigured, structlog renders each
     # logged exception with rich and every frame's locals, 13-17 s for one unexpected 500.
     configure_logging("INFO", "console")

@@ -23,3 +23,17 @@ def test_a_record_goes_to_the_stderr_of_the_moment_not_the_one_at_configuration(
     heard = now.getvalue()
     assert "still heard" in heard
     assert "Logging error" not in heard  # what writing to the closed stream used to print
+
+
+def test_in_this_suite_a_record_logged_while_pytest_captures_nothing_is_dropped(
+    monkeypatch: pytest.MonkeyPatch,
+    capfd: pytest.CaptureFixture[str],
+    request: pytest.FixtureRequest,
+) -> None:
+    """As a background job's line between a test's phases (tests/support/logs.py)."""
+    if request.config.getoption("capture") == "no":
+        pytest.skip("with -s the terminal is where the logs are meant to go")
+    monkeypatch.setattr(sys, "stderr", sys.__stderr__)  # as pytest leaves it between phases
+    configure_logging("INFO", "console")
+    logging.getLogger("rehearse.test").warning("between phases")
+    assert "between phases" not in capfd.readouterr().err
