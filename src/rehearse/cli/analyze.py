@@ -91,9 +91,13 @@ def analyze(
     # evaluation's models and the judge's server, needed only at the end, load meanwhile at a
     # lower priority.
     analyzer.recognizer.start_loading()
-    asked = AskedQuestion(question, cast(QuestionKind, kind), "", tuple(key_points))
-    judge = configured_judge(settings) if question and use_judge else None
-    if question:
+    asked = (
+        AskedQuestion(question, cast(QuestionKind, kind), "", tuple(key_points))
+        if question
+        else None
+    )
+    judge = configured_judge(settings) if asked is not None and use_judge else None
+    if asked is not None:
         steps: dict[str, Callable[[], object]] = {"content": _warm_content}
         if judge is not None:
             steps["judge"] = partial(_warm_judge, judge)
@@ -105,8 +109,10 @@ def analyze(
     except RehearseError as exc:
         raise fail(exc.message) from exc  # a judge's server started meanwhile ends with us
     said = speech.transcript if speech is not None and speech.status == "ok" else ""
-    verdict = _judged(judge, asked, said, quiet=as_json) if judge is not None and said else None
-    _print(speech, footage, asked if question else None, verdict, as_json)
+    verdict = None
+    if judge is not None and asked is not None and said:
+        verdict = _judged(judge, asked, said, quiet=as_json)
+    _print(speech, footage, asked, verdict, as_json)
 
 
 KINDS = ("behavioural", "technical", "scenario", "project")
@@ -142,7 +148,7 @@ def _judged(judge: ContentJudge, asked: AskedQuestion, said: str, *, quiet: bool
     points = key_points_for(asked.text, asked.kind, asked.key_points)
     item = JudgeInput(asked.text, points, said, answer_form(asked.text, asked.kind))
     if not quiet:
-        typer.echo("Judging what the answer says (a local language model, up to 15 s)")
+        typer.echo("Judging what the answer says (a local language model: up to 15 s a minute)")
     _CONTENT_MODELS.wait()
     try:
         return _Verdict(judge.apply(item))
