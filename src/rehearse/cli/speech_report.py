@@ -114,16 +114,21 @@ def render_text(result: SpeechAnalysis, question: str = "") -> str:
 
 
 def render_feedback(scores: Sequence[Score], found: Sequence[Moment]) -> str:
-    """Each score with the measurements that cost it most, then the moments to work on."""
+    """Each score with the measurements that cost it most (with what to do, or, for a target
+    fitted to people's ratings that no coach would set, as evidence), then the moments to work
+    on."""
     lines = ["Scores (0-100) and what moved them"]
     for score in scores:
         value = "not measured" if score.value is None else f"{score.value:.0f} ({score.label})"
         lines.append(f"  {score.name:<18}{value}")
         costly = sorted((m for m in score.measurements if m.lost > 0), key=lambda m: -m.lost)
         for item in costly[:2]:
+            measured = f"      {item.name}: {item.value:.3g} {item.unit}"
             lines.append(
-                f"      {item.name}: {item.value:.3g} {item.unit}, target {item.target} "
-                f"(-{item.lost:.0f}). {item.advice}"
+                f"{measured}, target {item.target} (-{item.lost:.0f}). {item.advice}"
+                if item.advised
+                else f"{measured}; the best-rated answers: {item.target} (-{item.lost:.0f}), "
+                "evidence behind the score, not a goal."
             )
     if found:
         lines.append("Moments")

@@ -41,6 +41,9 @@ class About:
     # Where "more" stops helping, for a measure that is better higher: (still ideal up to,
     # 0 at). Beyond the rated candidates' range, so the fit never saw it.
     ceiling: tuple[float, float] | None = None
+    # Whether the fitted target (what the best-rated tenth reached) is one a coach would set;
+    # when not, the measure explains its score but is never advice (``Rule.advised``).
+    advised: bool = True
 
 
 ABOUT: Mapping[str, About] = {
@@ -71,6 +74,9 @@ ABOUT: Mapping[str, About] = {
         True,
         "Give the answer room: the situation in a sentence or two, what you did step by step, "
         "and what came of it.",
+        # The best-rated answers ran to 253 words: fuller answers were rated better, but an
+        # answer that misses the question is not mended by length (the judge says what is).
+        advised=False,
     ),
     names.SENTENCE_LENGTH: About(
         "words",
@@ -79,11 +85,17 @@ ABOUT: Mapping[str, About] = {
         "a sentence that runs past about 40 words.",
         # comprehension falls past 25-30 words (Cutts, Oxford Guide to Plain English)
         ceiling=(40.0, 70.0),
+        # The best-rated answers' transcribed sentences ran 29 words: fluent speech, unbroken
+        # by restarts, not a length to aim at (plain English: 15-20 words on average).
+        advised=False,
     ),
     names.RELEVANCE: About(
         "similarity",
         True,
         "Answer the question asked in your first sentence, then support it.",
+        # A sentence similarity of 0.60 is not something a candidate can aim at; whether the
+        # answer addressed the question is the judge's verdict, and its advice.
+        advised=False,
     ),
     names.SPECIFICITY: About(
         "index",
@@ -156,6 +168,7 @@ def rules_from(fitted: Mapping[str, Any], where: str) -> tuple[Rule, ...]:
                 f"Fitted to human interviewers' '{trait}' ratings: the best tenth of rated "
                 f"answers reached {ideal:.3g}, the worst tenth {zero:.3g} ({where}).",
                 about.advice,
+                about.advised,
             )
         )
     return tuple(rules)

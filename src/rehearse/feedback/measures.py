@@ -26,6 +26,9 @@ class Rule:
     weight: float
     source: str  # the evidence for the band (docs/scoring.md lists them all)
     advice: str  # what to do when the measurement is outside its band
+    # False for a band fitted to people's ratings whose target no coach would set (a length
+    # of 253 words): evidence behind the score, never a recommendation or a goal.
+    advised: bool = True
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,7 @@ class Measurement:
     lost: float  # what it would add more inside its band
     source: str
     advice: str
+    advised: bool = True  # a target to aim at; False: evidence only (``Rule.advised``)
 
 
 @dataclass(frozen=True)
@@ -98,6 +102,7 @@ def weighted_score(
                     0.0,
                     rule.source,
                     rule.advice,
+                    rule.advised,
                 )
             )
             continue
@@ -115,6 +120,7 @@ def weighted_score(
                 round(100 * weight * (1 - band_score), 1),
                 rule.source,
                 rule.advice,
+                rule.advised,
             )
         )
     value = round(sum(m.points for m in measurements), 1) if taken else None

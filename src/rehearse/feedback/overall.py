@@ -44,6 +44,7 @@ def session_score(name: str, answers: Sequence[Score]) -> Score:
             round(sum(m.lost for m in items) / len(measured), 1),
             items[0].source,
             items[0].advice,
+            items[0].advised,
         )
         for key, items in by_name.items()
     )

@@ -22,14 +22,15 @@ GOALS = 3
 
 
 def _ranked(session: Sequence[Score]) -> list[tuple[float, str, Measurement]]:
-    """Every measurement outside its band worth a line: (gain, competency, measurement), best
-    first."""
+    """Every measurement outside a band a coach would set, worth a line: (gain, competency,
+    measurement), best first. A band fitted to people's ratings that no coach would set
+    (``Measurement.advised``) explains its score but is not advice."""
     found = []
     for score in session:
         weight = competency_weight(score.name, session) or CHECK_WEIGHT
         for item in score.measurements:
             gain = round(item.lost * weight, 1)
-            if item.value is not None and gain >= MIN_GAIN:
+            if item.value is not None and item.advised and gain >= MIN_GAIN:
                 found.append((gain, score.name, item))
     return sorted(found, key=lambda entry: -entry[0])[:MAX_RECOMMENDATIONS]
 
