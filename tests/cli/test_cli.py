@@ -9,17 +9,14 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from sqlalchemy import create_engine, text
 from typer.testing import CliRunner, Result
 
 from rehearse.cli import app
 from tests.conftest import REDIS_URL, shared_fixture
 from tests.support.api import STRONG_PASSWORD
-from tests.support.llama import llama_server
 from tests.support.net import free_port
 from tests.support.processes import rehearse_env
 from tests.support.s3 import Bucket
@@ -155,13 +152,6 @@ def test_analyze_explains_a_file_that_is_not_a_recording(tmp_path: Path) -> None
 
 def _spoken_wav(text: str) -> bytes:
     return subprocess.run(["espeak-ng", "--stdout", text], check=True, capture_output=True).stdout
-
-
-@pytest.fixture(scope="module")
-def smollm2_url() -> Iterator[str]:
-    """A real llama.cpp server running SmolLM2 as the judge (the contract, not its quality)."""
-    with llama_server() as url:
-        yield url
 
 
 STORY_QUESTION = "Tell me about a time you delivered something under pressure."

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import shared_fixture
 from tests.support.processes import rehearse_env
@@ -19,7 +22,9 @@ COMPLETE = (
 )
 
 
-def _interview(tmp_path: Path, typed: str, *extra: str) -> subprocess.CompletedProcess[str]:
+def _interview(
+    tmp_path: Path, typed: str, *extra: str, **settings: object
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [
             sys.executable,
@@ -33,7 +38,7 @@ def _interview(tmp_path: Path, typed: str, *extra: str) -> subprocess.CompletedP
             *extra,
         ],
         input=typed,
-        env=rehearse_env(data_dir=tmp_path),
+        env=rehearse_env(data_dir=tmp_path, **settings),
         capture_output=True,
         text=True,
         # A hang guard, not a speed check: a mock interview takes about 50 s on a quiet 2-core
@@ -101,3 +106,30 @@ def test_a_coding_answer_is_graded_in_the_sandbox(tmp_path: Path) -> None:
     result = _interview(tmp_path, f"/skip\n{code}/quit\n", "--type", "coding", "--length", "4")
     assert "Errors per service" in result.stdout
     assert "Graded by the hidden tests: All 4 hidden tests passed." in result.stdout
+
+
+# The plan's first question for this job and résumé asks why this company; a story about
+# something else gets a clarification, and a speech after it moves the interview on.
+OFF_THE_QUESTION = f"{COMPLETE}\n\nAsk not what your country can do for you.\n\n/quit\n"
+
+
+@pytest.fixture(scope="module")
+def judged(tmp_path_factory: pytest.TempPathFactory, smollm2_url: str) -> str:
+    """What an interview printed with the content judge on (SmolLM2 standing in)."""
+    folder = tmp_path_factory.mktemp("judged")
+    result = _interview(
+        folder, OFF_THE_QUESTION, "--length", "2", judge="on", judge_url=smollm2_url
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_each_answered_question_is_judged_once_the_interview_ends(judged: str) -> None:
+    assert "What the content judge found:" in judged
+    assert re.search(r"\n  Q1\. content \d+/100(, off topic)?: What do you know", judged)
+    assert "\n  Q2. content" not in judged  # quit before answering it
+
+
+def test_a_question_followed_up_on_is_studied_once(judged: str) -> None:
+    assert "Q1. What do you know about our company" in judged
+    assert judged.count("Study for 'What do you know about our company") == 1

@@ -11,6 +11,7 @@ import typer
 
 from rehearse.blobs.sniff import SNIFF_BYTES, FileKind, accepted_type
 from rehearse.cli.common import fail, load_settings
+from rehearse.cli.interview_judging import InterviewJudging
 from rehearse.errors import RehearseError
 from rehearse.interviewer.coding.problems import grade
 from rehearse.interviewer.documents import extract_text
@@ -118,13 +119,21 @@ def interview(
     replies = _spoken_answers(answers, runtime.speech_analyzer) if answers else _typed_answers()
     if not answers:
         typer.echo(f"\n{_COMMANDS}")
-    _converse(session, replies)
+    judge = runtime.content_judge
+    judging = InterviewJudging(judge) if judge is not None else None
+    _converse(session, replies, judging)
     _print_mastery(session, runtime.retriever)
+    if judging is not None:
+        judging.print_verdicts()
 
 
-def _converse(session: Interview, replies: Iterator[str]) -> None:
-    """Ask, take each reply, and say what happens next and why, until the end."""
+def _converse(
+    session: Interview, replies: Iterator[str], judging: InterviewJudging | None = None
+) -> None:
+    """Ask, take each reply, and say what happens next and why, until the end; each question
+    answered goes to ``judging`` once the interviewer leaves it."""
     number = 1
+    said: list[str] = []
     typer.secho(f"\nQ{number}. {session.ask()}", fg=typer.colors.CYAN)
     for reply in replies:
         if reply == "/quit":
@@ -132,21 +141,27 @@ def _converse(session: Interview, replies: Iterator[str]) -> None:
         if reply == "/repeat":
             typer.secho(f"Q{number}. {session.repeat()}", fg=typer.colors.CYAN)
             continue
+        question = session.current
         if reply == "/skip":
             decision = session.skip()
-        elif session.current.kind == "coding":
-            result = grade(session.current.source.removeprefix("coding:"), reply)
+        elif question.kind == "coding":
+            result = grade(question.source.removeprefix("coding:"), reply)
             decision = session.record_graded(reply, result.summary)
         else:
+            said.append(reply)
             decision = session.answer(reply)
         typer.secho(f"  ({decision.move.value}: {decision.reason})", dim=True)
-        if decision.move is Move.END:
-            break
-        if decision.move is Move.NEXT:
-            number += 1
-            typer.secho(f"\nQ{number}. {decision.say}", fg=typer.colors.CYAN)
-        else:
+        if decision.move not in (Move.NEXT, Move.END):  # a follow-up or a clarification
             typer.secho(f"  Follow-up: {decision.say}", fg=typer.colors.CYAN)
+            continue
+        if judging is not None:
+            judging.submit(number, question, " ".join(said))
+        number, said = number + 1, []
+        if decision.move is Move.END:
+            return
+        typer.secho(f"\nQ{number}. {decision.say}", fg=typer.colors.CYAN)
+    if judging is not None and said:  # quit while answering: what was said is judged
+        judging.submit(number, session.current, " ".join(said))
 
 
 def _print_mastery(session: Interview, retriever: Retriever) -> None:
@@ -162,7 +177,9 @@ def _print_mastery(session: Interview, retriever: Retriever) -> None:
     typer.secho("\nTopic levels after this interview (1000 is the starting point):", bold=True)
     for topic, rating in sorted(ratings.items(), key=lambda pair: -pair[1]):
         typer.echo(f"  {topic:<24}{rating:6.0f}")
-    for question, reading in session.readings:
+    # A question followed up on has a reading per reply; its last is where it was left.
+    last = {question.text: (question, reading) for question, reading in session.readings}
+    for question, reading in last.values():
         if ratings.get(question.topic, START) < START and reading.quality < 0.5:
             found = retriever.notes_for(question.text, topic=question.topic, k=2)
             titles = "; ".join(f"{item.note.title} ({item.note.source})" for item in found)
