@@ -35,6 +35,13 @@ def test_measurements_read_with_their_units_and_points() -> None:
     assert text.lost(replace(pace, lost=0.0)) == "0"
 
 
+def test_a_band_no_coach_would_set_is_shown_as_what_the_best_rated_answers_reached() -> None:
+    pace = Measurement("pace", 182.4, "words/min", "120-160", 0.6, 0.3, 18.0, 12.0, "", "")
+    assert text.target(pace) == "target 120-160"
+    fitted = replace(pace, name="mean sentence length", target="at least 29.2", advised=False)
+    assert text.target(fitted) == "best-rated answers: at least 29.2"
+
+
 def test_the_top_measurements_are_the_ones_that_lost_most_and_skip_the_unmeasured() -> None:
     score = Score(
         "content",

@@ -43,6 +43,7 @@ TEMPLATE_HELPERS: dict[str, Any] = {
     "joined": text.joined,
     "score_value": text.score_value,
     "measured": text.measured,
+    "target": text.target,
     "earned": text.earned,
     "lost": text.lost,
     "top_measurements": text.top_measurements,

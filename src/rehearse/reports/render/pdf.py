@@ -246,7 +246,7 @@ def _card(score: Score, width: float, kit: Kit) -> Table:
                 [
                     Paragraph(
                         f"<b>{kit.esc(text.capital(m.name))}</b> {kit.esc(text.measured(m))}"
-                        f'<font color="{palette.MUTED}"> \u00b7 target {kit.esc(m.target)}</font>',
+                        f'<font color="{palette.MUTED}"> \u00b7 {kit.esc(text.target(m))}</font>',
                         kit.cell,
                     ),
                     Paragraph(

@@ -76,6 +76,13 @@ def measured(measurement: Measurement) -> str:
     return shown(measurement.value, measurement.unit)
 
 
+def target(measurement: Measurement) -> str:
+    """Its band in words: "target 120-160", or, for a band fitted to people's ratings that no
+    coach would set (``Measurement.advised``), what it is: "best-rated answers: at least 29.2"."""
+    said = "target" if measurement.advised else "best-rated answers:"
+    return f"{said} {measurement.target}"
+
+
 def earned(measurement: Measurement) -> str:
     """The points a measurement added to its score, e.g. "+27.1"."""
     return f"+{measurement.points:.1f}"
