@@ -51,6 +51,9 @@ class InterviewJudging:
         its question, and what to work on first; then stop the judge."""
         if self._asked:
             typer.secho("\nWhat the content judge found:", bold=True)
+        pending = sum(not asked.verdict.done() for asked in self._asked)
+        if pending:
+            typer.echo(f"  (judging {pending} more answer{'s' if pending > 1 else ''}…)")
         try:
             for asked in self._asked:
                 try:
