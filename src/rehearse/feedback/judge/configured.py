@@ -7,12 +7,16 @@ from __future__ import annotations
 import threading
 from collections.abc import Mapping
 
+import structlog
+
 from rehearse.config import Settings
 from rehearse.feedback.judge import bundled
 from rehearse.feedback.judge.judge import ContentJudge
 from rehearse.feedback.judge.reader import ChatReader
 from rehearse.feedback.judge.server import LocalServer
 from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
+
+_log = structlog.get_logger(__name__)
 
 
 class ConfiguredReader(ChatReader):
@@ -46,7 +50,16 @@ class ConfiguredReader(ChatReader):
 
 
 def configured_judge(settings: Settings) -> ContentJudge | None:
-    """The content judge ``settings`` describe, or None when it is turned off."""
+    """The content judge ``settings`` describe, or None when it is turned off. A server of
+    one's own whose model is not named is warned about: the report would credit the bundled
+    model with its judgements (a llama.cpp server answers whatever model is asked for)."""
     if settings.judge == "off":
         return None
+    if settings.judge_url and "judge_model" not in settings.model_fields_set:
+        _log.warning(
+            "judge.model_not_named",
+            url=settings.judge_url,
+            credited=settings.judge_model,
+            fix="set REHEARSE_JUDGE_MODEL to the model that server runs",
+        )
     return ContentJudge(ConfiguredReader(settings), MiniLMEncoder())
