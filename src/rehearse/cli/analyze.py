@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import asdict, dataclass, is_dataclass
+from dataclasses import asdict, is_dataclass
 from functools import partial
 from pathlib import Path
 from typing import cast
@@ -33,7 +33,7 @@ from rehearse.feedback.judge.configured import configured_judge
 from rehearse.feedback.judge.judge import ContentJudge, JudgeInput
 from rehearse.feedback.judge.points import key_points_for
 from rehearse.feedback.judge.score import judged_content
-from rehearse.feedback.judge.verdict import ContentJudgement
+from rehearse.feedback.judge.verdict import Verdict, not_judged
 from rehearse.feedback.measures import Score
 from rehearse.feedback.presence import presence_score
 from rehearse.feedback.segments import moments, video_moments
@@ -134,15 +134,7 @@ def _warm_judge(judge: ContentJudge) -> None:
         judge.warm_up()
 
 
-@dataclass(frozen=True)
-class _Verdict:
-    """The content judge's judgement of the answer, or why there is none."""
-
-    judgement: ContentJudgement | None
-    note: str = ""
-
-
-def _judged(judge: ContentJudge, asked: AskedQuestion, said: str, *, quiet: bool) -> _Verdict:
+def _judged(judge: ContentJudge, asked: AskedQuestion, said: str, *, quiet: bool) -> Verdict:
     """``judge``'s verdict on ``said`` as the answer to ``asked`` (its key points, else its
     form's); the judge's server is stopped after."""
     points = key_points_for(asked.text, asked.kind, asked.key_points)
@@ -151,9 +143,9 @@ def _judged(judge: ContentJudge, asked: AskedQuestion, said: str, *, quiet: bool
         typer.echo("Judging what the answer says (a local language model: up to 15 s a minute)")
     _CONTENT_MODELS.wait()
     try:
-        return _Verdict(judge.apply(item))
+        return Verdict(judge.apply(item))
     except RehearseError as exc:
-        return _Verdict(None, f"Content was not judged: {exc.message}")
+        return Verdict(None, not_judged(exc))
     finally:
         judge.close()
 
@@ -202,7 +194,7 @@ def _print(
     speech: SpeechAnalysis | None,
     video: VideoAnalysis | None,
     asked: AskedQuestion | None,
-    verdict: _Verdict | None,
+    verdict: Verdict | None,
     as_json: bool,
 ) -> None:
     spoken = speech.to_dict() if speech else None

@@ -14,7 +14,7 @@ from rehearse.feedback.content.forms import answer_form
 from rehearse.feedback.judge.advice import answer_findings
 from rehearse.feedback.judge.judge import ContentJudge, JudgeInput
 from rehearse.feedback.judge.points import key_points_for
-from rehearse.feedback.judge.verdict import ContentJudgement
+from rehearse.feedback.judge.verdict import ContentJudgement, not_judged
 from rehearse.interviewer.planned import PlannedQuestion
 
 FINDINGS_SHOWN = 2  # per answer: the terminal is no report (`rehearse report` is)
@@ -59,7 +59,7 @@ class InterviewJudging:
                 try:
                     judgement = asked.verdict.result()
                 except RehearseError as exc:
-                    typer.echo(f"  Content was not judged: {exc.message}")
+                    typer.echo(f"  {not_judged(exc)}")
                     return
                 _print_verdict(asked, judgement)
         finally:

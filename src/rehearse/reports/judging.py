@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
@@ -26,7 +25,7 @@ from rehearse.feedback.judge.bundled import JudgeModelMissing
 from rehearse.feedback.judge.judge import METHOD, JudgeInput, canonical
 from rehearse.feedback.judge.points import key_points_for
 from rehearse.feedback.judge.server import JudgeServerFailed
-from rehearse.feedback.judge.verdict import ContentJudgement
+from rehearse.feedback.judge.verdict import ContentJudgement, Verdict, not_judged
 from rehearse.interviews import repository
 from rehearse.interviews.models import AnalysisResult, Answer, Question
 from rehearse.jobs.context import JobContext
@@ -85,15 +84,6 @@ def stored_judgement(db: Session, answers: Sequence[Answer]) -> Mapping[str, Any
     return stored.data if stored is not None else None
 
 
-@dataclass(frozen=True)
-class Verdict:
-    """What the report shows of the judge for one question: its judgement when it judged
-    what was said as it stands now, else a note on why not (yet)."""
-
-    judgement: ContentJudgement | None
-    note: str
-
-
 PENDING = "Content is being judged; open the report again in a moment for its score."
 
 
@@ -148,10 +138,10 @@ def judge_content(context: JobContext[Runtime]) -> dict[str, Any]:
         judgement = judge.apply(item)
         record |= {"status": "ok", "judgement": judgement.to_dict()}
     except (JudgeModelMissing, JudgeServerFailed) as exc:  # needs the user, not a retry
-        record |= {"status": "unavailable", "message": _not_judged(exc)}
+        record |= {"status": "unavailable", "message": not_judged(exc)}
     except RehearseError as exc:  # a timeout or a failed request: the queue tries again
         _store_unless_deleted(
-            runtime, first, record | {"status": "failed", "message": _not_judged(exc)}
+            runtime, first, record | {"status": "failed", "message": not_judged(exc)}
         )
         raise
     _store_unless_deleted(runtime, first, record)
@@ -162,10 +152,6 @@ def _store_unless_deleted(runtime: Runtime, answer_id: uuid.UUID, data: dict[str
     with runtime.database.transaction() as db:
         if db.get(Answer, answer_id) is not None:
             _store(db, answer_id, data)
-
-
-def _not_judged(error: RehearseError) -> str:
-    return f"Content was not judged: {error.message}"
 
 
 @job_handler(WARM_UP)

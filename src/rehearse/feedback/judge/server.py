@@ -147,12 +147,8 @@ class LocalServer:
 
     def _stop(self) -> None:
         if self._process is not None and self._process.poll() is None:
-            self._process.terminate()
-            try:
-                self._process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self._process.kill()
-                self._process.wait()
+            self._process.kill()  # it keeps nothing worth a graceful end
+            self._process.wait()
         self._process = None
         if self._spawner is not None:
             self._spawner.shutdown()

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from rehearse.errors import RehearseError
+
 PointStatus = Literal["covered", "partly", "missing"]
 
 
@@ -52,3 +54,17 @@ class ContentJudgement:
         points = tuple(PointVerdict(**point) for point in data["points"])
         star = tuple(PointVerdict(**part) for part in data.get("star") or ())
         return cls(**{**data, "points": points, "star": star})
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What is shown of the judge for one answer: its judgement, else a note on why there is
+    none (yet)."""
+
+    judgement: ContentJudgement | None
+    note: str = ""
+
+
+def not_judged(error: RehearseError) -> str:
+    """The note for an answer the judge could not judge, saying why."""
+    return f"Content was not judged: {error.message}"
