@@ -37,8 +37,9 @@ def plain(text: str) -> str:
 
 
 def read_answers(path: Path) -> list[GradedAnswer]:
-    """Every row of ``path``; ValueError naming the missing columns."""
-    with path.open(newline="", encoding="utf-8") as handle:
+    """Every row of ``path``; ValueError naming the missing columns. A byte-order mark (as
+    spreadsheet programs write) is not part of the first column's name."""
+    with path.open(newline="", encoding="utf-8-sig") as handle:
         reader = csv.DictReader(handle)
         missing = [c for c in REQUIRED if c not in (reader.fieldnames or ())]
         if missing:

@@ -53,7 +53,8 @@ OVERALL_CHOSEN_ON = ("Overall", "RecommendHiring")
 
 
 def read_ratings(path: Path) -> list[dict[str, str]]:
-    with path.open(newline="", encoding="utf-8") as handle:
+    """Every row of the ratings CSV, by column name (a leading byte-order mark ignored)."""
+    with path.open(newline="", encoding="utf-8-sig") as handle:
         return list(csv.DictReader(handle))
 
 

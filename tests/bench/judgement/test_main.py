@@ -45,6 +45,12 @@ def test_html_is_taken_out_of_the_answers(tmp_path: Path) -> None:
     assert answers[0].human == 5.0
 
 
+def test_a_file_saved_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    path = _answers(tmp_path / "a.csv")
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())  # as spreadsheet programs save
+    assert read_answers(path)[0].question_id == "1.1"
+
+
 def test_swapped_pairs_never_meet_their_own_question(tmp_path: Path) -> None:
     answers = read_answers(_answers(tmp_path / "a.csv"))
     pairs = swapped(answers, per_question=2)

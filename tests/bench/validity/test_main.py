@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from bench.validity.__main__ import main
+from bench.validity.__main__ import main, read_ratings
 
 from tests.support.llama import llama_server
 
@@ -34,6 +34,12 @@ def _ratings_file(path: Path) -> Path:
             row.update({trait: str(number) for trait in TRAITS})
             writer.writerow(row)
     return path
+
+
+def test_a_ratings_file_saved_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    path = _ratings_file(tmp_path / "ratings.csv")
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())  # as spreadsheet programs save
+    assert read_ratings(path)[0]["Participant"] == "p1"
 
 
 def test_out_writes_one_record_per_interview_in_the_published_format(tmp_path: Path) -> None:
