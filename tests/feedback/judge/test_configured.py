@@ -19,6 +19,7 @@ def test_a_server_of_ones_own_without_its_model_named_is_warned_about(
 ) -> None:
     judge = configured_judge(Settings(_env_file=None, judge_url=ELSEWHERE))
     assert judge is not None
+    judge.close()
     assert "judge.model_not_named" in caplog.text
     assert judge.name.startswith("qwen2.5-coder-1.5b-instruct-q4_k_m")  # what it would credit
 
@@ -27,5 +28,6 @@ def test_a_named_model_is_credited_without_a_warning(caplog: pytest.LogCaptureFi
     named = Settings(_env_file=None, judge_url=ELSEWHERE, judge_model="llama3.1:8b")
     judge = configured_judge(named)
     assert judge is not None
+    judge.close()
     assert judge.name.startswith("llama3.1:8b / ")
     assert "judge.model_not_named" not in caplog.text
