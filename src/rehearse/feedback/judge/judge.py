@@ -8,8 +8,11 @@ The strength of each key point, chosen by measurement (docs/judgement.md):
   answer on a fixed scale (``COSINE_SCALE``); and the model's probability of "yes" to "does
   the answer make the key point". Equal weights, none fitted: weights fitted on the
   development questions did not carry over to other questions;
-- for points that describe a quality of the answer (a story's result, a motivation's
-  reasons), which share no words with a good answer, the model's "yes" alone. These are
+- for a story's STAR parts, the sentence most likely to tell each, by a classifier fitted to
+  hand marks of real stories (``story.py``): the model's "yes" over the whole answer called
+  98 % of parts present, whatever the story left out;
+- for other points that describe a quality of the answer (a motivation's reasons), which
+  share no words with a good answer, the model's "yes" alone. These are
   interview answers, and their content score is not the points' mean but the model's grade of
   the whole answer (the expected digit of 1-5), which ranked the rated interviews of the open
   students better (0.49 against 0.29), asked five ways and averaged (``prompts.GRADES``),
@@ -37,18 +40,19 @@ import numpy as np
 
 from rehearse.feedback.content.forms import AnswerForm
 from rehearse.feedback.content.sentences import Sentence, split_sentences
-from rehearse.feedback.content.star import detect_star
 from rehearse.feedback.judge import prompts
 from rehearse.feedback.judge.points import STAR_PARTS
 from rehearse.feedback.judge.prompts import Reading
 from rehearse.feedback.judge.reader import Reader, share_of
+from rehearse.feedback.judge.story import story_parts
 from rehearse.feedback.judge.stronger import stronger_answer
 from rehearse.feedback.judge.terms import term_recall
-from rehearse.feedback.judge.verdict import ContentJudgement, PointStatus, PointVerdict
+from rehearse.feedback.judge.verdict import ContentJudgement, PointVerdict, status_of
 from rehearse.interviewer.retrieval.encoder import TextEncoder
 
-# judge-1: interview answers by their points' mean; judge-2: by one grade; judge-3: five.
-METHOD = "judge-4"  # the five grades against three graded reference answers
+# judge-1: interview answers by their points' mean; judge-2: by one grade; judge-3: five;
+# judge-4: the five against three graded reference answers.
+METHOD = "judge-5"  # judge-4, a story's parts found sentence by sentence (story.py)
 MAX_WORDS = 400
 # The cosine of a key point and an answer read as 0 at 0.1 and as 1 at 0.8 (declared).
 COSINE_SCALE = (0.1, 0.8)
@@ -114,14 +118,16 @@ class ContentJudge:
         off = self._no_to(reading, prompts.ABOUT_QUESTION)  # first: the points extend its prefix
         not_self = None if by_terms(item.form) else self._no_to(reading, prompts.ABOUT_SELF)
         read = " ".join(item.answer.split()[:MAX_WORDS])  # as read, in its own letter case
-        asked = list(dict.fromkeys([*points, *parts.values()]))
-        quotes, cosines = self._closest_sentences(read, asked, story=bool(parts))
+        asked = [point for point in points if point not in parts.values()]
+        quotes, cosines = self._closest_sentences(read, asked)
         judged = {
             point: self._point(reading, point, quote, cosine, item.form)
             for point, quote, cosine in zip(asked, quotes, cosines, strict=True)
-        }  # a point asked once, whether a key point, a STAR part or both
+        }
+        # A story's parts from its sentences, by the classifier fitted to hand marks.
+        star = self._story_parts(item.question, read) if parts else ()
+        judged |= {parts[v.point]: replace(v, point=parts[v.point]) for v in star}
         verdicts = [judged[point] for point in points]
-        star = tuple(replace(judged[part], point=name) for name, part in parts.items())
         # Last: the grades' own system text starts a new prefix, which they then share.
         grades = {} if by_terms(item.form) else self._grades(reading)
         grade = float(np.mean(list(grades.values()))) if grades else None
@@ -167,10 +173,7 @@ class ContentJudge:
             strength, cuts = (terms + closeness + (yes or 0.0)) / 3, FACT_CUTS
         else:
             strength, cuts = yes or 0.0, MODEL_CUTS
-        status: PointStatus = (
-            "covered" if strength >= cuts[1] else "partly" if strength >= cuts[0] else "missing"
-        )
-        return PointVerdict(point, status, round(strength, 4), quote, evidence)
+        return PointVerdict(point, status_of(strength, cuts), round(strength, 4), quote, evidence)
 
     def _no_to(self, reading: Reading, instruction: str) -> float | None:
         """The model's probability of "no" (against "yes") to a yes/no ``instruction``."""
@@ -192,30 +195,24 @@ class ContentJudge:
                 grades[name] = sum(g * p for g, p in digits.items()) / total
         return grades
 
+    def _story_parts(self, question: str, answer: str) -> tuple[PointVerdict, ...]:
+        """A story's STAR parts from what each of its sentences tells (``story.py``)."""
+        sentences = [s.text for s in split_sentences(answer)] or [answer]
+        return story_parts(sentences, question, self.encoder)
+
     def _closest_sentences(
-        self, answer: str, points: Sequence[str], *, story: bool
+        self, answer: str, points: Sequence[str]
     ) -> tuple[list[str], list[float]]:
-        """Each point's closest sentence of ``answer`` (for a story's parts, among the sentences
-        that carry the part's cue phrases, when any do), and its cosine with the whole
+        """Each point's closest sentence of ``answer``, and its cosine with the whole
         answer."""
+        if not points:
+            return [], []
         sentences = split_sentences(answer) or (Sentence(0, answer, 0, len(answer), 1),)
         vectors = self.encoder.encode([*points, answer, *(s.text for s in sentences)])
         points_vectors, answer_vector = vectors[: len(points)], vectors[len(points)]
         similarity = points_vectors @ vectors[len(points) + 1 :].T
-        carrying = _carrying_parts(sentences) if story else {}
-        quotes = []
-        for point, row in zip(points, similarity, strict=True):
-            among = carrying.get(point) or range(len(sentences))
-            quotes.append(sentences[max(among, key=lambda i: row[i])].text)
+        quotes = [sentences[int(np.argmax(row))].text for row in similarity]
         return quotes, [float(v) for v in points_vectors @ answer_vector]
-
-
-def _carrying_parts(sentences: Sequence[Sentence]) -> dict[str, tuple[int, ...]]:
-    """The sentences that carry each STAR part's cue phrases, keyed by the part's point."""
-    star = detect_star(sentences, applicable=True)
-    found = {"situation": star.situation, "task": star.task}
-    found |= {"action": star.action, "result": star.result}
-    return {STAR_PARTS[name]: part.sentences for name, part in found.items()}
 
 
 def _rounded(value: float | None) -> float | None:

@@ -13,6 +13,12 @@ from rehearse.errors import RehearseError
 PointStatus = Literal["covered", "partly", "missing"]
 
 
+def status_of(strength: float, cuts: tuple[float, float]) -> PointStatus:
+    """Covered from ``cuts[1]``, partly from ``cuts[0]``, else missing."""
+    partly, covered = cuts
+    return "covered" if strength >= covered else "partly" if strength >= partly else "missing"
+
+
 @dataclass(frozen=True)
 class PointVerdict:
     point: str

@@ -1,0 +1,87 @@
+"""A story's STAR parts found sentence by sentence, with the bundled classifier and the real
+MiniLM encoder. The checks compare versions of one story (a part's strength falls when its
+sentence goes), never exact probabilities, which move a little with the CPU's arithmetic."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from rehearse.feedback.judge.story import (
+    LABELS,
+    PARTS,
+    PartsModel,
+    bundled_model,
+    fitted,
+    story_parts,
+)
+from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
+
+QUESTION = "Tell me about a time you solved a difficult problem at work."
+SITUATION = "Last spring our checkout page timed out for customers every Friday evening."
+TASK = "As the on-call engineer I had to find the cause before the holiday sale."
+ACTION = "I profiled the slow queries and added an index on the orders table."
+RESULT = "After that the timeouts stopped and we took 30 percent more orders in the sale."
+STORY = (SITUATION, TASK, ACTION, RESULT)
+
+
+@pytest.fixture(scope="module")
+def encoder() -> MiniLMEncoder:
+    return MiniLMEncoder()
+
+
+def _strength(sentences: tuple[str, ...], part: str, encoder: MiniLMEncoder) -> float:
+    verdicts = {v.point: v for v in story_parts(sentences, QUESTION, encoder)}
+    return verdicts[part].strength
+
+
+def test_each_part_of_a_told_story_quotes_the_sentence_that_tells_it(
+    encoder: MiniLMEncoder,
+) -> None:
+    verdicts = story_parts(STORY, QUESTION, encoder)
+    assert [v.point for v in verdicts] == list(PARTS)
+    quoted = {v.point: v.quote for v in verdicts if v.status != "missing"}
+    assert quoted["task"] == TASK
+    assert quoted["result"] == RESULT
+
+
+@pytest.mark.parametrize("part", ["task", "result"])
+def test_removing_the_sentence_that_tells_a_part_weakens_it(
+    part: str, encoder: MiniLMEncoder
+) -> None:
+    told = dict(zip(PARTS, STORY, strict=True))[part]
+    without = tuple(s for s in STORY if s != told)
+    assert _strength(without, part, encoder) < _strength(STORY, part, encoder) - 0.1
+
+
+def test_a_sentence_reads_the_same_wherever_it_stands(encoder: MiniLMEncoder) -> None:
+    shuffled = (RESULT, ACTION, SITUATION, TASK)
+    for before, after in zip(
+        story_parts(STORY, QUESTION, encoder), story_parts(shuffled, QUESTION, encoder), strict=True
+    ):
+        assert after.quote == before.quote
+        assert after.strength == pytest.approx(before.strength, abs=1e-6)
+
+
+def test_claims_with_no_story_tell_no_situation_task_or_action(encoder: MiniLMEncoder) -> None:
+    claims = ("Um, I think I'm pretty good at solving problems.", "I always try my best.")
+    verdicts = {v.point: v for v in story_parts(claims, QUESTION, encoder)}
+    assert all(verdicts[p].status == "missing" for p in ("situation", "task", "action"))
+
+
+def test_no_sentences_is_every_part_missing(encoder: MiniLMEncoder) -> None:
+    assert {v.status for v in story_parts((), QUESTION, encoder)} == {"missing"}
+
+
+def test_the_bundled_model_reads_back_as_it_was_written() -> None:
+    model = bundled_model()
+    again = PartsModel.from_dict(model.to_dict())
+    assert again.weights.shape == (model.mean.shape[0], len(LABELS))
+    assert np.allclose(again.weights, model.weights)
+    assert again.cuts == model.cuts
+
+
+def test_the_classifiers_agreement_on_students_it_never_saw_is_kept_with_it() -> None:
+    data = fitted()
+    assert "locked" in data["agreement_on"]
+    assert set(data["agreement"]) == set(PARTS)
