@@ -12,8 +12,9 @@ version of the open stories (``ablate.py``), by two declared rules:
   so "missing", which becomes the advice "your story has no result", is said of a part the
   story tells at most about one time in twenty.
 
-Only then is the model fitted on all the open students and the locked students' stories
-judged once; their figures go into the file beside how it was made.
+Out of fold it also counts how often "missing" is right (the part is missing from that
+version) at those cuts. Only then is the model fitted on all the open students and the locked
+students' stories judged once; their figures go into the file beside how it was made.
 """
 
 from __future__ import annotations
@@ -82,7 +83,7 @@ def fit(stories: Sequence[Story], marks: dict[str, Mark], encoder: TextEncoder) 
 
 
 def choose_cuts(strengths: dict[str, list[tuple[float, str]]]) -> dict[str, tuple[float, float]]:
-    """Per part, from (strength, marked verdict) of the parts the versions keep."""
+    """Per part, from (strength, expected verdict) of the parts the versions tell."""
     cuts = {}
     for part, found in strengths.items():
         covered = [s for s, verdict in found if verdict == "covered"]
@@ -93,18 +94,19 @@ def choose_cuts(strengths: dict[str, list[tuple[float, str]]]) -> dict[str, tupl
     return cuts
 
 
-def kept_strengths(
+def strengths_of(
     model: PartsModel, made: Sequence[tuple[Version, Mark]], encoder: TextEncoder
 ) -> dict[str, list[tuple[float, str]]]:
+    """Per part, (strength, expected verdict) in every version: removed parts expected
+    missing, the others as marked."""
     found: dict[str, list[tuple[float, str]]] = {part: [] for part in PARTS}
-    for version, mark in made:
+    for version, _ in made:
         best = np.zeros(len(PARTS))
         if version.sentences:
             features = sentence_features(version.sentences, version.story.question, encoder)
             best = model.probabilities(features)[:, : len(PARTS)].max(axis=0)
         for column, part in enumerate(PARTS):
-            if version.removed != part:
-                found[part].append((float(best[column]), mark.verdicts[part]))
+            found[part].append((float(best[column]), version.expected[part]))
     return found
 
 
@@ -161,9 +163,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             if student_of(s.participant) in held
             for pair in made[s.story_id]
         ]
-        for part, found in kept_strengths(trained, tested, encoder).items():
+        for part, found in strengths_of(trained, tested, encoder).items():
             oof[part].extend(found)
     cuts = choose_cuts(oof)
+    missing_right = {
+        part: round(float(np.mean([e == "missing" for s, e in found if s < cuts[part][0]])), 3)
+        for part, found in oof.items()
+    }  # out of fold: how often "missing" is right, which decides whether it is advice
     model = fit(open_stories, marks, encoder)
     model = PartsModel(model.weights, model.bias, model.mean, model.scale, cuts)
     judge = ClassifierJudge(encoder, model)
@@ -179,11 +185,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "date": date.today().isoformat(),
         "agreement_on": f"the {sum(_among('locked', s.participant) for s in marked)} stories "
         "of the locked students, which no choice saw",
+        "missing_right_out_of_fold": missing_right,
         "agreement": on_locked,
         "model": model.to_dict(),
     }
     args.out.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
-    print(json.dumps({"cuts": cuts, "locked": on_locked}, indent=1))
+    print(json.dumps({"cuts": cuts, "missing right": missing_right, "locked": on_locked}))
     return 0
 
 
