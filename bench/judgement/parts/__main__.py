@@ -28,45 +28,19 @@ from typing import Any
 
 from tqdm import tqdm
 
-from bench.judgement.locked import is_locked
-from bench.judgement.parts.ablate import versions
+from bench.judgement.parts.ablate import marked_versions
 from bench.judgement.parts.judges import ClassifierJudge, PartsJudge, WholeAnswerJudge
 from bench.judgement.parts.marks import MARKS, Mark, read_marks
-from bench.judgement.parts.stories import Story, stories_of
 from bench.judgement.parts.tally import print_tally, tally
 from bench.validity.__main__ import DEFAULT_RATINGS, read_ratings
-from bench.validity.stats import student_of
-from bench.validity.turns import split_interview
 from rehearse.config import Settings
 from rehearse.feedback.content.forms import answer_form
-from rehearse.feedback.content.sentences import split_sentences
 from rehearse.feedback.judge.configured import ConfiguredReader
 from rehearse.feedback.judge.judge import ContentJudge, JudgeInput
 from rehearse.feedback.judge.points import key_points_for
 from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
 
 KIND = "behavioural"
-STRANGER_WORDS = 8  # an inserted sentence is a real one, not a "yeah"
-
-
-def strangers(rows: Sequence[dict[str, str]]) -> list[tuple[str, str]]:
-    """(student, sentence) of every answer that is not a story: what ``inserted`` draws on."""
-    found = []
-    for row in rows:
-        for exchange in split_interview(row["Transcript"]):
-            if answer_form(exchange.question, KIND) == "story":
-                continue
-            for sentence in split_sentences(exchange.answer):
-                if sentence.words >= STRANGER_WORDS:
-                    found.append((student_of(row["Participant"]), sentence.text))
-    return found
-
-
-def stranger_for(story: Story, pool: Sequence[tuple[str, str]], place: int) -> str:
-    """A sentence of another student's answer, the same one for the story on every run."""
-    student = student_of(story.participant)
-    others = [sentence for owner, sentence in pool if owner != student]
-    return others[(place * 7919) % len(others)]
 
 
 def judge_stories(
@@ -82,19 +56,12 @@ def judge_stories(
     judges: list[PartsJudge] = [ClassifierJudge(encoder)]
     if baseline:
         judges.append(WholeAnswerJudge(reader, encoder, saved.setdefault("whole", {})))
-    pool = strangers(rows)
-    marked = [s for s in stories_of(rows) if s.story_id in marks]
-    for story in marked:
-        marks[story.story_id].check(story)
-    made = {
-        s.story_id: list(versions(s, marks[s.story_id], stranger_for(s, pool, place)))
-        for place, s in enumerate(marked)
-    }  # each story's versions the same whichever students are judged
-    stories = [s for s in marked if _among(students, s.participant)]
+    made = marked_versions(rows, marks)  # the same whichever students are judged
+    stories = [s for s in made if s.of(students)]
     started = time.perf_counter()
     try:
         for story in tqdm(stories, desc="stories", unit="story", file=sys.stderr):
-            for version in made[story.story_id]:
+            for version, _ in made[story]:
                 for judge in judges:
                     judge.parts(story.question, version.sentences)
             out.write_text(json.dumps(saved) + "\n", encoding="utf-8")
@@ -102,19 +69,13 @@ def judge_stories(
         reader.close()
     print(f"{len(stories)} marked stories, {time.perf_counter() - started:.0f} s")
     for part in ("locked", "open"):
-        kept = [s for s in stories if _among(part, s.participant)]
+        kept = [s for s in stories if s.of(part)]
         if not kept:
             continue
         print(f"\n== {part} students: {len(kept)} stories")
         for judge in judges:
-            pairs = [(v, marks[s.story_id]) for s in kept for v in made[s.story_id]]
-            print_tally(judge.name, tally(judge, pairs))
+            print_tally(judge.name, tally(judge, [pair for s in kept for pair in made[s]]))
     return 0
-
-
-def _among(students: str, participant: str) -> bool:
-    """Whether ``participant`` is one of the ``students`` (locked, open or all)."""
-    return students == "all" or is_locked(student_of(participant)) == (students == "locked")
 
 
 def judge_file(path: Path, out: Path) -> int:

@@ -31,11 +31,10 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy.optimize import minimize
 
-from bench.judgement.parts.__main__ import _among, stranger_for, strangers
-from bench.judgement.parts.ablate import Version, versions
+from bench.judgement.parts.ablate import Version, marked_versions
 from bench.judgement.parts.judges import ClassifierJudge
 from bench.judgement.parts.marks import LETTERS, Mark, read_marks
-from bench.judgement.parts.stories import Story, stories_of
+from bench.judgement.parts.stories import Story
 from bench.judgement.parts.tally import PartTally, tally
 from bench.validity.__main__ import DEFAULT_RATINGS, read_ratings
 from bench.validity.stats import student_of
@@ -140,16 +139,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"no ratings file at {args.ratings}", file=sys.stderr)
         return 2
     rows = read_ratings(args.ratings)
-    marks, pool, encoder = read_marks(), strangers(rows), MiniLMEncoder()
-    marked = [s for s in stories_of(rows) if s.story_id in marks]
-    made = {
-        s.story_id: [
-            (v, marks[s.story_id])
-            for v in versions(s, marks[s.story_id], stranger_for(s, pool, place))
-        ]
-        for place, s in enumerate(marked)
-    }
-    open_stories = [s for s in marked if _among("open", s.participant)]
+    marks, encoder = read_marks(), MiniLMEncoder()
+    made = marked_versions(rows, marks)
+    open_stories = [s for s in made if s.of("open")]
     students = sorted({student_of(s.participant) for s in open_stories})
     oof: dict[str, list[tuple[float, str]]] = {part: [] for part in PARTS}
     for fold in range(FOLDS):
@@ -158,10 +150,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             [s for s in open_stories if student_of(s.participant) not in held], marks, encoder
         )
         tested = [
-            pair
-            for s in open_stories
-            if student_of(s.participant) in held
-            for pair in made[s.story_id]
+            pair for s in open_stories if student_of(s.participant) in held for pair in made[s]
         ]
         for part, found in strengths_of(trained, tested, encoder).items():
             oof[part].extend(found)
@@ -173,7 +162,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     model = fit(open_stories, marks, encoder)
     model = PartsModel(model.weights, model.bias, model.mean, model.scale, cuts)
     judge = ClassifierJudge(encoder, model)
-    locked = [pair for s in marked if _among("locked", s.participant) for pair in made[s.story_id]]
+    locked = [pair for s in made if s.of("locked") for pair in made[s]]
     on_locked = figures(tally(judge, locked))
     payload = {
         "source": "hand marks of the stories of MIT Interview's development half "
@@ -183,7 +172,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"student: covered where {KEPT_COVERED:.0%} of kept covered parts reach, partly "
         f"where {KEPT_TOLD:.0%} of kept told parts reach",
         "date": date.today().isoformat(),
-        "agreement_on": f"the {sum(_among('locked', s.participant) for s in marked)} stories "
+        "agreement_on": f"the {sum(s.of('locked') for s in made)} stories "
         "of the locked students, which no choice saw",
         "missing_right_out_of_fold": missing_right,
         "agreement": on_locked,

@@ -14,6 +14,8 @@ import hashlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from bench.judgement.locked import is_locked
+from bench.validity.stats import student_of
 from bench.validity.turns import split_interview
 from rehearse.feedback.content.forms import answer_form
 from rehearse.feedback.content.sentences import split_sentences
@@ -30,6 +32,11 @@ class Story:
     participant: str
     question: str
     sentences: tuple[str, ...]
+
+    def of(self, students: str) -> bool:
+        """Whether the story's student is among ``students``: locked, open or all."""
+        locked = is_locked(student_of(self.participant))
+        return students == "all" or locked == (students == "locked")
 
     @property
     def answer(self) -> str:
