@@ -3,10 +3,10 @@ missing where they are not?
 
 With the rated interviews (the default, or a ratings CSV): every hand-marked story
 (``marks.json``, ``MARKING.md``) is judged whole, without each part it tells, and with a
-sentence of another answer inserted (``ablate.py``), by the product's judge and by today's
-judge before issue 46, side by side; per part it prints how often a removed part is called
-missing (or partly), a kept part covered, and the quote lies inside the part's marked
-sentences (``tally.py``), for the locked students and the open ones apart. Readings are kept
+sentence of another answer inserted (``ablate.py``), by the product's judge and by the judge
+before it (judge-4, ``judges.py``), side by side; per part it prints how often a removed part
+is called missing (or partly), a kept part covered, and the quote lies inside the part's
+marked sentences (``tally.py``), for the locked students and the open ones apart. Readings are kept
 in ``--out`` by hash, so a second run asks the model nothing new.
 
 With ``ANSWERS.csv`` (columns ``answer_id, question, answer`` and optionally ``key_points``,
@@ -31,6 +31,7 @@ from tqdm import tqdm
 from bench.judgement.parts.ablate import marked_versions
 from bench.judgement.parts.judges import ClassifierJudge, PartsJudge, WholeAnswerJudge
 from bench.judgement.parts.marks import MARKS, Mark, read_marks
+from bench.judgement.parts.stories import KIND
 from bench.judgement.parts.tally import print_tally, tally
 from bench.validity.__main__ import DEFAULT_RATINGS, read_ratings
 from rehearse.config import Settings
@@ -39,8 +40,6 @@ from rehearse.feedback.judge.configured import ConfiguredReader
 from rehearse.feedback.judge.judge import ContentJudge, JudgeInput
 from rehearse.feedback.judge.points import key_points_for
 from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
-
-KIND = "behavioural"
 
 
 def judge_stories(
@@ -51,6 +50,8 @@ def judge_stories(
     baseline: bool,
     students: str = "all",
 ) -> int:
+    """Judge the versions of the marked stories of ``students`` and print the tallies; the
+    earlier judge's readings are kept in ``out``."""
     saved: dict[str, Any] = json.loads(out.read_text(encoding="utf-8")) if out.is_file() else {}
     reader, encoder = ConfiguredReader(Settings()), MiniLMEncoder()
     judges: list[PartsJudge] = [ClassifierJudge(encoder)]
