@@ -38,6 +38,7 @@ The recording's full analysis after the answer replaces these words.
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -300,7 +301,7 @@ class StreamingRecognizer:
         if excess <= 0:
             return
         self._agreement.flush()
-        drop = int(excess * SAMPLE_RATE)
+        drop = math.ceil(excess * SAMPLE_RATE)  # not one sample more than the limit
         self._buffer = self._buffer[drop:]
         self._start += drop / SAMPLE_RATE
         self.skipped_seconds += drop / SAMPLE_RATE
