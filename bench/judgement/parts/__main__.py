@@ -60,11 +60,10 @@ def judge_stories(
     made = marked_versions(rows, marks)  # the same whichever students are judged
     stories = [s for s in made if s.of(students)]
     started = time.perf_counter()
-    try:
-        for story in tqdm(stories, desc="stories", unit="story", file=sys.stderr):
+    try:  # the earlier judge's slow readings first, each story's kept in ``out`` as it comes
+        for story in tqdm(stories if baseline else [], desc="stories", file=sys.stderr):
             for version, _ in made[story]:
-                for judge in judges:
-                    judge.parts(story.question, version.sentences)
+                judges[-1].parts(story.question, version.sentences)
             out.write_text(json.dumps(saved) + "\n", encoding="utf-8")
     finally:
         reader.close()

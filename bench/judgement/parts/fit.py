@@ -35,7 +35,7 @@ from bench.judgement.parts.ablate import Version, marked_versions
 from bench.judgement.parts.judges import ClassifierJudge
 from bench.judgement.parts.marks import LETTERS, Mark, read_marks
 from bench.judgement.parts.stories import Story
-from bench.judgement.parts.tally import PartTally, tally
+from bench.judgement.parts.tally import Count, PartTally, tally
 from bench.validity.__main__ import DEFAULT_RATINGS, read_ratings
 from bench.validity.stats import student_of
 from rehearse.feedback.judge.story import LABELS, PARTS, Floats, PartsModel, sentence_features
@@ -110,9 +110,8 @@ def strengths_of(
 
 
 def figures(found: dict[str, PartTally]) -> dict[str, dict[str, float | int | None]]:
-    def share(count: object) -> float | None:
-        hits, total = count.hits, count.total  # type: ignore[attr-defined]
-        return round(hits / total, 3) if total else None
+    def share(count: Count) -> float | None:
+        return round(count.hits / count.total, 3) if count.total else None
 
     return {
         part: {
