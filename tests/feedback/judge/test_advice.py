@@ -3,8 +3,11 @@ and key points it missed, each named with the words that came closest."""
 
 from __future__ import annotations
 
+import pytest
+
 from rehearse.feedback.judge.advice import answer_findings
 from rehearse.feedback.judge.points import STAR_PARTS
+from rehearse.feedback.judge.story import missing_is_said
 from rehearse.feedback.judge.verdict import ContentJudgement, PointStatus, PointVerdict
 
 QUESTION = "Tell me about a time you fixed a slow page."
@@ -35,12 +38,33 @@ def test_an_answer_off_topic_is_told_that_first_and_only() -> None:
     assert QUESTION in found[0].evidence
 
 
-def test_a_missing_part_of_a_story_is_named_once_with_the_closest_words() -> None:
-    found = answer_findings(_judged(on_topic=True, star=STORY).to_dict(), QUESTION, "The answer")
-    assert [f.title for f in found] == ["The answer's story has no result"]
+def _missing(part: str) -> tuple[PointVerdict, ...]:
+    return tuple(
+        _verdict(v.point, "missing", v.quote) if v.point == part else _verdict(v.point, "covered")
+        for v in STORY
+    )
+
+
+@pytest.mark.parametrize("part", [p for p in STAR_PARTS if missing_is_said(p)])
+def test_a_missing_part_is_named_missing_where_that_verdict_is_right_often_enough(
+    part: str,
+) -> None:
+    found = answer_findings(_judged(on_topic=True, star=_missing(part)).to_dict(), QUESTION, "A")
+    assert [f.title for f in found] == [f"A's story has no {part}"]
+
+
+@pytest.mark.parametrize("part", [p for p in STAR_PARTS if not missing_is_said(p)])
+def test_a_missing_part_is_said_to_be_told_little_where_missing_is_too_often_wrong(
+    part: str,
+) -> None:
+    found = answer_findings(_judged(on_topic=True, star=_missing(part)).to_dict(), QUESTION, "A")
+    assert [f.title for f in found] == [f"A's story says little of its {part}"]
+
+
+def test_a_part_told_in_part_is_named_once_with_the_closest_words() -> None:
+    star = tuple(
+        _verdict(v.point, "partly" if v.point == "result" else "covered", v.quote) for v in STORY
+    )
+    found = answer_findings(_judged(on_topic=True, star=star).to_dict(), QUESTION, "The answer")
+    assert [f.title for f in found] == ["The answer's story says little of its result"]
     assert "\u201cI added an index.\u201d" in found[0].evidence
-
-
-def test_an_answer_that_makes_every_point_has_nothing_to_work_on() -> None:
-    covered = tuple(_verdict(part.point, "covered", part.quote) for part in STORY)
-    assert answer_findings(_judged(on_topic=True, star=covered).to_dict(), QUESTION, "A") == []

@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from rehearse.feedback.judge.points import STAR_GAPS, STAR_PARTS
+from rehearse.feedback.judge.story import missing_is_said
 from rehearse.feedback.measures import Score
 from rehearse.feedback.overall import competency_weight
 from rehearse.feedback.recommendations import CHECK_WEIGHT
@@ -67,7 +68,7 @@ def answer_findings(
     found: list[Recommendation] = []
     star = judgement.get("star") or []
     for part in star:
-        title = _STAR_TITLES.get(part.get("status", ""))
+        title = _STAR_TITLES.get(_said_status(part))
         if title is not None:
             found.append(
                 Recommendation(
@@ -95,6 +96,15 @@ def answer_findings(
                 )
             )
     return found
+
+
+def _said_status(part: Mapping[str, Any]) -> str:
+    """A STAR part's verdict as the advice may say it: "missing" only where that verdict is
+    right often enough (``story.missing_is_said``), else "partly"."""
+    status = str(part.get("status", ""))
+    if status == "missing" and not missing_is_said(str(part["point"])):
+        return "partly"
+    return status
 
 
 def _point_evidence(question: str, point: dict[str, Any]) -> str:

@@ -30,12 +30,16 @@ import numpy as np
 from numpy.typing import NDArray
 
 from rehearse.feedback.content import cues
+from rehearse.feedback.judge.points import STAR_PARTS
 from rehearse.feedback.judge.verdict import PointVerdict, status_of
 from rehearse.interviewer.retrieval.encoder import TextEncoder
 
 Floats = NDArray[np.float64]
-PARTS = ("situation", "task", "action", "result")
+PARTS = tuple(STAR_PARTS)
 LABELS = (*PARTS, "none")  # the classes, in the order of the weights' columns
+# How often "missing" must be right for "your story has no result" to be said (declared);
+# below it, the advice says the story tells little of the part, which is right more often.
+SAID_AT = 0.8
 
 # Words that tell a part, beyond the cue phrases the rule-based STAR check uses.
 _WORDS = tuple(
@@ -128,6 +132,15 @@ def fitted() -> Mapping[str, Any]:
     text = resources.files("rehearse.feedback.judge").joinpath("story_parts.json").read_text()
     data: Mapping[str, Any] = json.loads(text)
     return data
+
+
+def missing_is_said(part: str) -> bool:
+    """Whether a story may be told it has no ``part``: the classifier's "missing" was right
+    (the part was indeed missing) in at least ``SAID_AT`` of the open students' stories
+    and their versions, out of fold (``story_parts.json``; docs/judgement.md gives the
+    locked students' figures)."""
+    right: Mapping[str, float] = fitted()["missing_right_out_of_fold"]
+    return right.get(part, 0.0) >= SAID_AT
 
 
 @cache
