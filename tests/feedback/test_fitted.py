@@ -13,6 +13,7 @@ from rehearse.feedback.fitted import (
     agreement_sentence,
     fitted_rules,
     is_graded,
+    overall_agreement,
     with_agreement,
 )
 from rehearse.feedback.fluency import fluency_score
@@ -85,6 +86,12 @@ def test_each_fitted_score_says_how_far_it_agrees_with_the_raters() -> None:
         assert found
         assert all(-1 <= item.low <= item.rho <= item.high <= 1 for item in found)
         assert all(0 < item.interviews < 64 for item in found)  # the locked students' only
+
+
+def test_the_overall_says_how_far_it_agrees_with_each_trait_it_is_fitted_to() -> None:
+    sentence = overall_agreement()
+    for item in agreement_of("overall"):
+        assert f"{item.trait} rho {item.rho:.2f} [{item.low:.2f}, {item.high:.2f}]" in sentence
 
 
 def test_a_score_never_checked_against_people_is_a_coaching_check() -> None:

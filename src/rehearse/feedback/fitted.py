@@ -193,6 +193,20 @@ def overall_weights() -> Mapping[str, float]:
     return weights
 
 
+def overall_agreement() -> str:
+    """What the report says of the overall's agreement with people, interval included."""
+    found = agreement_of("overall")
+    if not found:
+        return "The overall has not been checked against human interviewers' ratings."
+    data = _fitted()
+    figures = "; ".join(item.shown() for item in found)
+    return (
+        f"The overall agrees with human interviewers at {figures} ({data['dataset']}, "
+        f"{data.get('agreement_on', 'cross-validated by student')}; {found[0].interviews} "
+        "interviews, 95 % interval in brackets)."
+    )
+
+
 @cache
 def agreement_of(score: str) -> tuple[Agreement, ...]:
     """The score's measured agreement with the raters (empty: never measured)."""

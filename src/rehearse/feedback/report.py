@@ -12,8 +12,9 @@ from typing import Any
 from rehearse.feedback.measures import Score
 
 # report-3 added each answer's thread, closing and scored_on; report-4 its model_rating;
-# report-5 each score's agreement with people, the fluency score, off_topic and overall_note
-REPORT_VERSION = "report-6"
+# report-5 each score's agreement with people, the fluency score, off_topic and overall_note;
+# report-7 the overall's agreement with people (overall_agreement)
+REPORT_VERSION = "report-7"
 
 
 @dataclass(frozen=True)
@@ -179,6 +180,7 @@ class Report:
     reflections: tuple[Reflection, ...] = ()
     caveats: tuple[str, ...] = ()
     overall_note: str = ""  # why the overall is lowered or not graded (answers off topic)
+    overall_agreement: str = ""  # how far the overall agrees with human interviewers
     version: str = field(default=REPORT_VERSION)
 
     def to_dict(self) -> dict[str, Any]:

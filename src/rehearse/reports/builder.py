@@ -20,7 +20,7 @@ from rehearse.feedback.content.evaluation import ContentEvaluation
 from rehearse.feedback.content.question import AskedQuestion, QuestionKind
 from rehearse.feedback.content.topic import is_off_topic
 from rehearse.feedback.delivery import confidence_score, delivery_score
-from rehearse.feedback.fitted import with_agreement
+from rehearse.feedback.fitted import overall_agreement, with_agreement
 from rehearse.feedback.fluency import fluency_score
 from rehearse.feedback.judge.advice import judged_first
 from rehearse.feedback.judge.score import judged_content, judged_session_content
@@ -110,6 +110,7 @@ def build_report(db: Session, runtime: Runtime, interview: InterviewSession) -> 
         created_at=datetime.now(UTC).isoformat(timespec="seconds"),
         overall=overall,
         overall_note=overall_note,
+        overall_agreement=overall_agreement() if overall is not None else "",
         scores=tuple(session),
         answers=tuple(answers),
         recommendations=tuple(recommendations),

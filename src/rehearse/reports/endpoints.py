@@ -93,6 +93,7 @@ def get_scores(
     return {
         "session_id": report["session_id"],
         "overall": report["overall"],
+        "overall_agreement": report["overall_agreement"],
         "scores": report["scores"],
         "answers": [_only(answer, SCORE_FIELDS) for answer in report["answers"]],
     }

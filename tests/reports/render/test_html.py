@@ -137,3 +137,9 @@ def test_the_stronger_answer_keeps_the_candidates_words_and_marks_its_gaps(
     assert "A stronger answer, in your own words" in page
     assert "I profiled it and added an index." in page
     assert f"<mark>{STAR_GAPS['task']}</mark>" in page
+
+
+def test_the_overall_shows_how_far_it_agrees_with_people(report: Report) -> None:
+    sentence = "The overall agrees with human interviewers at Overall rho 0.50 [0.20, 0.70]."
+    page = render_html(replace(report, overall_agreement=sentence))
+    assert f"data-overall-agreement>{escape(sentence)}<" in page

@@ -188,8 +188,11 @@ def _overall(report: Report, kit: Kit) -> Table:
             kit.small,
         ),
     ]
-    if report.overall_note:
-        lines.append(kit.para(report.overall_note, kit.small))
+    lines += [
+        kit.para(note, kit.small)
+        for note in (report.overall_note, report.overall_agreement)
+        if note
+    ]
     table = Table([[number, lines]], colWidths=[110, WIDTH - 110])
     table.setStyle(
         TableStyle(
