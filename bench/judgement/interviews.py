@@ -27,25 +27,16 @@ from tqdm import tqdm
 
 from bench.judgement.locked import is_locked
 from bench.validity.__main__ import DEFAULT_RATINGS, read_ratings
+from bench.validity.judged import judge_input
 from bench.validity.score import evaluate_interview, score_interview
 from bench.validity.stats import agreement, student_of
 from bench.validity.turns import Exchange, split_interview
 from rehearse.config import Settings
-from rehearse.feedback.content.forms import answer_form
 from rehearse.feedback.judge.configured import ConfiguredReader
-from rehearse.feedback.judge.judge import ContentJudge, JudgeInput
-from rehearse.feedback.judge.points import key_points_for
+from rehearse.feedback.judge.judge import ContentJudge
 from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
 
-KIND = "behavioural"
 TRAITS = ("Overall", "RecommendHiring")
-
-
-def judge_input(exchange: Exchange) -> JudgeInput:
-    """An interview's exchange as the product would judge it."""
-    form = answer_form(exchange.question, KIND)
-    points = key_points_for(exchange.question, KIND, ())
-    return JudgeInput(exchange.question, points, exchange.answer, form)
 
 
 def judged_interview(judge: ContentJudge, exchanges: Sequence[Exchange]) -> list[dict[str, Any]]:

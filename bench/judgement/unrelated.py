@@ -18,7 +18,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from bench.judgement.interviews import judge_input
+from bench.validity.judged import judge_input
 from bench.validity.turns import Exchange
 from rehearse.config import Settings
 from rehearse.feedback.judge.configured import ConfiguredReader

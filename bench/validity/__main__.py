@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from bench.judgement.locked import is_locked
-from bench.validity import fit
+from bench.validity import fit, judged
 from bench.validity.judge import interview_rating
 from bench.validity.score import (
     EvaluatedInterview,
@@ -24,6 +24,9 @@ from bench.validity.score import (
 from bench.validity.stats import agreement, student_of
 from bench.validity.turns import Exchange, split_interview
 from rehearse.config import Settings
+from rehearse.feedback.judge.configured import ConfiguredReader
+from rehearse.feedback.judge.judge import ContentJudge
+from rehearse.feedback.judge.verdict import ContentJudgement
 from rehearse.interviewer.llm import LLMProvider, OfflineProvider, configured_provider
 from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
 
@@ -34,6 +37,7 @@ DEFAULT_RATINGS = ROOT.parent / "shared/data/mit-interview/ratings-dev.csv"
 CLAIMS: Sequence[tuple[str, Callable[[InterviewScores], float | None], Sequence[str]]] = (
     ("overall", lambda s: s.overall, ("Overall", "RecommendHiring", "Focused")),
     ("content", lambda s: s.content, ("Overall", "RecommendHiring", "Focused")),
+    ("judged content", lambda s: s.judged_content, ("Overall", "RecommendHiring")),
     ("structure", lambda s: s.structure, ("StructuredAnswers",)),
     ("fluency", lambda s: s.fluency, ("NoFillers", "Overall")),
     ("clarity", lambda s: s.clarity, ("Overall", "StructuredAnswers")),
@@ -62,6 +66,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.validity", description=__doc__)
     parser.add_argument("ratings", type=Path, nargs="?", default=DEFAULT_RATINGS)
     parser.add_argument("--out", type=Path, help="write each interview's scores as JSON here")
+    parser.add_argument(
+        "--no-judge",
+        action="store_true",
+        help="score without the content judge (the product's default judges every answer)",
+    )
+    parser.add_argument(
+        "--judgements",
+        type=Path,
+        default=judged.DEFAULT_FILE,
+        help="where the judge's judgements are kept by their hash, so a second run is quick "
+        "(default: %(default)s)",
+    )
     parser.add_argument(
         "--llm",
         action="store_true",
@@ -96,7 +112,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         evaluate_interview(row["Participant"], split, encoder)
         for row, split in zip(rows, exchanges, strict=True)
     ]
-    scored = [score_interview(interview) for interview in evaluated]
+    judgements = (
+        [[] for _ in rows] if args.no_judge else _judgements(exchanges, args.judgements, encoder)
+    )
+    scored = [
+        score_interview(interview, judged_answers)
+        for interview, judged_answers in zip(evaluated, judgements, strict=True)
+    ]
     if args.out:
         payload = {"interviews": [item.to_json() for item in scored]}
         args.out.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
@@ -110,10 +132,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             found = agreement(values, ratings, students)
             print(f"{name:<26}{trait:<20}{found.shown():<26}{found.n}")
     if args.cv or args.fit:
-        print_fitted(args.ratings, evaluated, rows, students, write=args.fit)
+        contents = None if args.no_judge else [item.judged_content for item in scored]
+        print_fitted(args.ratings, evaluated, rows, students, contents, write=args.fit)
     if args.llm:
         print_llm_agreement(llm, exchanges, evaluated, rows, students)
     return 0
+
+
+def _judgements(
+    exchanges: Sequence[Sequence[Exchange]], path: Path, encoder: MiniLMEncoder
+) -> list[list[ContentJudgement]]:
+    """Every answer judged as the product judges it, from ``path`` where judged before."""
+    judge = ContentJudge(ConfiguredReader(Settings()), encoder)
+    try:
+        return judged.judge_interviews(judge, judged.KeptJudgements(path, judge.name), exchanges)
+    finally:
+        judge.close()
 
 
 def print_fitted(
@@ -121,6 +155,7 @@ def print_fitted(
     evaluated: Sequence[EvaluatedInterview],
     rows: Sequence[dict[str, str]],
     students: list[str],
+    judged: Sequence[float | None] | None,
     *,
     write: bool,
 ) -> None:
@@ -128,13 +163,19 @@ def print_fitted(
     the product shows), and cross-validate the fit by student over the open ones; print
     both and, when ``write``, write the product's ``fitted.json``."""
     measures = fit.measures_of(evaluated)
-    model, locked = fit.locked_agreement(measures, rows, students)
+    model, locked = fit.locked_agreement(measures, rows, students, judged)
     open_part = [i for i, student in enumerate(students) if not is_locked(student)]
     open_rows, open_students = [rows[i] for i in open_part], [students[i] for i in open_part]
-    crossed = fit.cross_validate([measures[i] for i in open_part], open_rows, open_students)
+    open_judged = None if judged is None else [judged[i] for i in open_part]
+    crossed = fit.cross_validate(
+        [measures[i] for i in open_part], open_rows, open_students, open_judged
+    )
+    every = fit.cross_validate(measures, rows, students, judged)
     for title, table in (
         ("open students, cross-validated leave-one-student-out",
          fit.agreement_table(crossed, open_rows, open_students)),
+        ("all students, cross-validated leave-one-student-out",
+         fit.agreement_table(every, rows, students)),
         ("fitted on the open students, measured on the locked ones (shown)", locked),
     ):  # fmt: skip
         print(f"\n{title}:")

@@ -59,8 +59,10 @@ FITTED: Mapping[str, tuple[str, tuple[str, ...]]] = {
     "content": ("Overall", (names.LENGTH, names.SPECIFICITY, names.RELEVANCE)),
 }
 OVERALL_TRAITS = ("Overall", "RecommendHiring")
+JUDGED = "judged content"  # its row in the agreement tables
 
 Measures = list[list[dict[str, float | None]]]  # per interview, per answer
+Judged = Sequence[float | None] | None  # each interview's content as the judge scored it
 
 
 def measures_of(interviews: Sequence[EvaluatedInterview]) -> Measures:
@@ -72,7 +74,9 @@ def measures_of(interviews: Sequence[EvaluatedInterview]) -> Measures:
 
 @dataclass(frozen=True)
 class Model:
-    """One fit: every fitted score in the file's shape, and the overall's weights."""
+    """One fit: every fitted score in the file's shape, and the overall's weights over the
+    competencies (with the content judge's content in place of the fitted content when the
+    fit was given it, as the product scores by default)."""
 
     scores: Mapping[str, Mapping[str, Any]]
     overall: Mapping[str, float]
@@ -81,31 +85,50 @@ class Model:
     def rules(self) -> dict[str, tuple[Rule, ...]]:
         return {name: rules_from(fitted, "") for name, fitted in self.scores.items()}
 
-    def competencies(self, answers: Sequence[Mapping[str, float | None]]) -> dict[str, float]:
-        """Each fitted competency of one interview: the mean of its answers' scores."""
+    def competencies(
+        self, answers: Sequence[Mapping[str, float | None]], judged: float | None = None
+    ) -> dict[str, float]:
+        """Each fitted competency of one interview: the mean of its answers' scores; the
+        content is ``judged``, the judge's, where given."""
         found = {}
         for name, rules in self.rules.items():
             values = [fitted_score(name, m, "", rules).value for m in answers]
             measured = [value for value in values if value is not None]
             found[name] = fmean(measured) if measured else 0.0
+        if judged is not None:
+            found["content"] = judged
         return found
 
-    def overall_of(self, answers: Sequence[Mapping[str, float | None]]) -> float:
-        competencies = self.competencies(answers)
+    def overall_of(
+        self, answers: Sequence[Mapping[str, float | None]], judged: float | None = None
+    ) -> float:
+        competencies = self.competencies(answers, judged)
         return sum(weight * competencies[name] for name, weight in self.overall.items())
 
 
-def fit(measures: Measures, rows: Sequence[Mapping[str, str]], train: Sequence[int]) -> Model:
-    """Bands, weights and the overall fitted on the interviews ``train``."""
+def fit(
+    measures: Measures,
+    rows: Sequence[Mapping[str, str]],
+    train: Sequence[int],
+    judged: Judged = None,
+) -> Model:
+    """Bands, weights and the overall fitted on the interviews ``train``; the overall over
+    the judge's content where ``judged`` gives each interview's."""
     scores = {
         name: _fit_score(measures, _ratings(rows, trait), train, trait, wanted)
         for name, (trait, wanted) in FITTED.items()
     }
     partial = Model(scores, {})
-    table = np.array([list(partial.competencies(measures[i]).values()) for i in train])
+    table = np.array(
+        [list(partial.competencies(measures[i], _judged(judged, i)).values()) for i in train]
+    )
     target = np.mean([_ratings(rows, trait)[train] for trait in OVERALL_TRAITS], axis=0)
     weights = _nonnegative_ridge(table, target)
     return Model(scores, dict(zip(scores, (round(w, 3) for w in weights), strict=True)))
+
+
+def _judged(judged: Judged, interview: int) -> float | None:
+    return None if judged is None else judged[interview]
 
 
 def _ratings(rows: Sequence[Mapping[str, str]], trait: str) -> NDArray[np.float64]:
@@ -170,25 +193,31 @@ def _nonnegative_ridge(table: NDArray[np.float64], target: NDArray[np.float64]) 
 
 @dataclass(frozen=True)
 class HeldOut:
-    """Every interview's fitted scores from the fit made without its student."""
+    """Every interview's fitted scores from a fit that did not see its student, and the
+    judge's content where it was given (nothing of the judge is fitted to the ratings)."""
 
     competencies: Mapping[str, list[float]]
     overall: list[float]
+    judged: Judged = None
 
 
 def cross_validate(
-    measures: Measures, rows: Sequence[Mapping[str, str]], students: Sequence[str]
+    measures: Measures,
+    rows: Sequence[Mapping[str, str]],
+    students: Sequence[str],
+    judged: Judged = None,
 ) -> HeldOut:
+    """Leave one student out: every fit (bands, weights, the overall) made without them."""
     competencies: dict[str, list[float]] = {name: [0.0] * len(rows) for name in FITTED}
     overall = [0.0] * len(rows)
     for student in sorted(set(students)):
         train = [i for i, s in enumerate(students) if s != student]
-        model = fit(measures, rows, train)
+        model = fit(measures, rows, train, judged)
         for i in (i for i, s in enumerate(students) if s == student):
             for name, value in model.competencies(measures[i]).items():
                 competencies[name][i] = value
-            overall[i] = model.overall_of(measures[i])
-    return HeldOut(competencies, overall)
+            overall[i] = model.overall_of(measures[i], _judged(judged, i))
+    return HeldOut(competencies, overall, judged)
 
 
 def agreement_table(
@@ -197,7 +226,7 @@ def agreement_table(
     """Each fitted competency's and the overall's cross-validated agreement, in the shipped
     file's shape."""
 
-    def entry(values: Sequence[float], trait: str) -> dict[str, Any]:
+    def entry(values: Sequence[float | None], trait: str) -> dict[str, Any]:
         found = agreement(list(values), list(_ratings(rows, trait)), students)
         return {
             "trait": trait,
@@ -211,21 +240,27 @@ def agreement_table(
         name: [entry(held_out.competencies[name], trait)] for name, (trait, _) in FITTED.items()
     }
     table["overall"] = [entry(held_out.overall, trait) for trait in OVERALL_TRAITS]
+    if held_out.judged is not None:
+        table[JUDGED] = [entry(held_out.judged, trait) for trait in OVERALL_TRAITS]
     return table
 
 
 def locked_agreement(
-    measures: Measures, rows: Sequence[Mapping[str, str]], students: Sequence[str]
+    measures: Measures,
+    rows: Sequence[Mapping[str, str]],
+    students: Sequence[str],
+    judged: Judged = None,
 ) -> tuple[Model, dict[str, list[dict[str, Any]]]]:
     """The fit on the open students' interviews, and its agreement on the locked students'
     (``bench/judgement/locked.py``), which the fit never saw: the figure the product shows."""
     train = [i for i, student in enumerate(students) if not is_locked(student)]
     test = [i for i, student in enumerate(students) if is_locked(student)]
-    model = fit(measures, rows, train)
+    model = fit(measures, rows, train, judged)
     scored = [model.competencies(measures[i]) for i in test]
     held = HeldOut(
         {name: [competencies[name] for competencies in scored] for name in FITTED},
-        [model.overall_of(measures[i]) for i in test],
+        [model.overall_of(measures[i], _judged(judged, i)) for i in test],
+        None if judged is None else [judged[i] for i in test],
     )
     return model, agreement_table(held, [rows[i] for i in test], [students[i] for i in test])
 

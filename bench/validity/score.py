@@ -20,8 +20,11 @@ from rehearse.feedback.answer import scores_of
 from rehearse.feedback.content.evaluate import evaluate_answer
 from rehearse.feedback.content.evaluation import ContentEvaluation
 from rehearse.feedback.content.question import AskedQuestion
+from rehearse.feedback.fitted import with_agreement
+from rehearse.feedback.judge.score import judged_content, judged_session_content
+from rehearse.feedback.judge.verdict import ContentJudgement
 from rehearse.feedback.measures import Score
-from rehearse.feedback.overall import overall_score, session_score
+from rehearse.feedback.overall import gated_overall, overall_score, session_score
 from rehearse.interviewer.retrieval.encoder import TextEncoder
 
 COMPETENCIES = ("content", "structure", "fluency", "clarity", "delivery")
@@ -51,6 +54,7 @@ class InterviewScores:
     delivery: float | None
     fillers_per_100_words: float | None  # the session's filler measurement, as the report shows
     words: int
+    judged_content: float | None = None  # the content judge's, when it judged the answers
 
     def to_json(self) -> dict[str, object]:
         """The benchmark's published record of the interview (issue 13's format)."""
@@ -58,6 +62,7 @@ class InterviewScores:
             "participant": self.participant,
             "overall": self.overall,
             "content": self.content,
+            "judged_content": self.judged_content,
             "structure": self.structure,
             "clarity": self.clarity,
             "fillers_per_100_words": self.fillers_per_100_words,
@@ -92,23 +97,49 @@ def _measured(score: Score, name: str) -> float | None:
     return next((m.value for m in score.measurements if m.name == name), None)
 
 
-def session_of(interview: EvaluatedInterview) -> dict[str, Score]:
+def session_of(
+    interview: EvaluatedInterview, judgements: Sequence[ContentJudgement] = ()
+) -> dict[str, Score]:
     """Each competency over the interview's answers, under the product's rules as they are
-    when called."""
+    when called: each score says how far it agrees with people, and an answer's content is
+    the judge's where ``judgements`` (one per answer) give one, as in a report
+    (``reports.builder``)."""
     per_answer: dict[str, list[Score]] = {name: [] for name in COMPETENCIES}
-    for answer in interview.answers:
+    judged = dict(enumerate(judgements))
+    for index, answer in enumerate(interview.answers):
+        judgement = judged.get(index)
         for score in scores_of(answer.evaluation, speech=answer.speech):
             if score.name in per_answer:
-                per_answer[score.name].append(score)
-    return {name: session_score(name, answers) for name, answers in per_answer.items()}
+                per_answer[score.name].append(_as_reported(score, judgement))
+    session = {name: session_score(name, answers) for name, answers in per_answer.items()}
+    session = {name: with_agreement(score) for name, score in session.items()}
+    forms = [j.form for j in judgements if j.score is not None]
+    if forms:
+        session["content"] = judged_session_content(session["content"], forms)
+    return session
 
 
-def score_interview(interview: EvaluatedInterview) -> InterviewScores:
-    """The session's scores under the product's rules as they are when called."""
-    session = session_of(interview)
+def _as_reported(score: Score, judgement: ContentJudgement | None) -> Score:
+    """An answer's score as its report shows it: the judge's content where it judged one."""
+    if score.name == "content" and judgement is not None and judgement.score is not None:
+        return judged_content(judgement)
+    return with_agreement(score)
+
+
+def score_interview(
+    interview: EvaluatedInterview, judgements: Sequence[ContentJudgement] = ()
+) -> InterviewScores:
+    """The session's scores under the product's rules as they are when called, the judge's
+    content included where ``judgements`` are given; answers the judge found off topic count
+    as 0 in the overall, as in a report."""
+    session = session_of(interview, judgements)
+    off_topic = sum(1 for j in judgements if j.on_topic is False)
+    overall, _ = gated_overall(
+        overall_score(list(session.values())), len(interview.answers), off_topic
+    )
     return InterviewScores(
         participant=interview.participant,
-        overall=overall_score(list(session.values())),
+        overall=overall,
         content=session["content"].value,
         structure=session["structure"].value,
         fluency=session["fluency"].value,
@@ -116,4 +147,5 @@ def score_interview(interview: EvaluatedInterview) -> InterviewScores:
         delivery=session["delivery"].value,
         fillers_per_100_words=_measured(session["delivery"], "fillers"),
         words=sum(len(answer.speech["words"]) for answer in interview.answers),
+        judged_content=session["content"].value if judgements else None,
     )

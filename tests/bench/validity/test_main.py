@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from bench.validity.__main__ import main, read_ratings
 
-from tests.support.llama import llama_server
+from tests.support.llama import judge_is_smollm2, llama_server
 
 TRAITS = ("Overall", "RecommendHiring", "Focused", "StructuredAnswers", "NoFillers")
 ANSWERS = (
@@ -44,15 +44,32 @@ def test_a_ratings_file_saved_with_a_byte_order_mark_is_read(tmp_path: Path) -> 
 
 def test_out_writes_one_record_per_interview_in_the_published_format(tmp_path: Path) -> None:
     out = tmp_path / "scores.json"
-    assert main([str(_ratings_file(tmp_path / "ratings.csv")), "--out", str(out)]) == 0
+    ratings = str(_ratings_file(tmp_path / "ratings.csv"))
+    assert main([ratings, "--out", str(out), "--no-judge"]) == 0
     interviews = json.loads(out.read_text())["interviews"]
     assert [item["participant"] for item in interviews] == ["p1", "p2", "p3", "p4"]
     assert set(interviews[0]) == {
-        "participant", "overall", "content", "structure", "clarity",
+        "participant", "overall", "content", "judged_content", "structure", "clarity",
         "fillers_per_100_words", "words",
     }  # fmt: skip
     assert interviews[0]["fillers_per_100_words"] > interviews[1]["fillers_per_100_words"]
     assert all(0 <= item["overall"] <= 100 for item in interviews)
+    assert all(item["judged_content"] is None for item in interviews)
+
+
+def test_the_judge_scores_the_content_and_its_judgements_are_kept_for_the_next_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ratings, kept = str(_ratings_file(tmp_path / "ratings.csv")), tmp_path / "kept.json"
+    first, second = tmp_path / "first.json", tmp_path / "second.json"
+    with judge_is_smollm2(monkeypatch):
+        assert main([ratings, "--out", str(first), "--judgements", str(kept)]) == 0
+    # Nothing answers at this address: the second run can only read what the first kept.
+    monkeypatch.setenv("REHEARSE_JUDGE_URL", "http://127.0.0.1:9/v1")
+    assert main([ratings, "--out", str(second), "--judgements", str(kept)]) == 0
+    scored = json.loads(first.read_text())["interviews"]
+    assert all(0 <= item["judged_content"] <= 100 for item in scored)
+    assert json.loads(second.read_text()) == json.loads(first.read_text())
 
 
 def test_a_missing_ratings_file_is_an_error_not_a_crash(tmp_path: Path) -> None:
