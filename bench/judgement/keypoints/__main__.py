@@ -24,7 +24,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from bench.judgement.answers import read_answers
-from bench.judgement.keypoints.marks import Version, read_marked, versions
+from bench.judgement.keypoints.marks import MARKS, Version, read_marked, versions
 from bench.judgement.locked import is_locked
 from bench.judgement.parts.tally import Count
 from bench.validity.__main__ import ROOT
@@ -91,12 +91,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("answers", type=Path, nargs="?", default=DEFAULT_ANSWERS)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--part", choices=("locked", "open", "all"), default="all")
+    parser.add_argument("--marks", type=Path, default=MARKS, help="the hand marks' file")
     args = parser.parse_args(argv)
     if not args.answers.is_file():
         print(f"no answers file at {args.answers}", file=sys.stderr)
         return 2
     marked = [
-        m for m in read_marked(read_answers(args.answers))
+        m for m in read_marked(read_answers(args.answers), args.marks)
         if args.part == "all" or is_locked(m.answer.question_id) == (args.part == "locked")
     ]  # fmt: skip
     kept: dict[str, list[dict[str, object]]] = (
