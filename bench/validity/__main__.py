@@ -38,8 +38,8 @@ CLAIMS: Sequence[tuple[str, Callable[[InterviewScores], float | None], Sequence[
     ("overall", lambda s: s.overall, ("Overall", "RecommendHiring", "Focused")),
     ("content", lambda s: s.content, ("Overall", "RecommendHiring", "Focused")),
     ("judged content", lambda s: s.judged_content, ("Overall", "RecommendHiring")),
-    ("structure", lambda s: s.structure, ("StructuredAnswers",)),
-    ("fluency", lambda s: s.fluency, ("NoFillers", "Overall")),
+    ("structure", lambda s: s.structure, ("StructuredAnswers", "Overall", "RecommendHiring")),
+    ("fluency", lambda s: s.fluency, ("NoFillers", "Overall", "RecommendHiring")),
     ("clarity", lambda s: s.clarity, ("Overall", "StructuredAnswers")),
     ("delivery", lambda s: s.delivery, ("NoFillers", "Overall")),
     (
@@ -47,7 +47,11 @@ CLAIMS: Sequence[tuple[str, Callable[[InterviewScores], float | None], Sequence[
         lambda s: None if s.fillers_per_100_words is None else -s.fillers_per_100_words,
         ("NoFillers", "Overall"),
     ),
-    ("words (baseline)", lambda s: float(s.words), ("StructuredAnswers", "RecommendHiring")),
+    (
+        "words (baseline)",
+        lambda s: float(s.words),
+        ("StructuredAnswers", "Overall", "RecommendHiring"),
+    ),
 )
 
 
@@ -124,13 +128,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.out.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
     students = [student_of(row["Participant"]) for row in rows]
     print(f"{len(rows)} interviews of {len(set(students))} students ({args.ratings.name})")
-    print(f"{'measure':<26}{'rater trait':<20}{'rho [95 % interval]':<26}n")
-    for name, value_of, traits in CLAIMS:
-        values = [value_of(item) for item in scored]
-        for trait in traits:
-            ratings = [float(row[trait]) for row in rows]
-            found = agreement(values, ratings, students)
-            print(f"{name:<26}{trait:<20}{found.shown():<26}{found.n}")
+    for part in ("all", "locked"):
+        kept = [i for i, s in enumerate(students) if part == "all" or is_locked(s)]
+        print(f"\n{part} students' interviews, scored as the product scores them:")
+        print(f"{'measure':<26}{'rater trait':<20}{'rho [95 % interval]':<26}n")
+        for name, value_of, traits in CLAIMS:
+            values = [value_of(scored[i]) for i in kept]
+            for trait in traits:
+                ratings = [float(rows[i][trait]) for i in kept]
+                found = agreement(values, ratings, [students[i] for i in kept])
+                print(f"{name:<26}{trait:<20}{found.shown():<26}{found.n}")
     if args.cv or args.fit:
         contents = None if args.no_judge else [item.judged_content for item in scored]
         print_fitted(args.ratings, evaluated, rows, students, contents, write=args.fit)
@@ -170,12 +177,13 @@ def print_fitted(
     crossed = fit.cross_validate(
         [measures[i] for i in open_part], open_rows, open_students, open_judged
     )
-    every = fit.cross_validate(measures, rows, students, judged)
+    every = fit.agreement_table(
+        fit.cross_validate(measures, rows, students, judged), rows, students
+    )
     for title, table in (
         ("open students, cross-validated leave-one-student-out",
          fit.agreement_table(crossed, open_rows, open_students)),
-        ("all students, cross-validated leave-one-student-out",
-         fit.agreement_table(every, rows, students)),
+        ("all students, cross-validated leave-one-student-out", every),
         ("fitted on the open students, measured on the locked ones (shown)", locked),
     ):  # fmt: skip
         print(f"\n{title}:")
@@ -193,6 +201,11 @@ def print_fitted(
     content = fit.shipped(
         model, locked, f"{ratings_file.parent.name}/{ratings_file.name}", str(date.today())
     )
+    # More data than the locked third: the overall cross-validated by student over every
+    # interview, and the judge's content (nothing of it fitted) on every interview.
+    content["overall_cross_validated"] = every["overall"]
+    if fit.JUDGED in every:
+        content["judged_content_on_every_interview"] = every[fit.JUDGED]
     out.write_text(json.dumps(content, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {out.relative_to(ROOT)}")
 

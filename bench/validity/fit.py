@@ -32,7 +32,7 @@ from bench.validity.score import EvaluatedInterview
 from bench.validity.stats import agreement
 from rehearse.feedback import answer_measures as names
 from rehearse.feedback.answer_measures import answer_measures
-from rehearse.feedback.fitted import ABOUT, band_for, fitted_score, rules_from
+from rehearse.feedback.fitted import ABOUT, JUDGED_CONTENT, band_for, fitted_score, rules_from
 from rehearse.feedback.measures import Rule
 
 RIDGE = 0.3  # penalty on the standardised band scores' weights, declared before the fit
@@ -59,7 +59,7 @@ FITTED: Mapping[str, tuple[str, tuple[str, ...]]] = {
     "content": ("Overall", (names.LENGTH, names.SPECIFICITY, names.RELEVANCE)),
 }
 OVERALL_TRAITS = ("Overall", "RecommendHiring")
-JUDGED = "judged content"  # its row in the agreement tables
+JUDGED = JUDGED_CONTENT  # its row in the agreement tables
 
 Measures = list[list[dict[str, float | None]]]  # per interview, per answer
 Judged = Sequence[float | None] | None  # each interview's content as the judge scored it

@@ -64,6 +64,7 @@ class InterviewScores:
             "content": self.content,
             "judged_content": self.judged_content,
             "structure": self.structure,
+            "fluency": self.fluency,
             "clarity": self.clarity,
             "fillers_per_100_words": self.fillers_per_100_words,
             "words": self.words,

@@ -28,6 +28,7 @@ from rehearse.feedback import answer_measures as names
 from rehearse.feedback.measures import COACHING_CHECK, Rule, Score, weighted_score
 
 GRADED_AT = 0.3  # rho with the raters below which a score is a coaching check, not a grade
+JUDGED_CONTENT = "judged content"  # the content judge's score of interview answers
 _UNBOUNDED = 1e9
 
 
@@ -193,6 +194,46 @@ def overall_weights() -> Mapping[str, float]:
     return weights
 
 
+@cache
+def _interview_content() -> tuple[tuple[Agreement, ...], tuple[Agreement, ...]]:
+    """The content judge's agreement on interview answers: on every rated interview, and on
+    those of the students set aside from every choice."""
+    data = _fitted()
+    every = data.get("judged_content_on_every_interview", ())
+    locked = data["agreement"].get(JUDGED_CONTENT, ())
+    return tuple(Agreement(**i) for i in every), tuple(Agreement(**i) for i in locked)
+
+
+def interview_content_is_graded() -> bool:
+    """Whether the judge's content of interview answers agrees with the raters well enough
+    to grade a candidate: read on every rated interview, since nothing of the judge is
+    fitted to the ratings (the locked students alone are too few: docs/scoring.md)."""
+    every, _ = _interview_content()
+    return bool(every) and min(item.rho for item in every) >= GRADED_AT
+
+
+def interview_content_agreement() -> str:
+    """What the report says of the judge's agreement on interview answers."""
+    every, locked = _interview_content()
+    if not every:
+        return agreement_sentence(JUDGED_CONTENT)
+    data = _fitted()
+    figures = "; ".join(item.shown() for item in every)
+    aside = "; ".join(item.shown() for item in locked)
+    said = (
+        f"Agrees with human interviewers at {figures} on all {every[0].interviews} rated "
+        f"interviews of the development data ({data['dataset']}; nothing of the judge is "
+        "fitted to ratings, the wording of its grade was chosen on two thirds of them)"
+    )
+    if locked:
+        said += (
+            f"; on the {locked[0].interviews} of the students set aside from every choice: {aside}"
+        )
+    if interview_content_is_graded():
+        return f"{said}."
+    return f"{said}: too weakly to grade you, so a coaching check, not a grade."
+
+
 def overall_agreement() -> str:
     """What the report says of the overall's agreement with people, interval included."""
     found = agreement_of("overall")
@@ -200,11 +241,17 @@ def overall_agreement() -> str:
         return "The overall has not been checked against human interviewers' ratings."
     data = _fitted()
     figures = "; ".join(item.shown() for item in found)
-    return (
-        f"The overall agrees with human interviewers at {figures} ({data['dataset']}, "
-        f"{data.get('agreement_on', 'cross-validated by student')}; {found[0].interviews} "
-        "interviews, 95 % interval in brackets)."
+    said = (
+        f"The overall agrees with human interviewers at {figures} on {found[0].interviews} "
+        f"interviews of {data.get('agreement_on', 'students set aside from the fit')}"
     )
+    crossed = [Agreement(**item) for item in data.get("overall_cross_validated", ())]
+    if crossed:
+        said += (
+            f", and at {'; '.join(item.shown() for item in crossed)} on all "
+            f"{crossed[0].interviews}, cross-validated by student"
+        )
+    return f"{said} ({data['dataset']}; 95 % intervals in brackets)."
 
 
 @cache

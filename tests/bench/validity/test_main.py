@@ -49,7 +49,7 @@ def test_out_writes_one_record_per_interview_in_the_published_format(tmp_path: P
     interviews = json.loads(out.read_text())["interviews"]
     assert [item["participant"] for item in interviews] == ["p1", "p2", "p3", "p4"]
     assert set(interviews[0]) == {
-        "participant", "overall", "content", "judged_content", "structure", "clarity",
+        "participant", "overall", "content", "judged_content", "structure", "fluency", "clarity",
         "fillers_per_100_words", "words",
     }  # fmt: skip
     assert interviews[0]["fillers_per_100_words"] > interviews[1]["fillers_per_100_words"]

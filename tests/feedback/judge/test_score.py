@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rehearse.feedback.fitted import interview_content_agreement, interview_content_is_graded
 from rehearse.feedback.judge import prompts
 from rehearse.feedback.judge.score import judged_content
 from rehearse.feedback.judge.verdict import ContentJudgement, PointVerdict
@@ -31,3 +32,10 @@ def test_a_judgement_stored_with_one_grade_is_shown_as_that_grade() -> None:
     score = judged_content(_story(3.0, {}))
     shown = [m for m in score.measurements if m.name.startswith("the judge's grade")]
     assert [m.value for m in shown] == [3.0]
+
+
+def test_an_interview_answers_content_says_how_far_it_agrees_on_rated_interviews() -> None:
+    score = judged_content(_story(3.0, {}))
+    assert score.agreement == interview_content_agreement()
+    assert score.graded == interview_content_is_graded()
+    assert "students set aside from every choice" in score.agreement

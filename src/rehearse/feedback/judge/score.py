@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from rehearse.analysis.bands import Band
+from rehearse.feedback.fitted import interview_content_agreement, interview_content_is_graded
 from rehearse.feedback.judge.judge import by_terms
 from rehearse.feedback.judge.verdict import ContentJudgement
 from rehearse.feedback.measures import COACHING_CHECK, Rule, Score, label_for, weighted_score
@@ -19,12 +20,6 @@ AGREEMENT = (
     "531 graded short answers to 19 questions set aside before anything was chosen (the "
     "method was changed once after a first look at them); the two graders agree with each "
     "other at about 0.6."
-)
-# Interview answers: the rated interviews of the students set aside (docs/judgement.md).
-INTERVIEW_AGREEMENT = (
-    "Agrees with human interviewers' Overall at Spearman 0.24 [-0.10, 0.52] on 26 interviews "
-    "of students set aside from every choice (MIT Interview ratings; a fourth look at them; "
-    "answer length alone: 0.20): too weakly to grade you, so a coaching check, not a grade."
 )
 GRADE_BAND = Band(5.0, 5.0, 1.0, 5.0)  # the model's grade: 5 full marks, 1 none
 OFF_TOPIC = "The judge found that the answer does not address the question"
@@ -66,7 +61,6 @@ def judged_content(judgement: ContentJudgement) -> Score:
     """The judge's content score; ``judgement.score`` must not be None. An explanation's
     rests on its key points; an interview answer's on the model's grade, its key points shown
     beside it with their verdicts and advice but no weight."""
-    graded = by_terms(judgement.form)
     point_weight = 1.0 if judgement.grade is None else 0.0
     readings = [
         (
@@ -99,7 +93,7 @@ def judged_content(judgement: ContentJudgement) -> Score:
             "the mean of three readings of each point: the share of its own terms the answer "
             "uses, its sentence similarity to the answer, and a local language model's "
             "probability that the answer makes it"
-            if graded
+            if by_terms(judgement.form)
             else "a local language model's probability that the answer makes each point"
         )
         rests_on = (
@@ -109,16 +103,22 @@ def judged_content(judgement: ContentJudgement) -> Score:
     if judgement.on_topic is False:
         rests_on = f"{OFF_TOPIC}, so its content counts as weak. {rests_on}"
     score = weighted_score("content", readings, rests_on)
-    value = judgement.score
-    label = label_for(value) if graded else COACHING_CHECK
-    agreement = AGREEMENT if graded else INTERVIEW_AGREEMENT
-    return replace(score, value=value, label=label, agreement=agreement, graded=graded)
+    return _as_agreed(replace(score, value=judgement.score), [judgement.form])
 
 
 def judged_session_content(score: Score, forms: Sequence[str]) -> Score:
     """The session's content score (the mean of its answers') saying how far the judge agrees
-    with people: graded when every judged answer was an explanation, else a coaching check."""
-    graded = all(by_terms(form) for form in forms)
+    with people: on graded short answers when every judged answer was an explanation, else on
+    rated interviews."""
+    return _as_agreed(score, forms)
+
+
+def _as_agreed(score: Score, forms: Sequence[str]) -> Score:
+    """``score`` with the judge's agreement with people for answers of ``forms``, graded or
+    a coaching check by it."""
+    if all(by_terms(form) for form in forms):
+        graded, agreement = True, AGREEMENT
+    else:
+        graded, agreement = interview_content_is_graded(), interview_content_agreement()
     label = label_for(score.value) if graded else COACHING_CHECK
-    agreement = AGREEMENT if graded else INTERVIEW_AGREEMENT
     return replace(score, label=label, agreement=agreement, graded=graded)
