@@ -7,12 +7,15 @@ tenth (score 1), and its weight comes from non-negative least squares with a rid
 (``RIDGE``, declared, not tuned) on the session means of the band scores against the
 score's trait: a measure can only move its score the way its name says, so the scores are
 monotonic by construction. The overall's weights over the competencies are fitted the same
-way on the mean of Overall and RecommendHiring. Leave-one-student-out cross-validation
-repeats the whole fit without each student (bands, weights and the overall, nested) and
-scores that student's two interviews with it; those held-out scores are the figures
-reported for the open students. The model the product ships is ``fit`` on the open
-students' interviews, and the agreement it shows is that model's on the locked students'
-(``locked_agreement``, ``--fit``).
+way on the mean of Overall and RecommendHiring, with the content judge's content in place of
+the fitted content when the judgements are given (as the product scores by default: the
+fitted content is a coaching check, which the product does not count). Leave-one-student-
+out cross-validation repeats the whole fit without each student (bands, weights and the
+overall, nested) and scores that student's two interviews with it; those held-out scores
+are the figures reported for the open students and for all of them. The model the product
+ships is ``fit`` on the open students' interviews, and the agreement it shows is that
+model's on the locked students' (``locked_agreement``, ``--fit``), beside the overall's
+cross-validated over all of them.
 """
 
 from __future__ import annotations
