@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from rehearse.feedback.judge.advice import answer_findings
+from rehearse.feedback.judge.advice import KEY_POINTS_MISSING_RIGHT, answer_findings
 from rehearse.feedback.judge.points import STAR_PARTS
-from rehearse.feedback.judge.story import missing_is_said
+from rehearse.feedback.judge.story import SAID_AT, missing_is_said
 from rehearse.feedback.judge.verdict import ContentJudgement, PointStatus, PointVerdict
 
 QUESTION = "Tell me about a time you fixed a slow page."
@@ -68,3 +68,11 @@ def test_a_part_told_in_part_is_named_once_with_the_closest_words() -> None:
     found = answer_findings(_judged(on_topic=True, star=star).to_dict(), QUESTION, "The answer")
     assert [f.title for f in found] == ["The answer's story says little of its result"]
     assert "\u201cI added an index.\u201d" in found[0].evidence
+
+
+def test_a_missing_key_point_is_named_missing_only_while_that_verdict_is_right_enough() -> None:
+    point = PointVerdict("Push and pop work on the top", "missing", 0.1, "A stack is LIFO.", {})
+    judged = ContentJudgement("a judge", "explanation", 40.0, True, 0.1, (point,), "")
+    [found] = answer_findings(judged.to_dict(), "What is a stack?", "A")
+    said = "missed a key point" if KEY_POINTS_MISSING_RIGHT >= SAID_AT else "only in part"
+    assert said in found.title
