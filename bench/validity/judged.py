@@ -1,9 +1,10 @@
 """The content judge's judgements of the rated interviews' answers, as the product makes them
 by default, kept in a JSON file by the hash of what was judged (the judge's name, the
-question and the answer), so a second run judges only what changed.
+question, the key points, the answer and its form), so a second run judges only what
+changed; ``bench.judgement.keypoints`` keeps its judgements the same way.
 
 The file holds the judgements whole (``ContentJudgement.to_dict``), quotes of the answers
-included: it lives with the user's caches, never in the repository.
+included: it lives with the user's caches or a run's output, never in the repository.
 """
 
 from __future__ import annotations
@@ -39,14 +40,16 @@ def judge_input(exchange: Exchange) -> JudgeInput:
     return JudgeInput(exchange.question, points, exchange.answer, form)
 
 
-def key_of(judge_name: str, exchange: Exchange) -> str:
-    text = json.dumps([judge_name, exchange.question, exchange.answer])
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def key_of(judge_name: str, item: JudgeInput) -> str:
+    """The hash of what ``item`` asks the judge, and of which judge."""
+    asked = [judge_name, item.question, list(item.key_points), item.answer, item.form]
+    return hashlib.sha256(json.dumps(asked).encode("utf-8")).hexdigest()
 
 
 class KeptJudgements:
-    """Judgements read from and added to ``path``; the file is rewritten after each new one,
-    so an interrupted run loses at most the answer it was judging."""
+    """Judgements read from and added to ``path``, each under the hash of what was judged
+    (``key_of``); the file is rewritten after each new one, so an interrupted run loses at
+    most the answer it was judging."""
 
     def __init__(self, path: Path, judge_name: str) -> None:
         self.path = path
@@ -55,31 +58,29 @@ class KeptJudgements:
             json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
         )
 
-    def get(self, exchange: Exchange) -> ContentJudgement | None:
-        found = self._kept.get(key_of(self.judge_name, exchange))
-        return None if found is None else ContentJudgement.from_dict(dict(found))
+    def __contains__(self, item: JudgeInput) -> bool:
+        return key_of(self.judge_name, item) in self._kept
 
-    def put(self, exchange: Exchange, judgement: ContentJudgement) -> None:
-        self._kept[key_of(self.judge_name, exchange)] = judgement.to_dict()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.path.with_suffix(".partial")
-        partial.write_text(json.dumps(self._kept) + "\n", encoding="utf-8")
-        partial.replace(self.path)
+    def get(self, item: JudgeInput) -> ContentJudgement:
+        return ContentJudgement.from_dict(dict(self._kept[key_of(self.judge_name, item)]))
+
+    def judged_by(self, judge: ContentJudge, item: JudgeInput) -> ContentJudgement:
+        """``item``'s judgement: the one kept, else ``judge``'s, kept from now on."""
+        if item not in self:
+            self._kept[key_of(self.judge_name, item)] = judge.apply(item).to_dict()
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            partial = self.path.with_suffix(".partial")
+            partial.write_text(json.dumps(self._kept) + "\n", encoding="utf-8")
+            partial.replace(self.path)
+        return self.get(item)
 
 
 def judge_interviews(
     judge: ContentJudge, kept: KeptJudgements, interviews: Sequence[Sequence[Exchange]]
 ) -> list[list[ContentJudgement]]:
     """Every answer's judgement, from ``kept`` where it is there, else from ``judge``."""
-    wanted = [e for exchanges in interviews for e in exchanges if kept.get(e) is None]
-    with tqdm(total=len(wanted), desc="judging", unit="answer", file=sys.stderr) as bar:
-        for exchange in wanted:
-            kept.put(exchange, judge.apply(judge_input(exchange)))
-            bar.update()
-    return [[_found(kept, e) for e in exchanges] for exchanges in interviews]
-
-
-def _found(kept: KeptJudgements, exchange: Exchange) -> ContentJudgement:
-    judgement = kept.get(exchange)
-    assert judgement is not None  # judged above
-    return judgement
+    items = [[judge_input(e) for e in exchanges] for exchanges in interviews]
+    wanted = [item for row in items for item in row if item not in kept]
+    for item in tqdm(wanted, desc="judging", unit="answer", file=sys.stderr):
+        kept.judged_by(judge, item)
+    return [[kept.get(item) for item in row] for row in items]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import zip_longest
 from typing import Any
 
 from bench.validity.spoken import transcript_speech
@@ -106,9 +107,7 @@ def session_of(
     the judge's where ``judgements`` (one per answer) give one, as in a report
     (``reports.builder``)."""
     per_answer: dict[str, list[Score]] = {name: [] for name in COMPETENCIES}
-    judged = dict(enumerate(judgements))
-    for index, answer in enumerate(interview.answers):
-        judgement = judged.get(index)
+    for answer, judgement in zip_longest(interview.answers, judgements):
         for score in scores_of(answer.evaluation, speech=answer.speech):
             if score.name in per_answer:
                 per_answer[score.name].append(_as_reported(score, judgement))

@@ -14,8 +14,6 @@ judges only what changed.
 from __future__ import annotations
 
 import argparse
-import hashlib
-import json
 import sys
 import time
 from collections.abc import Sequence
@@ -28,6 +26,7 @@ from bench.judgement.keypoints.marks import MARKS, Version, read_marked, version
 from bench.judgement.locked import is_locked
 from bench.judgement.parts.tally import Count
 from bench.validity.__main__ import ROOT
+from bench.validity.judged import KeptJudgements
 from rehearse.config import Settings
 from rehearse.feedback.judge.configured import ConfiguredReader
 from rehearse.feedback.judge.judge import ContentJudge, JudgeInput
@@ -36,25 +35,6 @@ from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
 
 DEFAULT_ANSWERS = ROOT.parent / "shared/data/mohler/answers-dev.csv"
 CELLS = ("removed: missing", "missing or partly", "kept: covered", "quote inside", "missing right")
-
-
-def judged_points(
-    judge: ContentJudge, version: Version, kept: dict[str, list[dict[str, object]]]
-) -> list[PointVerdict]:
-    """The judge's verdict on each key point of ``version``, from ``kept`` when judged before."""
-    marked = version.marked
-    asked = marked.answer.question
-    key = hashlib.sha256(
-        json.dumps([judge.name, asked, marked.points, version.text]).encode("utf-8")
-    ).hexdigest()
-    if key not in kept:
-        judgement = judge.apply(JudgeInput(asked, marked.points, version.text))
-        kept[key] = [
-            {"point": v.point, "status": v.status, "strength": v.strength, "quote": v.quote}
-            for v in judgement.points
-        ]
-    return [PointVerdict(str(v["point"]), v["status"], float(v["strength"]), str(v["quote"]), {})  # type: ignore[arg-type]
-            for v in kept[key]]  # fmt: skip
 
 
 def tally(
@@ -100,16 +80,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         m for m in read_marked(read_answers(args.answers), args.marks)
         if args.part == "all" or is_locked(m.answer.question_id) == (args.part == "locked")
     ]  # fmt: skip
-    kept: dict[str, list[dict[str, object]]] = (
-        json.loads(args.out.read_text(encoding="utf-8")) if args.out.is_file() else {}
-    )
     judge = ContentJudge(ConfiguredReader(Settings()), MiniLMEncoder())
+    kept = KeptJudgements(args.out, judge.name)
     made = [version for answer in marked for version in versions(answer)]
     started, judged = time.perf_counter(), []
     try:
         for version in tqdm(made, desc="versions", unit="answer", file=sys.stderr):
-            judged.append((version, judged_points(judge, version, kept)))
-            args.out.write_text(json.dumps(kept) + "\n", encoding="utf-8")
+            item = JudgeInput(version.marked.answer.question, version.marked.points, version.text)
+            judged.append((version, kept.judged_by(judge, item).points))
     finally:
         judge.close()
     print(f"{judge.name}: {len(marked)} marked answers, {len(made)} versions, "

@@ -31,9 +31,9 @@ from tqdm import tqdm
 from bench.judgement.parts.ablate import marked_versions
 from bench.judgement.parts.judges import ClassifierJudge, PartsJudge, WholeAnswerJudge
 from bench.judgement.parts.marks import MARKS, Mark, read_marks
-from bench.judgement.parts.stories import KIND
 from bench.judgement.parts.tally import print_tally, tally
 from bench.validity.__main__ import DEFAULT_RATINGS, read_ratings
+from bench.validity.judged import KIND
 from rehearse.config import Settings
 from rehearse.feedback.content.forms import answer_form
 from rehearse.feedback.judge.configured import ConfiguredReader

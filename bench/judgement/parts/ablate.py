@@ -14,7 +14,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from bench.judgement.parts.marks import Mark
-from bench.judgement.parts.stories import KIND, Story, stories_of
+from bench.judgement.parts.stories import Story, stories_of
+from bench.validity.judged import KIND
 from bench.validity.stats import student_of
 from bench.validity.turns import split_interview
 from rehearse.feedback.content.forms import answer_form

@@ -15,12 +15,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from bench.judgement.locked import is_locked
+from bench.validity.judged import KIND
 from bench.validity.stats import student_of
 from bench.validity.turns import split_interview
 from rehearse.feedback.content.forms import answer_form
 from rehearse.feedback.content.sentences import split_sentences
-
-KIND = "behavioural"
 
 
 @dataclass(frozen=True)
