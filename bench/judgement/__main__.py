@@ -11,7 +11,7 @@ MiniLM cosine between answer and reference); grades are never read to score.
 the file and prints how many true and swapped pairs are called off topic. ``--part
 locked|open`` keeps the questions of the locked test part (``bench/judgement/locked.py``) or
 the rest. The judge is the configured one
-(``REHEARSE_JUDGE_URL``, or the bundled model on a server this run starts).
+(``REHEARSE_LLM_URL``, or the bundled model on a server this run starts).
 """
 
 from __future__ import annotations
@@ -30,10 +30,10 @@ from bench.judgement.agreement import ranking
 from bench.judgement.answers import GradedAnswer, read_answers, swapped
 from bench.judgement.locked import is_locked
 from rehearse.config import Settings
-from rehearse.feedback.judge.configured import ConfiguredReader
 from rehearse.feedback.judge.judge import ContentJudge, JudgeInput
 from rehearse.feedback.judge.verdict import ContentJudgement
 from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
+from rehearse.llm.configured import ConfiguredClient
 
 
 def judge_all(
@@ -90,7 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         answers = [a for a in answers if is_locked(a.question_id) == (args.part == "locked")]
     answers.sort(key=lambda a: a.question_id)  # stable: the file's order within a question
     encoder = MiniLMEncoder()
-    reader = ConfiguredReader(Settings())
+    reader = ConfiguredClient(Settings())
     try:
         judge = ContentJudge(reader, encoder)
         started = time.perf_counter()

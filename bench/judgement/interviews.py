@@ -32,9 +32,9 @@ from bench.validity.score import evaluate_interview, score_interview
 from bench.validity.stats import agreement, student_of
 from bench.validity.turns import Exchange, split_interview
 from rehearse.config import Settings
-from rehearse.feedback.judge.configured import ConfiguredReader
 from rehearse.feedback.judge.judge import ContentJudge
 from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
+from rehearse.llm.configured import ConfiguredClient
 
 TRAITS = ("Overall", "RecommendHiring")
 
@@ -77,7 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     judged: dict[str, list[dict[str, Any]]] = saved.get("interviews", {})
     encoder = MiniLMEncoder()
-    reader = ConfiguredReader(Settings())
+    reader = ConfiguredClient(Settings())
     judge = ContentJudge(reader, encoder)
     exchanges = {row["Participant"]: split_interview(row["Transcript"]) for row in rows}
     started, answers = time.perf_counter(), 0

@@ -13,10 +13,10 @@ from __future__ import annotations
 import time
 
 from rehearse.config import Settings
-from rehearse.feedback.judge.configured import ConfiguredReader
 from rehearse.feedback.judge.judge import ContentJudge, JudgeInput
 from rehearse.feedback.judge.points import FORM_POINTS
 from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
+from rehearse.llm.configured import ConfiguredClient
 
 FIRST_QUESTION = "Describe a project you are proud of."
 STORY_QUESTION = "Tell me about a time you had to fix a problem under a tight deadline."
@@ -52,7 +52,7 @@ def first_interview_answer(encoder: MiniLMEncoder, *, warmed: bool) -> float:
     """Seconds for a spoken story judged as a fresh server's first interview answer, after the
     judge's warm-up or after a written answer (which starts the server but leaves the grades'
     reference answers to the story)."""
-    judge = ContentJudge(ConfiguredReader(Settings()), encoder)
+    judge = ContentJudge(ConfiguredClient(Settings()), encoder)
     try:
         if warmed:
             judge.warm_up()
@@ -73,7 +73,7 @@ def main() -> int:
         f"spoken story as the server's first interview answer: {warm:.1f} s after the warm-up, "
         f"{cold:.1f} s after a written answer"
     )
-    judge = ContentJudge(ConfiguredReader(Settings()), encoder)
+    judge = ContentJudge(ConfiguredClient(Settings()), encoder)
     cases = [
         ("spoken story, 60 s (~150 words), its 4 STAR parts", STORY_QUESTION, FORM_POINTS["story"],
          (STORY, STORY_AGAIN), "story"),

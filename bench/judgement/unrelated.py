@@ -21,9 +21,9 @@ from collections.abc import Sequence
 from bench.validity.judged import judge_input
 from bench.validity.turns import Exchange
 from rehearse.config import Settings
-from rehearse.feedback.judge.configured import ConfiguredReader
 from rehearse.feedback.judge.judge import ContentJudge
 from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
+from rehearse.llm.configured import ConfiguredClient
 
 QUESTIONS = (
     "Tell me about yourself.",
@@ -96,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--check", action="store_true", help="judge the second set of texts")
     texts = CHECK_TEXTS if parser.parse_args(argv).check else TEXTS
-    judge = ContentJudge(ConfiguredReader(Settings()), MiniLMEncoder())
+    judge = ContentJudge(ConfiguredClient(Settings()), MiniLMEncoder())
     caught = 0
     print(f"{judge.name}\n{'text':<24} {'question':<44} {'P(no) q':>8} {'P(no) self':>10}")
     try:

@@ -14,17 +14,17 @@ from contextlib import contextmanager
 
 from bench.judgement.speed import STORY, STORY_QUESTION
 from rehearse.config import Settings
-from rehearse.feedback.judge.configured import ConfiguredReader
 from rehearse.feedback.judge.judge import ContentJudge, JudgeInput
 from rehearse.feedback.judge.points import FORM_POINTS
 from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
+from rehearse.llm.configured import ConfiguredClient
 
 
 @contextmanager
 def busy_judge() -> Iterator[list[int]]:
     """While the block runs, the judge judges without pause; yields a one-item list that
     counts the judgements made."""
-    judge = ContentJudge(ConfiguredReader(Settings()), MiniLMEncoder())
+    judge = ContentJudge(ConfiguredClient(Settings()), MiniLMEncoder())
     judge.apply(JudgeInput(STORY_QUESTION, FORM_POINTS["story"], "A warm-up.", "story"))
     stop, judged = threading.Event(), [0]
 

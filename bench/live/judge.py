@@ -61,7 +61,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-live-judge-") as temporary:
         folder = Path(temporary)
         program, camera = make_program(folder), make_camera(folder)
-        with serve(folder, judge="off") as (url, pid):
+        with serve(folder, llm="off") as (url, pid):
             for half in ("idle", "busy"):
                 print(f"-- judge {half}", flush=True)
                 found: dict[str, Any] = {"load_average_at_start": load_average()}

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from bench.judgement.locked import is_locked
 from bench.validity import fit, judged
-from bench.validity.judge import interview_rating
 from bench.validity.score import (
     EvaluatedInterview,
     InterviewScores,
@@ -24,11 +23,10 @@ from bench.validity.score import (
 from bench.validity.stats import agreement, student_of
 from bench.validity.turns import Exchange, split_interview
 from rehearse.config import Settings
-from rehearse.feedback.judge.configured import ConfiguredReader
 from rehearse.feedback.judge.judge import ContentJudge
 from rehearse.feedback.judge.verdict import ContentJudgement
-from rehearse.interviewer.llm import LLMProvider, OfflineProvider, configured_provider
 from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
+from rehearse.llm.configured import ConfiguredClient
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_RATINGS = ROOT.parent / "shared/data/mit-interview/ratings-dev.csv"
@@ -83,12 +81,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         "(default: %(default)s)",
     )
     parser.add_argument(
-        "--llm",
-        action="store_true",
-        help="also rate every answer with the configured language model (REHEARSE_LLM_*) "
-        "and rank its ratings",
-    )
-    parser.add_argument(
         "--fit",
         action="store_true",
         help="fit the scores on the open students, measure them on the locked ones, and "
@@ -104,10 +96,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not args.ratings.is_file():
         print(f"no ratings file at {args.ratings}", file=sys.stderr)
-        return 2
-    llm = configured_provider(Settings()) if args.llm else OfflineProvider()
-    if args.llm and isinstance(llm, OfflineProvider):
-        print("--llm needs a language model: set REHEARSE_LLM_BASE_URL", file=sys.stderr)
         return 2
     rows = read_ratings(args.ratings)
     encoder = MiniLMEncoder()
@@ -141,8 +129,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.cv or args.fit:
         contents = None if args.no_judge else [item.judged_content for item in scored]
         print_fitted(args.ratings, evaluated, rows, students, contents, write=args.fit)
-    if args.llm:
-        print_llm_agreement(llm, exchanges, evaluated, rows, students)
     return 0
 
 
@@ -150,7 +136,7 @@ def _judgements(
     exchanges: Sequence[Sequence[Exchange]], path: Path, encoder: MiniLMEncoder
 ) -> list[list[ContentJudgement]]:
     """Every answer judged as the product judges it, from ``path`` where judged before."""
-    judge = ContentJudge(ConfiguredReader(Settings()), encoder)
+    judge = ContentJudge(ConfiguredClient(Settings()), encoder)
     try:
         return judged.judge_interviews(judge, judged.KeptJudgements(path, judge.name), exchanges)
     finally:
@@ -208,28 +194,6 @@ def print_fitted(
         content["judged_content_on_every_interview"] = every[fit.JUDGED]
     out.write_text(json.dumps(content, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {out.relative_to(ROOT)}")
-
-
-def print_llm_agreement(
-    llm: LLMProvider,
-    exchanges: Sequence[Sequence[Exchange]],
-    evaluated: Sequence[EvaluatedInterview],
-    rows: Sequence[dict[str, str]],
-    students: list[str],
-) -> None:
-    """The model's mean rating of each interview's answers against the traits the overall
-    claims, as the product's own scores are ranked (nothing is fitted)."""
-    rated = [
-        interview_rating(llm, split, interview)
-        for split, interview in zip(exchanges, evaluated, strict=True)
-    ]
-    unrated = sum(missing for _, missing in rated)
-    answers = sum(len(interview.answers) for interview in evaluated)
-    print(f"\nlanguage model {llm.model!r}: {answers - unrated} of {answers} answers rated")
-    for trait in ("Overall", "RecommendHiring", "Focused"):
-        ratings = [float(row[trait]) for row in rows]
-        found = agreement([rating for rating, _ in rated], ratings, students)
-        print(f"{'model rating':<26}{trait:<20}{found.shown():<26}{found.n}")
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import warnings
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Literal
@@ -25,6 +26,17 @@ MIB = 1024 * 1024
 _SECRET_FILE = "secret.key"  # noqa: S105 (a file name)
 PasswordHashProfile = Literal["rfc9106-low-memory", "cheapest"]
 _MIN_SECRET_LENGTH = 32
+# Renamed settings (old name: new name), read for one release: the content judge's and the
+# interviewer's language models became one (REHEARSE_LLM_*).
+_RENAMED = {
+    "judge": "llm",
+    "judge_url": "llm_url",
+    "judge_model": "llm_model",
+    "judge_api_key": "llm_api_key",
+    "judge_timeout_seconds": "llm_timeout_seconds",
+    "judge_threads": "llm_threads",
+    "llm_base_url": "llm_url",
+}
 
 
 def parse_blob_url(url: str) -> tuple[str, str]:
@@ -152,24 +164,28 @@ class Settings(BaseSettings):
     video_fps: float = Field(default=15.0, gt=0, le=60)
     video_posture: bool = True
 
-    # An optional language model behind any OpenAI-compatible endpoint (hosted, or a local
-    # llama.cpp / Ollama server); unset, the interviewer works entirely offline.
-    llm_base_url: str | None = None
-    llm_model: str = "local"
+    # The language model (docs/judgement.md): the content judge scores each answer against its
+    # question's key points with it, and the interviewer rewords questions with it when
+    # REHEARSE_LLM_REWRITES=on. By default Rehearse runs the bundled model itself (llama.cpp's
+    # server, started on first use); REHEARSE_LLM_URL points every process at one shared
+    # OpenAI-compatible server instead (llama.cpp, vLLM, Ollama, a hosted model that returns
+    # token log-probabilities); REHEARSE_LLM=off leaves content unjudged and questions as written.
+    llm: Literal["on", "off"] = "on"
+    llm_url: str | None = None
+    llm_model: str = "qwen2.5-coder-1.5b-instruct-q4_k_m"
     llm_api_key: SecretStr | None = None
-    llm_timeout_seconds: float = Field(default=20.0, gt=0)
+    llm_timeout_seconds: float = Field(default=120.0, gt=0)
+    llm_threads: int | None = Field(default=None, ge=1)
+    llm_rewrites: Literal["on", "off"] = "off"
 
-    # The content judge (docs/judgement.md): a local language model that scores each answer
-    # against its question's key points. By default Rehearse runs the bundled model itself
-    # (llama.cpp's server, started on first use); REHEARSE_JUDGE_URL points every process at
-    # one shared OpenAI-compatible server instead (llama.cpp, vLLM, Ollama, a hosted model
-    # that returns token log-probabilities); REHEARSE_JUDGE=off leaves content unjudged.
-    judge: Literal["on", "off"] = "on"
+    # Renamed: read for one release, with a warning that names the new setting (_RENAMED).
+    judge: Literal["on", "off"] | None = None
     judge_url: str | None = None
-    judge_model: str = "qwen2.5-coder-1.5b-instruct-q4_k_m"
+    judge_model: str | None = None
     judge_api_key: SecretStr | None = None
-    judge_timeout_seconds: float = Field(default=120.0, gt=0)
+    judge_timeout_seconds: float | None = Field(default=None, gt=0)
     judge_threads: int | None = Field(default=None, ge=1)
+    llm_base_url: str | None = None
 
     # Logs.
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
@@ -182,6 +198,33 @@ class Settings(BaseSettings):
         if value is not None:
             parse_blob_url(value)
         return value
+
+    @model_validator(mode="after")
+    def _read_renamed_settings(self) -> Settings:
+        """Each renamed setting that is set stands in for its new name (unless that is set
+        too), with a warning that names the new one."""
+        given = self.model_fields_set
+        for old, new in _RENAMED.items():
+            if old not in given:
+                continue
+            meaning = ""
+            if old == "llm_base_url":
+                meaning = (
+                    " and REHEARSE_LLM_REWRITES=on; the content judge now asks that server too, "
+                    "so it must return token log-probabilities"
+                )
+                if "llm_rewrites" not in given:
+                    self.llm_rewrites = "on"
+            warnings.warn(
+                f"REHEARSE_{old.upper()} is renamed: set REHEARSE_{new.upper()}{meaning}. "
+                "The old name is read until the next release.",
+                FutureWarning,
+                stacklevel=2,
+            )
+            if new not in given:
+                setattr(self, new, getattr(self, old))
+                given.add(new)
+        return self
 
     @model_validator(mode="after")
     def _refuse_default_secret_outside_development(self) -> Settings:

@@ -18,14 +18,14 @@ from rehearse.blobs.base import BlobStore
 from rehearse.blobs.local import LocalBlobStore
 from rehearse.config import MIB, Settings, parse_blob_url
 from rehearse.errors import ConfigurationError
-from rehearse.feedback.judge.configured import configured_judge
 from rehearse.feedback.judge.judge import ContentJudge
 from rehearse.interviewer.bank.schema import load_bank
 from rehearse.interviewer.knowledge.notes import load_notes
-from rehearse.interviewer.llm import LLMProvider, configured_provider
 from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
 from rehearse.interviewer.retrieval.retriever import Retriever
+from rehearse.interviewer.rewriting import Rewriter
 from rehearse.jobs.queue import JobQueue
+from rehearse.llm.configured import ConfiguredClient, configured_client
 from rehearse.mail.base import Mailer, make_mailer
 from rehearse.store import migrate
 from rehearse.store.database import Database, PoolLimits
@@ -107,14 +107,23 @@ class Runtime:
         )
 
     @cached_property
-    def llm(self) -> LLMProvider:
-        return configured_provider(self.settings)
+    def language_model(self) -> ConfiguredClient | None:
+        """The one language model (``REHEARSE_LLM_*``), or None when turned off; its local
+        server is started by the first request."""
+        return configured_client(self.settings)
 
     @cached_property
     def content_judge(self) -> ContentJudge | None:
-        """The content judge (docs/judgement.md), or None when turned off; its model is
-        loaded, or its local server started, by the first judgement."""
-        return configured_judge(self.settings)
+        """The content judge (docs/judgement.md) on the language model, or None without one."""
+        model = self.language_model
+        return ContentJudge(model, MiniLMEncoder()) if model is not None else None
+
+    @cached_property
+    def rewriter(self) -> Rewriter:
+        """The interviewer's wording: the language model's with ``REHEARSE_LLM_REWRITES=on``,
+        else the bank's and the rules' as written."""
+        rewrites = self.settings.llm_rewrites == "on"
+        return Rewriter(self.language_model if rewrites else None)
 
     @cached_property
     def retriever(self) -> Retriever:
@@ -169,8 +178,8 @@ class Runtime:
     def close(self) -> None:
         if "queue" in self.__dict__:
             self.queue.stop()
-        judge = self.__dict__.get("content_judge")
-        if judge is not None:
-            judge.close()
+        model = self.__dict__.get("language_model")
+        if model is not None:
+            model.close()
         if "database" in self.__dict__:
             self.database.dispose()

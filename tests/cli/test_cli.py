@@ -160,7 +160,7 @@ STORY_QUESTION = "Tell me about a time you delivered something under pressure."
 def test_analyze_judges_what_the_answer_says(tmp_path: Path, smollm2_url: str) -> None:
     recording = tmp_path / "answer.wav"
     recording.write_bytes(_spoken_wav("I shipped the new search feature in two weeks."))
-    env = rehearse_env(data_dir=tmp_path, judge="on", judge_url=smollm2_url)
+    env = rehearse_env(data_dir=tmp_path, llm="on", llm_url=smollm2_url)
     result = _run(
         ["analyze", str(recording), "--question", STORY_QUESTION, "--key-point", "A deadline"],
         env,
@@ -178,7 +178,7 @@ def test_analyze_as_json_holds_the_judgement_and_its_content_score(
 ) -> None:
     recording = tmp_path / "answer.wav"
     recording.write_bytes(_spoken_wav("I shipped the new search feature in two weeks."))
-    env = rehearse_env(data_dir=tmp_path, judge="on", judge_url=smollm2_url)
+    env = rehearse_env(data_dir=tmp_path, llm="on", llm_url=smollm2_url)
     result = _run(["analyze", str(recording), "--question", STORY_QUESTION, "--json"], env)
     feedback = json.loads(result.stdout)["feedback"]
     judgement = feedback["judgement"]
@@ -193,7 +193,7 @@ def test_analyze_says_why_content_was_not_judged_and_measures_the_rest(tmp_path:
     recording = tmp_path / "answer.wav"
     recording.write_bytes(_spoken_wav("I shipped the new search feature in two weeks."))
     dead = f"http://127.0.0.1:{free_port()}/v1"  # nothing listens there
-    env = rehearse_env(data_dir=tmp_path, judge="on", judge_url=dead)
+    env = rehearse_env(data_dir=tmp_path, llm="on", llm_url=dead)
     result = _run(["analyze", str(recording), "--question", STORY_QUESTION], env)
     assert result.returncode == 0, result.stderr
     assert "! Content was not judged: " in result.stdout

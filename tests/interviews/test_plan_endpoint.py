@@ -147,7 +147,7 @@ def test_a_planned_interview_readies_the_judge_for_its_first_answer(
     tmp_path: Path, database_url: str
 ) -> None:
     with llama_server() as url:  # SmolLM2 stands in for the judge's model
-        settings = make_settings(tmp_path / "data", database_url, judge="on", judge_url=url)
+        settings = make_settings(tmp_path / "data", database_url, llm="on", llm_url=url)
         with TestClient(create_app(settings)) as client:
             _planned(client)
             assert len(_warm_ups(client)) == 1  # queued with the plan

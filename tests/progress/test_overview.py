@@ -149,4 +149,4 @@ def test_the_evaluation_holds_each_answers_content_reading(
     content = answer["content"]
     assert content["relevance"]["similarity"] > 0.3
     assert content["specificity"]["quantities"]
-    assert answer["rationale"] == ""  # no language model configured
+    assert answer["judgement"] is None  # the content judge is off here

@@ -38,9 +38,7 @@ def judge_url() -> Iterator[str]:
 @pytest.fixture
 def judged(tmp_path: Path, database_url: str, judge_url: str) -> Iterator[Runtime]:
     """A runtime whose judge is the bundled model on the module's server."""
-    runtime = Runtime(
-        make_settings(tmp_path / "data", database_url, judge="on", judge_url=judge_url)
-    )
+    runtime = Runtime(make_settings(tmp_path / "data", database_url, llm="on", llm_url=judge_url))
     yield runtime
     runtime.close()
 
@@ -91,9 +89,7 @@ def test_an_unchanged_answer_is_not_judged_twice(judged: Runtime) -> None:
 @pytest.fixture
 def modelless(tmp_path: Path, database_url: str) -> Iterator[Runtime]:
     """A runtime whose judge is on but finds no model where it looks."""
-    settings = make_settings(
-        tmp_path / "data", database_url, judge="on", cache_dir=tmp_path / "none"
-    )
+    settings = make_settings(tmp_path / "data", database_url, llm="on", cache_dir=tmp_path / "none")
     runtime = Runtime(settings)
     yield runtime
     runtime.close()

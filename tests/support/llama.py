@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from rehearse.feedback.judge import bundled
-from rehearse.feedback.judge.server import LocalServer
+from rehearse.llm import bundled
+from rehearse.llm.server import LocalServer
 
 SMOLLM2 = "SmolLM2-135M-Instruct.Q4_1.gguf"
 
@@ -46,8 +46,8 @@ def llama_server(model: Path | None = None) -> Iterator[str]:
 
 @contextmanager
 def judge_is_smollm2(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """The settings' judge (``REHEARSE_JUDGE_URL``) pointed at SmolLM2 on a real server while
+    """The settings' judge (``REHEARSE_LLM_URL``) pointed at SmolLM2 on a real server while
     the block runs; its base URL."""
     with llama_server() as url:
-        monkeypatch.setenv("REHEARSE_JUDGE_URL", url)
+        monkeypatch.setenv("REHEARSE_LLM_URL", url)
         yield url

@@ -1,4 +1,4 @@
-"""``GET /api/settings/llm``: shown to signed-in users, never with the key."""
+"""``GET /api/settings/llm``: shown to signed-in users, never with the key or the address."""
 
 from __future__ import annotations
 
@@ -11,25 +11,35 @@ from tests.conftest import make_settings
 from tests.support.api import ApiUser, sign_up
 
 
-def test_the_default_is_offline(client: TestClient, alice: ApiUser) -> None:
+def test_a_model_turned_off_is_shown_off(client: TestClient, alice: ApiUser) -> None:
     body = client.get("/api/settings/llm", headers=alice.headers).json()
-    assert body == {"configured": False, "model": None, "provider": "offline"}
+    assert body == {
+        "enabled": False,
+        "model": None,
+        "served_by": "off",
+        "judges_content": False,
+        "rewrites_questions": False,
+    }
 
 
-def test_a_configured_model_is_named_and_its_key_is_not(tmp_path: Path) -> None:
+def test_a_shared_model_is_named_with_what_it_does_and_its_key_is_not(tmp_path: Path) -> None:
     settings = make_settings(
         tmp_path / "data",
-        llm_base_url="http://127.0.0.1:9/v1",
+        llm="on",
+        llm_url="http://127.0.0.1:9/v1",
         llm_model="qwen2.5-7b-instruct",
         llm_api_key="sk-very-secret",
+        llm_rewrites="on",
     )
     with TestClient(create_app(settings)) as client:
         user = sign_up(client, "ada@example.com")
         response = client.get("/api/settings/llm", headers=user.headers)
     assert response.json() == {
-        "configured": True,
+        "enabled": True,
         "model": "qwen2.5-7b-instruct",
-        "provider": "openai-compatible",
+        "served_by": "endpoint",
+        "judges_content": True,
+        "rewrites_questions": True,
     }
     assert "sk-very-secret" not in response.text
     assert "127.0.0.1:9" not in response.text

@@ -28,10 +28,10 @@ from bench.judgement.parts.tally import Count
 from bench.validity.__main__ import ROOT
 from bench.validity.judged import KeptJudgements
 from rehearse.config import Settings
-from rehearse.feedback.judge.configured import ConfiguredReader
 from rehearse.feedback.judge.judge import ContentJudge, JudgeInput
 from rehearse.feedback.judge.verdict import PointVerdict
 from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
+from rehearse.llm.configured import ConfiguredClient
 
 DEFAULT_ANSWERS = ROOT.parent / "shared/data/mohler/answers-dev.csv"
 CELLS = ("removed: missing", "missing or partly", "kept: covered", "quote inside", "missing right")
@@ -80,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         m for m in read_marked(read_answers(args.answers), args.marks)
         if args.part == "all" or is_locked(m.answer.question_id) == (args.part == "locked")
     ]  # fmt: skip
-    judge = ContentJudge(ConfiguredReader(Settings()), MiniLMEncoder())
+    judge = ContentJudge(ConfiguredClient(Settings()), MiniLMEncoder())
     kept = KeptJudgements(args.out, judge.name)
     made = [version for answer in marked for version in versions(answer)]
     started, judged = time.perf_counter(), []

@@ -36,10 +36,10 @@ from bench.validity.__main__ import DEFAULT_RATINGS, read_ratings
 from bench.validity.judged import KIND
 from rehearse.config import Settings
 from rehearse.feedback.content.forms import answer_form
-from rehearse.feedback.judge.configured import ConfiguredReader
 from rehearse.feedback.judge.judge import ContentJudge, JudgeInput
 from rehearse.feedback.judge.points import key_points_for
 from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
+from rehearse.llm.configured import ConfiguredClient
 
 
 def judge_stories(
@@ -53,7 +53,7 @@ def judge_stories(
     """Judge the versions of the marked stories of ``students`` and print the tallies; the
     earlier judge's readings are kept in ``out``."""
     saved: dict[str, Any] = json.loads(out.read_text(encoding="utf-8")) if out.is_file() else {}
-    reader, encoder = ConfiguredReader(Settings()), MiniLMEncoder()
+    reader, encoder = ConfiguredClient(Settings()), MiniLMEncoder()
     judges: list[PartsJudge] = [ClassifierJudge(encoder)]
     if baseline:
         judges.append(WholeAnswerJudge(reader, encoder, saved.setdefault("whole", {})))
@@ -86,7 +86,7 @@ def judge_file(path: Path, out: Path) -> int:
     if missing:
         print(f"{path} lacks the columns {', '.join(sorted(missing))}", file=sys.stderr)
         return 2
-    judge = ContentJudge(ConfiguredReader(Settings()), MiniLMEncoder())
+    judge = ContentJudge(ConfiguredClient(Settings()), MiniLMEncoder())
     answers = []
     started = time.perf_counter()
     try:

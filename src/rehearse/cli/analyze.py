@@ -29,7 +29,6 @@ from rehearse.feedback.answer import score_answer
 from rehearse.feedback.content.evaluate import warm_up
 from rehearse.feedback.content.forms import answer_form
 from rehearse.feedback.content.question import AskedQuestion, QuestionKind
-from rehearse.feedback.judge.configured import configured_judge
 from rehearse.feedback.judge.judge import ContentJudge, JudgeInput
 from rehearse.feedback.judge.points import key_points_for
 from rehearse.feedback.judge.score import judged_content
@@ -39,6 +38,7 @@ from rehearse.feedback.presence import presence_score
 from rehearse.feedback.segments import moments, video_moments
 from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
 from rehearse.jobs.priority import lower_this_thread
+from rehearse.llm.configured import configured_client
 from rehearse.warmup import ModelWarmup
 
 
@@ -64,7 +64,7 @@ def analyze(
         True,
         "--judge/--no-judge",
         help="With --question, judge what the answer says with the content judge, a local "
-        "language model (also off with REHEARSE_JUDGE=off).",
+        "language model (also off with REHEARSE_LLM=off).",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the full result as JSON."),
     video: bool = typer.Option(
@@ -96,7 +96,8 @@ def analyze(
         if question
         else None
     )
-    judge = configured_judge(settings) if asked is not None and use_judge else None
+    language_model = configured_client(settings) if asked is not None and use_judge else None
+    judge = ContentJudge(language_model, MiniLMEncoder()) if language_model else None
     if asked is not None:
         steps: dict[str, Callable[[], object]] = {"content": _warm_content}
         if judge is not None:

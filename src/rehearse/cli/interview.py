@@ -108,14 +108,14 @@ def interview(
         raise fail(exc.message) from exc
     except OSError as exc:
         raise fail(f"Cannot read {exc.filename}: {exc.strerror}.") from exc
-    provider = runtime.llm
+    rewriter = runtime.rewriter
     planned = make_plan(
         posting, candidate, interview_type=kind, length=length, retriever=runtime.retriever
     )
-    plan = tailor_plan(planned, posting, provider)
+    plan = tailor_plan(planned, posting, rewriter)
     _print_plan(plan, candidate, show_plan)
-    typer.echo(f"Questions and follow-ups: {provider.name}")
-    session = Interview(plan, provider=provider)
+    typer.echo(f"Questions and follow-ups: {rewriter.name}")
+    session = Interview(plan, rewriter=rewriter)
     replies = _spoken_answers(answers, runtime.speech_analyzer) if answers else _typed_answers()
     if not answers:
         typer.echo(f"\n{_COMMANDS}")

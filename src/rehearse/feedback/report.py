@@ -13,8 +13,9 @@ from rehearse.feedback.measures import Score
 
 # report-3 added each answer's thread, closing and scored_on; report-4 its model_rating;
 # report-5 each score's agreement with people, the fluency score, off_topic and overall_note;
-# report-7 the overall's agreement with people (overall_agreement)
-REPORT_VERSION = "report-7"
+# report-7 the overall's agreement with people (overall_agreement); report-8 dropped the second
+# language model's rationale and model_rating: the content judge's judgement is the one judgement
+REPORT_VERSION = "report-8"
 
 
 @dataclass(frozen=True)
@@ -123,10 +124,6 @@ class AnswerReport:
     warnings: tuple[str, ...] = ()
     content: dict[str, Any] | None = None  # the full content evaluation (ContentEvaluation)
     video: dict[str, Any] | None = None  # the video analysis's summaries, when video exists
-    # The optional language model's reading and its rating (1-10): an opinion, not a
-    # measurement; "" and None without a model.
-    rationale: str = ""
-    model_rating: int | None = None
     # The conversation about the question: the question and its answer, then each follow-up
     # or clarification with its reply. The fields above describe the whole conversation
     # (text, scores) or, for the timeline, words and moments, the recording delivery was

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from rehearse.interviewer.assess import SHORT_WORDS, AnswerReading, read_answer
-from rehearse.interviewer.llm import LLMProvider, OfflineProvider
 from rehearse.interviewer.plan import InterviewPlan
 from rehearse.interviewer.planned import PlannedQuestion
+from rehearse.interviewer.rewriting import Rewriter
 
 MAX_FOLLOW_UPS = 2
 _OFF_TOPIC = 0.12
@@ -149,12 +149,12 @@ def _calls_for(
 def respond(
     question: PlannedQuestion,
     replies: Sequence[str],
-    provider: LLMProvider,
+    rewriter: Rewriter,
     asked: Collection[str] = (),
 ) -> tuple[AnswerReading, Decision | None]:
     """Read everything said about ``question`` (``replies``, oldest first: the answer, then the
     replies to follow-ups) and return the follow-up or clarification it calls for, worded by
-    ``provider``, or None when the answer is complete or the follow-ups are used up. ``asked``:
+    ``rewriter``, or None when the answer is complete or the follow-ups are used up. ``asked``:
     the rules of the follow-ups already asked about it."""
     follow_ups, whole = len(replies) - 1, " ".join(replies)
     reading = read_answer(question, whole)
@@ -163,7 +163,7 @@ def respond(
     if decision is None or (decision.move is Move.CLARIFY and follow_ups >= MAX_FOLLOW_UPS):
         return reading, None
     if decision.move is Move.FOLLOW_UP:
-        worded = provider.follow_up(question.text, whole, decision.reason, decision.say)
+        worded = rewriter.follow_up(question.text, whole, decision.reason, decision.say)
         decision = replace(decision, say=worded)
     return reading, decision
 
@@ -174,7 +174,7 @@ class Interview:
 
     plan: InterviewPlan
     time_budget_seconds: float | None = None
-    provider: LLMProvider = field(default_factory=OfflineProvider)
+    rewriter: Rewriter = field(default_factory=Rewriter)
     index: int = 0
     follow_ups_asked: int = 0
     elapsed_seconds: float = 0.0
@@ -205,7 +205,7 @@ class Interview:
             reading = read_answer(question, " ".join(replies))
             self.readings.append((question, reading))
             return self._advance("The time budget is used up.", reading)
-        reading, decision = respond(question, replies, self.provider, self._asked)
+        reading, decision = respond(question, replies, self.rewriter, self._asked)
         self.readings.append((question, reading))
         if decision is not None:
             self.follow_ups_asked += 1

@@ -20,11 +20,11 @@ from typing import TypeVar
 from rehearse.interviewer.bank.schema import Bank, BankQuestion, TopicArea, load_bank
 from rehearse.interviewer.coding.problems import load_problems
 from rehearse.interviewer.job import JobDescription
-from rehearse.interviewer.llm import LLMProvider, OfflineProvider
 from rehearse.interviewer.planned import PlannedQuestion
 from rehearse.interviewer.projects import project_questions
 from rehearse.interviewer.resume import Resume
 from rehearse.interviewer.retrieval.retriever import Retriever
+from rehearse.interviewer.rewriting import Rewriter
 from rehearse.interviewer.skills import load_vocabulary
 
 INTERVIEW_TYPES = ("behavioural", "technical", "mixed", "coding")
@@ -306,13 +306,13 @@ def coding_questions(
     return chosen
 
 
-def tailor_plan(plan: InterviewPlan, job: JobDescription, provider: LLMProvider) -> InterviewPlan:
+def tailor_plan(plan: InterviewPlan, job: JobDescription, rewriter: Rewriter) -> InterviewPlan:
     """Bank questions reworded by the language model for this job (offline: unchanged)."""
-    if isinstance(provider, OfflineProvider):
+    if not rewriter.rewrites:
         return plan
     context = "; ".join([*job.required_skills[:10], *job.responsibilities[:5]])
     questions = tuple(
-        replace(question, text=provider.tailor_question(question.text, job.title, context))
+        replace(question, text=rewriter.tailor_question(question.text, job.title, context))
         if question.source.startswith("bank:")
         else question
         for question in plan.questions

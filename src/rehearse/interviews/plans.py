@@ -58,7 +58,7 @@ def draft_plan(brief: PlanBrief, runtime: Runtime) -> DraftedPlan:
         asked_before=brief.asked_before,
         retriever=runtime.retriever,
     )
-    return DraftedPlan(tailor_plan(plan, job, runtime.llm), resume)
+    return DraftedPlan(tailor_plan(plan, job, runtime.rewriter), resume)
 
 
 def plan_summary(plan: InterviewPlan, resume: Resume | None) -> dict[str, Any]:

@@ -205,7 +205,7 @@ class InterviewService:
         interview.status = SessionStatus.READY
         self.db.flush()
         self.db.expire(interview, ["questions"])
-        if self.runtime.settings.judge != "off":
+        if self.runtime.settings.llm != "off":
             queue_warm_up(self.db, self.runtime.queue, self.user_id)
         return interview
 
@@ -307,7 +307,7 @@ class InterviewService:
     ) -> Turn:
         """What the interviewer says after this answer: a follow-up, or the next question."""
         answer = self.answer(session_id, answer_id)
-        return take_turn(self.db, self.runtime.llm, self.user_id, answer, live_id)
+        return take_turn(self.db, self.runtime.rewriter, self.user_id, answer, live_id)
 
     def answer_media(self, session_id: uuid.UUID, answer_id: uuid.UUID) -> Blob:
         answer = self.answer(session_id, answer_id)

@@ -23,8 +23,8 @@ from sqlalchemy.orm import Session
 from rehearse.errors import Conflict
 from rehearse.interviewer.bank.schema import load_bank
 from rehearse.interviewer.flow import Move, respond
-from rehearse.interviewer.llm import LLMProvider
 from rehearse.interviewer.planned import PlannedQuestion
+from rehearse.interviewer.rewriting import Rewriter
 from rehearse.interviews import repository
 from rehearse.interviews.live_transcripts import claim, live_text
 from rehearse.interviews.models import AnalysisResult, Answer, AnswerStatus, Question
@@ -91,7 +91,7 @@ def heard(db: Session, answer: Answer) -> tuple[str, str]:
 
 def take_turn(
     db: Session,
-    provider: LLMProvider,
+    rewriter: Rewriter,
     user_id: uuid.UUID,
     answer: Answer,
     live_id: uuid.UUID | None = None,
@@ -117,7 +117,7 @@ def take_turn(
         turn = _move_on(db, question, "Coding answers are graded by their hidden tests.", None)
     else:
         turn = _judged(
-            db, provider, question, said, _rules_asked(db, [a for a in thread if a.id != answer.id])
+            db, rewriter, question, said, _rules_asked(db, [a for a in thread if a.id != answer.id])
         )
     if any(source == LIVE for _text, source in said_and_how):
         turn = replace(turn, decided_on=LIVE)
@@ -143,14 +143,14 @@ def _rules_asked(db: Session, earlier: Sequence[Answer]) -> list[str]:
 
 def _judged(
     db: Session,
-    provider: LLMProvider,
+    rewriter: Rewriter,
     question: Question,
     said: Sequence[str],
     asked: Sequence[str],
 ) -> Turn:
     """Judge everything ``said`` about ``question`` (the last item is the newest reply), never
     asking again what a rule in ``asked`` already asked."""
-    reading, decision = respond(planned(question), said, provider, asked)
+    reading, decision = respond(planned(question), said, rewriter, asked)
     if decision is None:
         return _move_on(db, question, "The answer covers what the question asks.", reading.quality)
     return Turn(

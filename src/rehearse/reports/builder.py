@@ -35,7 +35,6 @@ from rehearse.interviewer.job import parse_job
 from rehearse.interviews import repository
 from rehearse.interviews.models import Answer, InterviewSession, Question
 from rehearse.progress.repository import reflections_in
-from rehearse.reports.judge import judgement_for
 from rehearse.reports.judging import content_verdict
 from rehearse.reports.recording import moment_notes, timed_words, timeline
 from rehearse.reports.thread import scored_on, stored_replies, thread_of
@@ -217,9 +216,6 @@ def _answer_report(
         key_points = _key_points(evaluation)
         star = _star(evaluation)
     measured = [score for score in scores if score.value is not None]
-    judgement = judgement_for(
-        db, runtime.llm, question=question, thread=answers, said=said, scores=measured
-    )
     return AnswerReport(
         *basics,
         answered=True,
@@ -240,8 +236,6 @@ def _answer_report(
         + tuple((speech.get("warnings") or []) if speech else ()),
         content=evaluation.to_dict() if evaluation else None,
         judgement=verdict.judgement.to_dict() if verdict and verdict.judgement else None,
-        rationale=judgement.rationale if judgement else "",
-        model_rating=judgement.rating if judgement else None,
         thread=thread,
         closing=closing,
         scored_on=scored_on(scores, replies, spoken=spoken, filmed=filmed, graded=graded),

@@ -77,7 +77,7 @@ SCORE_FIELDS = (
 )  # fmt: skip
 EVALUATION_FIELDS = (
     "position", "question", "kind", "topic", "answered", "text", "overall", "content",
-    "key_points", "star", "moments", "highlights", "rationale", "model_rating", "warnings",
+    "key_points", "star", "moments", "highlights", "judgement", "warnings",
 )  # fmt: skip
 
 
@@ -102,7 +102,7 @@ def get_scores(
 @router.get(
     "/{session_id}/evaluation",
     summary="Each answer's evaluation: relevance, key points, STAR, specificity, clarity, role "
-    "skills, tone, moments, and the optional language model's rationale",
+    "skills, tone, moments, and the content judge's verdict",
 )
 def get_evaluation(
     session_id: uuid.UUID, _caller: CallerId, _turn: ComputeTurn, reports: Reports

@@ -21,10 +21,8 @@ from sqlalchemy.orm import Session
 
 from rehearse.errors import RehearseError
 from rehearse.feedback.content.forms import answer_form
-from rehearse.feedback.judge.bundled import JudgeModelMissing
 from rehearse.feedback.judge.judge import METHOD, JudgeInput, canonical
 from rehearse.feedback.judge.points import key_points_for
-from rehearse.feedback.judge.server import JudgeServerFailed
 from rehearse.feedback.judge.verdict import ContentJudgement, Verdict, not_judged
 from rehearse.interviews import repository
 from rehearse.interviews.models import AnalysisResult, Answer, Question
@@ -32,6 +30,8 @@ from rehearse.jobs.context import JobContext
 from rehearse.jobs.queue import JobQueue
 from rehearse.jobs.registry import job_handler
 from rehearse.jobs.service import enqueue
+from rehearse.llm.bundled import JudgeModelMissing
+from rehearse.llm.server import JudgeServerFailed
 from rehearse.reports.thread import stored_replies
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 JUDGE_CONTENT = "answer.judge_content"
 WARM_UP = "judge.warm_up"
 KIND = "content-judge"
-OFF = "Content was not judged: the judge is turned off (REHEARSE_JUDGE=off)."
+OFF = "Content was not judged: the judge is turned off (REHEARSE_LLM=off)."
 
 
 def judge_input(db: Session, question: Question, answers: Sequence[Answer]) -> JudgeInput:

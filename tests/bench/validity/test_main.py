@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 from pathlib import Path
 
 import pytest
 from bench.validity.__main__ import main, read_ratings
 
-from tests.support.llama import judge_is_smollm2, llama_server
+from tests.support.llama import judge_is_smollm2
 
 TRAITS = ("Overall", "RecommendHiring", "Focused", "StructuredAnswers", "NoFillers")
 ANSWERS = (
@@ -65,7 +64,7 @@ def test_the_judge_scores_the_content_and_its_judgements_are_kept_for_the_next_r
     with judge_is_smollm2(monkeypatch):
         assert main([ratings, "--out", str(first), "--judgements", str(kept)]) == 0
     # Nothing answers at this address: the second run can only read what the first kept.
-    monkeypatch.setenv("REHEARSE_JUDGE_URL", "http://127.0.0.1:9/v1")
+    monkeypatch.setenv("REHEARSE_LLM_URL", "http://127.0.0.1:9/v1")
     assert main([ratings, "--out", str(second), "--judgements", str(kept)]) == 0
     scored = json.loads(first.read_text())["interviews"]
     assert all(0 <= item["judged_content"] <= 100 for item in scored)
@@ -74,26 +73,3 @@ def test_the_judge_scores_the_content_and_its_judgements_are_kept_for_the_next_r
 
 def test_a_missing_ratings_file_is_an_error_not_a_crash(tmp_path: Path) -> None:
     assert main([str(tmp_path / "absent.csv")]) == 2
-
-
-def test_llm_without_a_configured_model_is_an_error(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    monkeypatch.delenv("REHEARSE_LLM_BASE_URL", raising=False)
-    assert main([str(_ratings_file(tmp_path / "ratings.csv")), "--llm"]) == 2
-    assert "REHEARSE_LLM_BASE_URL" in capsys.readouterr().err
-
-
-@pytest.mark.slow
-def test_llm_ranks_a_real_models_ratings_of_every_answer(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    ratings = _ratings_file(tmp_path / "ratings.csv")
-    with llama_server() as base:
-        monkeypatch.setenv("REHEARSE_LLM_BASE_URL", base)
-        monkeypatch.setenv("REHEARSE_LLM_TIMEOUT_SECONDS", "60")
-        assert main([str(ratings), "--llm"]) == 0
-    printed = capsys.readouterr().out
-    assert "answers rated" in printed
-    for trait in ("Overall", "RecommendHiring", "Focused"):
-        assert re.search(rf"^model rating +{trait} ", printed, re.MULTILINE)

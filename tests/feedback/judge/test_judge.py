@@ -19,10 +19,10 @@ from rehearse.feedback.judge import prompts
 from rehearse.feedback.judge.judge import ContentJudge, JudgeInput
 from rehearse.feedback.judge.points import FORM_POINTS, STAR_GAPS, STAR_PARTS
 from rehearse.feedback.judge.prompts import Reading
-from rehearse.feedback.judge.reader import ChatReader
 from rehearse.feedback.judge.stronger import UNCOUNTED_RESULT
 from rehearse.feedback.judge.verdict import ContentJudgement
 from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
+from rehearse.llm.client import ChatClient
 from tests.support.llama import judge_model, llama_server
 from tests.support.waiting import GUARD_SECONDS
 
@@ -49,7 +49,7 @@ class _OnceEach:
 @pytest.fixture(scope="module")
 def bundled() -> Iterator[ContentJudge]:
     with llama_server(judge_model()) as url:
-        reader = ChatReader(url, "bundled")
+        reader = ChatClient(url, "bundled")
         yield ContentJudge(reader, MiniLMEncoder())
         reader.close()
 
@@ -220,7 +220,7 @@ def test_a_told_story_grades_above_a_claim_with_no_story(judge: _OnceEach) -> No
 class _Recording:
     """The real reader, noting the system text of every request it passes on."""
 
-    def __init__(self, reader: ChatReader) -> None:
+    def __init__(self, reader: ChatClient) -> None:
         self.reader, self.name, self.systems = reader, reader.name, list[str]()
 
     def first_token(self, system: str, user: str) -> Mapping[str, float]:
@@ -231,7 +231,7 @@ class _Recording:
 def test_only_the_grades_see_the_reference_answers_and_they_come_last(
     bundled: ContentJudge,
 ) -> None:
-    assert isinstance(bundled.reader, ChatReader)
+    assert isinstance(bundled.reader, ChatClient)
     recording = _Recording(bundled.reader)
     recorded = ContentJudge(recording, bundled.encoder)
     recorded.apply(JudgeInput(QUESTION, POINTS, GOOD))
@@ -267,7 +267,7 @@ def test_a_warm_up_spares_the_first_answers_grades_their_reference_answers() -> 
     for warmed in (False, True):
         timings = _Timings()
         with llama_server() as url:
-            reader = ChatReader(url, "smollm2", timeout_seconds=GUARD_SECONDS, transport=timings)
+            reader = ChatClient(url, "smollm2", timeout_seconds=GUARD_SECONDS, transport=timings)
             if warmed:
                 ContentJudge(reader, MiniLMEncoder()).warm_up()
             reader.first_token(prompts.SYSTEM, reading.asking(prompts.ABOUT_QUESTION))

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 import pytest
 
 from rehearse.feedback.judge.judge import MAX_WORDS, ContentJudge, JudgeInput
-from rehearse.feedback.judge.reader import ChatReader
 from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
+from rehearse.llm.client import ChatClient
 from tests.support.llama import llama_server
 
 QUESTION = "What is a stack, and in what order does it return its elements?"
@@ -21,7 +21,7 @@ GOOD = "A stack returns elements last in, first out: push adds on top and pop re
 @pytest.fixture(scope="module")
 def judge() -> Iterator[ContentJudge]:
     with llama_server() as url:
-        reader = ChatReader(url, "smollm2")
+        reader = ChatClient(url, "smollm2")
         yield ContentJudge(reader, MiniLMEncoder())
         reader.close()
 

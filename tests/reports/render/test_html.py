@@ -76,16 +76,6 @@ def test_a_follow_up_is_shown_with_its_reason_before_its_reply(html: str, report
     assert "Follow-up · Decided on the live transcript" in html
 
 
-def test_a_language_models_reading_is_shown_with_its_rating_as_an_opinion(
-    report: Report,
-) -> None:
-    judged = replace(report.answers[0], rationale="It names a measured result.", model_rating=7)
-    page = render_html(replace(report, answers=(judged,)))
-    assert "A language model's reading: 7 of 10" in page
-    assert "(an opinion, not a measurement)" in page
-    assert "It names a measured result." in page
-
-
 def test_a_question_with_markup_is_escaped(report: Report) -> None:
     hostile = "Explain <script>alert('x')</script> & why"
     answers = (replace(report.answers[0], question=hostile), *report.answers[1:])

@@ -100,15 +100,6 @@ def test_fillers_are_highlighted_and_pauses_marked_in_the_transcript_markup() ->
     assert "[2.5 s]</font> &lt;b&gt;won&lt;/b&gt;" in markup
 
 
-def test_a_language_models_reading_is_printed_with_its_rating_as_an_opinion(
-    report: Report,
-) -> None:
-    judged = replace(report.answers[0], rationale="It names a measured result.", model_rating=7)
-    printed = " ".join(_pages(render_pdf(replace(report, answers=(judged,)))))
-    assert "READING: 7 OF 10 (AN OPINION, NOT A MEASUREMENT)" in printed  # headings in capitals
-    assert "It names a measured result." in printed
-
-
 def test_markup_in_the_report_is_printed_not_interpreted(report: Report) -> None:
     hostile = "What does <script>alert('x')</script> & <b>this</b> do?"
     answers = (replace(report.answers[0], question=hostile), *report.answers[1:3])

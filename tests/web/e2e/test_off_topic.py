@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
-from rehearse.feedback.judge import bundled
+from rehearse.llm import bundled
 from tests.support.cache import shared_cache_folder
 from tests.support.llama import judge_model
 from tests.support.waiting import GUARD_MS
@@ -46,7 +46,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     link.parent.mkdir(parents=True, exist_ok=True)
     with suppress(FileExistsError):  # linked by an earlier run
         link.symlink_to(judge_model())
-    with serving(tmp_path_factory.mktemp("web-e2e-judged"), judge="on") as running:
+    with serving(tmp_path_factory.mktemp("web-e2e-judged"), llm="on") as running:
         yield running
 
 

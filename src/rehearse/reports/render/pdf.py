@@ -406,11 +406,6 @@ def _answer(answer: AnswerReport, total: int, kit: Kit) -> Iterator[Flowable]:
     if answer.highlights:
         yield from _heading("What went well", kit)
         yield from _bullets(answer.highlights, kit)
-    if answer.rationale:
-        rated = f": {answer.model_rating} of 10" if answer.model_rating else ""
-        heading = f"A language model's reading{rated} (an opinion, not a measurement)"
-        yield from _heading(heading, kit)
-        yield kit.para(answer.rationale, kit.bullet_small)
     if answer.key_points:
         yield from _heading("Key points", kit)
         yield _table(

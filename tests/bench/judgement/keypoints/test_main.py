@@ -31,5 +31,5 @@ def test_each_marked_answer_is_judged_and_the_counts_printed(
     for cell in CELLS:
         assert re.search(rf"^  {re.escape(cell)} ", printed, re.MULTILINE)
     # Kept by hash: a second run needs no judge (nothing answers at this address).
-    monkeypatch.setenv("REHEARSE_JUDGE_URL", "http://127.0.0.1:9/v1")
+    monkeypatch.setenv("REHEARSE_LLM_URL", "http://127.0.0.1:9/v1")
     assert main([str(answers), "--out", str(out), "--marks", str(_marks(tmp_path))]) == 0

@@ -1,10 +1,11 @@
-"""A llama.cpp server for the judge, started and watched by Rehearse on the embedded defaults.
+"""A llama.cpp server for the language model, started and watched by Rehearse on the embedded
+defaults.
 
 ``scripts/lib.sh`` compiles llama.cpp's ``llama-server`` once per machine (from the llama.cpp
 sources inside the ``llama-cpp-python`` source package) and puts it in the virtual
 environment's ``bin``. ``LocalServer`` runs it on a free loopback port with the bundled model,
 greedy and with one slot, so requests are answered in order and each reuses the prompt prefix
-the one before it left in the cache. Scaled out, every worker points ``REHEARSE_JUDGE_URL`` at
+the one before it left in the cache. Scaled out, every worker points ``REHEARSE_LLM_URL`` at
 one shared server instead and nothing is started.
 """
 
@@ -51,7 +52,7 @@ def find_binary() -> Path:
     if found is None:
         raise JudgeServerFailed(
             f"{BINARY} (llama.cpp's server) is not installed: run ./scripts/start, which "
-            "builds it once, or set REHEARSE_JUDGE_URL to a running server."
+            "builds it once, or set REHEARSE_LLM_URL to a running server."
         )
     return Path(found)
 
@@ -102,7 +103,7 @@ class LocalServer:
 
     def _start(self) -> None:
         if self._process is not None:
-            _log.warning("judge.server_restarted", exit_code=self._process.returncode)
+            _log.warning("llm.server_restarted", exit_code=self._process.returncode)
         port = _free_port()
         command = [
             str(find_binary()), "--model", str(self.model), "--host", "127.0.0.1",
@@ -113,7 +114,7 @@ class LocalServer:
         # Without PASSIVE, OpenMP threads spin on idle cores and starve everything else.
         environment = {**os.environ, "OMP_WAIT_POLICY": "PASSIVE"}
         if self._spawner is None:
-            self._spawner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="judge-server")
+            self._spawner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="llm-server")
         self._process = self._spawner.submit(
             subprocess.Popen,
             command,
@@ -132,7 +133,7 @@ class LocalServer:
                 )
             try:
                 if httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).status_code == 200:
-                    _log.info("judge.server_started", port=port, model=self.model.name)
+                    _log.info("llm.server_started", port=port, model=self.model.name)
                     return
             except httpx.HTTPError:
                 pass

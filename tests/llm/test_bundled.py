@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from rehearse.feedback.judge import bundled
+from rehearse.llm import bundled
 from tests.support.llama import judge_model
 
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from rehearse.feedback.judge.reader import ChatReader
-from rehearse.feedback.judge.server import JudgeServerFailed, LocalServer
+from rehearse.llm.client import ChatClient
+from rehearse.llm.server import JudgeServerFailed, LocalServer
 from tests.support.llama import smollm2
 from tests.support.waiting import GUARD_SECONDS, wait_until
 
@@ -50,7 +50,7 @@ def test_a_server_started_for_a_thread_that_has_ended_keeps_serving() -> None:
         warm_up.start()
         warm_up.join()
         started = server.pid
-        reader = ChatReader(asked[0], "smollm2", timeout_seconds=GUARD_SECONDS)
+        reader = ChatClient(asked[0], "smollm2", timeout_seconds=GUARD_SECONDS)
         assert reader.first_token("Reply yes or no.", "Is water wet?")
         assert server.pid == started
         reader.close()
