@@ -27,8 +27,7 @@ import numpy as np
 from tqdm import tqdm
 
 from bench.judgement.agreement import ranking
-from bench.judgement.answers import GradedAnswer, read_answers, swapped
-from bench.judgement.locked import is_locked
+from bench.judgement.answers import GradedAnswer, in_part, read_answers, swapped
 from rehearse.config import Settings
 from rehearse.feedback.judge.judge import ContentJudge, JudgeInput
 from rehearse.feedback.judge.verdict import ContentJudgement
@@ -86,8 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (OSError, ValueError) as error:
         print(f"cannot read {args.answers}: {error}", file=sys.stderr)
         return 2
-    if args.part != "all":
-        answers = [a for a in answers if is_locked(a.question_id) == (args.part == "locked")]
+    answers = in_part(answers, args.part)
     answers.sort(key=lambda a: a.question_id)  # stable: the file's order within a question
     encoder = MiniLMEncoder()
     reader = ConfiguredClient(Settings())

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.judgement.locked import is_locked
+
 REQUIRED = ("question_id", "question", "reference_answer", "answer_id", "answer")
 _TAG = re.compile(r"<[^>]+>")
 
@@ -56,6 +58,11 @@ def read_answers(path: Path) -> list[GradedAnswer]:
             )
             for row in reader
         ]
+
+
+def in_part(answers: Sequence[GradedAnswer], part: str) -> list[GradedAnswer]:
+    """The answers to the questions of ``part``: "locked" (``locked.py``), "open" or "all"."""
+    return [a for a in answers if part == "all" or is_locked(a.question_id) == (part == "locked")]
 
 
 def swapped(answers: Sequence[GradedAnswer], per_question: int) -> list[GradedAnswer]:

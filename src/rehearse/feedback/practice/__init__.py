@@ -1,0 +1,1 @@
+"""Practice: a question answered again, and what changed between its attempts (issue 47)."""
