@@ -85,7 +85,7 @@ def delivery_score(speech: Mapping[str, Any]) -> Score:
         [
             (PACE, number_at(speech, "pace", "words_per_minute") if spoke else None),
             (FILLERS, number_at(speech, "fillers", "per_100_words") if spoke else None),
-            (LONG_PAUSES, _long_pauses_per_minute(speech) if spoke else None),
+            (LONG_PAUSES, long_pauses_per_minute(speech) if spoke else None),
             (HEDGES, 100 * hedges / words if spoke else None),
             (START, number_at(speech, "pauses", "time_to_first_word_seconds") if spoke else None),
         ],
@@ -93,7 +93,8 @@ def delivery_score(speech: Mapping[str, Any]) -> Score:
     )
 
 
-def _long_pauses_per_minute(speech: Mapping[str, Any]) -> float | None:
+def long_pauses_per_minute(speech: Mapping[str, Any]) -> float | None:
+    """Pauses over 2 s per minute of the recording; None without pauses or a duration."""
     count = number_at(speech, "pauses", "long_count")
     minutes = (number_at(speech, "duration_seconds") or 0.0) / 60
     return count / minutes if count is not None and minutes > 0 else None
