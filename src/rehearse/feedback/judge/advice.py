@@ -72,7 +72,7 @@ def answer_findings(
     found: list[Recommendation] = []
     star = judgement.get("star") or []
     for part in star:
-        title = _STAR_TITLES.get(_said_status(part))
+        title = _STAR_TITLES.get(said_status(part))
         if title is not None:
             found.append(
                 Recommendation(
@@ -87,7 +87,7 @@ def answer_findings(
     points = judgement.get("points") or []
     told = set(STAR_PARTS.values()) if star else set()
     for point in points:
-        title = _POINT_TITLES.get(_said_point_status(point))
+        title = _POINT_TITLES.get(said_point_status(point))
         if title is not None and point["point"] not in told:
             found.append(
                 Recommendation(
@@ -102,7 +102,7 @@ def answer_findings(
     return found
 
 
-def _said_status(part: Mapping[str, Any]) -> str:
+def said_status(part: Mapping[str, Any]) -> str:
     """A STAR part's verdict as the advice may say it: "missing" only where that verdict is
     right often enough (``story.missing_is_said``), else "partly"."""
     status = str(part.get("status", ""))
@@ -111,7 +111,7 @@ def _said_status(part: Mapping[str, Any]) -> str:
     return status
 
 
-def _said_point_status(point: Mapping[str, Any]) -> str:
+def said_point_status(point: Mapping[str, Any]) -> str:
     """A key point's verdict as the advice may say it: "missing" only while the key points'
     "missing" is right often enough (``KEY_POINTS_MISSING_RIGHT``), else "partly"."""
     status = str(point.get("status", ""))

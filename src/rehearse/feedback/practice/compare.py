@@ -1,0 +1,182 @@
+"""Two attempts at one question side by side: each key point and story part, the content, how
+it was spoken, and what changed, led by a coach's sentence.
+
+A point or part is said to be gained or lost only as the advice may say it (``advice``: a part
+is "missing" only where the judge's "missing" is right often enough), with the words each
+attempt used; content and delivery change only beyond their margins (``content``,
+``delivery``). The lead says what improved, then what got worse, then what is still missing:
+"This time you gave the result; you still don't say what you did yourself".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rehearse.feedback.judge.advice import said_point_status, said_status
+from rehearse.feedback.judge.verdict import ContentJudgement
+from rehearse.feedback.practice.content import Change, content_change
+from rehearse.feedback.practice.delivery import MeasureChange, delivery_changes
+
+_RANK = {"missing": 0, "partly": 1, "covered": 2}
+_PART_TOLD = {
+    "situation": "set the scene",
+    "task": "said what you had to achieve",
+    "action": "said what you did yourself",
+    "result": "gave the result",
+}
+_PART_UNTOLD = {
+    "situation": "don't set the scene",
+    "task": "don't say what you had to achieve",
+    "action": "don't say what you did yourself",
+    "result": "don't give the result",
+}
+_DELIVERY_BETTER = {
+    "pace": "spoke at a pace nearer 120-160 words a minute",
+    "fillers": "used fewer fillers",
+    "long pauses": "stalled in long pauses less often",
+}
+_DELIVERY_WORSE = {
+    "pace": "spoke at a pace further from 120-160 words a minute",
+    "fillers": "used more fillers",
+    "long pauses": "stalled in long pauses more often",
+}
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """One attempt as stored: what was said, its judgement and its speech analysis (dicts as
+    ``ContentJudgement.to_dict`` and ``SpeechAnalysis.to_dict`` give them; None when there is
+    none, e.g. a typed answer has no speech)."""
+
+    text: str
+    judgement: Mapping[str, Any] | None = None
+    speech: Mapping[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class PointChange:
+    point: str  # the key point, or the story part's name
+    is_part: bool  # a story's part (situation, task, action, result), else a key point
+    before: str  # covered / partly / missing, as the advice may say it
+    after: str
+    before_quote: str
+    after_quote: str
+
+    @property
+    def change(self) -> Change:
+        step = _RANK.get(self.after, 0) - _RANK.get(self.before, 0)
+        return "better" if step > 0 else "worse" if step < 0 else "same"
+
+
+@dataclass(frozen=True)
+class AttemptComparison:
+    points: tuple[PointChange, ...]
+    content: Change | None  # None when either attempt was not judged
+    on_topic: tuple[bool | None, bool | None]
+    delivery: tuple[MeasureChange, ...]
+    words: tuple[int, int]
+    seconds: tuple[float | None, float | None]
+    lead: str  # what improved, what got worse, what is still missing
+
+
+def compare_attempts(first: Attempt, second: Attempt) -> AttemptComparison:
+    """``second`` against ``first``."""
+    points = _point_changes(first.judgement, second.judgement)
+    content = None
+    if first.judgement is not None and second.judgement is not None:
+        content = content_change(
+            ContentJudgement.from_dict(dict(first.judgement)),
+            ContentJudgement.from_dict(dict(second.judgement)),
+        )
+    delivery = delivery_changes(first.speech or {}, second.speech or {})
+    on_topic = (_on_topic(first), _on_topic(second))
+    return AttemptComparison(
+        points,
+        content,
+        on_topic,
+        delivery,
+        (len(first.text.split()), len(second.text.split())),
+        (_seconds(first), _seconds(second)),
+        _lead(points, delivery, on_topic),
+    )
+
+
+def _on_topic(attempt: Attempt) -> bool | None:
+    return None if attempt.judgement is None else attempt.judgement.get("on_topic")
+
+
+def _seconds(attempt: Attempt) -> float | None:
+    return None if attempt.speech is None else attempt.speech.get("duration_seconds")
+
+
+def _point_changes(
+    first: Mapping[str, Any] | None, second: Mapping[str, Any] | None
+) -> tuple[PointChange, ...]:
+    """Each point both judgements name, in the later one's order: the story's parts, then the
+    key points."""
+    if first is None or second is None:
+        return ()
+    changes = []
+    for field, is_part in (("star", True), ("points", False)):
+        said = said_status if is_part else said_point_status
+        before = {item["point"]: item for item in first.get(field) or ()}
+        for item in second.get(field) or ():
+            earlier = before.get(item["point"])
+            if earlier is not None:
+                changes.append(
+                    PointChange(
+                        item["point"],
+                        is_part,
+                        said(earlier),
+                        said(item),
+                        earlier.get("quote") or "",
+                        item.get("quote") or "",
+                    )
+                )
+    return tuple(changes)
+
+
+def _lead(
+    points: Sequence[PointChange],
+    delivery: Sequence[MeasureChange],
+    on_topic: tuple[bool | None, bool | None],
+) -> str:
+    if on_topic[1] is False:
+        return "This attempt did not address the question."
+    told_before = on_topic[0] is not False
+    gained = [] if told_before else ["answered the question"]
+    gained += [_told(p) for p in points if p.change == "better" and p.after == "covered"]
+    gained += [_DELIVERY_BETTER[m.name] for m in delivery if m.change == "better"]
+    lost = [_untold(p) for p in points if p.change == "worse" and p.after == "missing"]
+    lost = lost if told_before else []
+    lost += [_DELIVERY_WORSE[m.name] for m in delivery if m.change == "worse"]
+    still = [_untold(p) for p in points if p.after == "missing" and p.before == "missing"]
+    sentences = []
+    if gained:
+        sentences.append(f"this time you {_joined(gained)}")
+    if lost:
+        sentences.append(f"this time you {_joined(lost)}")
+    if still:
+        sentences.append(f"you still {_joined(still)}")
+    if not sentences:
+        return "About the same as before: no point, part or measure changed beyond its noise."
+    lead = "; ".join(sentences) + "."
+    return lead[0].upper() + lead[1:]
+
+
+def _told(point: PointChange) -> str:
+    if point.is_part:
+        return _PART_TOLD.get(point.point, f"told the {point.point}")
+    return f"made the point “{point.point.rstrip('.')}”"
+
+
+def _untold(point: PointChange) -> str:
+    if point.is_part:
+        return _PART_UNTOLD.get(point.point, f"don't tell the {point.point}")
+    return f"don't make the point “{point.point.rstrip('.')}”"
+
+
+def _joined(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

@@ -1,0 +1,88 @@
+"""Two attempts side by side: points gained with both quotes, and a lead in a coach's words."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rehearse.feedback.practice.compare import Attempt, compare_attempts
+
+POINT = "A prototype simulates portions of the desired product."
+
+
+def _judged(
+    score: float,
+    *,
+    parts: dict[str, str] | None = None,
+    point: str = "covered",
+    on_topic: bool = True,
+) -> dict[str, Any]:
+    """A judgement as stored (``ContentJudgement.to_dict``), with its parts and one point."""
+    star = [
+        {"point": name, "status": status, "strength": 0.5, "quote": f"my {name} words",
+         "evidence": {}}
+        for name, status in (parts or {}).items()
+    ]  # fmt: skip
+    points = [{"point": POINT, "status": point, "strength": 0.5, "quote": f"{point} words",
+               "evidence": {}}]  # fmt: skip
+    return {
+        "judge": "a judge", "form": "story" if parts else "explanation", "score": score,
+        "on_topic": on_topic, "off_topic_probability": 0.1, "points": points, "note": "",
+        "star": star,
+    }  # fmt: skip
+
+
+def test_a_part_gained_is_shown_with_both_quotes_and_led_with() -> None:
+    first = Attempt("We shipped it.", _judged(40, parts={"action": "covered", "task": "missing"}))
+    second = Attempt(
+        "My job: ship by May.", _judged(75, parts={"action": "covered", "task": "covered"})
+    )
+    compared = compare_attempts(first, second)
+    task = next(p for p in compared.points if p.point == "task")
+    assert (task.before, task.after, task.change) == ("missing", "covered", "better")
+    assert (task.before_quote, task.after_quote) == ("my task words", "my task words")
+    assert compared.content == "better"
+    assert compared.lead == "This time you said what you had to achieve."
+
+
+def test_what_is_still_missing_is_said_after_what_improved() -> None:
+    first = Attempt("a", _judged(30, parts={"task": "missing", "action": "missing"}))
+    second = Attempt("b", _judged(40, parts={"task": "covered", "action": "missing"}))
+    lead = compare_attempts(first, second).lead
+    assert lead == (
+        "This time you said what you had to achieve; you still don't say what you did yourself."
+    )
+
+
+def test_a_part_whose_missing_is_often_wrong_is_said_as_partly() -> None:
+    first = Attempt("a", _judged(30, parts={"result": "missing"}))
+    second = Attempt("b", _judged(70, parts={"result": "covered"}))
+    result = next(p for p in compare_attempts(first, second).points if p.point == "result")
+    assert (result.before, result.after) == ("partly", "covered")
+
+
+def test_a_key_point_made_this_time_is_named() -> None:
+    lead = compare_attempts(Attempt("a", _judged(20, point="partly")),
+                            Attempt("b", _judged(80))).lead  # fmt: skip
+    assert lead == f"This time you made the point “{POINT.rstrip('.')}”."
+
+
+def test_an_off_topic_attempt_is_compared_as_such() -> None:
+    compared = compare_attempts(
+        Attempt("a", _judged(60)), Attempt("b", _judged(60, on_topic=False))
+    )
+    assert compared.lead == "This attempt did not address the question."
+    assert compared.content == "worse"
+
+
+def test_nothing_changed_beyond_the_noise_is_about_the_same() -> None:
+    lead = compare_attempts(Attempt("a", _judged(60)), Attempt("a", _judged(61))).lead
+    assert lead.startswith("About the same as before")
+
+
+def test_an_attempt_not_judged_compares_only_what_was_measured() -> None:
+    compared = compare_attempts(
+        Attempt("typed answer"), Attempt("another typed answer", _judged(50))
+    )
+    assert compared.content is None
+    assert compared.points == ()
+    assert compared.words == (2, 3)
