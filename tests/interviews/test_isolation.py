@@ -34,6 +34,9 @@ FILE_BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("POST", "/api/sessions/{session_id}/questions/{question_id}/answers"): {
         "media": ("a.wav", wav_bytes(0.2), "audio/wav")
     },
+    ("POST", "/api/sessions/{session_id}/questions/{question_id}/attempts"): {
+        "media": ("a.wav", wav_bytes(0.2), "audio/wav")
+    },
 }
 
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from rehearse.store.base import Base, IdMixin, TimestampMixin, utcnow
@@ -130,6 +130,9 @@ class Answer(IdMixin, TimestampMixin, Base):
     analysis_job_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("jobs.id", ondelete="SET NULL")
     )
+    # Given to practise the question again (docs/practice.md): analysed and judged on its own,
+    # never part of the interview's conversation or its report.
+    practice: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     media: Mapped[Blob | None] = relationship(lazy="joined")
 

@@ -85,15 +85,29 @@ def bank_questions_asked(db: Session, user_id: uuid.UUID) -> list[str]:
 
 
 def answers_to(db: Session, question_id: uuid.UUID) -> Sequence[Answer]:
-    """A question's answers, oldest first (later ones replied to follow-ups)."""
+    """A question's answers in the interview, oldest first (later ones replied to follow-ups);
+    practice attempts are not among them."""
     return db.scalars(
-        select(Answer).where(Answer.question_id == question_id).order_by(Answer.created_at)
+        select(Answer)
+        .where(Answer.question_id == question_id, Answer.practice.is_(False))
+        .order_by(Answer.created_at)
+    ).all()
+
+
+def attempts_at(db: Session, question_id: uuid.UUID) -> Sequence[Answer]:
+    """A question's practice attempts, oldest first."""
+    return db.scalars(
+        select(Answer)
+        .where(Answer.question_id == question_id, Answer.practice.is_(True))
+        .order_by(Answer.created_at)
     ).all()
 
 
 def unanswered_after(db: Session, session_id: uuid.UUID, position: int) -> Question | None:
     """The first question after ``position`` that has no answer yet."""
-    answered = select(Answer.question_id).where(Answer.session_id == session_id)
+    answered = select(Answer.question_id).where(
+        Answer.session_id == session_id, Answer.practice.is_(False)
+    )
     return db.scalar(
         select(Question)
         .where(

@@ -102,6 +102,7 @@ class AnswerPublic(BaseModel):
     media: FilePublic | None
     analysis_job_id: uuid.UUID | None
     error: str
+    practice: bool = Field(description="A practice attempt, outside the interview.")
     created_at: datetime
 
 

@@ -249,8 +249,10 @@ class InterviewService:
         text: str,
         media: BinaryIO | None,
         filename: str = "",
+        practice: bool = False,
     ) -> Answer:
-        """Store a spoken (media) or typed (text) answer to one question."""
+        """Store a spoken (media) or typed (text) answer to one question; with ``practice``, an
+        attempt to practise it again, outside the interview (docs/practice.md)."""
         question = self.question(session_id, question_id)
         if media is None and not text.strip():
             raise ValidationFailed("Send a recording, a typed answer, or both.")
@@ -270,11 +272,12 @@ class InterviewService:
             # bytes go with the rolled-back transaction), not when its analysis job runs.
             probe_recording(media)
         answer = Answer(
-            question_id=question.id, session_id=question.session_id, text=text, media=blob
-        )
+            question_id=question.id, session_id=question.session_id, text=text, media=blob,
+            practice=practice,
+        )  # fmt: skip
         self.db.add(answer)
         interview = question.session
-        if interview.status in (SessionStatus.DRAFT, SessionStatus.READY):
+        if not practice and interview.status in (SessionStatus.DRAFT, SessionStatus.READY):
             interview.status, interview.started_at = SessionStatus.IN_PROGRESS, utcnow()
         self.db.flush()
         # Code is graded by its hidden tests; a recording is transcribed and measured.
@@ -290,7 +293,8 @@ class InterviewService:
             )
             answer.analysis_job_id = job.id
         elif text.strip():  # a typed answer: judged now (a recording, once transcribed)
-            queue_judgement(self.db, self.runtime.queue, question.id, self.user_id)
+            attempt = answer.id if practice else None
+            queue_judgement(self.db, self.runtime.queue, question.id, self.user_id, attempt)
         return answer
 
     def answers(self, session_id: uuid.UUID) -> Sequence[Answer]:
@@ -307,6 +311,8 @@ class InterviewService:
     ) -> Turn:
         """What the interviewer says after this answer: a follow-up, or the next question."""
         answer = self.answer(session_id, answer_id)
+        if answer.practice:
+            raise Conflict("A practice attempt is not part of the interview: it has no turn.")
         return take_turn(self.db, self.runtime.rewriter, self.user_id, answer, live_id)
 
     def answer_media(self, session_id: uuid.UUID, answer_id: uuid.UUID) -> Blob:

@@ -87,7 +87,8 @@ def analyze_answer(context: JobContext[Runtime]) -> dict[str, Any]:
         stored.version, stored.data = result.version, result.to_dict()
         session.add(stored)
         if result.transcript.strip() and not started.source.startswith("coding:"):
-            queue_judgement(session, runtime.queue, answer.question_id, context.user_id)
+            attempt = answer.id if answer.practice else None
+            queue_judgement(session, runtime.queue, answer.question_id, context.user_id, attempt)
     video = _queue_video(context, answer_id) if pictured else None
     return {"status": result.status, "words": len(result.words), "video_job_id": video}
 

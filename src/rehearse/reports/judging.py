@@ -60,13 +60,18 @@ def read_key(item: JudgeInput, judge: str) -> str:
 
 
 def queue_judgement(
-    session: Session, queue: JobQueue, question_id: uuid.UUID, user_id: uuid.UUID | None
+    session: Session,
+    queue: JobQueue,
+    question_id: uuid.UUID,
+    user_id: uuid.UUID | None,
+    attempt_id: uuid.UUID | None = None,
 ) -> None:
-    """Ask for the question's answers to be judged once ``session`` commits."""
-    enqueue(
-        session, queue, kind=JUDGE_CONTENT, payload={"question_id": str(question_id)},
-        user_id=user_id,
-    )  # fmt: skip
+    """Ask for the question's answers to be judged once ``session`` commits; with
+    ``attempt_id``, that practice attempt alone."""
+    payload = {"question_id": str(question_id)}
+    if attempt_id is not None:
+        payload["attempt_id"] = str(attempt_id)
+    enqueue(session, queue, kind=JUDGE_CONTENT, payload=payload, user_id=user_id)
 
 
 def queue_warm_up(session: Session, queue: JobQueue, user_id: uuid.UUID | None) -> None:
@@ -114,13 +119,15 @@ def _store(db: Session, answer_id: uuid.UUID, data: dict[str, Any]) -> None:
 
 @job_handler(JUDGE_CONTENT)
 def judge_content(context: JobContext[Runtime]) -> dict[str, Any]:
-    """Judge what was said in reply to one question and keep the verdict with its answers."""
+    """Judge what was said in reply to one question, or in one practice attempt at it, and keep
+    the verdict with its (first) answer."""
     runtime = context.runtime
     question_id = uuid.UUID(context.payload["question_id"])
+    attempt_id = context.payload.get("attempt_id")
     judge = runtime.content_judge
     with runtime.database.transaction() as db:
         question = db.get(Question, question_id)
-        answers = repository.answers_to(db, question_id) if question else []
+        answers = _judged_answers(db, question_id, attempt_id) if question else []
         if question is None or not answers:
             return {"skipped": "the question or its answers were deleted"}
         item, first = judge_input(db, question, answers), answers[0].id
@@ -146,6 +153,14 @@ def judge_content(context: JobContext[Runtime]) -> dict[str, Any]:
         raise
     _store_unless_deleted(runtime, first, record)
     return {"status": record["status"]}
+
+
+def _judged_answers(db: Session, question_id: uuid.UUID, attempt_id: str | None) -> list[Answer]:
+    """The interview's answers to the question, or the one practice attempt."""
+    if attempt_id is None:
+        return list(repository.answers_to(db, question_id))
+    attempt = db.get(Answer, uuid.UUID(attempt_id))
+    return [attempt] if attempt is not None else []
 
 
 def _store_unless_deleted(runtime: Runtime, answer_id: uuid.UUID, data: dict[str, Any]) -> None:

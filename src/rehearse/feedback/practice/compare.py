@@ -99,7 +99,7 @@ def compare_attempts(first: Attempt, second: Attempt) -> AttemptComparison:
         delivery,
         (len(first.text.split()), len(second.text.split())),
         (_seconds(first), _seconds(second)),
-        _lead(points, delivery, on_topic),
+        _lead(points, delivery, on_topic) if second.text.strip() else NO_SPEECH,
     )
 
 
@@ -136,6 +136,12 @@ def _point_changes(
                     )
                 )
     return tuple(changes)
+
+
+NO_SPEECH = (
+    "Nothing was heard in this attempt, so it is not compared: answer out loud, closer to "
+    "the microphone."
+)
 
 
 def _lead(

@@ -1,0 +1,1 @@
+"""Practise a question again: attempts kept beside the interview, and what changed."""

@@ -1,0 +1,55 @@
+"""What the practice endpoints return."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Change = Literal["better", "worse", "same"]
+
+
+class PointChangePublic(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    point: str = Field(description="The key point, or the story part's name.")
+    is_part: bool = Field(description="A story's part (situation, task, action, result).")
+    before: str = Field(description="covered / partly / missing, as the advice may say it.")
+    after: str
+    before_quote: str
+    after_quote: str
+    change: Change
+
+
+class MeasureChangePublic(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    name: str = Field(description='"pace", "fillers" or "long pauses".')
+    first: float
+    second: float
+    change: Change | None = Field(description="None: not compared (a noisy recording).")
+
+
+class ComparisonPublic(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    lead: str = Field(description="What improved, what got worse, what is still missing.")
+    points: list[PointChangePublic]
+    content: Change | None = Field(description="None when either attempt was not judged.")
+    on_topic: tuple[bool | None, bool | None]
+    delivery: list[MeasureChangePublic]
+    words: tuple[int, int]
+    seconds: tuple[float | None, float | None]
+
+
+class ComparedPublic(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    baseline: ComparisonPublic = Field(
+        description="The latest attempt against the interview's answer (or the first attempt "
+        "when the question was not answered in the interview)."
+    )
+    previous: ComparisonPublic | None = Field(
+        description="The latest attempt against the one before it; null with one attempt."
+    )
+    attempts: int

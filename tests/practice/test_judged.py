@@ -1,0 +1,100 @@
+"""Attempts analysed and judged as answers are, each on its own, with a real llama.cpp server
+(SmolLM2-135M: the flow is checked, not the tiny model's judgement) and real recordings."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from rehearse.web.app import create_app
+from tests.conftest import make_settings
+from tests.support.api import ApiUser, sign_up, wait_for_every_job
+from tests.support.llama import llama_server
+
+# The flow, not the store, is under test here: SQLite alone keeps the model's time to one run.
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.parametrize("database_url", ["sqlite"], indirect=True),
+]
+QUESTION = "Tell me about a time you fixed a slow system."
+
+
+@pytest.fixture(scope="module")
+def model_url() -> Iterator[str]:
+    with llama_server() as url:
+        yield url
+
+
+@pytest.fixture
+def judged(tmp_path: Path, database_url: str, model_url: str) -> Iterator[TestClient]:
+    settings = make_settings(
+        tmp_path / "data", database_url, llm="on", llm_url=model_url, llm_model="smollm2"
+    )
+    with TestClient(create_app(settings)) as client:
+        yield client
+
+
+def _spoken(text: str) -> tuple[str, bytes, str]:
+    wav = subprocess.run(["espeak-ng", "--stdout", text], check=True, capture_output=True).stdout
+    return ("answer.wav", wav, "audio/wav")
+
+
+def _asked(client: TestClient, user: ApiUser) -> tuple[str, str]:
+    h = user.headers
+    sid = client.post("/api/sessions", json={"title": "Practice"}, headers=h).json()["id"]
+    qid = client.post(
+        f"/api/sessions/{sid}/questions", json={"text": QUESTION, "kind": "behavioural"}, headers=h
+    ).json()["id"]
+    return sid, qid
+
+
+def _post(client: TestClient, user: ApiUser, url: str, **body: Any) -> dict[str, Any]:
+    response = client.post(url, headers=user.headers, **body)
+    assert response.status_code == 201, response.text
+    posted: dict[str, Any] = response.json()
+    return posted
+
+
+def test_an_attempt_is_judged_on_its_own_and_compared_point_by_point(
+    judged: TestClient,
+) -> None:
+    alice = sign_up(judged, "alice@example.com")
+    sid, qid = _asked(judged, alice)
+    base = f"/api/sessions/{sid}/questions/{qid}"
+    _post(judged, alice, f"{base}/answers", data={"text": "We fixed it."})
+    _post(judged, alice, f"{base}/attempts", data={
+        "text": "Our nightly report took six hours. My task was to fix it before the audit. "
+        "I profiled it, found a missing index and added it. It now runs in twenty minutes."
+    })  # fmt: skip
+    wait_for_every_job(judged)
+    body = judged.get(f"{base}/comparison", headers=alice.headers).json()["baseline"]
+    assert body["content"] in ("better", "worse", "same")
+    assert None not in body["on_topic"]
+    parts = {p["point"]: p for p in body["points"] if p["is_part"]}
+    assert set(parts) == {"situation", "task", "action", "result"}
+    assert all(p["after"] in ("covered", "partly", "missing") for p in parts.values())
+    report = judged.get(f"/api/sessions/{sid}/report", headers=alice.headers).json()
+    assert [a["text"] for a in report["answers"]] == ["We fixed it."]
+
+
+def test_a_spoken_attempt_is_measured_compared_and_replayable(judged: TestClient) -> None:
+    alice = sign_up(judged, "alice@example.com")
+    sid, qid = _asked(judged, alice)
+    base = f"/api/sessions/{sid}/questions/{qid}"
+    _post(judged, alice, f"{base}/answers", files={"media": _spoken("We fixed the report.")})
+    attempt = _post(judged, alice, f"{base}/attempts", files={"media": _spoken(
+        "Our nightly report took six hours, so I added an index, and it now takes twenty minutes."
+    )})  # fmt: skip
+    wait_for_every_job(judged)
+    body = judged.get(f"{base}/comparison", headers=alice.headers).json()["baseline"]
+    assert {m["name"] for m in body["delivery"]} >= {"pace", "fillers"}
+    assert None not in body["seconds"]
+    assert body["words"][1] > body["words"][0]
+    media = judged.get(f"/api/sessions/{sid}/answers/{attempt['id']}/media", headers=alice.headers)
+    assert media.status_code == 200
+    assert media.content.startswith(b"RIFF")
