@@ -86,3 +86,4 @@ def test_an_attempt_not_judged_compares_only_what_was_measured() -> None:
     assert compared.content is None
     assert compared.points == ()
     assert compared.words == (2, 3)
+    assert compared.lead.startswith("Nothing could be compared yet")

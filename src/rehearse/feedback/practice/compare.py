@@ -99,7 +99,7 @@ def compare_attempts(first: Attempt, second: Attempt) -> AttemptComparison:
         delivery,
         (len(first.text.split()), len(second.text.split())),
         (_seconds(first), _seconds(second)),
-        _lead(points, delivery, on_topic) if second.text.strip() else NO_SPEECH,
+        _lead(points, delivery, on_topic, content) if second.text.strip() else NO_SPEECH,
     )
 
 
@@ -138,6 +138,10 @@ def _point_changes(
     return tuple(changes)
 
 
+NOTHING_COMPARED = (
+    "Nothing could be compared yet: content is compared once both attempts are judged, and "
+    "delivery when both were spoken."
+)
 NO_SPEECH = (
     "Nothing was heard in this attempt, so it is not compared: answer out loud, closer to "
     "the microphone."
@@ -148,7 +152,10 @@ def _lead(
     points: Sequence[PointChange],
     delivery: Sequence[MeasureChange],
     on_topic: tuple[bool | None, bool | None],
+    content: Change | None,
 ) -> str:
+    if content is None and not points and not delivery:
+        return NOTHING_COMPARED
     if on_topic[1] is False:
         return "This attempt did not address the question."
     told_before = on_topic[0] is not False

@@ -72,6 +72,29 @@ def interview(
     return render(request, "interview.html", user=user, active="", session=session)
 
 
+@router.get("/sessions/{session_id}/questions/{question_id}/practise")
+def practise(
+    session_id: str,
+    question_id: str,
+    request: Request,
+    *,
+    user: PageUser,
+    db: SessionDep,
+    runtime: RuntimeDep,
+) -> Response:
+    interviews = InterviewService(db, runtime, user.id)
+    session = _own_session(interviews, session_id)
+    try:
+        question = interviews.question(session.id, uuid.UUID(question_id)) if session else None
+    except (ValueError, NotFound):
+        question = None
+    if session is None or question is None:
+        return not_found(request, user)
+    return render(
+        request, "practice.html", user=user, active="", session=session, question=question
+    )
+
+
 @router.get("/sessions/{session_id}")
 def dashboard(
     session_id: str,

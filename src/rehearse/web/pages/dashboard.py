@@ -142,7 +142,11 @@ def dashboard_view(
     views = []
     for item in report.answers:
         question = by_position.get(item.position)
-        thread = [a for a in answers if question is not None and a.question_id == question.id]
+        thread = [
+            a
+            for a in answers
+            if question is not None and a.question_id == question.id and not a.practice
+        ]
         views.append(answer_view(item, question, thread))
     return DashboardView(
         interview=interview,

@@ -611,7 +611,8 @@ async function load() {
     setStatus('Sending the answer you gave before the page was closed…', 'busy');
     await Promise.allSettled(waiting.map((item) => item.sent));
   }
-  const answers = await api(`${base}/answers`);
+  // Practice attempts (docs/practice.md) are not part of the interview.
+  const answers = (await api(`${base}/answers`)).filter((answer) => !answer.practice);
   for (const answer of answers) {
     answered.add(answer.question_id);
     answerStates.set(answer.question_id, 'saved');
