@@ -20,11 +20,11 @@ ANSWERS = (
 )
 
 
-def _ratings_file(path: Path) -> Path:
+def _ratings_file(path: Path, answers: tuple[str, ...] = ANSWERS) -> Path:
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, ["Participant", "Transcript", *TRAITS])
         writer.writeheader()
-        for number, answer in enumerate(ANSWERS, start=1):
+        for number, answer in enumerate(answers, start=1):
             transcript = (
                 "Interviewer: How are you doing today?|Interviewee: Fine.|"
                 f"Interviewer: Tell me about yourself.|Interviewee: {answer}"
@@ -59,7 +59,9 @@ def test_out_writes_one_record_per_interview_in_the_published_format(tmp_path: P
 def test_the_judge_scores_the_content_and_its_judgements_are_kept_for_the_next_run(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    ratings, kept = str(_ratings_file(tmp_path / "ratings.csv")), tmp_path / "kept.json"
+    # Three interviews are enough to rank; each answer costs the model seconds.
+    ratings = str(_ratings_file(tmp_path / "ratings.csv", ANSWERS[:3]))
+    kept = tmp_path / "kept.json"
     first, second = tmp_path / "first.json", tmp_path / "second.json"
     with judge_is_smollm2(monkeypatch):
         assert main([ratings, "--out", str(first), "--judgements", str(kept)]) == 0
