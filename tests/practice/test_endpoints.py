@@ -71,6 +71,7 @@ def test_the_latest_attempt_is_compared_with_the_interviews_answer(
     body = compared.json()
     assert body["baseline"]["words"] == [len(FIRST.split()), len(AGAIN.split())]
     assert body["baseline"]["content"] is None  # the judge is off here: content not judged
+    assert body["baseline"]["judging"] is False  # and nothing is waiting for it
     assert body["previous"] is None
     assert body["attempts"] == 1
 

@@ -74,6 +74,7 @@ def test_an_attempt_is_judged_on_its_own_and_compared_point_by_point(
     wait_for_every_job(judged)
     body = judged.get(f"{base}/comparison", headers=alice.headers).json()["baseline"]
     assert body["content"] in ("better", "worse", "same")
+    assert body["judging"] is False  # every judgement made
     assert None not in body["on_topic"]
     parts = {p["point"]: p for p in body["points"] if p["is_part"]}
     assert set(parts) == {"situation", "task", "action", "result"}

@@ -40,6 +40,7 @@ class ComparisonPublic(BaseModel):
     delivery: list[MeasureChangePublic]
     words: tuple[int, int]
     seconds: tuple[float | None, float | None]
+    judging: bool = Field(description="Either attempt's content is still being judged.")
 
 
 class ComparedPublic(BaseModel):

@@ -22,7 +22,7 @@ from rehearse.feedback.practice.compare import Attempt, AttemptComparison, compa
 from rehearse.interviews import repository
 from rehearse.interviews.models import Answer, Question
 from rehearse.interviews.service import InterviewService
-from rehearse.reports.judging import content_verdict
+from rehearse.reports.judging import PENDING, content_verdict
 from rehearse.reports.thread import stored_replies
 
 if TYPE_CHECKING:
@@ -90,13 +90,15 @@ class PracticeService:
 
     def _attempt(self, question: Question, answers: Sequence[Answer]) -> Attempt:
         """What the comparison reads of ``answers`` (the interview's thread, or one attempt):
-        the words, the judge's verdict and the first recording's speech analysis."""
-        said = " ".join(r.said for r in stored_replies(self.db, answers) if r.said)
+        the words, the judge's verdict (or whether it is still being made) and the first
+        recording's speech analysis."""
+        replies = stored_replies(self.db, answers)
+        said = " ".join(r.said for r in replies if r.said)
         verdict = content_verdict(self.db, self.runtime, question, answers)
         judged = verdict.judgement if verdict is not None else None
-        speech = repository.analysis_of(self.db, answers[0].id, "speech")
         return Attempt(
             said,
             judged.to_dict() if judged is not None else None,
-            speech.data if speech is not None else None,
+            replies[0].speech,
+            judging=verdict is not None and verdict.note == PENDING,
         )

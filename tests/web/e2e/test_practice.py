@@ -49,7 +49,11 @@ def test_a_question_is_practised_from_the_dashboard_and_compared(
 
     page.get_by_role("button", name="Start answering").click()
     expect(page.locator("[data-status]")).to_contain_text("Recording")
-    page.wait_for_timeout(4000)  # the fake microphone plays its recording meanwhile
+    # Until the recording holds a few seconds of what the fake microphone plays.
+    page.wait_for_function(
+        "() => Number(document.querySelector('[data-status]').dataset.recordedSeconds) >= 4",
+        timeout=GUARD_MS,
+    )
     page.get_by_role("button", name="Done").click()
 
     expect(page.locator("[data-status]")).to_have_text("Done.", timeout=GUARD_MS)

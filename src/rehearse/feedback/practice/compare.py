@@ -53,6 +53,7 @@ class Attempt:
     text: str
     judgement: Mapping[str, Any] | None = None
     speech: Mapping[str, Any] | None = None
+    judging: bool = False  # its judgement is still being made (a job is queued or running)
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ class AttemptComparison:
     words: tuple[int, int]
     seconds: tuple[float | None, float | None]
     lead: str  # what improved, what got worse, what is still missing
+    judging: bool = False  # either attempt's judgement is still being made
 
 
 def compare_attempts(first: Attempt, second: Attempt) -> AttemptComparison:
@@ -100,6 +102,7 @@ def compare_attempts(first: Attempt, second: Attempt) -> AttemptComparison:
         (len(first.text.split()), len(second.text.split())),
         (_seconds(first), _seconds(second)),
         _lead(points, delivery, on_topic, content) if second.text.strip() else NO_SPEECH,
+        first.judging or second.judging,
     )
 
 

@@ -3,7 +3,7 @@
  * /api/sessions/{id}/questions/{qid}/attempts, and show what changed as each analysis finishes,
  * naming what is still running.
  */
-import { api, describe } from './api.js';
+import { api, ApiError, describe } from './api.js';
 import { $, pageData, sleep } from './dom.js';
 import { AnswerRecorder, openDevices } from './recorder.js';
 import { speak } from './voice.js';
@@ -41,8 +41,15 @@ async function start() {
     setError('The microphone could not be opened: allow it in the browser, or type your answer instead.');
     return;
   }
-  recorder = new AnswerRecorder(stream, () => {});
+  let seconds = 0;
+  const status = $('[data-status]');
+  recorder = new AnswerRecorder(stream, () => {
+    seconds += 1;  // a chunk a second
+    status.dataset.recordedSeconds = String(seconds);
+    setStatus(`Recording… ${seconds} s. Press Done when you have finished.`);
+  });
   recorder.start();
+  status.dataset.recordedSeconds = '0';
   setControls('recording');
   setStatus('Recording… press Done when you have finished.');
 }
@@ -81,15 +88,14 @@ async function send(form) {
 
 /** Show the comparison as soon as there is one, and again as each analysis finishes. */
 async function follow(attempt) {
+  const model = await api('/api/settings/llm');
   for (;;) {
-    const [attempts, model] = await Promise.all([api(`${base}/attempts`), api('/api/settings/llm')]);
+    const attempts = await api(`${base}/attempts`);
     const mine = attempts.find((item) => item.id === attempt.id) || attempt;
-    const compared = await api(`${base}/comparison`).catch(() => null);
+    const compared = await comparison();
     const running = [];
     if (mine.media && ['received', 'processing'].includes(mine.status)) running.push('transcribing your answer');
-    if (compared && model.judges_content && compared.baseline.content === null && mine.status !== 'failed') {
-      running.push('judging what you said');
-    }
+    if (compared && compared.baseline.judging) running.push('judging what you said');
     if (compared) render(compared, model.judges_content);
     if (mine.status === 'failed') {
       setStatus(mine.error || 'This attempt could not be analysed.');
@@ -104,6 +110,16 @@ async function follow(attempt) {
   }
   setControls('idle');
   $('[data-action="start"]').textContent = 'Practise again';
+}
+
+/** The comparison, or null while there is nothing to compare (409). */
+async function comparison() {
+  try {
+    return await api(`${base}/comparison`);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 409) return null;
+    throw error;
+  }
 }
 
 function cell(text) {
