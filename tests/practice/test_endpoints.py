@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import io
 import json
+import threading
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -142,3 +144,27 @@ def test_a_deleted_sessions_attempts_are_gone(client: TestClient, alice: ApiUser
     assert client.delete(f"/api/sessions/{sid}", headers=alice.headers).status_code == 204
     listed = client.get(f"/api/sessions/{sid}/questions/{qid}/attempts", headers=alice.headers)
     assert listed.status_code == 404
+
+
+def test_two_tabs_practising_at_once_keep_both_attempts_and_compare_the_latest(
+    client: TestClient, alice: ApiUser
+) -> None:
+    sid, qid = _question(client, alice, FIRST)
+    texts = [AGAIN, f"{AGAIN} Then I would measure it again."]
+    together = threading.Barrier(len(texts))
+
+    def tab(text: str) -> Any:
+        together.wait()  # both tabs post at the same moment
+        return _practise(client, alice, sid, qid, text)
+
+    with ThreadPoolExecutor(len(texts)) as tabs:
+        posted = list(tabs.map(tab, texts))
+    listed = client.get(f"/api/sessions/{sid}/questions/{qid}/attempts", headers=alice.headers)
+    attempts = listed.json()
+    assert sorted(a["id"] for a in attempts) == sorted(a["id"] for a in posted)
+    compared = client.get(f"/api/sessions/{sid}/questions/{qid}/comparison", headers=alice.headers)
+    assert compared.status_code == 200, compared.text
+    body = compared.json()
+    assert body["attempts"] == 2
+    assert body["baseline"]["words"][1] == len(attempts[-1]["text"].split())
+    assert body["previous"]["words"] == [len(a["text"].split()) for a in attempts]

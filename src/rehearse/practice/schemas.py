@@ -24,7 +24,10 @@ class PointChangePublic(BaseModel):
 class MeasureChangePublic(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
-    name: str = Field(description='"pace", "fillers" or "long pauses".')
+    name: str = Field(
+        description='"pace", "fillers", "long pauses", or "eye contact" (a share of the frames '
+        "with a face; only when both attempts were filmed)."
+    )
     first: float
     second: float
     change: Change | None = Field(description="None: not compared (a noisy recording).")
@@ -41,6 +44,9 @@ class ComparisonPublic(BaseModel):
     words: tuple[int, int]
     seconds: tuple[float | None, float | None]
     judging: bool = Field(description="Either attempt's content is still being judged.")
+    watching: bool = Field(
+        description="Either attempt's video is still being analysed (eye contact comes then)."
+    )
 
 
 class ComparedPublic(BaseModel):

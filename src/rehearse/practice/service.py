@@ -22,6 +22,7 @@ from rehearse.feedback.practice.compare import Attempt, AttemptComparison, compa
 from rehearse.interviews import repository
 from rehearse.interviews.models import Answer, Question
 from rehearse.interviews.service import InterviewService
+from rehearse.interviews.tasks import VIDEO
 from rehearse.reports.judging import PENDING, content_verdict
 from rehearse.reports.thread import stored_replies
 
@@ -91,7 +92,8 @@ class PracticeService:
     def _attempt(self, question: Question, answers: Sequence[Answer]) -> Attempt:
         """What the comparison reads of ``answers`` (the interview's thread, or one attempt):
         the words, the judge's verdict (or whether it is still being made) and the first
-        recording's speech analysis."""
+        recording's speech and video analyses (or whether its video is still being
+        analysed)."""
         replies = stored_replies(self.db, answers)
         said = " ".join(r.said for r in replies if r.said)
         verdict = content_verdict(self.db, self.runtime, question, answers)
@@ -101,4 +103,13 @@ class PracticeService:
             judged.to_dict() if judged is not None else None,
             replies[0].speech,
             judging=verdict is not None and verdict.note == PENDING,
+            video=replies[0].video,
+            watching=self._watching(answers[0]),
+        )
+
+    def _watching(self, answer: Answer) -> bool:
+        """Whether ``answer``'s video analysis is queued or running."""
+        return any(
+            row.kind == VIDEO and row.data.get("status") == "pending"
+            for row in repository.analyses_of(self.db, [answer.id])
         )

@@ -87,3 +87,15 @@ def test_an_attempt_not_judged_compares_only_what_was_measured() -> None:
     assert compared.points == ()
     assert compared.words == (2, 3)
     assert compared.lead.startswith("Nothing could be compared yet")
+
+
+def test_eye_contact_is_compared_when_both_attempts_were_filmed() -> None:
+    def filmed(share: float) -> dict[str, Any]:
+        return {"status": "ok", "gaze": {"eye_contact_ratio": share}}
+
+    compared = compare_attempts(
+        Attempt("a", _judged(60), video=filmed(0.2)), Attempt("a", _judged(60), video=filmed(0.8))
+    )
+    eyes = next(m for m in compared.delivery if m.name == "eye contact")
+    assert (eyes.first, eyes.second, eyes.change) == (0.2, 0.8, "better")
+    assert compared.lead == "This time you looked into the camera more."

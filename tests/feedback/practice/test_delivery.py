@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from rehearse.feedback.practice.delivery import NOISE, delivery_changes, measures_of
+from rehearse.feedback.practice.delivery import (
+    EYE_CONTACT_NOISE,
+    NOISE,
+    delivery_changes,
+    eye_contact_change,
+    measures_of,
+)
 
 
 def _spoken(
@@ -55,3 +61,26 @@ def test_an_attempt_without_speech_has_no_measures() -> None:
     silent = {"status": "no_speech", "words": []}
     assert measures_of(silent) == {}
     assert delivery_changes(silent, _spoken(140, 1)) == ()
+
+
+def _filmed(eye_contact: float | None) -> dict[str, Any]:
+    """A stored video analysis with this share of eye contact (None: no face was seen)."""
+    return {"status": "ok", "gaze": {"eye_contact_ratio": eye_contact}}
+
+
+def test_more_eye_contact_beyond_its_noise_is_better() -> None:
+    change = eye_contact_change(_filmed(0.3), _filmed(0.3 + EYE_CONTACT_NOISE + 0.1))
+    assert change is not None
+    assert (change.name, change.change) == ("eye contact", "better")
+
+
+def test_eye_contact_within_its_noise_is_the_same() -> None:
+    change = eye_contact_change(_filmed(0.3), _filmed(0.3 + EYE_CONTACT_NOISE / 2))
+    assert change is not None
+    assert change.change == "same"
+
+
+def test_eye_contact_is_not_compared_unless_both_attempts_showed_a_face() -> None:
+    assert eye_contact_change(None, _filmed(0.8)) is None
+    assert eye_contact_change(_filmed(None), _filmed(0.8)) is None
+    assert eye_contact_change({"status": "pending"}, _filmed(0.8)) is None

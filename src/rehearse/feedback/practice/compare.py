@@ -3,9 +3,10 @@ it was spoken, and what changed, led by a coach's sentence.
 
 A point or part is said to be gained or lost only as the advice may say it (``advice``: a part
 is "missing" only where the judge's "missing" is right often enough), with the words each
-attempt used; content and delivery change only beyond their margins (``content``,
-``delivery``). The lead says what improved, then what got worse, then what is still missing:
-"This time you gave the result; you still don't say what you did yourself".
+attempt used; content and delivery (eye contact too, when both attempts were filmed) change
+only beyond their margins (``content``, ``delivery``). The lead says what improved, then what
+got worse, then what is still missing: "This time you gave the result; you still don't say
+what you did yourself".
 """
 
 from __future__ import annotations
@@ -17,7 +18,11 @@ from typing import Any
 from rehearse.feedback.judge.advice import said_point_status, said_status
 from rehearse.feedback.judge.verdict import ContentJudgement
 from rehearse.feedback.practice.content import Change, content_change
-from rehearse.feedback.practice.delivery import MeasureChange, delivery_changes
+from rehearse.feedback.practice.delivery import (
+    MeasureChange,
+    delivery_changes,
+    eye_contact_change,
+)
 
 _RANK = {"missing": 0, "partly": 1, "covered": 2}
 _PART_TOLD = {
@@ -36,24 +41,29 @@ _DELIVERY_BETTER = {
     "pace": "spoke at a pace nearer 120-160 words a minute",
     "fillers": "used fewer fillers",
     "long pauses": "stalled in long pauses less often",
+    "eye contact": "looked into the camera more",
 }
 _DELIVERY_WORSE = {
     "pace": "spoke at a pace further from 120-160 words a minute",
     "fillers": "used more fillers",
     "long pauses": "stalled in long pauses more often",
+    "eye contact": "looked into the camera less",
 }
 
 
 @dataclass(frozen=True)
 class Attempt:
-    """One attempt as stored: what was said, its judgement and its speech analysis (dicts as
-    ``ContentJudgement.to_dict`` and ``SpeechAnalysis.to_dict`` give them; None when there is
-    none, e.g. a typed answer has no speech)."""
+    """One attempt as stored: what was said, its judgement, its speech and video analyses
+    (dicts as ``ContentJudgement.to_dict``, ``SpeechAnalysis.to_dict`` and
+    ``VideoAnalysis.to_dict`` give them; None when there is none, e.g. a typed answer has no
+    speech, an answer without the camera no video)."""
 
     text: str
     judgement: Mapping[str, Any] | None = None
     speech: Mapping[str, Any] | None = None
     judging: bool = False  # its judgement is still being made (a job is queued or running)
+    video: Mapping[str, Any] | None = None
+    watching: bool = False  # its video is still being analysed
 
 
 @dataclass(frozen=True)
@@ -81,6 +91,7 @@ class AttemptComparison:
     seconds: tuple[float | None, float | None]
     lead: str  # what improved, what got worse, what is still missing
     judging: bool = False  # either attempt's judgement is still being made
+    watching: bool = False  # either attempt's video is still being analysed
 
 
 def compare_attempts(first: Attempt, second: Attempt) -> AttemptComparison:
@@ -93,6 +104,9 @@ def compare_attempts(first: Attempt, second: Attempt) -> AttemptComparison:
             ContentJudgement.from_dict(dict(second.judgement)),
         )
     delivery = delivery_changes(first.speech or {}, second.speech or {})
+    eyes = eye_contact_change(first.video, second.video)
+    if eyes is not None:
+        delivery += (eyes,)
     on_topic = (_on_topic(first), _on_topic(second))
     return AttemptComparison(
         points,
@@ -103,6 +117,7 @@ def compare_attempts(first: Attempt, second: Attempt) -> AttemptComparison:
         (_seconds(first), _seconds(second)),
         _lead(points, delivery, on_topic, content) if second.text.strip() else NO_SPEECH,
         first.judging or second.judging,
+        first.watching or second.watching,
     )
 
 

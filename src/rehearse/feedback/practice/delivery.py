@@ -9,6 +9,10 @@ one long pause a minute) and worse when it moved away; inside the band either wa
 A recording the analysis heard through noise, a phone line or noise removal (its
 ``conditions``) makes its fillers and pauses less certain than any margin measured here, so
 then no change is called (``change`` None).
+
+Eye contact, when both attempts were filmed, is compared the same way from the stored video
+analyses (``eye_contact_change``): the share of the frames with a face that looked at the lens,
+toward or away from its band (at least 60 %, ``feedback.presence``), beyond its own margin.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from rehearse.analysis.bands import Band
 from rehearse.feedback.delivery import FILLERS, LONG_PAUSES, PACE, long_pauses_per_minute
 from rehearse.feedback.measures import number_at
 from rehearse.feedback.practice.content import Change
+from rehearse.feedback.presence import EYE_CONTACT
 
 BANDS: Mapping[str, Band] = {
     "pace": PACE.band,
@@ -31,6 +36,10 @@ BANDS: Mapping[str, Band] = {
 # minute, 0 fillers and 0 long pauses (bench.practice.noise); the margins add room, declared,
 # for what was not measured: the same words said twice by one person (docs/practice.md).
 NOISE: Mapping[str, float] = {"pace": 5.0, "fillers": 1.0, "long pauses": 0.5}
+# Eye contact's margin, as a share of the frames with a face: the same video analysed again
+# moves it by nothing and a browser's re-encoding by little (docs/practice.md); the margin is
+# declared wider for what was not measured (the same candidate filmed twice).
+EYE_CONTACT_NOISE = 0.1
 
 
 @dataclass(frozen=True)
@@ -78,3 +87,26 @@ def delivery_changes(
             change = "better" if closer > 0 else "worse"
         changes.append(MeasureChange(name, before[name], after[name], change))
     return tuple(changes)
+
+
+def eye_contact_change(
+    first: Mapping[str, Any] | None, second: Mapping[str, Any] | None
+) -> MeasureChange | None:
+    """Eye contact in two stored video analyses (``VideoAnalysis.to_dict()``), None unless
+    both were filmed and showed a face."""
+    shares = [_eye_contact(video) for video in (first, second)]
+    if shares[0] is None or shares[1] is None:
+        return None
+    before, after = shares[0], shares[1]
+    moved = abs(after - before) > EYE_CONTACT_NOISE
+    closer = _off_band(EYE_CONTACT.band, before) - _off_band(EYE_CONTACT.band, after)
+    change: Change = "same"
+    if moved and closer != 0:
+        change = "better" if closer > 0 else "worse"
+    return MeasureChange("eye contact", before, after, change)
+
+
+def _eye_contact(video: Mapping[str, Any] | None) -> float | None:
+    if video is None or video.get("status") != "ok":
+        return None
+    return number_at(video, "gaze", "eye_contact_ratio")

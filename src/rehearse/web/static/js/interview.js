@@ -9,6 +9,7 @@
 import { api, ApiError, describe } from './api.js';
 import { $, $$, clock, pageData, sleep } from './dom.js';
 import { LiveGaze } from './gaze.js';
+import { resetCaptions, resetGaze, resetMeter, showCaption, showGaze, showLive, showPartial } from './live-panel.js';
 import { LiveMeter } from './meter.js';
 import { cameraFor, getPref, setCameraFor, setPref } from './prefs.js';
 import { AnswerRecorder, openDevices } from './recorder.js';
@@ -19,7 +20,6 @@ const page = pageData();
 const sessionId = page.session_id;
 const base = `/api/sessions/${sessionId}`;
 const POLL_MS = 1000;
-const PACE_SCALE = 220;
 const FOLLOW_UPS = new Set(['follow_up', 'clarify']);
 // How long "Done" waits for the rest of the live captions while their socket is open (a
 // closed socket settles at once). Without them the turn waits for the recording's full
@@ -126,7 +126,7 @@ function renderSaved() {
 
 window.addEventListener('rehearse:upload', (event) => {
   const detail = /** @type {CustomEvent} */ (event).detail;
-  if (detail.sessionId !== sessionId) return;
+  if (detail.sessionId !== sessionId || detail.destination === 'attempts') return;  // practice is not the interview
   const labels = {
     sending: detail.attempt ? 'sending again…' : 'sending…',
     retrying: `connection lost, retrying in ${Math.ceil(detail.delay / 1000)} s (kept in this browser)`,
@@ -141,70 +141,8 @@ window.addEventListener('rehearse:upload', (event) => {
   }
 });
 
-// The live meter's readings.
-
-function resetMeter() {
-  for (const [name, text] of [['wpm', '–'], ['recent', '–'], ['fillers', '0'], ['pause', '0.0'], ['elapsed', '0:00'], ['lag', 'connecting…']]) {
-    $(`[data-meter="${name}"]`).textContent = text;
-  }
-  $('[data-needle]').style.left = '0%';
-}
-
-/**
- * @param {import('./meter.js').Partial} partial
- * @param {number} lagMs
- */
-function showPartial(partial, lagMs) {
-  const wpm = partial.words_per_minute;
-  const recent = partial.recent_words_per_minute;
-  $('[data-meter="wpm"]').textContent = wpm === null ? '–' : String(Math.round(wpm));
-  $('[data-meter="recent"]').textContent = recent === null ? '–' : String(Math.round(recent));
-  $('[data-meter="fillers"]').textContent = String(partial.likely_fillers);
-  $('[data-meter="pause"]').textContent = partial.current_pause_seconds.toFixed(1);
-  $('[data-meter="elapsed"]').textContent = clock(partial.elapsed_seconds);
-  $('[data-meter="lag"]').textContent = `${(lagMs / 1000).toFixed(2)} s behind your voice`;
-  $('.meter').dataset.lagMs = String(Math.round(lagMs));
-  const shown = recent ?? wpm;
-  if (shown !== null) $('[data-needle]').style.left = `${Math.min(100, (shown / PACE_SCALE) * 100)}%`;
-}
-
-function resetCaptions() {
-  $('[data-caption-committed]').textContent = '';
-  $('[data-caption-tentative]').textContent = '';
-  $('[data-captions]').hidden = true;
-}
-
-/**
- * @param {import('./meter.js').Caption} caption
- * @param {number | null} lagMs how far behind the voice its newest word is shown (null: no new word)
- */
-function showCaption(caption, lagMs) {
-  const box = $('[data-captions]');
-  box.hidden = !caption.committed && !caption.tentative;
-  $('[data-caption-committed]').textContent = caption.committed;
-  $('[data-caption-tentative]').textContent = caption.tentative ? ` ${caption.tentative}` : '';
-  box.scrollTop = box.scrollHeight;
-  if (lagMs !== null) box.dataset.lagMs = String(Math.round(lagMs));
-  window.dispatchEvent(new CustomEvent('rehearse:caption', { detail: { ...caption, lagMs } }));
-}
-
-/**
- * @param {import('./gaze.js').Gaze} gaze
- * @param {number | null} share of this answer's readings with eye contact
- */
-function showGaze(gaze, share) {
-  const now = !gaze.face_found ? 'no face' : gaze.looking_at_camera ? 'yes' : 'away';
-  $('[data-meter="gaze"]').textContent = now;
-  $('[data-meter="eye-share"]').textContent = share === null ? '–' : `${Math.round(share * 100)} %`;
-}
-
-/** @param {boolean} live */
-function showLive(live) {
-  const badge = $('[data-live]');
-  badge.classList.toggle('on', live);
-  badge.textContent = live ? 'Live' : 'Off';
-  if (!live && take) $('[data-meter="lag"]').textContent = 'meter unavailable; still recording';
-}
+/** @param {boolean} live the live meter's state, shown with whether an answer is recording */
+const onLive = (live) => showLive(live, take !== null);
 
 // Asking.
 
@@ -289,7 +227,7 @@ async function startAnswer() {
     if (take) uploads.keepChunk(take.upload.id, chunk);
   });
   const upload = await uploads.begin(sessionId, current.question.id, recorder.type);
-  const meter = new LiveMeter(showPartial, showLive, { questionId: current.question.id, onCaption: showCaption });
+  const meter = new LiveMeter(showPartial, onLive, { questionId: current.question.id, onCaption: showCaption });
   resetMeter();
   resetCaptions();
   recorder.start();
@@ -302,13 +240,10 @@ async function startAnswer() {
   setStatus('Recording. Press “Done” when you have finished.', 'recording');
   setControls('recording');
   $('[data-action="done"]').focus();
-  meter.start(media).catch(() => showLive(false));
-  const eyes = $('[data-eyes]');
-  eyes.hidden = !cameraFor(sessionId);
+  meter.start(media).catch(() => onLive(false));
+  resetGaze(cameraFor(sessionId));
   if (cameraFor(sessionId)) {
     take.gaze = new LiveGaze($('video', $('[data-camera]')), sessionId, showGaze);
-    $('[data-meter="gaze"]').textContent = '–';
-    $('[data-meter="eye-share"]').textContent = '–';
     take.gaze.start();
   }
 }

@@ -1,8 +1,8 @@
 /**
  * The live meter and live captions: the microphone goes through an AudioWorklet (16 kHz,
  * 16-bit, 250 ms frames) to the server's /api/live/speech socket, which answers each batch
- * with pace, fillers and the current pause and, for a question, with captions as the words
- * are read. The meter's lag is one frame plus the round trip of the latest answer; a
+ * with pace, fillers and the current pause and, for a question (or when asked for captions
+ * alone), with captions as the words are read. The meter's lag is one frame plus the round trip of the latest answer; a
  * caption's lag is the time from when its newest word was spoken (its end, on the clock of
  * the frames captured) to when it is shown.
  */
@@ -36,12 +36,14 @@ export class LiveMeter {
   /**
    * @param {(partial: Partial, lagMs: number) => void} onPartial
    * @param {(live: boolean) => void} onState
-   * @param {{questionId?: string, onCaption?: (caption: Caption, lagMs: number | null) => void}} [captions]
+   * @param {{questionId?: string, captions?: boolean, onCaption?: (caption: Caption, lagMs: number | null) => void}} [captions]
+   *   a question's captions (kept as its live transcript for the turn), or captions alone
    */
   constructor(onPartial, onState, captions = {}) {
     this.onPartial = onPartial;
     this.onState = onState;
     this.questionId = captions.questionId || null;
+    this.captioned = Boolean(this.questionId || captions.captions);
     this.onCaption = captions.onCaption || (() => {});
     /** @type {number[]} when each frame was sent */
     this.sentAt = [];
@@ -61,7 +63,8 @@ export class LiveMeter {
   /** @param {MediaStream} stream */
   async start(stream) {
     const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
-    const query = this.questionId ? `?question=${encodeURIComponent(this.questionId)}` : '';
+    let query = this.captioned ? '?captions=1' : '';
+    if (this.questionId) query = `?question=${encodeURIComponent(this.questionId)}`;
     const socket = new WebSocket(`${scheme}://${window.location.host}/api/live/speech${query}`);
     socket.binaryType = 'arraybuffer';
     this.socket = socket;
@@ -80,7 +83,7 @@ export class LiveMeter {
     node.port.onmessage = (event) => {
       const at = performance.now();
       if (this.ready && socket.readyState === WebSocket.OPEN) this.sendFrame(event.data, at);
-      else if (this.questionId && this.early.length < MAX_EARLY_FRAMES) this.early.push({ frame: event.data, at });
+      else if (this.captioned && this.early.length < MAX_EARLY_FRAMES) this.early.push({ frame: event.data, at });
     };
     const silent = context.createGain();
     silent.gain.value = 0;  // the worklet must be pulled by the graph; nothing is heard

@@ -1,19 +1,21 @@
 /**
- * Practise one question again: record (or type) an attempt, send it to
- * /api/sessions/{id}/questions/{qid}/attempts, and show what changed as each analysis finishes,
- * naming what is still running.
+ * Practise one question again: record (with the camera if allowed, the live meter and live
+ * captions: practice-recording.js) or type an attempt, keep it in this browser until
+ * /api/sessions/{id}/questions/{qid}/attempts has it (uploads.js, retried as an interview's
+ * answer is), and show what changed as each analysis finishes, naming what is still running.
  */
 import { api, ApiError, describe } from './api.js';
 import { $, pageData, sleep } from './dom.js';
-import { AnswerRecorder, openDevices } from './recorder.js';
+import { startRecording, stopRecording, wireOptions } from './practice-recording.js';
+import * as uploads from './uploads.js';
 import { speak } from './voice.js';
 
 const data = pageData();
 const base = `/api/sessions/${data.session_id}/questions/${data.question_id}`;
 const POLL_MS = 1000;
 const CHANGE_WORDS = { better: 'better', worse: 'worse', same: 'about the same' };
-let recorder = null;
-let stream = null;
+/** @type {string | null} the attempt whose analysis the page follows */
+let following = null;
 
 function setStatus(text) {
   $('[data-status]').textContent = text;
@@ -35,31 +37,33 @@ function setControls(mode) {
 
 async function start() {
   setError('');
-  try {
-    stream = await openDevices(false);
-  } catch {
-    setError('The microphone could not be opened: allow it in the browser, or type your answer instead.');
-    return;
-  }
   let seconds = 0;
   const status = $('[data-status]');
-  recorder = new AnswerRecorder(stream, () => {
-    seconds += 1;  // a chunk a second
-    status.dataset.recordedSeconds = String(seconds);
-    setStatus(`Recording… ${seconds} s. Press Done when you have finished.`);
-  });
-  recorder.start();
+  try {
+    await startRecording(data.session_id, data.question_id, () => {
+      seconds += 1;  // a chunk a second
+      status.dataset.recordedSeconds = String(seconds);
+      setStatus(`Recording… ${seconds} s. Press Done when you have finished.`);
+    });
+  } catch (error) {
+    const camera = $('[data-option="camera"]').checked ? ' or the camera' : '';
+    setError(`The microphone${camera} could not be opened (${error instanceof Error ? error.message : error}): allow it in the browser, or type your answer instead.`);
+    return;
+  }
   status.dataset.recordedSeconds = '0';
   setControls('recording');
   setStatus('Recording… press Done when you have finished.');
 }
 
 async function done() {
-  const blob = await recorder.stop();
-  stream.getTracks().forEach((track) => track.stop());
-  const form = new FormData();
-  form.append('media', blob, `attempt-${Date.now()}.webm`);
-  await send(form);
+  setControls('sending');
+  const id = await stopRecording();
+  if (!id) {
+    setControls('idle');
+    setError('Nothing was recorded. Check your microphone and try again.');
+    return;
+  }
+  await send(id);
 }
 
 async function submitTyped() {
@@ -68,16 +72,18 @@ async function submitTyped() {
     setError('Write your answer first.');
     return;
   }
-  const form = new FormData();
-  form.append('text', text);
-  await send(form);
+  setControls('sending');
+  const kept = await uploads.keepText(data.session_id, data.question_id, text, 'attempts');
+  await send(kept.id);
 }
 
-async function send(form) {
+/** Send an attempt kept in this browser (retried until the server has it), then follow it. */
+async function send(/** @type {string} */ id) {
   setControls('sending');
   setStatus('Sending your answer…');
   try {
-    const attempt = await api(`${base}/attempts`, { method: 'POST', form });
+    const attempt = await uploads.send(id);
+    // null: another tab of this browser sent it; the comparison shows the latest all the same.
     await follow(attempt);
   } catch (error) {
     setError(describe(error));
@@ -86,18 +92,43 @@ async function send(form) {
   }
 }
 
+/** How a kept attempt's upload is going, from uploads.js's announcements. */
+function showUpload(/** @type {Event} */ event) {
+  const detail = /** @type {CustomEvent} */ (event).detail;
+  if (detail.sessionId !== data.session_id || detail.questionId !== data.question_id) return;
+  if (detail.destination !== 'attempts') return;
+  const line = $('[data-upload]');
+  const labels = {
+    sending: detail.attempt ? 'Saved in this browser, sending again…' : '',
+    retrying: `The connection dropped. Your attempt is saved in this browser; sending it again in ${Math.ceil(detail.delay / 1000)} s…`,
+    saved: '',
+    failed: '',  // the error box says why
+    'signed-out': 'Sign in again: your attempt is saved in this browser and sent then.',
+  };
+  line.textContent = labels[/** @type {keyof labels} */ (detail.state)] ?? '';
+  line.hidden = !line.textContent;
+  line.dataset.upload = detail.state;
+  // An attempt an earlier page left, sent now: follow it as if it were just given.
+  if (detail.state === 'saved' && detail.answer && following === null && $('[data-action="start"]').hidden === false) {
+    follow(detail.answer).catch((error) => setError(describe(error)));
+  }
+}
+
 /** Show the comparison as soon as there is one, and again as each analysis finishes. */
 async function follow(attempt) {
+  following = attempt ? attempt.id : '';
+  setControls('sending');
   const model = await api('/api/settings/llm');
   for (;;) {
     const attempts = await api(`${base}/attempts`);
-    const mine = attempts.find((item) => item.id === attempt.id) || attempt;
+    const mine = (attempt && attempts.find((item) => item.id === attempt.id)) || attempt || attempts[attempts.length - 1];
     const compared = await comparison();
     const running = [];
-    if (mine.media && ['received', 'processing'].includes(mine.status)) running.push('transcribing your answer');
+    if (mine && mine.media && ['received', 'processing'].includes(mine.status)) running.push('transcribing your answer');
+    if (compared && compared.baseline.watching) running.push('measuring your eye contact');
     if (compared && compared.baseline.judging) running.push('judging what you said');
     if (compared) render(compared, model.judges_content);
-    if (mine.status === 'failed') {
+    if (mine && mine.status === 'failed') {
       setStatus(mine.error || 'This attempt could not be analysed.');
       break;
     }
@@ -108,6 +139,7 @@ async function follow(attempt) {
     setStatus(`Still ${running.join(' and ')}…`);
     await sleep(POLL_MS);
   }
+  following = null;
   setControls('idle');
   $('[data-action="start"]').textContent = 'Practise again';
 }
@@ -126,6 +158,11 @@ function cell(text) {
   const td = document.createElement('td');
   td.textContent = text;
   return td;
+}
+
+/** A measure's value as read: eye contact as a share of the time, the others as numbers. */
+function shown(measure, value) {
+  return measure.name === 'eye contact' ? `${Math.round(value * 100)} %` : value.toFixed(1);
 }
 
 function render(compared, judged) {
@@ -156,7 +193,7 @@ function render(compared, judged) {
   for (const measure of view.delivery) {
     const item = document.createElement('li');
     const change = measure.change ? CHANGE_WORDS[measure.change] : 'not compared (a noisy recording)';
-    item.textContent = `${measure.name}: ${measure.first.toFixed(1)} → ${measure.second.toFixed(1)}, ${change}`;
+    item.textContent = `${measure.name}: ${shown(measure, measure.first)} → ${shown(measure, measure.second)}, ${change}`;
     item.dataset.measure = measure.name;
     delivery.append(item);
   }
@@ -164,6 +201,8 @@ function render(compared, judged) {
   $('[data-length]').textContent = `${before} words before, ${after} this time.`;
 }
 
+window.addEventListener('rehearse:upload', showUpload);
+wireOptions(data.session_id);
 $('[data-action="start"]').addEventListener('click', start);
 $('[data-action="done"]').addEventListener('click', done);
 $('[data-action="type"]').addEventListener('click', () => setControls('typing'));

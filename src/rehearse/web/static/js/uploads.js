@@ -6,11 +6,18 @@
  * at most 30 s, at once when the browser comes back online); a page opened later sends
  * whatever an earlier one left, including a recording cut short by a closed tab. Before a
  * retry the answers already stored are checked (by the recording's unique file name), so a
- * send whose confirmation was lost is not stored twice.
+ * send whose confirmation was lost is not stored twice; and one browser sends a record from
+ * one tab at a time (a Web Lock per record), so two tabs never send the same one at once.
+ *
+ * A record goes to a destination: "answers" (the interview's
+ * /api/sessions/{id}/questions/{qid}/answers) or "attempts" (a practice attempt,
+ * /api/sessions/{id}/questions/{qid}/attempts). A typed attempt may repeat an earlier one word
+ * for word, so the attempts with its text before it was first sent are noted and never taken
+ * for its copy.
  *
  * Progress is announced as "rehearse:upload" events on window:
- * {id, sessionId, questionId, state: "sending" | "retrying" | "saved" | "failed" | "signed-out",
- *  attempt, delay, message, answer}.
+ * {id, sessionId, questionId, destination,
+ *  state: "sending" | "retrying" | "saved" | "failed" | "signed-out", attempt, delay, message, answer}.
  */
 import { api, ApiError } from './api.js';
 import * as store from './idb.js';
@@ -25,10 +32,16 @@ const sending = new Map();
 const writing = new Map();
 
 /**
+ * @typedef {'answers' | 'attempts'} Destination
+ */
+
+/**
  * @typedef {object} Upload
  * @property {string} id
  * @property {string} sessionId
  * @property {string} questionId
+ * @property {Destination} [destination] "answers" when absent (kept by an older page)
+ * @property {string[]} [known] a typed attempt's: the attempts with its text before it was sent
  * @property {'recording' | 'pending'} state
  * @property {string} page the page that made it (a recording from a closed page is finished later)
  * @property {string} filename unique per recording, so the server's copy can be recognised
@@ -56,19 +69,24 @@ function extension(type) {
   return 'webm';
 }
 
+/** @param {Upload} record @returns {Destination} */
+const destinationOf = (record) => record.destination || 'answers';
+
 /**
  * Start keeping a recording for a question.
  * @param {string} sessionId
  * @param {string} questionId
  * @param {string} type the recording's MIME type
+ * @param {Destination} [destination]
  * @returns {Promise<Upload>}
  */
-export async function begin(sessionId, questionId, type) {
+export async function begin(sessionId, questionId, type, destination = 'answers') {
   const id = crypto.randomUUID();
+  const name = destination === 'attempts' ? 'attempt' : 'answer';
   /** @type {Upload} */
   const record = {
-    id, sessionId, questionId, type, state: 'recording', page: PAGE,
-    filename: `answer-${id}.${extension(type)}`, chunks: [], blob: null, text: '', createdAt: Date.now(),
+    id, sessionId, questionId, destination, type, state: 'recording', page: PAGE,
+    filename: `${name}-${id}.${extension(type)}`, chunks: [], blob: null, text: '', createdAt: Date.now(),
   };
   await store.put(record);
   return record;
@@ -115,13 +133,14 @@ export async function discard(id) {
 /**
  * Keep a typed answer until it is sent.
  * @param {string} sessionId @param {string} questionId @param {string} text
+ * @param {Destination} [destination]
  * @returns {Promise<Upload>}
  */
-export async function keepText(sessionId, questionId, text) {
+export async function keepText(sessionId, questionId, text, destination = 'answers') {
   const id = crypto.randomUUID();
   /** @type {Upload} */
   const record = {
-    id, sessionId, questionId, type: '', state: 'pending', page: PAGE, filename: '',
+    id, sessionId, questionId, destination, type: '', state: 'pending', page: PAGE, filename: '',
     chunks: [], blob: null, text, createdAt: Date.now(),
   };
   await store.put(record);
@@ -131,17 +150,49 @@ export async function keepText(sessionId, questionId, text) {
 /** @param {number} status */
 const retryable = (status) => status === 408 || status === 425 || status === 429 || status >= 500;
 
+/** @param {Upload} record @returns {string} where it is posted, and its kind listed */
+const questionPath = (record) => `/api/sessions/${record.sessionId}/questions/${record.questionId}`;
+
+/**
+ * What the server stored of this upload's kind: the session's answers, or the question's attempts.
+ * @param {Upload} record
+ * @returns {Promise<any[]>}
+ */
+function storedOfKind(record) {
+  if (destinationOf(record) === 'attempts') return api(`${questionPath(record)}/attempts`);
+  return api(`/api/sessions/${record.sessionId}/answers`);
+}
+
+/**
+ * Whether a stored answer is this upload, going by its file name or its text.
+ * @param {Upload} record
+ * @param {any} answer
+ */
+function isCopy(record, answer) {
+  if (answer.question_id !== record.questionId) return false;
+  if (record.filename) return Boolean(answer.media && answer.media.filename === record.filename);
+  return !answer.media && answer.text === record.text && !(record.known || []).includes(answer.id);
+}
+
 /**
  * The server's copy of this upload, if an earlier send reached it.
  * @param {Upload} record
  */
 async function storedCopy(record) {
-  const answers = await api(`/api/sessions/${record.sessionId}/answers`);
-  return answers.find(
-    (/** @type {any} */ a) =>
-      a.question_id === record.questionId &&
-      (record.filename ? a.media && a.media.filename === record.filename : !a.media && a.text === record.text),
-  );
+  return (await storedOfKind(record)).find((/** @type {any} */ a) => isCopy(record, a));
+}
+
+/**
+ * Before a typed attempt is first sent: note the attempts that already have its words.
+ * @param {Upload} record
+ */
+async function noteKnown(record) {
+  if (destinationOf(record) !== 'attempts' || record.filename || record.known) return;
+  const known = (await storedOfKind(record)).filter((/** @type {any} */ a) => isCopy(record, a));
+  record.known = known.map((/** @type {any} */ a) => a.id);
+  await update(record.id, (stored) => {
+    stored.known = record.known;
+  });
 }
 
 /** @param {Upload} record */
@@ -149,10 +200,7 @@ function post(record) {
   const form = new FormData();
   if (record.blob) form.append('media', new File([record.blob], record.filename, { type: record.type }));
   if (record.text) form.append('text', record.text);
-  return api(`/api/sessions/${record.sessionId}/questions/${record.questionId}/answers`, {
-    method: 'POST',
-    form,
-  });
+  return api(`${questionPath(record)}/${destinationOf(record)}`, { method: 'POST', form });
 }
 
 /** @param {number} ms */
@@ -168,15 +216,33 @@ function pause(ms) {
   });
 }
 
-/** @param {string} id @returns {Promise<any>} */
+/**
+ * Run ``work`` while holding this record's lock, so no other tab of this browser sends it at
+ * the same time (without Web Locks, at once).
+ * @template T
+ * @param {string} id
+ * @param {() => Promise<T>} work
+ * @returns {Promise<T>}
+ */
+function alone(id, work) {
+  if (!navigator.locks) return work();
+  return navigator.locks.request(`rehearse.upload.${id}`, work);
+}
+
+/**
+ * Send a record until the server has it; null when it is gone (another tab sent it).
+ * @param {string} id
+ * @returns {Promise<any>}
+ */
 async function deliver(id) {
   await (writing.get(id) || Promise.resolve());
   for (let attempt = 0; ; attempt += 1) {
     const record = /** @type {Upload | undefined} */ (await store.get(id));
     if (!record) return null;
-    const about = { sessionId: record.sessionId, questionId: record.questionId, attempt };
+    const about = { sessionId: record.sessionId, questionId: record.questionId, destination: destinationOf(record), attempt };
     try {
       announce(id, 'sending', about);
+      await noteKnown(record);
       const answer = (attempt > 0 && (await storedCopy(record))) || (await post(record));
       await store.remove(id);
       announce(id, 'saved', { ...about, answer });
@@ -206,7 +272,7 @@ async function deliver(id) {
 export function send(id) {
   let promise = sending.get(id);
   if (!promise) {
-    promise = deliver(id).finally(() => sending.delete(id));
+    promise = alone(id, () => deliver(id)).finally(() => sending.delete(id));
     sending.set(id, promise);
   }
   return promise;

@@ -1,0 +1,101 @@
+/**
+ * Recording a practice attempt as the interview records an answer: the microphone, and the
+ * camera when the candidate allowed it for this session (prefs.js); each second kept in this
+ * browser until the server has it (uploads.js, to the question's /attempts); the live meter and
+ * live captions (meter.js, captions alone: an attempt has no turn to claim a live transcript);
+ * and the live eye contact with the camera on.
+ */
+import { $ } from './dom.js';
+import { LiveGaze } from './gaze.js';
+import { resetCaptions, resetGaze, resetMeter, showCaption, showGaze, showLive, showPartial } from './live-panel.js';
+import { LiveMeter } from './meter.js';
+import { cameraFor, getPref, setCameraFor, setPref } from './prefs.js';
+import { AnswerRecorder, openDevices } from './recorder.js';
+import * as uploads from './uploads.js';
+import { hush } from './voice.js';
+
+/** @type {MediaStream | null} */
+let stream = null;
+let streamHasCamera = false;
+/** @type {{recorder: AnswerRecorder, meter: LiveMeter, gaze: LiveGaze | null, upload: {id: string}} | null} */
+let take = null;
+
+/** The voice and camera options, as the interview page has them (the camera per session). */
+export function wireOptions(/** @type {string} */ sessionId) {
+  const voice = /** @type {HTMLInputElement} */ ($('[data-option="voice"]'));
+  voice.checked = getPref('voice');
+  voice.addEventListener('change', () => {
+    setPref('voice', voice.checked);
+    if (!voice.checked) hush();
+  });
+  const camera = /** @type {HTMLInputElement} */ ($('[data-option="camera"]'));
+  camera.checked = cameraFor(sessionId);
+  camera.addEventListener('change', () => setCameraFor(sessionId, camera.checked));
+}
+
+/** @param {string} sessionId @returns {Promise<MediaStream>} */
+async function devices(sessionId) {
+  const camera = cameraFor(sessionId);
+  if (stream && streamHasCamera === camera) return stream;
+  stream?.getTracks().forEach((track) => track.stop());
+  stream = await openDevices(camera);
+  streamHasCamera = camera;
+  const preview = $('[data-camera]');
+  preview.hidden = !camera;
+  if (camera) {
+    const video = $('video', preview);
+    video.srcObject = stream;
+    video.play().catch(() => {});
+  }
+  return stream;
+}
+
+/**
+ * Start recording an attempt; throws when the devices cannot be opened.
+ * @param {string} sessionId
+ * @param {string} questionId
+ * @param {() => void} onSecond called as each second is recorded
+ */
+export async function startRecording(sessionId, questionId, onSecond) {
+  hush();
+  const media = await devices(sessionId);
+  const recorder = new AnswerRecorder(media, (chunk) => {
+    if (take) uploads.keepChunk(take.upload.id, chunk);
+    onSecond();
+  });
+  const upload = await uploads.begin(sessionId, questionId, recorder.type, 'attempts');
+  const meter = new LiveMeter(showPartial, (live) => showLive(live, take !== null), { captions: true, onCaption: showCaption });
+  resetMeter();
+  resetCaptions();
+  recorder.start();
+  take = { recorder, meter, upload, gaze: null };
+  meter.start(media).catch(() => showLive(false, take !== null));
+  const camera = streamHasCamera;
+  resetGaze(camera);
+  if (camera) {
+    take.gaze = new LiveGaze($('video', $('[data-camera]')), sessionId, showGaze);
+    take.gaze.start();
+  }
+}
+
+/**
+ * Stop recording; the attempt stays kept in this browser for uploads.send.
+ * @returns {Promise<string | null>} its upload's id, or null when nothing was recorded
+ */
+export async function stopRecording() {
+  const finished = take;
+  if (!finished) return null;
+  take = null;
+  finished.meter.stop();
+  finished.gaze?.stop();
+  const blob = await finished.recorder.stop();
+  stream?.getTracks().forEach((track) => track.stop());
+  stream = null;
+  $('[data-camera]').hidden = true;
+  if (!blob.size) {
+    await uploads.discard(finished.upload.id);
+    return null;
+  }
+  await uploads.finish(finished.upload.id, blob);
+  return finished.upload.id;
+}
