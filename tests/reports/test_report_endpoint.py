@@ -184,3 +184,35 @@ def test_a_session_without_answers_still_has_a_report(client: TestClient, alice:
     report = client.get(f"/api/sessions/{sid}/report", headers=alice.headers).json()
     assert report["answers"] == []
     assert report["overall"] is None
+
+
+def _practised(client: TestClient, user: ApiUser) -> tuple[str, str]:
+    """A session of one question answered (typed), then practised twice (typed)."""
+    h = user.headers
+    sid: str = client.post("/api/sessions", json={"title": "t"}, headers=h).json()["id"]
+    qid: str = client.post(
+        f"/api/sessions/{sid}/questions", json={"text": "Why this job?", "kind": "behavioural"},
+        headers=h,
+    ).json()["id"]  # fmt: skip
+    _answer(client, user, sid, qid, data={"text": "I need a job."})
+    for said in ("I like the product.", "I use your product daily and want to build it."):
+        posted = client.post(
+            f"/api/sessions/{sid}/questions/{qid}/attempts", data={"text": said}, headers=h
+        )
+        assert posted.status_code == 201, posted.text
+    return sid, qid
+
+
+def test_the_reports_practice_is_the_comparison_the_endpoint_gives(
+    client: TestClient, alice: ApiUser
+) -> None:
+    sid, qid = _practised(client, alice)
+    report = client.get(f"/api/sessions/{sid}/report", headers=alice.headers).json()
+    compared = client.get(
+        f"/api/sessions/{sid}/questions/{qid}/comparison", headers=alice.headers
+    ).json()
+    (practised,) = report["practice"]
+    assert practised["question_id"] == qid
+    assert practised["compared"] == compared["baseline"]
+    assert practised["previous"] == compared["previous"]
+
