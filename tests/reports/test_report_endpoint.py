@@ -216,3 +216,12 @@ def test_the_reports_practice_is_the_comparison_the_endpoint_gives(
     assert practised["compared"] == compared["baseline"]
     assert practised["previous"] == compared["previous"]
 
+
+def test_the_html_report_links_each_answer_to_practising_it_again(
+    client: TestClient, alice: ApiUser
+) -> None:
+    sid, qid = _practised(client, alice)
+    html = client.get(
+        f"/api/sessions/{sid}/report", params={"format": "html"}, headers=alice.headers
+    ).text
+    assert f'<a href="/sessions/{sid}/questions/{qid}/practise" data-practise>' in html
