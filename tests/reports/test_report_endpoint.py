@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+import json
 import shutil
 import subprocess
+import zipfile
 from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -225,3 +227,18 @@ def test_the_html_report_links_each_answer_to_practising_it_again(
         f"/api/sessions/{sid}/report", params={"format": "html"}, headers=alice.headers
     ).text
     assert f'<a href="/sessions/{sid}/questions/{qid}/practise" data-practise>' in html
+
+
+def test_the_exported_report_shows_the_attempts_the_export_holds(
+    client: TestClient, alice: ApiUser
+) -> None:
+    sid, _ = _practised(client, alice)
+    client.get(f"/api/sessions/{sid}/report", headers=alice.headers)  # kept as its snapshot
+    export = zipfile.ZipFile(
+        io.BytesIO(client.get("/api/me/export", headers=alice.headers).content)
+    )
+    (kept,) = json.loads(export.read(f"sessions/{sid}/reports.json"))
+    answers = json.loads(export.read(f"sessions/{sid}/answers.json"))
+    shown = [a["answer_id"] for p in kept["data"]["practice"] for a in p["attempts"]]
+    assert len(shown) == 2
+    assert set(shown) == {a["id"] for a in answers if a["practice"]}

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from rehearse.feedback.practice.compare import NO_SPEECH
 from rehearse.interviews.models import Answer, AnswerStatus, InterviewSession, QuestionKind
 from rehearse.interviews.service import InterviewService
 from rehearse.jobs.context import JobContext
@@ -132,3 +133,13 @@ def test_an_attempts_judgement_joins_the_report_and_its_snapshot_when_next_opene
         kept = snapshot_of(db, session_id)
         assert kept is not None
         assert kept.data == report
+
+
+def test_a_silent_attempt_is_said_so_and_not_waited_for(judged: Runtime) -> None:
+    session_id, question_id = _interviewed(judged)
+    attempt = _practise(judged, session_id, question_id, "")  # analysed, nothing heard
+    assert "skipped" in _judge(judged, question_id, attempt)  # nothing to judge
+    (practised,) = _report(judged, session_id)["practice"]
+    assert practised["attempts"][0]["note"] == NO_SPEECH
+    assert practised["compared"]["judging"] is False
+    assert practised["compared"]["lead"] == NO_SPEECH

@@ -39,6 +39,8 @@ from rehearse.reports.thread import stored_replies
 if TYPE_CHECKING:
     from rehearse.runtime import Runtime
 
+ANALYSING_STATES = (AnswerStatus.RECEIVED, AnswerStatus.PROCESSING)
+
 
 @dataclass(frozen=True)
 class Compared:
@@ -129,11 +131,14 @@ def _read(db: Session, runtime: Runtime, question: Question, answers: Sequence[A
     said = " ".join(r.said for r in replies if r.said)
     verdict = content_verdict(db, runtime, question, answers)
     judged = verdict.judgement if verdict is not None else None
+    # The judge's job skips words that are not there: nothing said, once analysed, is never
+    # judged, so it is not waited for.
+    coming = bool(said) or any(a.status in ANALYSING_STATES for a in answers)
     attempt = Attempt(
         said,
         judged.to_dict() if judged is not None else None,
         replies[0].speech,
-        judging=verdict is not None and verdict.note == PENDING,
+        judging=verdict is not None and verdict.note == PENDING and coming,
     )
     return _Read(attempt, OFF if verdict is None else verdict.note)
 
@@ -165,7 +170,7 @@ def _why_unscored(answer: Answer, read: _Read) -> str:
     """Why an attempt's content has no score: nothing said (yet), or the judge's note."""
     if read.attempt.text.strip():
         return read.note
-    if answer.status in (AnswerStatus.RECEIVED, AnswerStatus.PROCESSING):
+    if answer.status in ANALYSING_STATES:
         return ANALYSING
     return answer.error or NO_SPEECH
 
