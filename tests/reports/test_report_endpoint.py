@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+import json
 import shutil
 import subprocess
+import zipfile
 from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -184,3 +186,59 @@ def test_a_session_without_answers_still_has_a_report(client: TestClient, alice:
     report = client.get(f"/api/sessions/{sid}/report", headers=alice.headers).json()
     assert report["answers"] == []
     assert report["overall"] is None
+
+
+def _practised(client: TestClient, user: ApiUser) -> tuple[str, str]:
+    """A session of one question answered (typed), then practised twice (typed)."""
+    h = user.headers
+    sid: str = client.post("/api/sessions", json={"title": "t"}, headers=h).json()["id"]
+    qid: str = client.post(
+        f"/api/sessions/{sid}/questions", json={"text": "Why this job?", "kind": "behavioural"},
+        headers=h,
+    ).json()["id"]  # fmt: skip
+    _answer(client, user, sid, qid, data={"text": "I need a job."})
+    for said in ("I like the product.", "I use your product daily and want to build it."):
+        posted = client.post(
+            f"/api/sessions/{sid}/questions/{qid}/attempts", data={"text": said}, headers=h
+        )
+        assert posted.status_code == 201, posted.text
+    return sid, qid
+
+
+def test_the_reports_practice_is_the_comparison_the_endpoint_gives(
+    client: TestClient, alice: ApiUser
+) -> None:
+    sid, qid = _practised(client, alice)
+    report = client.get(f"/api/sessions/{sid}/report", headers=alice.headers).json()
+    compared = client.get(
+        f"/api/sessions/{sid}/questions/{qid}/comparison", headers=alice.headers
+    ).json()
+    (practised,) = report["practice"]
+    assert practised["question_id"] == qid
+    assert practised["compared"] == compared["baseline"]
+    assert practised["previous"] == compared["previous"]
+
+
+def test_the_html_report_links_each_answer_to_practising_it_again(
+    client: TestClient, alice: ApiUser
+) -> None:
+    sid, qid = _practised(client, alice)
+    html = client.get(
+        f"/api/sessions/{sid}/report", params={"format": "html"}, headers=alice.headers
+    ).text
+    assert f'<a href="/sessions/{sid}/questions/{qid}/practise" data-practise>' in html
+
+
+def test_the_exported_report_shows_the_attempts_the_export_holds(
+    client: TestClient, alice: ApiUser
+) -> None:
+    sid, _ = _practised(client, alice)
+    client.get(f"/api/sessions/{sid}/report", headers=alice.headers)  # kept as its snapshot
+    export = zipfile.ZipFile(
+        io.BytesIO(client.get("/api/me/export", headers=alice.headers).content)
+    )
+    (kept,) = json.loads(export.read(f"sessions/{sid}/reports.json"))
+    answers = json.loads(export.read(f"sessions/{sid}/answers.json"))
+    shown = [a["answer_id"] for p in kept["data"]["practice"] for a in p["attempts"]]
+    assert len(shown) == 2
+    assert set(shown) == {a["id"] for a in answers if a["practice"]}

@@ -14,8 +14,9 @@ from rehearse.feedback.measures import Score
 # report-3 added each answer's thread, closing and scored_on; report-4 its model_rating;
 # report-5 each score's agreement with people, the fluency score, off_topic and overall_note;
 # report-7 the overall's agreement with people (overall_agreement); report-8 dropped the second
-# language model's rationale and model_rating: the content judge's judgement is the one judgement
-REPORT_VERSION = "report-8"
+# language model's rationale and model_rating: the content judge's judgement is the one judgement;
+# report-9 each answer's question_id and the practice section (practice attempts, compared)
+REPORT_VERSION = "report-9"
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,80 @@ class AnswerReport:
     # The content judge's verdict (feedback.judge.verdict.ContentJudgement as a dict): score,
     # on-topic verdict, each key point with its status and quote, the judge that scored.
     judgement: dict[str, Any] | None = None
+    question_id: str = ""  # /api/sessions/{id}/questions/{question_id}/...; "" before report-9
+
+
+@dataclass(frozen=True)
+class PracticeAttempt:
+    """One practice attempt at a question, with its own scores (never the interview's)."""
+
+    number: int  # 1 for the first attempt, then 2, 3...
+    answer_id: str  # GET /api/sessions/{id}/answers/{answer_id}/media replays its recording
+    created_at: str  # ISO 8601, UTC
+    status: str  # received, processing, analysed or failed
+    text: str  # the transcript, or what was typed
+    recorded: bool
+    words: int
+    duration_seconds: float | None  # of its recording's speech; None when typed
+    # The content judge's score, 0 when off topic (as the comparison counts it); None while it
+    # is being judged, when the judge is off or could not judge (``note`` says which).
+    content: float | None
+    on_topic: bool | None
+    # Its delivery measures, those the comparison reads: "pace" (words a minute), "fillers"
+    # (per 100 words), "long pauses" (a minute); empty for a typed attempt.
+    delivery: dict[str, float]
+    note: str = ""  # why ``content`` is None
+
+
+@dataclass(frozen=True)
+class PointMove:
+    """A key point or story part in both attempts, as the comparison lays it out."""
+
+    point: str
+    is_part: bool  # a story's part (situation, task, action, result), else a key point
+    before: str  # covered / partly / missing, as the advice may say it
+    after: str
+    before_quote: str
+    after_quote: str
+    change: str  # better, worse or same
+
+
+@dataclass(frozen=True)
+class MeasureMove:
+    name: str  # "pace", "fillers", "long pauses"
+    first: float
+    second: float
+    change: str | None  # better, worse, same; None: not compared (a recording heard in noise)
+
+
+@dataclass(frozen=True)
+class PracticeComparison:
+    """One attempt against an earlier one (``feedback.practice.compare.AttemptComparison``)."""
+
+    lead: str  # what improved, what got worse, what is still missing
+    points: tuple[PointMove, ...]
+    content: str | None  # better, worse or same; None when either attempt was not judged
+    on_topic: tuple[bool | None, bool | None]
+    delivery: tuple[MeasureMove, ...]
+    words: tuple[int, int]
+    seconds: tuple[float | None, float | None]
+    judging: bool  # either attempt's content is still being judged
+    watching: bool = False  # either attempt's video is still being analysed
+
+
+@dataclass(frozen=True)
+class QuestionPractice:
+    """A question practised at least once: its attempts, and the latest against the baseline
+    (the interview's answer, or the first attempt at a question skipped in the interview)."""
+
+    position: int
+    question: str
+    question_id: str
+    attempts: tuple[PracticeAttempt, ...]  # oldest first
+    baseline: str  # "interview" or "first attempt"
+    # None while there is nothing to compare (one attempt at a question skipped in the interview)
+    compared: PracticeComparison | None
+    previous: PracticeComparison | None = None  # the latest against the attempt before it
 
 
 @dataclass(frozen=True)
@@ -178,6 +253,9 @@ class Report:
     caveats: tuple[str, ...] = ()
     overall_note: str = ""  # why the overall is lowered or not graded (answers off topic)
     overall_agreement: str = ""  # how far the overall agrees with human interviewers
+    # The questions practised again, in the interview's order: outside the interview, never in
+    # its scores (docs/practice.md)
+    practice: tuple[QuestionPractice, ...] = ()
     version: str = field(default=REPORT_VERSION)
 
     def to_dict(self) -> dict[str, Any]:

@@ -131,7 +131,7 @@ class Answer(IdMixin, TimestampMixin, Base):
         ForeignKey("jobs.id", ondelete="SET NULL")
     )
     # Given to practise the question again (docs/practice.md): analysed and judged on its own,
-    # never part of the interview's conversation or its report.
+    # never part of the interview's conversation or scores (the report shows it apart).
     practice: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     media: Mapped[Blob | None] = relationship(lazy="joined")

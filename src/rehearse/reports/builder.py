@@ -2,7 +2,8 @@
 
 Everything is recomputed from the stored transcripts and measurements, so a report always
 reflects the latest analysis; the feedback library does the judging, this module only reads
-the rows and hands them over.
+the rows and hands them over. Practice attempts are left out of the interview's answers and
+scores and shown apart, each question's attempts compared (``reports.practice``).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from rehearse.interviews import repository
 from rehearse.interviews.models import Answer, InterviewSession, Question
 from rehearse.progress.repository import reflections_in
 from rehearse.reports.judging import content_verdict
+from rehearse.reports.practice import question_practice
 from rehearse.reports.recording import moment_notes, timed_words, timeline
 from rehearse.reports.thread import scored_on, stored_replies, thread_of
 from rehearse.runtime import Runtime
@@ -117,6 +119,11 @@ def build_report(db: Session, runtime: Runtime, interview: InterviewSession) -> 
         study_plan=tuple(study_plan(results, runtime.retriever, load_bank(), asked)),
         reflections=tuple(_reflections(db, interview, session)),
         caveats=CAVEATS,
+        practice=tuple(
+            practised
+            for question in questions
+            if (practised := question_practice(db, runtime, question)) is not None
+        ),
     )
 
 
@@ -177,6 +184,7 @@ def _answer_report(
             thread=thread,
             closing=closing,
             scored_on=scored_on(on_camera, replies, spoken=None, filmed=filmed),
+            question_id=str(question.id),
         )
     evaluation: ContentEvaluation | None = None
     graded = None
@@ -239,6 +247,7 @@ def _answer_report(
         thread=thread,
         closing=closing,
         scored_on=scored_on(scores, replies, spoken=spoken, filmed=filmed, graded=graded),
+        question_id=str(question.id),
     )
 
 

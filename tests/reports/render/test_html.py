@@ -133,3 +133,41 @@ def test_the_overall_shows_how_far_it_agrees_with_people(report: Report) -> None
     sentence = "The overall agrees with human interviewers at Overall rho 0.50 [0.20, 0.70]."
     page = render_html(replace(report, overall_agreement=sentence))
     assert f"data-overall-agreement>{escape(sentence)}<" in page
+
+
+def test_each_answer_links_to_practising_its_question_again(practised: Report) -> None:
+    page = render_html(practised)
+    assert '<a href="/sessions/s-1/questions/q-1/practise" data-practise>' in page
+    assert page.count("data-practise>") == 1  # the other answers carry no question id
+
+
+def test_the_practice_section_follows_the_answers(practised: Report) -> None:
+    page = render_html(practised)
+    last_answer = page.index(str(escape(practised.answers[-1].question)))
+    assert page.index('<h2 id="practice">Practice</h2>') > last_answer
+    assert "The latest attempt against your answer in the interview" in page
+
+
+def test_the_practice_section_leads_with_what_changed_and_quotes_both_attempts(
+    practised: Report,
+) -> None:
+    page = render_html(practised)
+    compared = practised.practice[0].compared
+    assert compared is not None
+    assert str(escape(compared.lead)) in page
+    gained = next(p for p in compared.points if not p.is_part)
+    assert (gained.before, gained.after) == ("missing", "covered")
+    assert f"“{escape(gained.before_quote)}”" in page
+    assert f"“{escape(gained.after_quote)}”" in page
+    assert "Fillers: 8 per 100 words → 2 per 100 words (better)" in page
+
+
+def test_a_practised_report_is_accessible(practised: Report) -> None:
+    outline = _outline(render_html(practised))
+    for before, after in zip(outline.headings, outline.headings[1:], strict=False):
+        assert after <= before + 1, outline.headings
+    assert all(headers > 0 for headers in outline.tables)
+
+
+def test_a_report_without_practice_has_no_practice_section(html: str) -> None:
+    assert 'id="practice"' not in html

@@ -137,3 +137,20 @@ def test_a_judged_story_prints_its_star_parts_and_the_stronger_answer(
     assert "I profiled it and added an index." in printed
     assert STAR_GAPS["result"] in printed
     assert "[result]" not in printed  # a STAR part's gap is said once, in words
+
+
+def test_a_practised_question_is_printed_after_the_answers_point_by_point(
+    practised: Report,
+) -> None:
+    pages = _pages(render_pdf(practised))
+    last_answer = max(i for i, page in enumerate(pages) if "QUESTION 10 OF 10" in page)
+    printed = " ".join(pages[last_answer:])
+    compared = practised.practice[0].compared
+    assert compared is not None
+    assert "QUESTION 1 · PRACTISED" in printed
+    assert compared.lead in printed
+    gained = next(p for p in compared.points if not p.is_part)
+    assert f"missing “{gained.before_quote}”" in printed
+    assert f"covered “{gained.after_quote}”" in printed
+    assert "Content (the judge's score): better" in printed
+    assert "Fillers: 8 per 100 words → 2 per 100 words (better)" in printed

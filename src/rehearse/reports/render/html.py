@@ -12,7 +12,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from rehearse.feedback.report import Report
-from rehearse.reports.render import palette, text
+from rehearse.reports.render import palette, practice, text
 from rehearse.reports.render.svg import SvgChart, svg_chart
 from rehearse.reports.render.timeline import Timed, eye_contact_chart, pace_chart, pitch_chart
 
@@ -62,6 +62,21 @@ TEMPLATE_HELPERS: dict[str, Any] = {
     "reply_meta": text.reply_meta,
     "closing": text.closing,
     "scored_on": text.scored_on,
+    "practise_link": practice.practise_link,
+    "practise_label": practice.PRACTISE,
+    "practice_about": practice.ABOUT,
+    "practice_meta": practice.practice_meta,
+    "practice_nothing_yet": practice.NOTHING_YET,
+    "baseline_name": practice.baseline_name,
+    "change_word": practice.change_word,
+    "change_colour": practice.change_colour,
+    "attempt_header": practice.ATTEMPT_HEADER,
+    "attempt_row": practice.attempt_row,
+    "attempt_notes": practice.attempt_notes,
+    "point_name": practice.point_name,
+    "content_line": practice.content_line,
+    "measure_line": practice.measure_line,
+    "length_line": practice.length_line,
 }
 
 

@@ -1,4 +1,5 @@
-"""The report as an A4 PDF: a summary page, a "What to work on" page, then the answers.
+"""The report as an A4 PDF: a summary page, a "What to work on" page, the answers, then the
+questions practised again, each attempt with its scores and the latest against the baseline.
 
 Each answer starts on a new page unless there is room for its heading, scores and charts;
 section headings never end a page. Laid out with ReportLab's platypus; the charts come from
@@ -40,12 +41,15 @@ from rehearse.feedback.measures import Score
 from rehearse.feedback.report import (
     AnswerReport,
     InterviewerTurn,
+    PointMove,
+    PracticeComparison,
+    QuestionPractice,
     Recommendation,
     Reply,
     Report,
     StudyItem,
 )
-from rehearse.reports.render import palette, text
+from rehearse.reports.render import palette, practice, text
 from rehearse.reports.render.charts import chart_drawing, colour
 from rehearse.reports.render.fonts import Fonts, fonts
 from rehearse.reports.render.timeline import Timed, eye_contact_chart, pace_chart, pitch_chart
@@ -141,6 +145,22 @@ def _story(report: Report, kit: Kit) -> Iterator[Flowable]:
                 spaceAfter=14,
             )
         yield from _answer(answer, len(report.answers), kit)
+    if report.practice:
+        yield CondPageBreak(ANSWER_ROOM + 60)
+        yield Spacer(1, 16)
+        yield kit.para("Practice", kit.h1)
+        yield kit.para(practice.ABOUT, kit.small)
+    for index, item in enumerate(report.practice):
+        if index:
+            yield CondPageBreak(SECTION_ROOM * 2)
+            yield HRFlowable(
+                width="100%",
+                thickness=0.8,
+                color=colour(palette.RULE),
+                spaceBefore=14,
+                spaceAfter=14,
+            )
+        yield from _practice(item, kit)
 
 
 # The summary page.
@@ -601,6 +621,76 @@ def _warning(message: str, kit: Kit) -> Flowable:
         )
     )
     return KeepTogether([table, Spacer(1, 6)])
+
+
+# A question practised again.
+
+
+def _practice(item: QuestionPractice, kit: Kit) -> Iterator[Flowable]:
+    yield kit.para(f"QUESTION {item.position} \u00b7 PRACTISED", kit.eyebrow)
+    yield kit.para(item.question, kit.question)
+    yield kit.para(practice.practice_meta(item), kit.meta)
+    yield from _heading("Attempts", kit)
+    rows = [practice.attempt_row(attempt) for attempt in item.attempts]
+    yield _table(
+        practice.ATTEMPT_HEADER,
+        [
+            [kit.para(r.name, kit.cell), kit.para(r.when, kit.cell), kit.para(r.length, kit.cell),
+             kit.para(r.content, kit.cell), kit.para(r.pace, kit.cell),
+             kit.para(r.fillers, kit.cell), kit.para(r.pauses, kit.cell)]
+            for r in rows
+        ],
+        [56, 104, 80, 50, 64, 64, WIDTH - 418],
+        kit,
+    )  # fmt: skip
+    for note in practice.attempt_notes(item):
+        yield kit.para(note, kit.small)
+    if item.compared is None:
+        yield Spacer(1, 6)
+        yield kit.para(practice.NOTHING_YET, kit.body)
+        return
+    yield from _heading(f"The latest attempt against {practice.baseline_name(item)}", kit)
+    yield from _comparison(item.compared, kit)
+
+
+def _comparison(compared: PracticeComparison, kit: Kit) -> Iterator[Flowable]:
+    """The lead, each point before and after with both quotes, then content, delivery and
+    length."""
+    yield kit.para(compared.lead, kit.h2)
+    yield Spacer(1, 4)
+    if compared.points:
+        yield _table(
+            ["Point", "Before", "Now", "Change"],
+            [
+                [kit.para(practice.point_name(p), kit.cell),
+                 Paragraph(_said(p.before, p.before_quote, kit), kit.cell),
+                 Paragraph(_said(p.after, p.after_quote, kit), kit.cell),
+                 Paragraph(_change(p), kit.cell)]
+                for p in compared.points
+            ],
+            [130, 145, 145, WIDTH - 420],
+            kit,
+        )  # fmt: skip
+        yield Spacer(1, 4)
+    lines = [practice.content_line(compared)]
+    lines += [practice.measure_line(m) for m in compared.delivery]
+    lines.append(practice.length_line(compared))
+    yield from _bullets(lines, kit)
+
+
+def _said(status: str, quote: str, kit: Kit) -> str:
+    """Paragraph markup: the point's status, then the attempt's words for it."""
+    if not quote:
+        return kit.esc(status)
+    return (
+        f'{kit.esc(status)}<br/><font name="{kit.fonts.italic}" color="{palette.MUTED}">'
+        f"\u201c{kit.esc(quote)}\u201d</font>"
+    )
+
+
+def _change(move: PointMove) -> str:
+    shade = practice.change_colour(move.change)
+    return f'<font color="{shade}"><b>{practice.change_word(move.change)}</b></font>'
 
 
 # Shared pieces.

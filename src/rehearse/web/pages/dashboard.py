@@ -72,7 +72,7 @@ class DashboardView:
     report: Report
     answers: tuple[AnswerView, ...]
     pending: int  # answers still being analysed
-    judging: int = 0  # answers whose content the judge has still to judge
+    judging: int = 0  # answers and practice attempts whose content the judge has still to judge
     judging_note: str = JUDGING  # the warning such an answer carries until it is judged
 
     @property
@@ -153,5 +153,6 @@ def dashboard_view(
         report=report,
         answers=tuple(views),
         pending=sum(1 for a in answers if is_pending(a)),
-        judging=sum(1 for a in report.answers if JUDGING in a.warnings),
+        judging=sum(1 for a in report.answers if JUDGING in a.warnings)
+        + sum(1 for p in report.practice for a in p.attempts if a.note == JUDGING),
     )

@@ -142,9 +142,15 @@ const analysing = (/** @type {any} */ a) =>
   a.analysis_job_id && (a.status === 'received' || a.status === 'processing');
 const judging = (/** @type {any} */ a) =>
   a.warnings.includes(page.judging_note);
+// A practice attempt's judgement joins the report (and its kept snapshot) the same way.
+const practising = (/** @type {any} */ p) =>
+  p.attempts.some((/** @type {any} */ a) => a.note === page.judging_note);
 
 if (page.pending) {
   reloadWhen(`/api/sessions/${page.session_id}/answers`, (answers) => !answers.some(analysing));
 } else if (page.judging) {
-  reloadWhen(`/api/sessions/${page.session_id}/report`, (report) => !report.answers.some(judging));
+  reloadWhen(
+    `/api/sessions/${page.session_id}/report`,
+    (report) => !report.answers.some(judging) && !report.practice.some(practising),
+  );
 }
