@@ -29,7 +29,8 @@ class TopicMasteryPublic(BaseModel):
 
     topic: str
     rating: float
-    answers: int
+    answers: int = Field(description="The answers that moved the rating, practice attempts too.")
+    practice_attempts: int = Field(description="Of those, the practice attempts.")
     updated_at: datetime
 
 
