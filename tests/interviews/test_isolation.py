@@ -114,11 +114,19 @@ def test_another_users_ids_are_not_found_on_every_route(client: TestClient, alic
 
 
 def test_lists_show_only_the_callers_own_data(client: TestClient, alice: ApiUser) -> None:
-    _alices_world(client, alice)
+    ids = _alices_world(client, alice)
+    practised = f"/api/sessions/{ids['session_id']}/questions/{ids['question_id']}/attempts"
+    client.post(practised, data={"text": "Mine, again"}, headers=alice.headers)
     bob = sign_up(client, "bob@example.com")
     assert client.get("/api/sessions", headers=bob.headers).json() == []
     assert client.get("/api/progress/topics", headers=bob.headers).json() == []
     assert client.get("/api/progress", headers=bob.headers).json()["sessions"] == []
+    to_practise = "/api/progress/questions-to-practise"
+    assert client.get(to_practise, headers=alice.headers).json()["not_judged"]  # the judge is off
+    assert client.get(to_practise, headers=bob.headers).json() == {
+        "questions": [],
+        "not_judged": [],
+    }
     export = zipfile.ZipFile(io.BytesIO(client.get("/api/me/export", headers=bob.headers).content))
     assert not [name for name in export.namelist() if name.startswith(("sessions/", "files/"))]
 

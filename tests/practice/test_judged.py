@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import subprocess
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,10 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from rehearse.interviews.repository import analysis_of
+from rehearse.jobs.context import JobContext
+from rehearse.reports.judging import JUDGE_CONTENT, KIND, judge_content
+from rehearse.runtime import Runtime
 from rehearse.web.app import create_app
 from tests.conftest import make_settings
 from tests.support.api import ApiUser, sign_up, wait_for_every_job
@@ -99,3 +104,25 @@ def test_a_spoken_attempt_is_measured_compared_and_replayable(judged: TestClient
     media = judged.get(f"/api/sessions/{sid}/answers/{attempt['id']}/media", headers=alice.headers)
     assert media.status_code == 200
     assert media.content.startswith(b"RIFF")
+
+
+def test_a_judged_attempt_counts_toward_its_topic_once(judged: TestClient) -> None:
+    alice = sign_up(judged, "alice@example.com")
+    h = alice.headers
+    sid = judged.post("/api/sessions", json={"title": "Practice"}, headers=h).json()["id"]
+    asked = {"text": QUESTION, "topic": "performance"}
+    qid = judged.post(f"/api/sessions/{sid}/questions", json=asked, headers=h).json()["id"]
+    said = {"text": "I added an index and the report took minutes, not hours."}
+    attempt = _post(judged, alice, f"/api/sessions/{sid}/questions/{qid}/attempts", data=said)
+    wait_for_every_job(judged)
+    [counted] = judged.get("/api/progress/topics", headers=h).json()
+    assert (counted["answers"], counted["practice_attempts"]) == (1, 1)
+    runtime: Runtime = judged.app.state.runtime  # type: ignore[attr-defined]
+    with runtime.database.transaction() as db:  # to be judged again, as after a new model
+        stored = analysis_of(db, uuid.UUID(attempt["id"]), KIND)
+        assert stored is not None
+        db.delete(stored)
+    payload = {"question_id": qid, "attempt_id": attempt["id"]}
+    again = judge_content(JobContext(uuid.uuid4(), JUDGE_CONTENT, payload, None, 1, runtime))
+    assert again == {"status": "ok"}
+    assert judged.get("/api/progress/topics", headers=h).json() == [counted]

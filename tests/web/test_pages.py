@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 from fastapi.testclient import TestClient
 from markupsafe import escape
 
+from rehearse.feedback.judge.verdict import ContentJudgement
+from rehearse.interviews.models import Answer
+from rehearse.progress.practice_mastery import count_attempt
+from rehearse.runtime import Runtime
+from rehearse.web.app import create_app
 from tests.support.api import ApiUser
+from tests.support.judged import judge_on, keep_judgement, story_judgement
 from tests.web.browser import browser_sign_in
 
 SIGNED_IN_PAGES = ["/", "/sessions/new", "/progress", "/settings"]
@@ -179,3 +189,52 @@ def test_static_files_are_revalidated(client: TestClient) -> None:
     assert "javascript" in script.headers["content-type"]
     assert script.headers["cache-control"] == "no-cache"
     assert client.get("/favicon.ico").status_code == 200
+
+
+@pytest.fixture
+def judging_client(tmp_path: Path, database_url: str) -> Iterator[TestClient]:
+    """The app with the content judge on and no job worker: its verdicts are the tests' own
+    (``tests.support.judged``), its server never asked."""
+    settings = judge_on(tmp_path / "data", database_url)
+    with TestClient(create_app(settings, run_jobs=False)) as client:
+        yield client
+
+
+def test_progress_lists_the_questions_to_practise_with_why_and_a_link(
+    judging_client: TestClient,
+) -> None:
+    client = judging_client
+    headers = {"X-CSRF-Token": browser_sign_in(client, "ada@example.com")}
+    sid = client.post("/api/sessions", json={"title": "Monday"}, headers=headers).json()["id"]
+    asked = {"text": "Tell me about a time you fixed a slow page.", "topic": "web-backend"}
+    qid = client.post(f"/api/sessions/{sid}/questions", json=asked, headers=headers).json()["id"]
+    said = {"text": "We made the page faster and everyone was happy with it."}
+    answer = client.post(
+        f"/api/sessions/{sid}/questions/{qid}/answers", data=said, headers=headers
+    ).json()
+    runtime: Runtime = client.app.state.runtime  # type: ignore[attr-defined]
+    judged = story_judgement(42, parts={"task": "missing"})
+    keep_judgement(runtime, [uuid.UUID(answer["id"])], judged)
+    page = client.get("/progress").text
+    assert "Questions to practise" in page
+    assert "Weak content: 42 of 100" in page
+    assert "The story has no task" in page
+    assert f'href="/sessions/{sid}/questions/{qid}/practise"' in page
+
+
+def test_progress_says_how_many_practice_attempts_fed_a_topic(client: TestClient) -> None:
+    headers = {"X-CSRF-Token": browser_sign_in(client, "ada@example.com")}
+    sid = client.post("/api/sessions", json={"title": "Monday"}, headers=headers).json()["id"]
+    asked = {"text": "What does an index do?", "kind": "technical", "topic": "databases"}
+    qid = client.post(f"/api/sessions/{sid}/questions", json=asked, headers=headers).json()["id"]
+    said = {"text": "It lets the database find rows without reading the whole table."}
+    attempt = client.post(
+        f"/api/sessions/{sid}/questions/{qid}/attempts", data=said, headers=headers
+    ).json()
+    runtime: Runtime = client.app.state.runtime  # type: ignore[attr-defined]
+    with runtime.database.transaction() as db:
+        judged = ContentJudgement("a judge", "explanation", 80.0, True, 0.1, (), "")
+        count_attempt(db, db.get_one(Answer, uuid.UUID(attempt["id"])), judged)
+    page = client.get("/progress").text
+    assert "Databases" in page
+    assert "1 practice" in page

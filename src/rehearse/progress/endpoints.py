@@ -11,6 +11,8 @@ from rehearse.interviews.endpoints import Interviews
 from rehearse.progress.schemas import (
     AnswerResultPublic,
     ProgressPublic,
+    QuestionsToPractisePublic,
+    QuestionToPractisePublic,
     ReflectionCreate,
     ReflectionPublic,
     SessionProgress,
@@ -58,6 +60,19 @@ def delete_reflection(session_id: uuid.UUID, reflection_id: uuid.UUID, progress:
 @router.get("/progress/topics", summary="Mastery per topic, carried over between sessions")
 def topic_mastery(progress: Progress) -> list[TopicMasteryPublic]:
     return [TopicMasteryPublic.model_validate(row) for row in progress.topic_mastery()]
+
+
+@router.get(
+    "/progress/questions-to-practise",
+    summary="Questions to practise again: those whose latest attempt was off topic, weak or "
+    "missed a key point or a story's part, with why and the page to practise each",
+)
+def questions_to_practise(progress: Progress) -> QuestionsToPractisePublic:
+    practising = progress.questions_to_practise()
+    return QuestionsToPractisePublic(
+        questions=[QuestionToPractisePublic.model_validate(q) for q in practising.questions],
+        not_judged=[QuestionToPractisePublic.model_validate(q) for q in practising.not_judged],
+    )
 
 
 @router.get(

@@ -32,5 +32,7 @@ class TopicMastery(IdMixin, Base):
     )
     topic: Mapped[str] = mapped_column(String(80))
     rating: Mapped[float] = mapped_column(default=1000.0)
-    answers: Mapped[int] = mapped_column(default=0)
+    answers: Mapped[int] = mapped_column(default=0)  # every answer that moved it, practice too
+    # Of ``answers``, the practice attempts (docs/practice.md, "Progress counts practice").
+    practice_attempts: Mapped[int] = mapped_column(default=0, server_default="0")
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)

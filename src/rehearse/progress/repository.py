@@ -37,15 +37,25 @@ def mastery_of(db: Session, user_id: uuid.UUID) -> Sequence[TopicMastery]:
 
 
 def record_mastery(
-    db: Session, user_id: uuid.UUID, topic: str, difficulty: int, score: float
+    db: Session,
+    user_id: uuid.UUID,
+    topic: str,
+    difficulty: int,
+    score: float,
+    *,
+    practice: bool = False,
 ) -> TopicMastery:
-    """Move the user's rating in ``topic`` after an answer graded ``score`` (0..1)."""
+    """Move the user's rating in ``topic`` after an answer graded ``score`` (0..1); with
+    ``practice``, a practice attempt's."""
     row = db.scalar(
         select(TopicMastery).where(TopicMastery.user_id == user_id, TopicMastery.topic == topic)
     )
     if row is None:
-        row = TopicMastery(user_id=user_id, topic=topic, rating=START, answers=0)
+        row = TopicMastery(
+            user_id=user_id, topic=topic, rating=START, answers=0, practice_attempts=0
+        )
         db.add(row)
     row.rating = update_rating(row.rating, difficulty, score)
     row.answers += 1
+    row.practice_attempts += practice
     return row

@@ -32,6 +32,7 @@ from rehearse.jobs.registry import job_handler
 from rehearse.jobs.service import enqueue
 from rehearse.llm.bundled import JudgeModelMissing
 from rehearse.llm.server import JudgeServerFailed
+from rehearse.progress.practice_mastery import count_attempt
 from rehearse.reports.thread import stored_replies
 
 if TYPE_CHECKING:
@@ -109,7 +110,9 @@ def content_verdict(
     return Verdict(ContentJudgement.from_dict(stored["judgement"]), "")
 
 
-def _store(db: Session, answer_id: uuid.UUID, data: dict[str, Any]) -> None:
+def keep_record(db: Session, answer_id: uuid.UUID, data: dict[str, Any]) -> None:
+    """Keep the judge's record (``status``; with ``read``, the ``judgement`` or a ``message``)
+    with the answer it is kept with, replacing any earlier one."""
     stored = repository.analysis_of(db, answer_id, KIND) or AnalysisResult(
         answer_id=answer_id, kind=KIND
     )
@@ -120,7 +123,7 @@ def _store(db: Session, answer_id: uuid.UUID, data: dict[str, Any]) -> None:
 @job_handler(JUDGE_CONTENT)
 def judge_content(context: JobContext[Runtime]) -> dict[str, Any]:
     """Judge what was said in reply to one question, or in one practice attempt at it, and keep
-    the verdict with its (first) answer."""
+    the verdict with its (first) answer; a judged attempt counts toward topic mastery."""
     runtime = context.runtime
     question_id = uuid.UUID(context.payload["question_id"])
     attempt_id = context.payload.get("attempt_id")
@@ -132,7 +135,7 @@ def judge_content(context: JobContext[Runtime]) -> dict[str, Any]:
             return {"skipped": "the question or its answers were deleted"}
         item, first = judge_input(db, question, answers), answers[0].id
         if judge is None:
-            _store(db, first, {"status": "off", "message": OFF})
+            keep_record(db, first, {"status": "off", "message": OFF})
             return {"status": "off"}
         key = read_key(item, judge.name)
         stored = stored_judgement(db, answers) or {}
@@ -141,6 +144,7 @@ def judge_content(context: JobContext[Runtime]) -> dict[str, Any]:
     if not item.answer.strip():
         return {"skipped": "nothing was said yet"}
     record: dict[str, Any] = {"read": key}
+    judgement = None
     try:
         judgement = judge.apply(item)
         record |= {"status": "ok", "judgement": judgement.to_dict()}
@@ -151,7 +155,7 @@ def judge_content(context: JobContext[Runtime]) -> dict[str, Any]:
             runtime, first, record | {"status": "failed", "message": not_judged(exc)}
         )
         raise
-    _store_unless_deleted(runtime, first, record)
+    _store_unless_deleted(runtime, first, record, judgement)
     return {"status": record["status"]}
 
 
@@ -163,10 +167,20 @@ def _judged_answers(db: Session, question_id: uuid.UUID, attempt_id: str | None)
     return [attempt] if attempt is not None else []
 
 
-def _store_unless_deleted(runtime: Runtime, answer_id: uuid.UUID, data: dict[str, Any]) -> None:
+def _store_unless_deleted(
+    runtime: Runtime,
+    answer_id: uuid.UUID,
+    data: dict[str, Any],
+    judgement: ContentJudgement | None = None,
+) -> None:
+    """Keep the record with the answer, unless it was deleted meanwhile; a practice attempt's
+    ``judgement`` counts toward its topic's mastery in the same transaction."""
     with runtime.database.transaction() as db:
-        if db.get(Answer, answer_id) is not None:
-            _store(db, answer_id, data)
+        answer = db.get(Answer, answer_id)
+        if answer is not None:
+            keep_record(db, answer_id, data)
+            if judgement is not None:
+                count_attempt(db, answer, judgement)
 
 
 @job_handler(WARM_UP)

@@ -119,12 +119,19 @@ def dashboard(
 @router.get("/progress")
 def progress(request: Request, user: PageUser, db: SessionDep, runtime: RuntimeDep) -> Response:
     interviews = InterviewService(db, runtime, user.id)
-    overview = ProgressService(db, interviews).overview()
+    progress = ProgressService(db, interviews)
+    overview = progress.overview()
     lines = {
         t.competency: sparkline(t.competency, [p.value for p in t.points]) for t in overview.trends
     }
     return render(
-        request, "progress.html", user=user, active="progress", overview=overview, lines=lines
+        request,
+        "progress.html",
+        user=user,
+        active="progress",
+        overview=overview,
+        lines=lines,
+        practising=progress.questions_to_practise(),
     )
 
 
