@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 
 from rehearse.config import Settings
@@ -271,6 +272,45 @@ def test_questions_are_numbered_in_order(client: TestClient, alice: ApiUser) -> 
         _question(client, alice, session["id"])
     questions = client.get(f"/api/sessions/{session['id']}/questions", headers=alice.headers).json()
     assert [q["position"] for q in questions] == [1, 2, 3]
+
+
+def test_a_question_of_ones_own_keeps_the_key_points_a_strong_answer_covers(
+    client: TestClient, alice: ApiUser
+) -> None:
+    session = _session(client, alice)
+    points = ["  Name the trade-off between latency and cost ", "Give one number"]
+    added = client.post(
+        f"/api/sessions/{session['id']}/questions",
+        json={"text": "How would you cache a slow API?", "kind": "technical", "key_points": points},
+        headers=alice.headers,
+    )
+    assert added.status_code == 201, added.text
+    listed = client.get(f"/api/sessions/{session['id']}/questions", headers=alice.headers).json()
+    assert listed[0]["key_points"] == [
+        "Name the trade-off between latency and cost",
+        "Give one number",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("points", "where"),
+    [([" "], ("body", "key_points", "0")), (["A point"] * 9, ("body", "key_points"))],
+    ids=["blank", "too-many"],
+)
+def test_bad_key_points_are_refused_saying_where(
+    client: TestClient, alice: ApiUser, points: list[str], where: tuple[object, ...]
+) -> None:
+    session = _session(client, alice)
+    refused = client.post(
+        f"/api/sessions/{session['id']}/questions",
+        json={"text": "How would you cache a slow API?", "key_points": points},
+        headers=alice.headers,
+    )
+    assert (refused.status_code, error_code(refused)) == (422, "validation_failed")
+    problems = refused.json()["error"]["details"]["problems"]
+    assert [tuple(p["location"]) for p in problems] == [where]
+    listed = client.get(f"/api/sessions/{session['id']}/questions", headers=alice.headers)
+    assert listed.json() == []
 
 
 def test_reflections_are_written_and_listed(client: TestClient, alice: ApiUser) -> None:

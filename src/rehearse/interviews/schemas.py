@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from rehearse.inputs import InputModel
 from rehearse.interviews.models import AnswerStatus, InterviewType, QuestionKind, SessionStatus
 
 MAX_JOB_DESCRIPTION = 50_000
+MAX_KEY_POINTS = 8  # as many as a bank question has at most
+KeyPoint = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 
 
 class SessionBase(BaseModel):
@@ -67,6 +69,12 @@ class QuestionCreate(InputModel):
     kind: QuestionKind = QuestionKind.BEHAVIOURAL
     topic: str = Field(default="", max_length=80)
     difficulty: int = Field(default=3, ge=1, le=5)
+    key_points: list[KeyPoint] = Field(
+        default_factory=list,
+        max_length=MAX_KEY_POINTS,
+        description="What a strong answer covers, one point each: the content judge checks "
+        "the answer against them (none: what a strong answer of the question's form makes).",
+    )
 
 
 class PlanRequest(InputModel):

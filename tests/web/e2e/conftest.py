@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -117,25 +117,38 @@ def playwright() -> Iterator[Playwright]:
         yield driver
 
 
+def _launch(playwright: Playwright, microphone: Path, camera: Path) -> Browser:
+    return playwright.chromium.launch(
+        executable_path=str(_chromium()), args=fake_media_args(microphone, camera)
+    )
+
+
+def _new_context(browser: Browser, server: Server) -> BrowserContext:
+    ctx = browser.new_context(
+        base_url=server.url, viewport=LAPTOP, accept_downloads=True, locale="en-GB"
+    )
+    ctx.set_default_timeout(GUARD_MS)  # every wait is for an event; this only stops a hang
+    return ctx
+
+
+def _watched(tab: Page, problems: Problems) -> Page:
+    tab.on("console", problems.console)
+    tab.on("pageerror", problems.exception)
+    return tab
+
+
 @pytest.fixture(scope="module")
 def browser(
     playwright: Playwright, fake_media: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Browser]:
-    audio, video = fake_media
-    chromium = playwright.chromium.launch(
-        executable_path=str(_chromium()),
-        args=fake_media_args(audio, video),
-    )
+    chromium = _launch(playwright, *fake_media)
     yield chromium
     chromium.close()
 
 
 @pytest.fixture
 def context(browser: Browser, server: Server) -> Iterator[BrowserContext]:
-    ctx = browser.new_context(
-        base_url=server.url, viewport=LAPTOP, accept_downloads=True, locale="en-GB"
-    )
-    ctx.set_default_timeout(GUARD_MS)  # every wait is for an event; this only stops a hang
+    ctx = _new_context(browser, server)
     yield ctx
     ctx.close()
 
@@ -148,11 +161,30 @@ def problems() -> Problems:
 @pytest.fixture
 def page(context: BrowserContext, problems: Problems) -> Iterator[Page]:
     """A tab whose console errors and uncaught exceptions fail the test."""
-    tab = context.new_page()
-    tab.on("console", problems.console)
-    tab.on("pageerror", problems.exception)
+    tab = _watched(context.new_page(), problems)
     yield tab
     assert not problems.errors, "errors in the browser:\n" + "\n".join(problems.errors)
+
+
+Hearing = Callable[[Path], AbstractContextManager[Page]]
+
+
+@pytest.fixture
+def page_hearing(
+    playwright: Playwright, server: Server, problems: Problems, fake_media: tuple[Path, Path]
+) -> Hearing:
+    """``page_hearing(wav)``: a tab in a Chromium of its own whose microphone plays ``wav`` (a
+    fake microphone's file is fixed for a browser's life); its errors join ``page``'s."""
+
+    @contextmanager
+    def hearing(microphone: Path) -> Iterator[Page]:
+        chromium = _launch(playwright, microphone, fake_media[1])
+        try:
+            yield _watched(_new_context(chromium, server).new_page(), problems)
+        finally:
+            chromium.close()
+
+    return hearing
 
 
 def screenshot(page: Page, name: str) -> Path:
@@ -201,9 +233,9 @@ def wait_for_next_prompt(page: Page, before: str) -> None:
     )
 
 
-def session_with_question(server: Server, email: str, question: dict[str, str]) -> str:
+def session_with_question(server: Server, email: str, question: Mapping[str, object]) -> str:
     """Sign ``email`` up over the API and give them a session holding one ``question``
-    (``{"text", "kind", "topic"}``); the session's id."""
+    (``{"text", "kind", "topic"}``, optionally ``"key_points"``); the session's id."""
     with server.api() as api:
         account = {"email": email, "password": STRONG_PASSWORD}
         assert api.post("/api/auth/signup", json=account).is_success
