@@ -5,20 +5,17 @@ same command line (Typer's runner), where it is what a command does with its set
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
 from sqlalchemy import create_engine, text
-from typer.testing import CliRunner, Result
 
-from rehearse.cli import app
 from tests.conftest import REDIS_URL, shared_fixture
 from tests.support.api import STRONG_PASSWORD
 from tests.support.net import free_port
-from tests.support.processes import rehearse_env
+from tests.support.processes import invoke_rehearse, rehearse_env
 from tests.support.s3 import Bucket
 from tests.support.waiting import GUARD_SECONDS
 
@@ -36,19 +33,6 @@ def _run(args: list[str], env: dict[str, str], stdin: str = "") -> subprocess.Co
     )
 
 
-def _invoke(args: list[str], env: dict[str, str], stdin: str = "") -> Result:
-    """``rehearse ARGS`` run in this process, with ``env`` as its environment's REHEARSE_*
-    variables (the test process's own log format kept)."""
-    unset: dict[str, str | None] = {key: None for key in os.environ if key.startswith("REHEARSE_")}
-    variables = {key: value for key, value in env.items() if key.startswith("REHEARSE_")}
-    result = CliRunner().invoke(
-        app, args, input=stdin, env=unset | variables | {"REHEARSE_LOG_FORMAT": "console"}
-    )
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception  # what a user would have seen as a traceback
-    return result
-
-
 def test_help_lists_the_commands() -> None:
     result = _run(["--help"], rehearse_env())
     assert result.returncode == 0
@@ -63,14 +47,14 @@ def test_db_upgrade_migrates_the_configured_database(tmp_path: Path, database_ur
         else database_url
     )
     env = rehearse_env(data_dir=tmp_path, database_url=fresh)
-    assert _invoke(["db", "upgrade"], env).exit_code == 0
-    current = _invoke(["db", "current"], env)
+    assert invoke_rehearse(["db", "upgrade"], env).exit_code == 0
+    current = invoke_rehearse(["db", "current"], env)
     assert "(up to date)" in current.output
 
 
 def test_users_create_makes_a_confirmed_user(tmp_path: Path, database_url: str) -> None:
     env = rehearse_env(data_dir=tmp_path, database_url=database_url)
-    result = _invoke(
+    result = invoke_rehearse(
         ["users", "create", "ops@example.com", "--admin", "--password-stdin"],
         env,
         STRONG_PASSWORD + "\n",
@@ -88,7 +72,9 @@ def test_users_create_makes_a_confirmed_user(tmp_path: Path, database_url: str) 
 
 def test_users_create_refuses_a_weak_password_plainly(tmp_path: Path, database_url: str) -> None:
     env = rehearse_env(data_dir=tmp_path, database_url=database_url)
-    result = _invoke(["users", "create", "ops@example.com", "--password-stdin"], env, "password\n")
+    result = invoke_rehearse(
+        ["users", "create", "ops@example.com", "--password-stdin"], env, "password\n"
+    )
     assert result.exit_code == 1
     assert "Error: Use at least 10 characters." in result.output
     assert "Traceback" not in result.output
@@ -102,18 +88,18 @@ def test_production_refuses_to_start_with_the_default_secret(tmp_path: Path) -> 
 
 def test_an_empty_secret_counts_as_unset(tmp_path: Path) -> None:
     env = rehearse_env(data_dir=tmp_path, environment="production", secret_key="")
-    result = _invoke(["serve"], env)
+    result = invoke_rehearse(["serve"], env)
     assert "REHEARSE_SECRET_KEY must be set" in result.output
 
 
 def test_invalid_configuration_names_the_variable(tmp_path: Path) -> None:
-    result = _invoke(["serve"], rehearse_env(data_dir=tmp_path, port="eighty"))
+    result = invoke_rehearse(["serve"], rehearse_env(data_dir=tmp_path, port="eighty"))
     assert result.exit_code == 1
     assert "REHEARSE_PORT" in result.output
 
 
 def test_the_worker_needs_a_queue(tmp_path: Path) -> None:
-    result = _invoke(["worker"], rehearse_env(data_dir=tmp_path))
+    result = invoke_rehearse(["worker"], rehearse_env(data_dir=tmp_path))
     assert result.exit_code == 1
     assert "REHEARSE_QUEUE_URL" in result.output
 
@@ -231,7 +217,7 @@ def test_the_worker_refuses_a_bucket_it_cannot_write_to(
 ) -> None:
     missing = {**bucket.settings, "blob_url": "s3://no-such-bucket/recordings"}
     env = rehearse_env(data_dir=tmp_path, database_url=database_url, queue_url=REDIS_URL, **missing)
-    result = _invoke(["worker"], env)
+    result = invoke_rehearse(["worker"], env)
     assert result.exit_code == 1
     assert "Error: The bucket no-such-bucket cannot be written to" in result.output
     assert "Traceback" not in result.output

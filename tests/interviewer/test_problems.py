@@ -1,10 +1,13 @@
-"""Every coding problem is solvable: a reference solution passes all its hidden tests."""
+"""Every coding problem is solvable: a reference solution passes all its hidden tests; a stored
+grading says how many passed."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 import pytest
 
-from rehearse.interviewer.coding.problems import grade, load_problems
+from rehearse.interviewer.coding.problems import grade, load_problems, passed_tests, problem
 
 SOLUTIONS = {
     "two-sum": """
@@ -140,3 +143,23 @@ def test_the_reference_solution_passes_every_hidden_test(problem_id: str) -> Non
 def test_the_starter_code_fails_the_tests() -> None:
     problem = load_problems()[0]
     assert grade(problem.id, problem.starter).status == "failed"
+
+
+# Two sum, looking only at neighbours: fails the one hidden test whose pair is apart.
+NEIGHBOURS_ONLY = """
+def two_sum(numbers, target):
+    for index in range(len(numbers) - 1):
+        if numbers[index] + numbers[index + 1] == target:
+            return [index, index + 1]
+"""
+
+
+def test_passed_tests_counts_a_stored_grading() -> None:
+    total = len(problem("two-sum").tests)
+    graded = asdict(grade("two-sum", NEIGHBOURS_ONLY))  # as the grading job stores it
+    assert passed_tests("two-sum", graded) == (total - 1, total)
+
+
+def test_code_that_does_not_run_passed_none_of_the_problems_tests() -> None:
+    graded = asdict(grade("two-sum", "def two_sum(:"))
+    assert passed_tests("two-sum", graded) == (0, len(problem("two-sum").tests))

@@ -6,14 +6,19 @@ from __future__ import annotations
 import io
 import json
 import threading
+import uuid
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from fastapi.testclient import TestClient
 
+from rehearse.interviewer.coding.problems import problem
+from rehearse.interviews.models import Question, QuestionKind
 from rehearse.practice.service import MAX_ATTEMPTS
-from tests.support.api import ApiUser
+from rehearse.runtime import Runtime
+from tests.interviewer.test_problems import NEIGHBOURS_ONLY, SOLUTIONS
+from tests.support.api import ApiUser, wait_for_every_job
 
 QUESTION = "How would you make a slow web API endpoint faster?"
 FIRST = "I guess I would make it faster somehow, maybe with caching."
@@ -168,3 +173,41 @@ def test_two_tabs_practising_at_once_keep_both_attempts_and_compare_the_latest(
     assert body["attempts"] == 2
     assert body["baseline"]["words"][1] == len(attempts[-1]["text"].split())
     assert body["previous"]["words"] == [len(a["text"].split()) for a in attempts]
+
+
+def _coding_question(client: TestClient, user: ApiUser) -> tuple[str, str]:
+    """A session with the two-sum problem as its question, as a coding plan stores it (only a
+    plan makes coding questions; planning is not what is tested here)."""
+    sid: str = client.post("/api/sessions", json={"title": "Code"}, headers=user.headers).json()[
+        "id"
+    ]
+    runtime: Runtime = client.app.state.runtime  # type: ignore[attr-defined]
+    two_sum = problem("two-sum")
+    with runtime.database.transaction() as db:
+        question = Question(
+            session_id=uuid.UUID(sid), position=1, text=two_sum.prompt, source="coding:two-sum",
+            kind=QuestionKind.CODING, topic=two_sum.topic, difficulty=two_sum.difficulty,
+        )  # fmt: skip
+        db.add(question)
+        db.flush()
+        return sid, str(question.id)
+
+
+def test_a_coding_attempt_is_compared_by_the_hidden_tests_passed(
+    client: TestClient, alice: ApiUser
+) -> None:
+    sid, qid = _coding_question(client, alice)
+    base = f"/api/sessions/{sid}/questions/{qid}"
+    posted = client.post(f"{base}/answers", data={"text": NEIGHBOURS_ONLY}, headers=alice.headers)
+    assert posted.status_code == 201, posted.text
+    _practise(client, alice, sid, qid, SOLUTIONS["two-sum"])
+    wait_for_every_job(client)  # each graded in the sandbox by its job
+    body = client.get(f"{base}/comparison", headers=alice.headers).json()["baseline"]
+    total = len(problem("two-sum").tests)
+    assert body["tests"] == {
+        "before": {"passed": total - 1, "total": total},
+        "after": {"passed": total, "total": total},
+        "change": "better",
+    }
+    assert body["lead"] == f"This time your code passed all {total} tests."
+    assert body["judging"] is False

@@ -1,4 +1,5 @@
-"""Rehearse's own commands run as real processes, as an operator would run them."""
+"""Rehearse's own commands run as an operator would run them: as real processes, or in this
+process through the same command line (Typer's runner)."""
 
 from __future__ import annotations
 
@@ -11,9 +12,24 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import httpx2 as httpx
+from typer.testing import CliRunner, Result
 
+from rehearse.cli import app
 from tests.support.cache import shared_cache_folder
 from tests.support.waiting import wait_until
+
+
+def invoke_rehearse(args: list[str], env: dict[str, str], stdin: str = "") -> Result:
+    """``rehearse ARGS`` run in this process (Typer's runner), with ``env`` as its
+    environment's REHEARSE_* variables (the test process's own log format kept)."""
+    unset: dict[str, str | None] = {key: None for key in os.environ if key.startswith("REHEARSE_")}
+    variables = {key: value for key, value in env.items() if key.startswith("REHEARSE_")}
+    result = CliRunner().invoke(
+        app, args, input=stdin, env=unset | variables | {"REHEARSE_LOG_FORMAT": "console"}
+    )
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception  # what a user would have seen as a traceback
+    return result
 
 
 def rehearse_env(**settings: object) -> dict[str, str]:

@@ -21,6 +21,13 @@ def user_by_email(session: Session, email: str) -> User | None:
     return session.scalar(select(User).where(User.email == email))
 
 
+def some_users(session: Session, limit: int) -> Sequence[User]:
+    """Up to ``limit`` active accounts, oldest first: whether a store has one, or several."""
+    return session.scalars(
+        select(User).where(User.is_active.is_(True)).order_by(User.created_at).limit(limit)
+    ).all()
+
+
 def live_account_token(
     session: Session, token_hash: str, purpose: TokenPurpose
 ) -> AccountToken | None:

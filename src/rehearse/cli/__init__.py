@@ -8,6 +8,7 @@ from rehearse import __version__
 from rehearse.cli import db, users
 from rehearse.cli.analyze import analyze
 from rehearse.cli.interview import interview
+from rehearse.cli.practise import practise
 from rehearse.cli.report import report
 from rehearse.cli.serve import serve
 from rehearse.cli.worker import worker
@@ -24,6 +25,7 @@ app.command()(serve)
 app.command()(worker)
 app.command()(analyze)
 app.command()(interview)
+app.command()(practise)
 app.command()(report)
 app.add_typer(db.app, name="db")
 app.add_typer(users.app, name="users")

@@ -95,6 +95,15 @@ def stale_queued_ids(session: Session, older_than: timedelta) -> Sequence[uuid.U
     ).all()
 
 
+def unfinished_of(session: Session, user_id: uuid.UUID) -> Sequence[Job]:
+    """A user's jobs still queued or running, oldest first."""
+    return session.scalars(
+        select(Job)
+        .where(Job.user_id == user_id, Job.status.in_((JobStatus.QUEUED, JobStatus.RUNNING)))
+        .order_by(Job.created_at)
+    ).all()
+
+
 def running(session: Session) -> Sequence[Job]:
     return session.scalars(select(Job).where(Job.status == JobStatus.RUNNING)).all()
 

@@ -33,6 +33,24 @@ class MeasureChangePublic(BaseModel):
     change: Change | None = Field(description="None: not compared (a noisy recording).")
 
 
+class GradedPublic(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    passed: int = Field(description="Hidden tests the attempt's code passed.")
+    total: int
+
+
+class CodeChangePublic(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    before: GradedPublic
+    after: GradedPublic
+    change: Change | None = Field(
+        description="Any change in tests passed is real (no noise margin: the sandbox runs the "
+        "same tests each time); null when the problem's tests changed between the attempts."
+    )
+
+
 class ComparisonPublic(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
@@ -43,9 +61,17 @@ class ComparisonPublic(BaseModel):
     delivery: list[MeasureChangePublic]
     words: tuple[int, int]
     seconds: tuple[float | None, float | None]
-    judging: bool = Field(description="Either attempt's content is still being judged.")
+    judging: bool = Field(
+        description="Either attempt's content is still being judged (a coding question: its "
+        "code is still being run against the hidden tests)."
+    )
     watching: bool = Field(
         description="Either attempt's video is still being analysed (eye contact comes then)."
+    )
+    tests: CodeChangePublic | None = Field(
+        default=None,
+        description="A coding question: the hidden tests passed before and after; null for "
+        "other questions and until both attempts' code has run.",
     )
 
 

@@ -32,6 +32,7 @@ from rehearse.feedback.recommendations import next_session_goals, recommend
 from rehearse.feedback.report import AnswerReport, KeyPointCheck, Reflection, Report
 from rehearse.feedback.study import TopicResult, study_plan
 from rehearse.interviewer.bank.schema import load_bank
+from rehearse.interviewer.coding.problems import passed_tests
 from rehearse.interviewer.job import parse_job
 from rehearse.interviews import repository
 from rehearse.interviews.models import Answer, InterviewSession, Question
@@ -190,7 +191,8 @@ def _answer_report(
     graded = None
     if question.source.startswith("coding:"):
         graded = next((r for r in reversed(replies) if r.coding is not None), None)
-        scores: list[Score] = [_coding_score(graded.coding if graded else None)]
+        problem_id = question.source.removeprefix("coding:")
+        scores: list[Score] = [_coding_score(problem_id, graded.coding if graded else None)]
         if speech is not None:
             scores += [fluency_score(speech), delivery_score(speech), confidence_score(speech)]
         if video is not None:
@@ -262,12 +264,12 @@ def _video_summary(video: Mapping[str, Any] | None) -> dict[str, Any] | None:
     return summary
 
 
-def _coding_score(result: Mapping[str, Any] | None) -> Score:
+def _coding_score(problem_id: str, result: Mapping[str, Any] | None) -> Score:
     """The share of hidden tests the latest graded code passed."""
     share = None
     if result is not None:
-        total = len(result.get("results") or [])
-        share = result.get("passed", 0) / total if total else 0.0
+        passed, total = passed_tests(problem_id, result)
+        share = passed / total if total else 0.0
     return weighted_score(
         "content", [(TESTS_PASSED, share)], "Graded by the problem's hidden tests in a sandbox."
     )

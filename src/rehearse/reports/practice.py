@@ -20,6 +20,7 @@ from rehearse.feedback.practice.compare import (
     NO_SPEECH,
     Attempt,
     AttemptComparison,
+    Graded,
     compare_attempts,
 )
 from rehearse.feedback.practice.content import counted_score
@@ -31,11 +32,13 @@ from rehearse.feedback.report import (
     PracticeComparison,
     QuestionPractice,
 )
+from rehearse.interviewer.coding.problems import passed_tests
 from rehearse.interviews import repository
 from rehearse.interviews.models import Answer, AnswerStatus, Question
 from rehearse.interviews.tasks import VIDEO
+from rehearse.jobs.models import Job, JobStatus
 from rehearse.reports.judging import OFF, PENDING, content_verdict
-from rehearse.reports.thread import stored_replies
+from rehearse.reports.thread import StoredReply, stored_replies
 
 if TYPE_CHECKING:
     from rehearse.runtime import Runtime
@@ -127,9 +130,12 @@ def _compared(
 def _read(db: Session, runtime: Runtime, question: Question, answers: Sequence[Answer]) -> _Read:
     """What the comparison reads of ``answers`` (the interview's thread, or one attempt): the
     words, the judge's verdict (or whether it is still being made) and the first recording's
-    speech and video analyses (or whether its video is still being analysed)."""
+    speech and video analyses (or whether its video is still being analysed); for a coding
+    question, the hidden tests its code passed instead of a verdict."""
     replies = stored_replies(db, answers)
     said = " ".join(r.said for r in replies if r.said)
+    if question.source.startswith("coding:"):
+        return _read_code(db, question, answers, replies, said)
     verdict = content_verdict(db, runtime, question, answers)
     judged = verdict.judgement if verdict is not None else None
     # The judge's job skips words that are not there: nothing said, once analysed, is never
@@ -144,6 +150,33 @@ def _read(db: Session, runtime: Runtime, question: Question, answers: Sequence[A
         watching=_watching(db, answers[0]),
     )
     return _Read(attempt, OFF if verdict is None else verdict.note)
+
+
+CODE = "Code is graded by the problem's hidden tests, not judged."
+
+
+def _read_code(
+    db: Session,
+    question: Question,
+    answers: Sequence[Answer],
+    replies: Sequence[StoredReply],
+    said: str,
+) -> _Read:
+    """A coding question's attempt: the hidden tests its latest graded code passed (or whether
+    it is still being run) instead of the judge's verdict."""
+    graded = next((r.coding for r in reversed(replies) if r.coding is not None), None)
+    problem_id = question.source.removeprefix("coding:")
+    tests = Graded(*passed_tests(problem_id, graded)) if graded is not None else None
+    grading = any(_grading(db, answer) for answer in answers)
+    return _Read(Attempt(said, None, replies[0].speech, judging=grading, tests=tests), CODE)
+
+
+def _grading(db: Session, answer: Answer) -> bool:
+    """True while ``answer``'s code is queued or running against the hidden tests."""
+    if answer.analysis_job_id is None:
+        return False
+    job = db.get(Job, answer.analysis_job_id)
+    return job is not None and job.status in (JobStatus.QUEUED, JobStatus.RUNNING)
 
 
 def _watching(db: Session, answer: Answer) -> bool:

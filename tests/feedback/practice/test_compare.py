@@ -1,10 +1,11 @@
-"""Two attempts side by side: points gained with both quotes, and a lead in a coach's words."""
+"""Two attempts side by side: points gained with both quotes, a coding question's hidden tests,
+and a lead in a coach's words."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from rehearse.feedback.practice.compare import Attempt, compare_attempts
+from rehearse.feedback.practice.compare import Attempt, Graded, compare_attempts
 
 POINT = "A prototype simulates portions of the desired product."
 
@@ -99,3 +100,41 @@ def test_eye_contact_is_compared_when_both_attempts_were_filmed() -> None:
     eyes = next(m for m in compared.delivery if m.name == "eye contact")
     assert (eyes.first, eyes.second, eyes.change) == (0.2, 0.8, "better")
     assert compared.lead == "This time you looked into the camera more."
+
+
+def test_code_passing_more_tests_is_better_and_led_with() -> None:
+    compared = compare_attempts(
+        Attempt("def f(): ...", tests=Graded(2, 5)),
+        Attempt("def f(): return 1", tests=Graded(5, 5)),
+    )
+    assert compared.tests is not None
+    assert (compared.tests.before, compared.tests.after) == (Graded(2, 5), Graded(5, 5))
+    assert compared.tests.change == "better"
+    assert compared.lead == "This time your code passed all 5 tests."
+
+
+def test_one_test_fewer_is_worse_with_no_noise_margin() -> None:
+    compared = compare_attempts(Attempt("a", tests=Graded(4, 5)), Attempt("b", tests=Graded(3, 5)))
+    assert compared.tests is not None
+    assert compared.tests.change == "worse"
+    assert compared.lead == "This time your code passed 3 of 5 tests, 1 fewer than before."
+
+
+def test_the_same_tests_passed_again_is_the_same() -> None:
+    compared = compare_attempts(Attempt("a", tests=Graded(3, 5)), Attempt("b", tests=Graded(3, 5)))
+    assert compared.tests is not None
+    assert compared.tests.change == "same"
+    assert compared.lead == "Your code passed 3 of 5 tests, as before."
+
+
+def test_code_run_against_changed_tests_is_not_compared() -> None:
+    compared = compare_attempts(Attempt("a", tests=Graded(3, 5)), Attempt("b", tests=Graded(6, 6)))
+    assert compared.tests is not None
+    assert compared.tests.change is None
+    assert "not compared" in compared.lead
+
+
+def test_code_not_yet_run_has_no_tests_to_compare() -> None:
+    compared = compare_attempts(Attempt("a", tests=Graded(3, 5)), Attempt("b", judging=True))
+    assert compared.tests is None
+    assert compared.lead.startswith("Nothing could be compared yet")

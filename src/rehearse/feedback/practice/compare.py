@@ -6,7 +6,8 @@ is "missing" only where the judge's "missing" is right often enough), with the w
 attempt used; content and delivery (eye contact too, when both attempts were filmed) change
 only beyond their margins (``content``, ``delivery``). The lead says what improved, then what
 got worse, then what is still missing: "This time you gave the result; you still don't say
-what you did yourself".
+what you did yourself". A coding question is compared by its hidden tests passed, where any
+change is real: the sandbox runs the same tests the same way each time.
 """
 
 from __future__ import annotations
@@ -52,6 +53,14 @@ _DELIVERY_WORSE = {
 
 
 @dataclass(frozen=True)
+class Graded:
+    """How many of a coding question's hidden tests an attempt's code passed."""
+
+    passed: int
+    total: int
+
+
+@dataclass(frozen=True)
 class Attempt:
     """One attempt as stored: what was said, its judgement, its speech and video analyses
     (dicts as ``ContentJudgement.to_dict``, ``SpeechAnalysis.to_dict`` and
@@ -64,6 +73,24 @@ class Attempt:
     judging: bool = False  # its judgement is still being made (a job is queued or running)
     video: Mapping[str, Any] | None = None
     watching: bool = False  # its video is still being analysed
+    tests: Graded | None = None  # a coding answer's hidden tests, once its code has run
+
+
+@dataclass(frozen=True)
+class CodeChange:
+    """A coding question's hidden tests passed before and after. No noise margin: the
+    sandbox runs the same tests on the code each time, so one test more is a real change."""
+
+    before: Graded
+    after: Graded
+
+    @property
+    def change(self) -> Change | None:
+        """None when the attempts ran different tests (the problem's tests changed)."""
+        if self.before.total != self.after.total:
+            return None
+        step = self.after.passed - self.before.passed
+        return "better" if step > 0 else "worse" if step < 0 else "same"
 
 
 @dataclass(frozen=True)
@@ -92,6 +119,7 @@ class AttemptComparison:
     lead: str  # what improved, what got worse, what is still missing
     judging: bool = False  # either attempt's judgement is still being made
     watching: bool = False  # either attempt's video is still being analysed
+    tests: CodeChange | None = None  # a coding question once both attempts' code has run
 
 
 def compare_attempts(first: Attempt, second: Attempt) -> AttemptComparison:
@@ -108,6 +136,9 @@ def compare_attempts(first: Attempt, second: Attempt) -> AttemptComparison:
     if eyes is not None:
         delivery += (eyes,)
     on_topic = (_on_topic(first), _on_topic(second))
+    tests = None
+    if first.tests is not None and second.tests is not None:
+        tests = CodeChange(first.tests, second.tests)
     return AttemptComparison(
         points,
         content,
@@ -115,9 +146,10 @@ def compare_attempts(first: Attempt, second: Attempt) -> AttemptComparison:
         delivery,
         (len(first.text.split()), len(second.text.split())),
         (_seconds(first), _seconds(second)),
-        _lead(points, delivery, on_topic, content) if second.text.strip() else NO_SPEECH,
+        _lead(points, delivery, on_topic, content, tests) if second.text.strip() else NO_SPEECH,
         first.judging or second.judging,
         first.watching or second.watching,
+        tests,
     )
 
 
@@ -171,8 +203,9 @@ def _lead(
     delivery: Sequence[MeasureChange],
     on_topic: tuple[bool | None, bool | None],
     content: Change | None,
+    tests: CodeChange | None,
 ) -> str:
-    if content is None and not points and not delivery:
+    if content is None and not points and not delivery and tests is None:
         return NOTHING_COMPARED
     if on_topic[1] is False:
         return "This attempt did not address the question."
@@ -191,10 +224,41 @@ def _lead(
         sentences.append(f"this time you {_joined(lost)}")
     if still:
         sentences.append(f"you still {_joined(still)}")
+    coded = _tests_said(tests) if tests is not None else ""
     if not sentences:
-        return "About the same as before: no point, part or measure changed beyond its noise."
+        return coded or (
+            "About the same as before: no point, part or measure changed beyond its noise."
+        )
     lead = "; ".join(sentences) + "."
-    return lead[0].upper() + lead[1:]
+    return " ".join(filter(None, (coded, lead[0].upper() + lead[1:])))
+
+
+def _tests_said(tests: CodeChange) -> str:
+    """What the hidden tests say: "This time your code passed all 5 tests."."""
+    after, before = tests.after, tests.before
+    passed = _passed(after)
+    if tests.change is None:
+        return (
+            f"Your code passed {passed}; the problem's tests have changed since the "
+            f"{before.passed} of {before.total} before, so the two are not compared."
+        )
+    if tests.change == "same":
+        again = " again" if after.passed == after.total else ", as before"
+        return f"Your code passed {passed}{again}."
+    if after.passed == after.total:
+        return f"This time your code passed {passed}."
+    step = after.passed - before.passed
+    more = f"{step} more" if step > 0 else f"{-step} fewer"
+    return f"This time your code passed {passed}, {more} than before."
+
+
+def _passed(graded: Graded) -> str:
+    """How many passed, in words: all 5 tests, none of the 5 tests, 3 of 5 tests."""
+    if graded.passed == graded.total:
+        return f"all {graded.total} tests"
+    if not graded.passed:
+        return f"none of the {graded.total} tests"
+    return f"{graded.passed} of {graded.total} tests"
 
 
 def _told(point: PointChange) -> str:

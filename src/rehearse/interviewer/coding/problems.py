@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -52,3 +53,16 @@ def grade(problem_id: str, code: str, limits: Limits | None = None) -> RunResult
     """Run ``code`` against the problem's hidden tests in the sandbox."""
     tests = [test.model_dump() for test in problem(problem_id).tests]
     return run_tests(code, tests, limits)
+
+
+def passed_tests(problem_id: str, graded: Mapping[str, Any]) -> tuple[int, int]:
+    """How many of the problem's hidden tests a grading passed, and of how many, from the
+    ``RunResult`` as stored (``asdict``, which leaves out its ``passed`` property). Code that
+    did not run (an error, a timeout) has no test results: it passed none of the problem's."""
+    results = graded.get("results") or []
+    if results:
+        return sum(1 for result in results if result.get("passed")), len(results)
+    try:
+        return 0, len(problem(problem_id).tests)
+    except NotFound:
+        return 0, 0
