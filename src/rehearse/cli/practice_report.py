@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from rehearse.feedback.practice.content import SAME_WITHIN
 from rehearse.practice.schemas import ComparedPublic, ComparisonPublic, MeasureChangePublic
+from rehearse.reports.render.practice import quote_label
 
 _CHANGE = {"better": "better", "worse": "worse", "same": "about the same"}
 _UNITS = {"pace": "words a minute", "fillers": "per 100 words", "long pauses": "a minute"}
@@ -39,9 +40,9 @@ def render_comparison(title: str, view: ComparisonPublic, content_note: str) -> 
         name = f"Story part “{point.point}”" if point.is_part else f"Key point “{point.point}”"
         lines.append(f"  {name}: {point.before} → {point.after} ({_CHANGE[point.change]})")
         if point.before_quote:
-            lines.append(f"      before: “{point.before_quote}”")
+            lines.append(f"      before: {quote_label(point.before)}“{point.before_quote}”")
         if point.after_quote:
-            lines.append(f"      after:  “{point.after_quote}”")
+            lines.append(f"      after:  {quote_label(point.after)}“{point.after_quote}”")
     if view.delivery:
         lines += [f"  {_measure(measure)}" for measure in view.delivery]
     else:

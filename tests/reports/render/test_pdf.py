@@ -150,7 +150,7 @@ def test_a_practised_question_is_printed_after_the_answers_point_by_point(
     assert "QUESTION 1 · PRACTISED" in printed
     assert compared.lead in printed
     gained = next(p for p in compared.points if not p.is_part)
-    assert f"missing “{gained.before_quote}”" in printed
+    assert f"missing nearest: “{gained.before_quote}”" in printed  # not evidence
     assert f"covered “{gained.after_quote}”" in printed
     assert "Content (the judge's score): better" in printed
     assert "Fillers: 8 per 100 words → 2 per 100 words (better)" in printed

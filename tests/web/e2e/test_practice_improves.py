@@ -233,7 +233,9 @@ def test_practising_makes_the_missed_point_and_the_comparison_shows_it(
         assert "selfish" in novel["after_quote"].lower()  # the novel's sentence, not the speech
         row = practising.locator(f'[data-points] tr[data-point="{NOVEL}"]')
         expect(row).to_have_attribute("data-change", "better")
-        expect(row.locator("td").nth(1)).to_have_text(f"missing: “{novel['before_quote']}”")
+        expect(row.locator("td").nth(1)).to_have_text(
+            f"missing (nearest: “{novel['before_quote']}”)"
+        )
         expect(row.locator("td").nth(2)).to_have_text(f"covered: “{novel['after_quote']}”")
         expect(practising.locator("[data-lead]")).to_contain_text(
             f"This time you made the point “{NOVEL.rstrip('.')}”"

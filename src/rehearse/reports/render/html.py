@@ -74,6 +74,7 @@ TEMPLATE_HELPERS: dict[str, Any] = {
     "attempt_row": practice.attempt_row,
     "attempt_notes": practice.attempt_notes,
     "point_name": practice.point_name,
+    "quote_label": practice.quote_label,
     "content_line": practice.content_line,
     "measure_line": practice.measure_line,
     "length_line": practice.length_line,

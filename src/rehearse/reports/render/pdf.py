@@ -684,7 +684,7 @@ def _said(status: str, quote: str, kit: Kit) -> str:
         return kit.esc(status)
     return (
         f'{kit.esc(status)}<br/><font name="{kit.fonts.italic}" color="{palette.MUTED}">'
-        f"\u201c{kit.esc(quote)}\u201d</font>"
+        f"{practice.quote_label(status)}\u201c{kit.esc(quote)}\u201d</font>"
     )
 
 

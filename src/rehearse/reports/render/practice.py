@@ -93,6 +93,12 @@ def attempt_notes(item: QuestionPractice) -> list[str]:
     return [f"Attempt {a.number}: {a.note}" for a in item.attempts if a.note]
 
 
+def quote_label(status: str) -> str:
+    """What a quote is to its point: for a point not made, the nearest sentence said, never
+    evidence of the point ("nearest: "); otherwise the words that make it ("")."""
+    return "nearest: " if status == "missing" else ""
+
+
 def point_name(move: PointMove) -> str:
     """A story part capitalised ("Result"), a key point as written."""
     return capital(move.point)

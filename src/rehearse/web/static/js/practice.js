@@ -14,6 +14,16 @@ const data = pageData();
 const base = `/api/sessions/${data.session_id}/questions/${data.question_id}`;
 const POLL_MS = 1000;
 const CHANGE_WORDS = { better: 'better', worse: 'worse', same: 'about the same' };
+
+/**
+ * A point's verdict with the attempt's words: the sentence that makes it, or, for a point not
+ * made, the nearest one said (shown as such, never as evidence of the point).
+ * @param {string} status @param {string} quote
+ */
+function verdict(status, quote) {
+  if (!quote) return status;
+  return status === 'missing' ? `missing (nearest: “${quote}”)` : `${status}: “${quote}”`;
+}
 /** @type {string | null} the attempt whose analysis the page follows */
 let following = null;
 
@@ -172,6 +182,11 @@ function render(compared, judged) {
   let content = 'Content: not judged (the content judge is off on this server).';
   if (view.content) content = `Content: ${CHANGE_WORDS[view.content]} (the content judge's score, beyond its margin).`;
   else if (judged) content = 'Content: not judged yet.';
+  if (view.tests) {
+    const { before: first, after: second, change } = view.tests;
+    content = `Hidden tests passed: ${first.passed} of ${first.total} → ${second.passed} of ${second.total}`
+      + (change ? `, ${CHANGE_WORDS[change]}.` : ' (the problem\'s tests changed).');
+  }
   $('[data-content]').textContent = content;
   $('[data-points-table]').hidden = !view.points.length;
   $('[data-delivery-none]').hidden = view.delivery.length > 0;
@@ -183,8 +198,8 @@ function render(compared, judged) {
     row.dataset.change = point.change;
     row.append(
       cell(point.point),
-      cell(`${point.before}${point.before_quote ? `: “${point.before_quote}”` : ''}`),
-      cell(`${point.after}${point.after_quote ? `: “${point.after_quote}”` : ''}`),
+      cell(verdict(point.before, point.before_quote)),
+      cell(verdict(point.after, point.after_quote)),
     );
     rows.append(row);
   }
