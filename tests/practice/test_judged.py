@@ -17,9 +17,10 @@ from rehearse.jobs.context import JobContext
 from rehearse.reports.judging import JUDGE_CONTENT, KIND, judge_content
 from rehearse.runtime import Runtime
 from rehearse.web.app import create_app
-from tests.conftest import make_settings
+from tests.conftest import make_settings, shared_fixture
 from tests.support.api import ApiUser, sign_up, wait_for_every_job
 from tests.support.llama import llama_server
+from tests.support.net import free_port
 
 # The flow, not the store, is under test here: SQLite alone keeps the model's time to one run.
 pytestmark = [
@@ -126,3 +127,45 @@ def test_a_judged_attempt_counts_toward_its_topic_once(judged: TestClient) -> No
     again = judge_content(JobContext(uuid.uuid4(), JUDGE_CONTENT, payload, None, 1, runtime))
     assert again == {"status": "ok"}
     assert judged.get("/api/progress/topics", headers=h).json() == [counted]
+
+
+def test_the_same_recording_practised_again_is_about_the_same_on_every_measure(
+    judged: TestClient,
+) -> None:
+    alice = sign_up(judged, "alice@example.com")
+    sid, qid = _asked(judged, alice)
+    base = f"/api/sessions/{sid}/questions/{qid}"
+    speech = shared_fixture("audio/jfk.wav").read_bytes()
+    for where in ("answers", "attempts"):
+        _post(judged, alice, f"{base}/{where}", files={"media": ("jfk.wav", speech, "audio/wav")})
+    wait_for_every_job(judged)
+    body = judged.get(f"{base}/comparison", headers=alice.headers).json()["baseline"]
+    assert body["content"] == "same"
+    assert body["delivery"]
+    assert {m["name"]: m["change"] for m in body["delivery"]} == {
+        m["name"]: "same" for m in body["delivery"]
+    }
+    assert all(p["change"] == "same" for p in body["points"])
+    assert "this time" not in body["lead"].lower()  # nothing said to have improved or worsened
+
+
+def test_a_judge_that_fails_leaves_delivery_compared_and_content_not_judged(
+    tmp_path: Path, database_url: str
+) -> None:
+    dead = f"http://127.0.0.1:{free_port()}"  # nothing listens: every request fails
+    settings = make_settings(
+        tmp_path / "data", database_url, llm="on", llm_url=dead, job_max_attempts=1
+    )
+    with TestClient(create_app(settings)) as client:
+        alice = sign_up(client, "alice@example.com")
+        sid, qid = _asked(client, alice)
+        base = f"/api/sessions/{sid}/questions/{qid}"
+        _post(client, alice, f"{base}/answers", files={"media": _spoken("We fixed the report.")})
+        _post(client, alice, f"{base}/attempts", files={"media": _spoken(
+            "Our nightly report took six hours, so I added an index, and it now takes minutes."
+        )})  # fmt: skip
+        wait_for_every_job(client)
+        body = client.get(f"{base}/comparison", headers=alice.headers).json()["baseline"]
+    assert {m["name"] for m in body["delivery"]} >= {"pace", "fillers"}
+    assert body["content"] is None
+    assert body["judging"] is False  # said failed, not waited for
