@@ -249,6 +249,10 @@ def test_practising_makes_the_missed_point_and_the_comparison_shows_it(
         assert served.headers["content-type"].startswith(("audio/", "video/"))
         _plays(practising, media)
 
-    # The interview's own report is what it was before the practice (but for when it was built).
+    # The interview's own report is what it was before the practice (but for when it was built
+    # and its practice section, which now holds the attempt).
     after = page.request.get(f"/api/sessions/{sid}/report").json()
-    assert {**after, "created_at": ""} == {**before, "created_at": ""}
+    [practised] = after["practice"]
+    assert [a["answer_id"] for a in practised["attempts"]] == [attempt["id"]]
+    unchanged = {"created_at": "", "practice": []}
+    assert {**after, **unchanged} == {**before, **unchanged}
