@@ -183,6 +183,21 @@ class MeasureMove:
 
 
 @dataclass(frozen=True)
+class HiddenTests:
+    passed: int  # of a coding question's hidden tests
+    total: int
+
+
+@dataclass(frozen=True)
+class HiddenTestsMove:
+    """A coding question's hidden tests passed before and after (``compare.CodeChange``)."""
+
+    before: HiddenTests
+    after: HiddenTests
+    change: str | None  # better, worse, same; None: the problem's tests changed between them
+
+
+@dataclass(frozen=True)
 class PracticeComparison:
     """One attempt against an earlier one (``feedback.practice.compare.AttemptComparison``)."""
 
@@ -195,6 +210,7 @@ class PracticeComparison:
     seconds: tuple[float | None, float | None]
     judging: bool  # either attempt's content is still being judged
     watching: bool = False  # either attempt's video is still being analysed
+    tests: HiddenTestsMove | None = None  # a coding question's hidden tests passed
 
 
 @dataclass(frozen=True)

@@ -20,12 +20,15 @@ from rehearse.feedback.practice.compare import (
     NO_SPEECH,
     Attempt,
     AttemptComparison,
+    CodeChange,
     Graded,
     compare_attempts,
 )
 from rehearse.feedback.practice.content import counted_score
 from rehearse.feedback.practice.delivery import measures_of
 from rehearse.feedback.report import (
+    HiddenTests,
+    HiddenTestsMove,
     MeasureMove,
     PointMove,
     PracticeAttempt,
@@ -238,4 +241,14 @@ def practice_comparison(comparison: AttemptComparison) -> PracticeComparison:
         seconds=comparison.seconds,
         judging=comparison.judging,
         watching=comparison.watching,
+        tests=_hidden_tests_move(comparison.tests) if comparison.tests is not None else None,
+    )
+
+
+def _hidden_tests_move(tests: CodeChange) -> HiddenTestsMove:
+    before, after = tests.before, tests.after
+    return HiddenTestsMove(
+        HiddenTests(before.passed, before.total),
+        HiddenTests(after.passed, after.total),
+        tests.change,
     )

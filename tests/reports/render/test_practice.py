@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from rehearse.feedback.report import MeasureMove, PracticeAttempt, PracticeComparison
+from rehearse.feedback.report import (
+    HiddenTests,
+    HiddenTestsMove,
+    MeasureMove,
+    PracticeAttempt,
+    PracticeComparison,
+)
 from rehearse.reports.render.practice import attempt_row, content_line, measure_line
 
 
@@ -35,3 +41,16 @@ def test_an_off_topic_attempt_counts_zero_and_says_why() -> None:
 def test_content_still_being_judged_is_said_so() -> None:
     waiting = PracticeComparison("", (), None, (True, None), (), (4, 9), (None, None), True)
     assert content_line(waiting) == "Content: still being judged"
+
+
+def test_a_coding_attempt_says_its_hidden_tests_passed() -> None:
+    tests = HiddenTestsMove(HiddenTests(2, 5), HiddenTests(5, 5), "better")
+    coded = PracticeComparison(
+        "", (), None, (None, None), (), (4, 9), (None, None), False, False, tests
+    )
+    assert content_line(coded) == "Hidden tests passed: 2 of 5 → 5 of 5 (better)"
+
+
+def test_eye_contact_is_shown_in_per_cent() -> None:
+    line = measure_line(MeasureMove("eye contact", 0.55, 0.8, "better"))
+    assert line == "Eye contact: 55% → 80% (better)"

@@ -110,7 +110,15 @@ def point_line(move: PointMove) -> str:
 
 
 def content_line(comparison: PracticeComparison) -> str:
-    """The judged content's change, or why it is not compared."""
+    """The judged content's change (a coding question's hidden tests passed), or why it is
+    not compared."""
+    if comparison.tests is not None:
+        before, after = comparison.tests.before, comparison.tests.after
+        change = change_word(comparison.tests.change) if comparison.tests.change else ""
+        return (
+            f"Hidden tests passed: {before.passed} of {before.total} \u2192 {after.passed} of "
+            f"{after.total}" + (f" ({change})" if change else " (the problem's tests changed)")
+        )
     if comparison.content is not None:
         return f"Content (the judge's score): {change_word(comparison.content)}"
     if comparison.judging:
