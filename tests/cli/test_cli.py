@@ -1,6 +1,7 @@
 """The ``rehearse`` command as an operator uses it: as a process where what is tested is the
 process (its exit status, its output, the models it loads), and in this process, through the
-same command line (Typer's runner), where it is what a command does with its settings."""
+same command line (Typer's runner), where it is what a command does with its settings and its
+input (the models then load once for the whole file)."""
 
 from __future__ import annotations
 
@@ -121,7 +122,7 @@ def test_analyze_prints_the_transcript_and_metrics(tmp_path: Path) -> None:
 def test_analyze_as_json(tmp_path: Path) -> None:
     recording = tmp_path / "answer.wav"
     recording.write_bytes(_spoken_wav("We reduced the error rate by half."))
-    result = _run(["analyze", str(recording), "--json"], rehearse_env(data_dir=tmp_path))
+    result = invoke_rehearse(["analyze", str(recording), "--json"], rehearse_env(data_dir=tmp_path))
     payload = json.loads(result.stdout)
     assert payload["status"] == "ok"
     assert payload["pace"]["words_per_minute"] > 0
@@ -147,11 +148,11 @@ def test_analyze_judges_what_the_answer_says(tmp_path: Path, smollm2_url: str) -
     recording = tmp_path / "answer.wav"
     recording.write_bytes(_spoken_wav("I shipped the new search feature in two weeks."))
     env = rehearse_env(data_dir=tmp_path, llm="on", llm_url=smollm2_url)
-    result = _run(
+    result = invoke_rehearse(
         ["analyze", str(recording), "--question", STORY_QUESTION, "--key-point", "A deadline"],
         env,
     )
-    assert result.returncode == 0, result.stderr
+    assert result.exit_code == 0, result.stderr
     assert "Content, judged by" in result.stdout
     assert re.search(r"\n    (covered|partly|missing)\s+A deadline\n", result.stdout)
     for part in ("situation", "task", "action", "result"):
@@ -165,7 +166,9 @@ def test_analyze_as_json_holds_the_judgement_and_its_content_score(
     recording = tmp_path / "answer.wav"
     recording.write_bytes(_spoken_wav("I shipped the new search feature in two weeks."))
     env = rehearse_env(data_dir=tmp_path, llm="on", llm_url=smollm2_url)
-    result = _run(["analyze", str(recording), "--question", STORY_QUESTION, "--json"], env)
+    result = invoke_rehearse(
+        ["analyze", str(recording), "--question", STORY_QUESTION, "--json"], env
+    )
     feedback = json.loads(result.stdout)["feedback"]
     judgement = feedback["judgement"]
     assert 0 <= judgement["score"] <= 100
@@ -180,8 +183,8 @@ def test_analyze_says_why_content_was_not_judged_and_measures_the_rest(tmp_path:
     recording.write_bytes(_spoken_wav("I shipped the new search feature in two weeks."))
     dead = f"http://127.0.0.1:{free_port()}/v1"  # nothing listens there
     env = rehearse_env(data_dir=tmp_path, llm="on", llm_url=dead)
-    result = _run(["analyze", str(recording), "--question", STORY_QUESTION], env)
-    assert result.returncode == 0, result.stderr
+    result = invoke_rehearse(["analyze", str(recording), "--question", STORY_QUESTION], env)
+    assert result.exit_code == 0, result.stderr
     assert "! Content was not judged: " in result.stdout
     assert "Scores (0-100) and what moved them" in result.stdout
     assert "Traceback" not in result.stderr
@@ -189,15 +192,17 @@ def test_analyze_says_why_content_was_not_judged_and_measures_the_rest(tmp_path:
 
 def test_analyze_wants_the_question_its_key_points_belong_to(tmp_path: Path) -> None:
     recording = tmp_path / "answer.wav"
-    result = _run(["analyze", str(recording), "--key-point", "A deadline"], rehearse_env())
-    assert result.returncode == 1
+    result = invoke_rehearse(
+        ["analyze", str(recording), "--key-point", "A deadline"], rehearse_env()
+    )
+    assert result.exit_code == 1
     assert "--key-point needs --question" in result.stderr
 
 
 def test_analyze_reports_what_the_camera_saw(tmp_path: Path) -> None:
     video = shared_fixture("video/single_face.mp4")
-    result = _run(["analyze", str(video)], rehearse_env(data_dir=tmp_path))
-    assert result.returncode == 0, result.stderr
+    result = invoke_rehearse(["analyze", str(video)], rehearse_env(data_dir=tmp_path))
+    assert result.exit_code == 0, result.stderr
     for section in ("Eye contact", "Head pose", "Blinks", "Posture", "Timeline (5 s windows)"):
         assert section in result.stdout
     assert "presence" in result.stdout
@@ -205,7 +210,7 @@ def test_analyze_reports_what_the_camera_saw(tmp_path: Path) -> None:
 
 def test_analyze_as_json_holds_the_video_analysis(tmp_path: Path) -> None:
     video = shared_fixture("video/single_face.mp4")
-    result = _run(["analyze", str(video), "--json"], rehearse_env(data_dir=tmp_path))
+    result = invoke_rehearse(["analyze", str(video), "--json"], rehearse_env(data_dir=tmp_path))
     payload = json.loads(result.stdout)
     assert payload["video"]["gaze"]["eye_contact_ratio"] > 0.9
     assert payload["video"]["blinks"]["count"] == 1

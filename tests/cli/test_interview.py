@@ -8,9 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from typer.testing import Result
 
 from tests.conftest import shared_fixture
-from tests.support.processes import rehearse_env
+from tests.support.processes import invoke_rehearse, rehearse_env
 from tests.support.waiting import GUARD_SECONDS
 
 VAGUE = "I guess we kind of disagreed sometimes about stuff, maybe about things like that."
@@ -22,14 +23,11 @@ COMPLETE = (
 )
 
 
-def _interview(
-    tmp_path: Path, typed: str, *extra: str, **settings: object
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
+def _interview(tmp_path: Path, typed: str, *extra: str, **settings: object) -> Result:
+    """``rehearse interview`` with the shared job posting and résumé, ``typed`` as what the
+    candidate types, run in this process (the models load once for the file)."""
+    return invoke_rehearse(
         [
-            sys.executable,
-            "-m",
-            "rehearse",
             "interview",
             "--job",
             str(shared_fixture("jobs/software_engineer_login_gov.txt")),
@@ -37,20 +35,14 @@ def _interview(
             str(shared_fixture("resumes/resume-matcher_john_doe_senior_swe.pdf")),
             *extra,
         ],
-        input=typed,
-        env=rehearse_env(data_dir=tmp_path, **settings),
-        capture_output=True,
-        text=True,
-        # A hang guard, not a speed check: a mock interview takes about 50 s on a quiet 2-core
-        # machine and twice that on a busy one; the benchmarks measure speed.
-        timeout=GUARD_SECONDS,
-        check=False,
+        rehearse_env(data_dir=tmp_path, **settings),
+        stdin=typed,
     )
 
 
 def test_the_plan_and_first_question_are_shown(tmp_path: Path) -> None:
     result = _interview(tmp_path, "/quit\n", "--length", "4", "--show-plan")
-    assert result.returncode == 0, result.stderr
+    assert result.exit_code == 0, result.stderr
     assert "Mock interview: Login.gov - Application Engineer (senior, mixed)" in result.stdout
     assert "web-backend (strength)" in result.stdout
     assert "[projects, difficulty 3] In DevFlow" in result.stdout  # their own project, by name
@@ -79,7 +71,7 @@ def test_a_missing_job_file_is_reported_plainly(tmp_path: Path) -> None:
         text=True,
         timeout=GUARD_SECONDS,
         check=False,
-    )
+    )  # a process of its own: its exit status and what it prints are what is tested
     assert result.returncode == 1
     assert "Cannot read" in result.stderr
 
@@ -93,7 +85,7 @@ def test_recorded_answers_are_transcribed_and_judged(tmp_path: Path) -> None:
         ).stdout
         (folder / name).write_bytes(wav)
     result = _interview(tmp_path, "", "--length", "2", "--answers", str(folder))
-    assert result.returncode == 0, result.stderr
+    assert result.exit_code == 0, result.stderr
     assert "[01.wav: " in result.stdout
     assert "Kafka" in result.stdout  # the recording was transcribed
     assert "Topic levels after this interview" in result.stdout
@@ -118,7 +110,7 @@ def judged(tmp_path_factory: pytest.TempPathFactory, smollm2_url: str) -> str:
     """What an interview printed with the content judge on (SmolLM2 standing in)."""
     folder = tmp_path_factory.mktemp("judged")
     result = _interview(folder, OFF_THE_QUESTION, "--length", "2", llm="on", llm_url=smollm2_url)
-    assert result.returncode == 0, result.stderr
+    assert result.exit_code == 0, result.stderr
     return result.stdout
 
 
