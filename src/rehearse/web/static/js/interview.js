@@ -12,7 +12,7 @@ import { LiveGaze } from './gaze.js';
 import { resetCaptions, resetGaze, resetMeter, showCaption, showGaze, showLive, showPartial } from './live-panel.js';
 import { LiveMeter } from './meter.js';
 import { cameraFor, getPref, setCameraFor, setPref } from './prefs.js';
-import { AnswerRecorder, openDevices } from './recorder.js';
+import { AnswerRecorder, Devices } from './recorder.js';
 import * as uploads from './uploads.js';
 import { hush, speak } from './voice.js';
 
@@ -32,9 +32,8 @@ let questions = [];
 const answered = new Set();
 /** @type {{question: any, prompt: string, followUp: boolean, reason: string} | null} */
 let current = null;
-/** @type {MediaStream | null} */
-let stream = null;
-let streamHasCamera = false;
+/** @type {Devices | null} the microphone and camera, opened at the first answer */
+let inputDevices = null;
 /** @type {{recorder: AnswerRecorder, meter: LiveMeter, gaze: LiveGaze | null, upload: {id: string}, started: number, timer: number} | null} */
 /** @typedef {Promise<import('./meter.js').Caption | null> | null} LiveFinal the live captions of an answer, once it ended */
 let take = null;
@@ -194,20 +193,9 @@ function repeat() {
 
 // Recording.
 
-async function devices() {
-  const camera = cameraFor(sessionId);
-  if (stream && streamHasCamera === camera) return stream;
-  stream?.getTracks().forEach((track) => track.stop());
-  stream = await openDevices(camera);
-  streamHasCamera = camera;
-  const preview = $('[data-camera]');
-  preview.hidden = !camera;
-  if (camera) {
-    const video = $('video', preview);
-    video.srcObject = stream;
-    video.play().catch(() => {});
-  }
-  return stream;
+function devices() {
+  inputDevices = inputDevices || new Devices($('[data-camera]'));
+  return inputDevices.open(cameraFor(sessionId));
 }
 
 async function startAnswer() {
@@ -431,7 +419,7 @@ async function finish() {
       await sleep(Math.min(10_000, 1000 * 2 ** attempt));
     }
   }
-  stream?.getTracks().forEach((track) => track.stop());
+  inputDevices?.close();
   window.location.assign(`/sessions/${sessionId}`);
 }
 

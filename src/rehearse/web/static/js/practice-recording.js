@@ -10,13 +10,12 @@ import { LiveGaze } from './gaze.js';
 import { resetCaptions, resetGaze, resetMeter, showCaption, showGaze, showLive, showPartial } from './live-panel.js';
 import { LiveMeter } from './meter.js';
 import { cameraFor, getPref, setCameraFor, setPref } from './prefs.js';
-import { AnswerRecorder, openDevices } from './recorder.js';
+import { AnswerRecorder, Devices } from './recorder.js';
 import * as uploads from './uploads.js';
 import { hush } from './voice.js';
 
-/** @type {MediaStream | null} */
-let stream = null;
-let streamHasCamera = false;
+/** @type {Devices | null} made once the page's camera preview is there */
+let inputDevices = null;
 /** @type {{recorder: AnswerRecorder, meter: LiveMeter, gaze: LiveGaze | null, upload: {id: string}} | null} */
 let take = null;
 
@@ -34,20 +33,9 @@ export function wireOptions(/** @type {string} */ sessionId) {
 }
 
 /** @param {string} sessionId @returns {Promise<MediaStream>} */
-async function devices(sessionId) {
-  const camera = cameraFor(sessionId);
-  if (stream && streamHasCamera === camera) return stream;
-  stream?.getTracks().forEach((track) => track.stop());
-  stream = await openDevices(camera);
-  streamHasCamera = camera;
-  const preview = $('[data-camera]');
-  preview.hidden = !camera;
-  if (camera) {
-    const video = $('video', preview);
-    video.srcObject = stream;
-    video.play().catch(() => {});
-  }
-  return stream;
+function devices(sessionId) {
+  inputDevices = inputDevices || new Devices($('[data-camera]'));
+  return inputDevices.open(cameraFor(sessionId));
 }
 
 /**
@@ -70,7 +58,7 @@ export async function startRecording(sessionId, questionId, onSecond) {
   recorder.start();
   take = { recorder, meter, upload, gaze: null };
   meter.start(media).catch(() => showLive(false, take !== null));
-  const camera = streamHasCamera;
+  const camera = Boolean(inputDevices?.hasCamera);
   resetGaze(camera);
   if (camera) {
     take.gaze = new LiveGaze($('video', $('[data-camera]')), sessionId, showGaze);
@@ -89,8 +77,7 @@ export async function stopRecording() {
   finished.meter.stop();
   finished.gaze?.stop();
   const blob = await finished.recorder.stop();
-  stream?.getTracks().forEach((track) => track.stop());
-  stream = null;
+  inputDevices?.close();
   $('[data-camera]').hidden = true;
   if (!blob.size) {
     await uploads.discard(finished.upload.id);

@@ -17,6 +17,42 @@ export function openDevices(camera) {
   });
 }
 
+/**
+ * The microphone, and the camera while it is chosen, opened once and kept until the choice
+ * changes or ``close``; the camera's picture is shown in ``preview`` (an element holding a
+ * <video>), hidden without it.
+ */
+export class Devices {
+  /** @param {HTMLElement} preview */
+  constructor(preview) {
+    this.preview = preview;
+    /** @type {MediaStream | null} */
+    this.stream = null;
+    this.hasCamera = false;
+  }
+
+  /** @param {boolean} camera @returns {Promise<MediaStream>} */
+  async open(camera) {
+    if (this.stream && this.hasCamera === camera) return this.stream;
+    this.close();
+    this.stream = await openDevices(camera);
+    this.hasCamera = camera;
+    this.preview.hidden = !camera;
+    if (camera) {
+      const video = /** @type {HTMLVideoElement} */ (this.preview.querySelector('video'));
+      video.srcObject = this.stream;
+      video.play().catch(() => {});
+    }
+    return this.stream;
+  }
+
+  /** Stop every track, so the browser no longer shows the devices in use. */
+  close() {
+    this.stream?.getTracks().forEach((track) => track.stop());
+    this.stream = null;
+  }
+}
+
 /** @param {MediaStream} stream @returns {string} the first recording type the browser supports */
 export function recordingType(stream) {
   const types = stream.getVideoTracks().length ? VIDEO_TYPES : AUDIO_TYPES;
