@@ -14,10 +14,17 @@ from rehearse.feedback.report import Report
 from rehearse.interviews.models import InterviewSession, QuestionKind
 from rehearse.jobs.context import JobContext
 from rehearse.reports.builder import build_report
-from rehearse.reports.judging import JUDGE_CONTENT, WARM_UP, judge_content, warm_up_judge
+from rehearse.reports.judging import (
+    JUDGE_CONTENT,
+    WARM_UP,
+    WAS_OFF,
+    judge_content,
+    warm_up_judge,
+)
 from rehearse.runtime import Runtime
 from tests.conftest import make_settings
 from tests.support.llama import judge_model, llama_server
+from tests.support.net import free_port
 from tests.support.store import answered_question
 
 pytestmark = pytest.mark.slow
@@ -140,3 +147,22 @@ def test_a_story_shows_its_star_parts_and_a_stronger_answer_in_its_own_words(
     assert [p["point"] for p in answer.judgement["star"]] == list(answer.star)
     stronger = answer.judgement["stronger"]
     assert "Last spring our checkout page timed out every Friday evening." in stronger
+
+
+def test_an_answer_given_while_the_judge_was_off_says_so_once_it_is_on(
+    tmp_path: Path, database_url: str
+) -> None:
+    off = Runtime(make_settings(tmp_path / "data", database_url, llm="off"))
+    try:
+        interview_id, question_id = _answered(off, GOOD)
+        assert _judge(off, question_id) == {"status": "off"}
+    finally:
+        off.close()
+    dead = f"http://127.0.0.1:{free_port()}"  # the report only reads: nothing is asked of it
+    on = Runtime(make_settings(tmp_path / "data", database_url, llm="on", llm_url=dead))
+    try:
+        answer = _report(on, interview_id).answers[0]
+    finally:
+        on.close()
+    assert WAS_OFF in answer.warnings
+    assert not any("REHEARSE_LLM=off" in warning for warning in answer.warnings)

@@ -42,6 +42,10 @@ JUDGE_CONTENT = "answer.judge_content"
 WARM_UP = "judge.warm_up"
 KIND = "content-judge"
 OFF = "Content was not judged: the judge is turned off (REHEARSE_LLM=off)."
+WAS_OFF = (
+    "Content was not judged: the judge was turned off when this was answered, and an answer "
+    "is judged when it is given."
+)
 
 
 def judge_input(db: Session, question: Question, answers: Sequence[Answer]) -> JudgeInput:
@@ -103,6 +107,8 @@ def content_verdict(
         return None
     if stored is None:
         return Verdict(None, PENDING)
+    if stored.get("status") == "off":  # the judge is on now: it was off then
+        return Verdict(None, WAS_OFF)
     if stored.get("status") != "ok":
         return Verdict(None, str(stored.get("message") or PENDING))
     if stored.get("read") != read_key(judge_input(db, question, answers), judge.name):
