@@ -171,3 +171,13 @@ def test_a_practised_report_is_accessible(practised: Report) -> None:
 
 def test_a_report_without_practice_has_no_practice_section(html: str) -> None:
     assert 'id="practice"' not in html
+
+
+def test_the_latest_attempt_is_also_set_against_the_one_before_it(practised: Report) -> None:
+    page = render_html(practised)
+    previous = practised.practice[0].previous
+    assert previous is not None
+    at = page.index("The latest attempt against the one before it")
+    assert page.index("The latest attempt against your answer in the interview") < at
+    assert str(escape(previous.lead)) in page[at:]
+    assert "Fillers: 5 per 100 words → 2 per 100 words" in page[at:]

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rehearse.feedback.report import (
     HiddenTests,
     HiddenTestsMove,
     MeasureMove,
     PracticeAttempt,
     PracticeComparison,
+    QuestionPractice,
 )
-from rehearse.reports.render.practice import attempt_row, content_line, measure_line
+from rehearse.reports.render.practice import (
+    attempt_row,
+    content_line,
+    measure_line,
+    shows_previous,
+)
 
 
 def _typed(content: float | None, on_topic: bool | None) -> PracticeAttempt:
@@ -54,3 +62,11 @@ def test_a_coding_attempt_says_its_hidden_tests_passed() -> None:
 def test_eye_contact_is_shown_in_per_cent() -> None:
     line = measure_line(MeasureMove("eye contact", 0.55, 0.8, "better"))
     assert line == "Eye contact: 55% → 80% (better)"
+
+
+def test_the_attempt_before_is_not_shown_again_when_it_is_the_baseline() -> None:
+    compared = PracticeComparison("", (), None, (True, True), (), (4, 9), (None, None), False)
+    two = (_typed(40.0, True), replace(_typed(60.0, True), number=2))
+    skipped = QuestionPractice(1, "Why us?", "q", two, "first attempt", compared, compared)
+    assert not shows_previous(skipped)
+    assert shows_previous(replace(skipped, baseline="interview"))

@@ -126,3 +126,23 @@ def test_an_attempt_whose_upload_fails_is_kept_and_sent_again_once(
     assert len(attempts) == 1
     assert attempts[0]["media"]["filename"].startswith("attempt-")
     assert page.evaluate(KEPT_IN_BROWSER) == 0  # and no longer kept in the browser
+
+
+def test_the_latest_attempt_can_be_set_against_the_one_before(page: Page, server: Server) -> None:
+    sid, qid = _answered_question(server, "twice@example.com")
+    sign_in_in_browser(page, "twice@example.com")
+    page.goto(f"/sessions/{sid}/questions/{qid}/practise")
+    first = "I added an index to the report query and it ran in minutes, not hours."
+    for typed in (first, "I profiled it, added an index, and it ran in minutes."):
+        page.get_by_role("button", name="Type instead").click()
+        page.locator("#typed-attempt").fill(typed)
+        page.get_by_role("button", name="Submit answer").click()
+        expect(page.locator("[data-status]")).to_have_text("Done.", timeout=GUARD_MS)
+
+    length = page.locator("[data-length]")
+    expect(length).to_contain_text(f"{len(TYPED.split())} words before")  # the interview's
+    page.get_by_role("button", name="your attempt before").click()
+    expect(length).to_contain_text(f"{len(first.split())} words before")
+    expect(page.get_by_role("button", name="your attempt before")).to_have_attribute(
+        "aria-pressed", "true"
+    )

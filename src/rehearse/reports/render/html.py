@@ -68,6 +68,7 @@ TEMPLATE_HELPERS: dict[str, Any] = {
     "practice_meta": practice.practice_meta,
     "practice_nothing_yet": practice.NOTHING_YET,
     "baseline_name": practice.baseline_name,
+    "shows_previous": practice.shows_previous,
     "change_word": practice.change_word,
     "change_colour": practice.change_colour,
     "attempt_header": practice.ATTEMPT_HEADER,

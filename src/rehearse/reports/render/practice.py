@@ -48,6 +48,15 @@ def practice_meta(item: QuestionPractice) -> str:
     return joined(count, f"the latest compared with {baseline_name(item)}")
 
 
+def shows_previous(item: QuestionPractice) -> bool:
+    """Whether the latest attempt against the one before says something the comparison with
+    the baseline does not: not when the attempt before is the baseline (the second attempt
+    at a question skipped in the interview)."""
+    if item.previous is None:
+        return False
+    return not (item.baseline == "first attempt" and len(item.attempts) == 2)
+
+
 def baseline_name(item: QuestionPractice) -> str:
     return "your answer in the interview" if item.baseline == "interview" else "your first attempt"
 

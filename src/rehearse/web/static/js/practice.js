@@ -175,8 +175,21 @@ function shown(measure, value) {
   return measure.name === 'eye contact' ? `${Math.round(value * 100)} %` : value.toFixed(1);
 }
 
+/** Which comparison is shown: against the baseline (the interview's answer, or the first
+ * attempt) or against the attempt before; with its last data, to show again on a switch. */
+let against = 'baseline';
+/** @type {[any, boolean] | null} */
+let lastShown = null;
+
 function render(compared, judged) {
-  const view = compared.baseline;
+  lastShown = [compared, judged];
+  const choice = $('[data-compare-with]');
+  choice.hidden = !compared.previous;
+  if (!compared.previous) against = 'baseline';
+  for (const button of choice.querySelectorAll('[data-with]')) {
+    button.setAttribute('aria-pressed', String(button.dataset.with === against));
+  }
+  const view = compared[against] || compared.baseline;
   $('[data-comparison]').hidden = false;
   $('[data-lead]').textContent = view.lead;
   let content = 'Content: not judged (the content judge is off on this server).';
@@ -216,6 +229,12 @@ function render(compared, judged) {
   $('[data-length]').textContent = `${before} words before, ${after} this time.`;
 }
 
+for (const button of document.querySelectorAll('[data-with]')) {
+  button.addEventListener('click', () => {
+    against = button.dataset.with;
+    if (lastShown) render(...lastShown);
+  });
+}
 window.addEventListener('rehearse:upload', showUpload);
 wireOptions(data.session_id);
 $('[data-action="start"]').addEventListener('click', start);
