@@ -11,7 +11,8 @@ import { $, $$, clock, pageData, sleep } from './dom.js';
 import { LiveGaze } from './gaze.js';
 import { resetCaptions, resetGaze, resetMeter, showCaption, showGaze, showLive, showPartial } from './live-panel.js';
 import { LiveMeter } from './meter.js';
-import { cameraFor, getPref, setCameraFor, setPref } from './prefs.js';
+import { wireOptions } from './options.js';
+import { cameraFor } from './prefs.js';
 import { AnswerRecorder, Devices } from './recorder.js';
 import * as uploads from './uploads.js';
 import { hush, speak } from './voice.js';
@@ -428,23 +429,6 @@ function confirmEnd() {
   dialog.showModal();
 }
 
-// Options.
-
-function wireOptions() {
-  const voice = /** @type {HTMLInputElement} */ ($('[data-option="voice"]'));
-  voice.checked = getPref('voice');
-  voice.addEventListener('change', () => {
-    setPref('voice', voice.checked);
-    if (!voice.checked) hush();
-  });
-  const camera = /** @type {HTMLInputElement} */ ($('[data-option="camera"]'));
-  camera.checked = cameraFor(sessionId);
-  $('[data-calibration]').hidden = !camera.checked;
-  camera.addEventListener('change', () => {
-    setCameraFor(sessionId, camera.checked);
-    $('[data-calibration]').hidden = !camera.checked;
-  });
-}
 
 // Calibration: three seconds of looking into the lens tell the server where this candidate's
 // eyes point when they do; eye contact is judged by it from then on.
@@ -546,7 +530,9 @@ async function load() {
   else ask(nextOpen(0));
 }
 
-wireOptions();
+wireOptions(sessionId, (on) => {
+  $('[data-calibration]').hidden = !on;
+});
 wireActions();
 load().catch((error) => {
   show('asking');

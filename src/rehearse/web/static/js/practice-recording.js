@@ -9,7 +9,7 @@ import { $ } from './dom.js';
 import { LiveGaze } from './gaze.js';
 import { resetCaptions, resetGaze, resetMeter, showCaption, showGaze, showLive, showPartial } from './live-panel.js';
 import { LiveMeter } from './meter.js';
-import { cameraFor, getPref, setCameraFor, setPref } from './prefs.js';
+import { cameraFor } from './prefs.js';
 import { AnswerRecorder, Devices } from './recorder.js';
 import * as uploads from './uploads.js';
 import { hush } from './voice.js';
@@ -18,19 +18,6 @@ import { hush } from './voice.js';
 let inputDevices = null;
 /** @type {{recorder: AnswerRecorder, meter: LiveMeter, gaze: LiveGaze | null, upload: {id: string}} | null} */
 let take = null;
-
-/** The voice and camera options, as the interview page has them (the camera per session). */
-export function wireOptions(/** @type {string} */ sessionId) {
-  const voice = /** @type {HTMLInputElement} */ ($('[data-option="voice"]'));
-  voice.checked = getPref('voice');
-  voice.addEventListener('change', () => {
-    setPref('voice', voice.checked);
-    if (!voice.checked) hush();
-  });
-  const camera = /** @type {HTMLInputElement} */ ($('[data-option="camera"]'));
-  camera.checked = cameraFor(sessionId);
-  camera.addEventListener('change', () => setCameraFor(sessionId, camera.checked));
-}
 
 /** @param {string} sessionId @returns {Promise<MediaStream>} */
 function devices(sessionId) {

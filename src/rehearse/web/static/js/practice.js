@@ -6,7 +6,8 @@
  */
 import { api, ApiError, describe } from './api.js';
 import { $, pageData, sleep } from './dom.js';
-import { startRecording, stopRecording, wireOptions } from './practice-recording.js';
+import { wireOptions } from './options.js';
+import { startRecording, stopRecording } from './practice-recording.js';
 import * as uploads from './uploads.js';
 import { speak } from './voice.js';
 
