@@ -218,6 +218,19 @@ def start_answering(page: Page) -> None:
     expect(page.locator("[data-live]")).to_have_text("Live", timeout=GUARD_MS)
 
 
+def record_for(page: Page, seconds: float) -> None:
+    """Until the interview's recording holds ``seconds`` by its own clock (the page's m:ss
+    timer), however slowly a busy machine lets the browser record."""
+    page.wait_for_function(
+        """wanted => {
+            const [m, s] = document.querySelector('[data-timer]').textContent.split(':');
+            return Number(m) * 60 + Number(s) >= wanted;
+        }""",
+        arg=seconds,
+        timeout=GUARD_MS,
+    )
+
+
 def wait_for_next_prompt(page: Page, before: str) -> None:
     """Until the interviewer has replied to the answer given to the prompt ``before``: a
     follow-up, the next question, or the end of the interview."""

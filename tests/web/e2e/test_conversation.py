@@ -20,6 +20,7 @@ from pypdf import PdfReader
 from tests.support.waiting import GUARD_MS
 from tests.web.e2e.conftest import (
     Server,
+    record_for,
     screenshot,
     session_with_question,
     sign_in_in_browser,
@@ -50,7 +51,7 @@ PLAYED = """async (video) => {
 def _answer_out_loud(page: Page, seconds: float) -> None:
     before = page.locator("[data-prompt]").inner_text()
     start_answering(page)
-    page.wait_for_timeout(seconds * 1000)
+    record_for(page, seconds)
     page.get_by_role("button", name="Done", exact=True).click()
     wait_for_next_prompt(page, before)
 

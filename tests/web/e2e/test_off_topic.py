@@ -24,6 +24,7 @@ from tests.support.llama import judge_model
 from tests.support.waiting import GUARD_MS
 from tests.web.e2e.conftest import (
     Server,
+    record_for,
     serving,
     session_with_question,
     sign_in_in_browser,
@@ -59,7 +60,7 @@ def test_a_session_answered_off_topic_is_not_graded_and_says_why(
     page.goto(f"/sessions/{sid}/interview")
     expect(page.locator("[data-prompt]")).to_have_text(DESIGN)
     start_answering(page)
-    page.wait_for_timeout(7000)
+    record_for(page, 7)
     page.get_by_role("button", name="Done", exact=True).click()
     # Whatever the interviewer does next (a clarification, or the end), end the session.
     wait_for_next_prompt(page, DESIGN)

@@ -32,6 +32,7 @@ from tests.support.waiting import GUARD_MS
 from tests.web.e2e.conftest import (
     Hearing,
     Server,
+    record_for,
     screenshot,
     serving,
     session_with_question,
@@ -94,15 +95,7 @@ def _interview(page: Page, sid: str, seconds: float) -> None:
     page.goto(f"/sessions/{sid}/interview")
     expect(page.locator("[data-prompt]")).to_have_text(QUESTION["text"])
     page.get_by_role("button", name="Start answering").click()
-    # The recording's own clock (m:ss) until the whole recording has been heard.
-    page.wait_for_function(
-        """wanted => {
-            const [m, s] = document.querySelector('[data-timer]').textContent.split(':');
-            return Number(m) * 60 + Number(s) >= wanted;
-        }""",
-        arg=seconds,
-        timeout=GUARD_MS,
-    )
+    record_for(page, seconds)  # until the whole recording has been heard
     page.get_by_role("button", name="Done", exact=True).click()
     wait_for_next_prompt(page, QUESTION["text"])
     if page.locator('[data-state="finished"]').is_hidden():  # a follow-up: not answered

@@ -39,8 +39,11 @@ function setError(message) {
 }
 
 function setControls(mode) {
-  $('[data-action="start"]').hidden = mode !== 'idle';
-  $('[data-action="type"]').hidden = mode !== 'idle';
+  for (const action of ['start', 'type']) {
+    const button = /** @type {HTMLButtonElement} */ ($(`[data-action="${action}"]`));
+    button.hidden = mode !== 'idle';
+    button.disabled = false;  // rendered disabled until this script listens
+  }
   $('[data-action="done"]').hidden = mode !== 'recording';
   $('[data-action="submit-typed"]').hidden = mode !== 'typing';
   $('[data-typed]').hidden = mode !== 'typing';
