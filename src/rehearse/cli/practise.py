@@ -201,7 +201,7 @@ def _questions(db: Session, interview: InterviewSession, hint: str) -> str:
         answered = "answered" if interviews.answers_to(db, asked.id) else "not answered"
         attempts = len(interviews.attempts_at(db, asked.id))
         practised = f", practised {attempts}x" if attempts else ""
-        kind = "coding" if asked.source.startswith("coding:") else asked.kind.value
+        kind = "coding" if asked.coding_problem is not None else asked.kind.value
         lines.append(f"  {asked.position}. {asked.id}  [{kind}] ({answered}{practised})")
         lines.append(f"     {asked.text}")
     lines.append(
@@ -226,7 +226,7 @@ def _warm_judge(runtime: Runtime, asked: Question) -> None:
     """Start the judge's server while the recording is analysed; a judge that cannot run says
     why in the judgement's record. A coding answer is graded by its tests, not judged."""
     judge = runtime.content_judge
-    if judge is None or asked.source.startswith("coding:"):
+    if judge is None or asked.coding_problem is not None:
         return
 
     def warm() -> None:

@@ -94,7 +94,7 @@ class Question(IdMixin, Base):
     topic: Mapped[str] = mapped_column(String(80), default="")
     difficulty: Mapped[int] = mapped_column(default=3)
     reason: Mapped[str] = mapped_column(Text, default="")
-    # Where the question came from: "bank:<id>", "project", "candidate" or "llm".
+    # Where the question came from: "bank:<id>", "coding:<id>", "project", "candidate" or "llm".
     source: Mapped[str] = mapped_column(String(80), default="", server_default="")
     key_points: Mapped[list[Any]] = mapped_column(default=list)
     parent_id: Mapped[uuid.UUID | None] = mapped_column(
@@ -103,6 +103,11 @@ class Question(IdMixin, Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     session: Mapped[InterviewSession] = relationship(back_populates="questions")
+
+    @property
+    def coding_problem(self) -> str | None:
+        """The coding problem it asks to solve (``source`` "coding:<id>"); None otherwise."""
+        return self.source.removeprefix("coding:") if self.source.startswith("coding:") else None
 
 
 class Answer(IdMixin, TimestampMixin, Base):

@@ -281,7 +281,7 @@ class InterviewService:
             interview.status, interview.started_at = SessionStatus.IN_PROGRESS, utcnow()
         self.db.flush()
         # Code is graded by its hidden tests; a recording is transcribed and measured.
-        coding = question.source.startswith("coding:") and bool(text.strip())
+        coding = question.coding_problem is not None and bool(text.strip())
         kind = GRADE_CODE if coding else ANALYZE_ANSWER if blob is not None else None
         if kind is not None:
             job = enqueue(

@@ -113,7 +113,7 @@ def take_turn(
     ]
     said_and_how = [heard(db, a) for a in thread]
     said = [text for text, _source in said_and_how]
-    if question.source.startswith("coding:"):
+    if question.coding_problem is not None:
         turn = _move_on(db, question, "Coding answers are graded by their hidden tests.", None)
     else:
         turn = _judged(

@@ -90,7 +90,7 @@ class ProgressService:
             answers = interviews_repository.answers_in(self.db, interview.id)
             for question in interview.questions:
                 given = [a for a in answers if a.question_id == question.id]
-                if question.source.startswith("coding:") or not any(map(_heard, given)):
+                if question.coding_problem is not None or not any(map(_heard, given)):
                     continue
                 item = self._latest(interview, question, given)
                 if item.score is None:

@@ -189,9 +189,8 @@ def _answer_report(
         )
     evaluation: ContentEvaluation | None = None
     graded = None
-    if question.source.startswith("coding:"):
+    if (problem_id := question.coding_problem) is not None:
         graded = next((r for r in reversed(replies) if r.coding is not None), None)
-        problem_id = question.source.removeprefix("coding:")
         scores: list[Score] = [_coding_score(problem_id, graded.coding if graded else None)]
         if speech is not None:
             scores += [fluency_score(speech), delivery_score(speech), confidence_score(speech)]

@@ -137,8 +137,8 @@ def _read(db: Session, runtime: Runtime, question: Question, answers: Sequence[A
     question, the hidden tests its code passed instead of a verdict."""
     replies = stored_replies(db, answers)
     said = " ".join(r.said for r in replies if r.said)
-    if question.source.startswith("coding:"):
-        return _read_code(db, question, answers, replies, said)
+    if (problem_id := question.coding_problem) is not None:
+        return _read_code(db, problem_id, answers, replies, said)
     verdict = content_verdict(db, runtime, question, answers)
     judged = verdict.judgement if verdict is not None else None
     # The judge's job skips words that are not there: nothing said, once analysed, is never
@@ -160,7 +160,7 @@ CODE = "Code is graded by the problem's hidden tests, not judged."
 
 def _read_code(
     db: Session,
-    question: Question,
+    problem_id: str,
     answers: Sequence[Answer],
     replies: Sequence[StoredReply],
     said: str,
@@ -168,7 +168,6 @@ def _read_code(
     """A coding question's attempt: the hidden tests its latest graded code passed (or whether
     it is still being run) instead of the judge's verdict."""
     graded = next((r.coding for r in reversed(replies) if r.coding is not None), None)
-    problem_id = question.source.removeprefix("coding:")
     tests = Graded(*passed_tests(problem_id, graded)) if graded is not None else None
     grading = any(_grading(db, answer) for answer in answers)
     return _Read(Attempt(said, None, replies[0].speech, judging=grading, tests=tests), CODE)
