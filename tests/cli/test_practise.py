@@ -118,6 +118,7 @@ def test_a_typed_attempt_is_judged_here_and_compared_with_the_interviews_answer(
     assert "Against the interview's answer:" in result.stdout
     assert f"Length: {len(FIRST.split())} → {len(AGAIN.split())} words" in result.stdout
     assert "Judging what was said" in result.stderr
+    assert "Content: not judged: the judge is turned off" in result.stdout  # and why
     assert store.unfinished_jobs() == []  # the interview's judgement and the attempt's ran
 
 

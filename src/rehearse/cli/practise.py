@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import sys
 import uuid
-from collections.abc import Sequence
 from contextlib import suppress
 from pathlib import Path
 
@@ -26,11 +25,10 @@ from rehearse.cli.practice_report import render_compared
 from rehearse.errors import Conflict, NotFound, RehearseError
 from rehearse.inputs import unstorable_reason
 from rehearse.interviews import repository as interviews
-from rehearse.interviews.models import Answer, InterviewSession, Question
+from rehearse.interviews.models import InterviewSession, Question
 from rehearse.interviews.service import InterviewService
 from rehearse.practice.schemas import ComparedPublic
 from rehearse.practice.service import PracticeService
-from rehearse.reports.judging import OFF, content_verdict
 from rehearse.runtime import Runtime
 from rehearse.store import migrate
 
@@ -277,26 +275,9 @@ def _print_comparison(
             )
             return
         public = ComparedPublic.model_validate(compared)
-        asked = interview.question(session_id, question_id)
-        answered = list(interviews.answers_to(db, question_id))
-        attempts = list(interviews.attempts_at(db, question_id))
-        latest = attempts[-1:]
-        notes = (
-            _not_judged(db, runtime, asked, answered or attempts[:1], latest),
-            _not_judged(db, runtime, asked, attempts[-2:-1], latest),
-        )
     if as_json:
         typer.echo(json.dumps(public.model_dump(mode="json"), indent=2))
         return
-    baseline = "Against the interview's answer" if answered else "Against your first attempt"
-    typer.echo(render_compared(public, baseline, notes))
-
-
-def _not_judged(db: Session, runtime: Runtime, asked: Question, *compared: Sequence[Answer]) -> str:
-    """Why the content of one of the ``compared`` attempts was not judged, if it was not."""
-    for answers in compared:
-        verdict = content_verdict(db, runtime, asked, answers)
-        note = verdict.note if verdict is not None else OFF
-        if note:
-            return note.removeprefix(NOT_JUDGED)
-    return ""
+    against = "the interview's answer" if compared.from_interview else "your first attempt"
+    first, before = (note.removeprefix(NOT_JUDGED) for note in compared.notes)
+    typer.echo(render_compared(public, f"Against {against}", (first, before)))

@@ -56,6 +56,9 @@ class Compared:
     baseline: AttemptComparison
     previous: AttemptComparison | None  # None with fewer than two attempts
     attempts: int
+    from_interview: bool  # the baseline is the interview's answer, not the first attempt
+    # Why each comparison's content is not judged ("" when both of its attempts were).
+    notes: tuple[str, str] = ("", "")
 
 
 @dataclass(frozen=True)
@@ -123,11 +126,20 @@ def _compared(
     if not attempts or (not interview and len(attempts) < 2):
         return None
     baseline = _read(db, runtime, question, interview) if interview else read(attempts[0])
-    latest = read(attempts[-1]).attempt
-    previous = None
-    if len(attempts) >= 2:
-        previous = compare_attempts(read(attempts[-2]).attempt, latest)
-    return Compared(compare_attempts(baseline.attempt, latest), previous, len(attempts))
+    latest = read(attempts[-1])
+    before = read(attempts[-2]) if len(attempts) >= 2 else None
+    return Compared(
+        compare_attempts(baseline.attempt, latest.attempt),
+        compare_attempts(before.attempt, latest.attempt) if before is not None else None,
+        len(attempts),
+        from_interview=bool(interview),
+        notes=(_why(baseline, latest), _why(before, latest) if before is not None else ""),
+    )
+
+
+def _why(*reads: _Read) -> str:
+    """Why a comparison's content is not judged: the first of its attempts' notes."""
+    return next((r.note for r in reads if r.note), "")
 
 
 def _read(db: Session, runtime: Runtime, question: Question, answers: Sequence[Answer]) -> _Read:
