@@ -137,13 +137,7 @@ def _story(report: Report, kit: Kit) -> Iterator[Flowable]:
     for index, answer in enumerate(report.answers):
         if index:
             yield CondPageBreak(ANSWER_ROOM)
-            yield HRFlowable(
-                width="100%",
-                thickness=0.8,
-                color=colour(palette.RULE),
-                spaceBefore=14,
-                spaceAfter=14,
-            )
+            yield _rule()
         yield from _answer(answer, len(report.answers), kit)
     if report.practice:
         yield CondPageBreak(ANSWER_ROOM + 60)
@@ -153,14 +147,15 @@ def _story(report: Report, kit: Kit) -> Iterator[Flowable]:
     for index, item in enumerate(report.practice):
         if index:
             yield CondPageBreak(SECTION_ROOM * 2)
-            yield HRFlowable(
-                width="100%",
-                thickness=0.8,
-                color=colour(palette.RULE),
-                spaceBefore=14,
-                spaceAfter=14,
-            )
+            yield _rule()
         yield from _practice(item, kit)
+
+
+def _rule() -> Flowable:
+    """The line between two answers, or two practised questions."""
+    return HRFlowable(
+        width="100%", thickness=0.8, color=colour(palette.RULE), spaceBefore=14, spaceAfter=14
+    )
 
 
 # The summary page.
