@@ -219,12 +219,15 @@ def start_answering(page: Page) -> None:
 
 
 def record_for(page: Page, seconds: float) -> None:
-    """Until the interview's recording holds ``seconds`` by its own clock (the page's m:ss
-    timer), however slowly a busy machine lets the browser record."""
+    """Until the interview's recording holds ``seconds`` by its own clock (a chunk a second,
+    counted by the page as the recorder hands them over) and the live captions have shown a
+    word of it, however slowly a busy machine lets the browser record: the wall clock alone
+    let a reply recorded under load hold no words."""
     page.wait_for_function(
         """wanted => {
-            const [m, s] = document.querySelector('[data-timer]').textContent.split(':');
-            return Number(m) * 60 + Number(s) >= wanted;
+            const recorded = Number(document.querySelector('[data-timer]').dataset.recordedSeconds);
+            const captions = document.querySelector('[data-captions]').textContent.trim();
+            return recorded >= wanted && captions.length > 0;
         }""",
         arg=seconds,
         timeout=GUARD_MS,

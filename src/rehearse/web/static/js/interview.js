@@ -35,7 +35,7 @@ const answered = new Set();
 let current = null;
 /** @type {Devices | null} the microphone and camera, opened at the first answer */
 let inputDevices = null;
-/** @type {{recorder: AnswerRecorder, meter: LiveMeter, gaze: LiveGaze | null, upload: {id: string}, started: number, timer: number} | null} */
+/** @type {{recorder: AnswerRecorder, meter: LiveMeter, gaze: LiveGaze | null, upload: {id: string}, started: number, timer: number, recorded: number} | null} */
 /** @typedef {Promise<import('./meter.js').Caption | null> | null} LiveFinal the live captions of an answer, once it ended */
 let take = null;
 
@@ -212,17 +212,21 @@ async function startAnswer() {
     setError(`Rehearse cannot use your microphone${cameraFor(sessionId) ? ' or camera' : ''}: ${error instanceof Error ? error.message : error}. Allow it in the address bar, or type your answer instead.`);
     return;
   }
+  const timer = $('[data-timer]');
   const recorder = new AnswerRecorder(media, (chunk) => {
-    if (take) uploads.keepChunk(take.upload.id, chunk);
+    if (!take) return;
+    uploads.keepChunk(take.upload.id, chunk);
+    take.recorded += 1;  // a chunk a second of recording: the recording's own clock
+    timer.dataset.recordedSeconds = String(take.recorded);
   });
   const upload = await uploads.begin(sessionId, current.question.id, recorder.type);
   const meter = new LiveMeter(showPartial, onLive, { questionId: current.question.id, onCaption: showCaption });
   resetMeter();
   resetCaptions();
   recorder.start();
-  take = { recorder, meter, upload, started: performance.now(), timer: 0, gaze: null };
-  const timer = $('[data-timer]');
+  take = { recorder, meter, upload, started: performance.now(), timer: 0, recorded: 0, gaze: null };
   timer.textContent = '0:00';
+  timer.dataset.recordedSeconds = '0';
   take.timer = window.setInterval(() => {
     if (take) timer.textContent = clock((performance.now() - take.started) / 1000);
   }, 500);
