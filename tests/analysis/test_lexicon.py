@@ -60,6 +60,21 @@ def test_repeated_words_and_restarts_are_found() -> None:
     ]
 
 
+def test_each_saying_again_is_one_repetition_at_its_own_moment() -> None:
+    words = _words("I I I think")
+    markers = find_repetitions(words)
+    assert [m.text for m in markers] == ["i i", "i i"]
+    assert [(m.start, m.end) for m in markers] == [
+        (words[1].start, words[1].end),
+        (words[2].start, words[2].end),
+    ]
+
+
+def test_a_phrase_of_up_to_four_words_said_again_is_a_repetition() -> None:
+    markers = find_repetitions(_words("we moved the team we moved the team to Go"))
+    assert [m.text for m in markers] == ["we moved the team we moved the team"]
+
+
 def test_filled_pauses_are_not_counted_as_words() -> None:
     assert [w.text.strip() for w in lexical_words(_words("um so uh yes"))] == ["so", "yes"]
 

@@ -1,9 +1,16 @@
-"""Phrases said again and again: a stutter of two is kept, Whisper's loops are found and cut."""
+"""Phrases said again and again: what the recording holds is kept, Whisper's loops are cut."""
 
 from __future__ import annotations
 
-from rehearse.analysis.speech.repeats import before_the_loop, collapse_repeats, loops
+import numpy as np
+
+from rehearse.analysis.audio import SAMPLE_RATE, Audio, load_audio
+from rehearse.analysis.speech.analyzer import SpeechAnalyzer
+from rehearse.analysis.speech.level import level
+from rehearse.analysis.speech.repeats import Hearing, before_the_loop, collapse_repeats, loops
 from rehearse.analysis.speech.words import Word, normalize
+from tests.conftest import shared_fixture
+from tests.support.speech import silence, speak
 
 
 def test_a_looping_phrase_is_cut_back_to_two() -> None:
@@ -46,3 +53,79 @@ def test_a_looping_decode_keeps_what_it_read_before_the_loop() -> None:
 def test_a_decode_with_no_repeat_is_kept_whole() -> None:
     words = _words("the hardest part was convincing finance")
     assert before_the_loop(words) == words
+
+
+# Kennedy's "ask" in jfk.wav (3.25-3.80 s), a word said alone between two pauses.
+_ASK = (3.25, 3.80)
+_GAP_SECONDS = 0.1
+
+
+def _said_again(times: int) -> tuple[Audio, list[Word]]:
+    """jfk.wav's opening, its "ask" said ``times`` times over (the real word spliced in with
+    0.1 s pauses, as a nervous speaker repeats it), then the rest of the sentence; the asks
+    as words timed where they were put."""
+    jfk = load_audio(shared_fixture("audio/jfk.wav"))
+    ask = jfk.slice(*_ASK)
+    pause = np.zeros(int(_GAP_SECONDS * SAMPLE_RATE), dtype=np.float32)
+    pieces = [jfk.slice(0.0, _ASK[0])]
+    asks: list[Word] = []
+    cursor = _ASK[0]
+    for _ in range(times):
+        asks.append(Word(" ask,", cursor + 0.05, cursor + len(ask) / SAMPLE_RATE - 0.05, 0.95))
+        pieces += [ask, pause]
+        cursor += (len(ask) + len(pause)) / SAMPLE_RATE
+    pieces.append(jfk.slice(3.95, jfk.duration))
+    return Audio(np.concatenate(pieces)), asks
+
+
+def _hearing(audio: Audio) -> Hearing:
+    return Hearing(level(audio).audio)
+
+
+def test_a_word_said_four_times_is_kept_when_the_recording_holds_each_saying() -> None:
+    audio, asks = _said_again(4)
+    kept, dropped = collapse_repeats(asks, _hearing(audio))
+    assert kept == asks
+    assert dropped == []
+    assert not loops(asks, _hearing(audio))
+
+
+def test_copies_written_over_the_pause_after_a_word_are_a_loop() -> None:
+    # One real "ask", then a second of near-silence that a looping decode filled with copies.
+    jfk = load_audio(shared_fixture("audio/jfk.wav"))
+    audio = Audio(np.concatenate([jfk.slice(*_ASK), np.zeros(SAMPLE_RATE, dtype=np.float32)]))
+    looped = [Word(" ask,", 0.05 + 0.3 * i, 0.3 + 0.3 * i, 0.9) for i in range(4)]
+    kept, dropped = collapse_repeats(looped, _hearing(audio))
+    assert kept == looped[:2]
+    assert dropped == ["repetition loop: 'ask' x4"]
+
+
+def test_one_drawn_out_sound_written_as_many_fillers_is_a_loop() -> None:
+    # A hesitation held for a second and a half, "uhhhh", that Whisper writes "uh, uh, uh, uh".
+    held = np.concatenate([silence(0.3), speak("uhhhhhhhhhhhhhhhhhh", rate=80), silence(0.3)])
+    length = len(held) / SAMPLE_RATE - 0.6
+    written = [
+        Word(" uh,", 0.3 + length * i / 4, 0.3 + length * (i + 1) / 4, 0.9) for i in range(4)
+    ]
+    assert loops(written, _hearing(Audio(held)))
+    kept, _dropped = collapse_repeats(written, _hearing(Audio(held)))
+    assert len(kept) == 2
+
+
+def test_copies_squeezed_into_a_few_frames_are_a_loop() -> None:
+    audio, asks = _said_again(1)
+    squeezed = [
+        Word(" ask,", asks[0].start + 0.02 * i, asks[0].start + 0.02 * (i + 1), 0.9)
+        for i in range(4)
+    ]
+    assert loops(squeezed, _hearing(audio))
+
+
+def test_the_analysis_keeps_a_word_the_speaker_said_four_times(analyzer: SpeechAnalyzer) -> None:
+    audio, _asks = _said_again(4)
+    analysis = analyzer.apply(audio.samples)
+    said = [normalize(word.text) for word in analysis.words]
+    before_not = said[: said.index("not")] if "not" in said else said
+    # Whisper may merge two quick sayings on some CPUs; the guard must not cut them to two.
+    assert before_not.count("ask") >= 3, analysis.transcript
+    assert any(marker.text == "ask ask" for marker in analysis.repetitions)

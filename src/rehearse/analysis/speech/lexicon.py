@@ -10,6 +10,7 @@ from rehearse.analysis.speech.words import Word, normalize
 
 # um, umm, uhm, uh, uhhh, er, errr, erm, ah, eh, hmm, mm, mhm: however long they are drawn out.
 _FILLED_PAUSE = re.compile(r"^(u+h*m+|u+h+|e+r+m*|a+h+|e+h+|h+m+|m+h*m+)$")
+_MAX_REPEATED_WORDS = 4
 
 
 def is_filled_pause(term: str) -> bool:
@@ -181,8 +182,9 @@ def find_hedges(words: Sequence[Word]) -> list[Marker]:
 
 
 def find_repetitions(words: Sequence[Word]) -> list[Marker]:
-    """Restarts Whisper writes as a cut-off word ("we- we"), and a word or two-word phrase
-    said twice in a row ("I I think", "we went we went")."""
+    """Restarts Whisper writes as a cut-off word ("we- we"), and every saying again of a word
+    or phrase of up to four words said in a row: "I I I think" holds two repetitions, each
+    marked where it was said again ("i i" at the second "I", then at the third)."""
     terms = [normalize(word.text) for word in words]
     found: list[Marker] = []
     index = 0
@@ -192,24 +194,31 @@ def find_repetitions(words: Sequence[Word]) -> list[Marker]:
             found.append(Marker(terms[index], word.start, word.end, "restart"))
             index += 1
             continue
-        size = next(
-            (
-                size
-                for size in (2, 1)
-                if len(terms[index : index + size]) == size
-                and terms[index : index + size] == terms[index + size : index + 2 * size]
-                and not any(is_filled_pause(term) for term in terms[index : index + size])
-            ),
-            0,
-        )
-        if size:
-            end = words[index + 2 * size - 1].end
-            text = " ".join(terms[index : index + 2 * size])
-            found.append(Marker(text, word.start, end, "repetition"))
-            index += 2 * size
-        else:
+        size = _repeated_phrase_size(terms, index)
+        if not size:
             index += 1
+            continue
+        phrase = terms[index : index + size]
+        while terms[index + size : index + 2 * size] == phrase:
+            again = words[index + size : index + 2 * size]
+            found.append(Marker(" ".join(phrase * 2), again[0].start, again[-1].end, "repetition"))
+            index += size
+        index += size
     return found
+
+
+def _repeated_phrase_size(terms: Sequence[str], index: int) -> int:
+    """The length of the shortest phrase of 1-4 words at ``index`` said again at once (0 if
+    none); filled pauses are fillers, not repetitions."""
+    for size in range(1, _MAX_REPEATED_WORDS + 1):
+        phrase = terms[index : index + size]
+        if (
+            len(phrase) == size
+            and phrase == terms[index + size : index + 2 * size]
+            and not any(is_filled_pause(term) for term in phrase)
+        ):
+            return size
+    return 0
 
 
 def lexical_words(words: Sequence[Word]) -> list[Word]:

@@ -35,7 +35,7 @@ from rehearse.analysis.speech.level import is_noisy, level
 from rehearse.analysis.speech.lexicon import Marker, find_fillers
 from rehearse.analysis.speech.merging import in_order, snap_to_speech, with_filled_pauses
 from rehearse.analysis.speech.recognition import DISFLUENT_PROMPT, Recognizer, unheard
-from rehearse.analysis.speech.repeats import collapse_repeats
+from rehearse.analysis.speech.repeats import Hearing, collapse_repeats
 from rehearse.analysis.speech.spans import Span
 from rehearse.analysis.speech.vad import detect_speech
 from rehearse.analysis.speech.voice import VoiceFrames, measure_frames
@@ -162,7 +162,9 @@ def transcribe(
         heard, dropped = guard.judge(in_one_pass)
         words = with_filled_pauses(heard, words)
     more, more_dropped = guard.judge(recognizer.decode_missed(audio, unheard(speech, words)))
-    words, loops = collapse_repeats(snap_to_speech(in_order([*words, *more]), speech))
+    words, loops = collapse_repeats(
+        snap_to_speech(in_order([*words, *more]), speech), Hearing(audio)
+    )
     return Transcript(
         tuple(words), recognizer.language, recognizer.model_name, (*dropped, *more_dropped, *loops)
     )

@@ -42,7 +42,7 @@ from faster_whisper.transcribe import Segment as WhisperSegment
 from rehearse.analysis.audio import SAMPLE_RATE, Audio, Samples
 from rehearse.analysis.speech.bundled_model import cache_folder, check_installed, model_files
 from rehearse.analysis.speech.level import speech_level_db
-from rehearse.analysis.speech.repeats import loops
+from rehearse.analysis.speech.repeats import Hearing, loops
 from rehearse.analysis.speech.spans import Span
 from rehearse.analysis.speech.words import Segment, Word
 
@@ -301,6 +301,7 @@ class Recognizer:
         ]
         if not windows:
             return []
+        hearing = Hearing(Audio(clip.samples))
         longest = max(window.duration for window in windows)
         with self._lock:  # one decoder per model object; CTranslate2 uses the threads given
             ctranslate2.set_random_seed(_SEED)
@@ -324,9 +325,10 @@ class Recognizer:
                     segments += self._decode_alone(clip, window, DISFLUENT_PROMPT)
                     continue
                 decoded = _segment(result)
-                if loops(decoded.words):
+                if loops(decoded.words, hearing):
                     # A loop inside a long window passes Whisper's compression test, and the
-                    # disfluent prompt invites it ("er, er, er, ..."): decode without it.
+                    # disfluent prompt invites it ("er, er, er, ..."): decode without it. A
+                    # repetition the audio holds ("I, I, I think") is what was said.
                     segments += self._decode_alone(clip, window, None)
                 else:
                     segments.append(decoded)

@@ -1,0 +1,360 @@
+"""Disfluent speech built from real voices: ``python -m bench.speech.disfluent [--out PATH]``.
+
+Real spontaneous recordings with verbatim transcripts are scarce, so this set is made from the
+real read recordings in ../shared/fixtures/audio (never copied here), each with an exact
+reference:
+
+- **read**: each clip as it is.
+- **repetitions**: a word or a phrase of two or three words of a clip said 2-5 times in a
+  row, as a nervous speaker does ("ask, ask, ask not what"): the clip is cut at word
+  boundaries (plain faster-whisper's word timings on the clean clip, each checked against
+  the reference transcript and moved to the quietest 10 ms nearby) and the phrase's own audio
+  spliced in again after a short pause of the clip's own room tone.
+- **quiet**: the clip's last 40 % of words faded by 10-25 dB, as an answer trails off.
+
+For each group it prints the analysis's and plain faster-whisper's word error rate side by
+side, in one run, and the recall and precision of the repetitions (each saying again counted
+once, matched by time; plain's read from its words by the product's own lexicon), and the
+analysis's time against plain's. Filled pauses and cut-off words are not built yet: the
+fixtures hold no real "um" to splice.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from bench.fixtures import AUDIO, REPO, reference_transcripts
+from bench.speech.corpus import SAMPLE_RATE, Samples, write_wav
+from bench.speech.metrics import Detection, match, normalize_words, word_errors
+from bench.speech.report import table
+from bench.speech.robustness import Plain
+from rehearse.analysis.audio import load_audio
+from rehearse.analysis.speech.analyzer import SpeechAnalyzer
+from rehearse.analysis.speech.lexicon import find_repetitions
+from rehearse.analysis.speech.recognition import Recognizer
+from rehearse.analysis.speech.words import Word
+
+SEED = 48
+CACHE = REPO / "bench" / ".cache" / "disfluent"
+GROUPS = ("read", "repetitions", "quiet")
+# (phrase length in words, times said) for each clip's repetition versions.
+REPETITIONS = ((1, 3), (2, 2), (1, 5), (3, 3))
+PAUSE_SECONDS = (0.05, 0.35)
+FADE_DB = (10.0, 25.0)
+FADE_FROM_SHARE = 0.6
+FADE_RAMP_SECONDS = 0.3
+BOUNDARY_SEARCH_SECONDS = 0.05
+MATCH_TOLERANCE_SECONDS = 0.3
+_FRAME = int(0.01 * SAMPLE_RATE)
+
+Interval = tuple[float, float]
+
+
+@dataclass
+class Built:
+    """One constructed recording and what is known of it."""
+
+    name: str
+    group: str
+    samples: Samples
+    reference: str
+    repetitions: list[Interval] = field(default_factory=list)  # each saying again
+
+
+@dataclass(frozen=True)
+class Timed:
+    """A reference word with where it was said in its clip (checked against plain's words)."""
+
+    text: str
+    start: float
+    end: float
+
+
+@dataclass(frozen=True)
+class Source:
+    """A fixture clip, its reference and its reference words where plain's timings agree."""
+
+    name: str
+    samples: Samples
+    reference: str
+    timed: list[Timed | None]
+
+
+def _quietest(samples: Samples, around: float) -> int:
+    """The sample index of the quietest 10 ms frame within BOUNDARY_SEARCH_SECONDS of
+    ``around`` seconds: a cut there falls between sounds."""
+    centre = int(around * SAMPLE_RATE)
+    reach = int(BOUNDARY_SEARCH_SECONDS * SAMPLE_RATE)
+    low, high = max(0, centre - reach), min(len(samples) - _FRAME, centre + reach)
+    if high <= low:
+        return min(max(centre, 0), len(samples))
+    starts = np.arange(low, high, _FRAME // 2)
+    energy = [float(np.mean(np.square(samples[s : s + _FRAME]))) for s in starts]
+    return int(starts[int(np.argmin(energy))] + _FRAME // 2)
+
+
+def checked_words(reference: str, words: Sequence[Word]) -> list[Timed | None]:
+    """The reference's words, each with plain's timing where plain wrote exactly that word
+    at that place of the alignment (None where it did not: not cut there)."""
+    ref = normalize_words(reference)
+    hyp = [normalize_words(word.text) for word in words]
+    flat = [(token, index) for index, tokens in enumerate(hyp) for token in tokens]
+    timed: list[Timed | None] = [None] * len(ref)
+    # Longest common subsequence of the two token lists: the words both agree on.
+    rows, cols = len(ref) + 1, len(flat) + 1
+    table = np.zeros((rows, cols), dtype=np.int32)
+    for i in range(1, rows):
+        for j in range(1, cols):
+            table[i, j] = (
+                table[i - 1, j - 1] + 1
+                if ref[i - 1] == flat[j - 1][0]
+                else max(table[i - 1, j], table[i, j - 1])
+            )
+    i, j = len(ref), len(flat)
+    while i and j:
+        if ref[i - 1] == flat[j - 1][0] and len(hyp[flat[j - 1][1]]) == 1:
+            word = words[flat[j - 1][1]]
+            timed[i - 1] = Timed(ref[i - 1], word.start, word.end)
+            i, j = i - 1, j - 1
+        elif table[i - 1, j] >= table[i, j - 1]:
+            i -= 1
+        else:
+            j -= 1
+    return timed
+
+
+def _room_tone(samples: Samples, seconds: float) -> Samples:
+    """``seconds`` of the clip's own quietest 100 ms, looped."""
+    size = int(0.1 * SAMPLE_RATE)
+    starts = range(0, max(1, len(samples) - size), size // 2)
+    quiet = min(starts, key=lambda s: float(np.mean(np.square(samples[s : s + size]))))
+    tone = samples[quiet : quiet + size]
+    count = int(seconds * SAMPLE_RATE)
+    return np.resize(tone, count).astype(np.float32)
+
+
+def repeated(source: Source, size: int, times: int, rng: random.Random) -> Built | None:
+    """The clip with a phrase of ``size`` checked words said ``times`` times in a row."""
+    samples, timed = source.samples, source.timed
+    starts = [
+        index
+        for index in range(len(timed) - size + 1)
+        if all(timed[index + k] is not None for k in range(size))
+    ]
+    if not starts:
+        return None
+    index = rng.choice(starts)
+    said_once = [word for word in timed[index : index + size] if word is not None]
+    cut_in = _quietest(samples, said_once[0].start)
+    cut_out = _quietest(samples, said_once[-1].end)
+    phrase = samples[cut_in:cut_out]
+    pieces = [samples[:cut_out]]
+    cursor = cut_out / SAMPLE_RATE
+    sayings: list[Interval] = []
+    for _ in range(times - 1):
+        pause = _room_tone(samples, rng.uniform(*PAUSE_SECONDS))
+        cursor += len(pause) / SAMPLE_RATE
+        sayings.append((cursor, cursor + len(phrase) / SAMPLE_RATE))
+        cursor += len(phrase) / SAMPLE_RATE
+        pieces += [pause, phrase]
+    pieces.append(samples[cut_out:])
+    tokens = normalize_words(source.reference)
+    said = (
+        tokens[: index + size] + tokens[index : index + size] * (times - 1) + tokens[index + size :]
+    )
+    return Built(
+        f"{source.name}-x{times}-{size}w",
+        "repetitions",
+        np.concatenate(pieces),
+        " ".join(said),
+        sayings,
+    )
+
+
+def faded(source: Source, rng: random.Random) -> Built | None:
+    """The clip with its last words faded by 10-25 dB over FADE_RAMP_SECONDS."""
+    samples, timed = source.samples, source.timed
+    known = [word for word in timed[int(len(timed) * FADE_FROM_SHARE) :] if word]
+    if not known:
+        return None
+    start = _quietest(samples, known[0].start)
+    drop = rng.uniform(*FADE_DB)
+    ramp = int(FADE_RAMP_SECONDS * SAMPLE_RATE)
+    gain = np.ones(len(samples), dtype=np.float32)
+    target = np.float32(10 ** (-drop / 20))
+    end = min(len(samples), start + ramp)
+    gain[start:end] = np.linspace(1.0, target, end - start, dtype=np.float32)
+    gain[end:] = target
+    return Built(f"{source.name}-quiet", "quiet", samples * gain, source.reference)
+
+
+def build_set(plain: Plain) -> list[Built]:
+    """Every version of every fixture clip; empty (and a reason printed) without them."""
+    references = reference_transcripts()
+    if not references:
+        print("Disfluent set: skipped (../shared/fixtures/audio not found).")
+        return []
+    rng = random.Random(SEED)  # noqa: S311 (reproducible, not secret)
+    built: list[Built] = []
+    for file, reference in references.items():
+        samples = load_audio(AUDIO / file).samples
+        timed = checked_words(reference, plain(AUDIO / file))
+        source = Source(Path(file).stem, samples, reference, timed)
+        versions = [
+            Built(source.name, "read", samples, reference),
+            *(repeated(source, size, times, rng) for size, times in REPETITIONS),
+            faded(source, rng),
+        ]
+        built += [version for version in versions if version is not None]
+    return built
+
+
+def _repetition_detection(truth: Sequence[Interval], words: Sequence[Word]) -> Detection:
+    found = [(m.start, m.end) for m in find_repetitions(words) if m.kind == "repetition"]
+    matched = match(truth, found, centre_tolerance=MATCH_TOLERANCE_SECONDS)
+    return Detection(len(truth), len(found), len(matched))
+
+
+def _timed(action: Callable[[Path], Any], wav: Path) -> tuple[Any, float]:
+    started = time.perf_counter()
+    result = action(wav)
+    return result, time.perf_counter() - started
+
+
+def run(built: Sequence[Built], analyzer: SpeechAnalyzer, plain: Plain) -> list[dict[str, Any]]:
+    """Each version through the analysis and plain faster-whisper, one after the other."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    rows: list[dict[str, Any]] = []
+    for index, version in enumerate(built, 1):
+        wav = CACHE / f"{version.name}.wav"
+        write_wav(wav, version.samples)
+        analysis, analysis_seconds = _timed(analyzer.apply, wav)
+        words, plain_seconds = _timed(plain, wav)
+        plain_text = "".join(word.text for word in words)
+        row: dict[str, Any] = {
+            "name": version.name,
+            "group": version.group,
+            "reference": version.reference,
+        }
+        for system, text, said, seconds in (
+            ("analysis", analysis.transcript, analysis.words, analysis_seconds),
+            ("plain", plain_text, words, plain_seconds),
+        ):
+            errors = word_errors(version.reference, text)
+            detection = _repetition_detection(version.repetitions, said)
+            row[system] = {
+                "transcript": text,
+                "edits": errors.edits,
+                "reference_words": errors.reference_words,
+                "repetitions": [detection.truth, detection.found, detection.matched],
+                "seconds": round(seconds, 3),
+            }
+        rows.append(row)
+        print(
+            f"[{index}/{len(built)}] {version.name}: WER {_wer([row], 'analysis'):.3f} "
+            f"(plain {_wer([row], 'plain'):.3f})",
+            flush=True,
+        )
+    return rows
+
+
+def _wer(rows: Sequence[dict[str, Any]], system: str) -> float:
+    edits = sum(int(row[system]["edits"]) for row in rows)
+    return edits / max(1, sum(int(row[system]["reference_words"]) for row in rows))
+
+
+def _detection(rows: Sequence[dict[str, Any]], system: str) -> Detection:
+    total = Detection(0, 0, 0)
+    for row in rows:
+        total = total + Detection(*row[system]["repetitions"])
+    return total
+
+
+def summary(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """Per group: both systems' pooled WER, repetition recall and precision, and seconds."""
+    groups: dict[str, Any] = {}
+    for group in GROUPS:
+        chosen = [row for row in rows if row["group"] == group]
+        if not chosen:
+            continue
+        groups[group] = {
+            "files": len(chosen),
+            **{
+                system: {
+                    "wer": round(_wer(chosen, system), 4),
+                    "repetition_recall": round(_detection(chosen, system).recall, 3),
+                    "repetition_precision": round(_detection(chosen, system).precision, 3),
+                    "seconds": round(sum(row[system]["seconds"] for row in chosen), 2),
+                }
+                for system in ("analysis", "plain")
+            },
+        }
+    return groups
+
+
+def print_summary(groups: dict[str, Any]) -> None:
+    rows = []
+    for group, figures in groups.items():
+        analysis, plain = figures["analysis"], figures["plain"]
+        repetitions = group == "repetitions"
+        rows.append(
+            [
+                group,
+                figures["files"],
+                f"{analysis['wer']:.1%}",
+                f"{plain['wer']:.1%}",
+                f"{analysis['repetition_recall']:.2f} / {analysis['repetition_precision']:.2f}"
+                if repetitions
+                else "-",
+                f"{plain['repetition_recall']:.2f} / {plain['repetition_precision']:.2f}"
+                if repetitions
+                else "-",
+                f"{analysis['seconds'] / max(plain['seconds'], 1e-9):.2f}",
+            ]
+        )
+    print(
+        table(
+            [
+                "group",
+                "files",
+                "WER",
+                "plain WER",
+                "repetitions R / P",
+                "plain R / P",
+                "time / plain",
+            ],
+            rows,
+        )
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.speech.disfluent", description=__doc__)
+    parser.add_argument("--out", type=Path, help="write every file's figures here (JSON)")
+    args = parser.parse_args(argv)
+    plain = Plain()
+    built = build_set(plain)
+    if not built:
+        return 0
+    analyzer = SpeechAnalyzer(Recognizer(threads=2))
+    analyzer.apply(AUDIO / "jfk.wav")  # load the model before anything is timed
+    rows = run(built, analyzer, plain)
+    groups = summary(rows)
+    print_summary(groups)
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps({"groups": groups, "files": rows}, indent=1) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,68 @@
+"""The disfluent set's construction: words cut where plain's timings agree with the
+reference, a phrase said again with an exact reference and the moments of its sayings."""
+
+from __future__ import annotations
+
+import random
+
+from bench.speech.corpus import SAMPLE_RATE
+from bench.speech.disfluent import Source, checked_words, faded, repeated
+
+from rehearse.analysis.audio import load_audio
+from rehearse.analysis.speech.words import Word
+from tests.conftest import shared_fixture
+
+REFERENCE = "And so my fellow Americans, ask not what your country can do for you"
+# Plain faster-whisper's words on jfk.wav up to 7.4 s, one of them misheard.
+PLAIN = [
+    (" And", 0.29, 0.52),
+    (" so,", 0.52, 0.86),
+    (" my", 1.04, 1.18),
+    (" fellow", 1.18, 1.54),
+    (" Americans,", 1.54, 2.08),
+    (" ask", 3.30, 3.74),
+    (" knot", 4.00, 4.22),
+    (" what", 4.22, 4.38),
+    (" your", 5.50, 5.76),
+    (" country", 5.76, 6.20),
+    (" can", 6.20, 6.60),
+    (" do", 6.60, 6.82),
+    (" for", 6.82, 7.06),
+    (" you,", 7.06, 7.36),
+]
+
+
+def _source() -> Source:
+    samples = load_audio(shared_fixture("audio/jfk.wav")).samples
+    words = [Word(text, start, end, 0.9) for text, start, end in PLAIN]
+    return Source("jfk", samples, REFERENCE, checked_words(REFERENCE, words))
+
+
+def test_only_words_plain_heard_as_the_reference_says_are_timed() -> None:
+    timed = _source().timed
+    assert [word.text if word else None for word in timed[:8]] == [
+        "and", "so", "my", "fellow", "americans", "ask", None, "what",
+    ]  # fmt: skip
+
+
+def test_a_word_said_three_times_is_spliced_in_with_its_reference() -> None:
+    source = _source()
+    built = repeated(source, 1, 3, random.Random(1))
+    assert built is not None
+    said = built.reference.split()
+    assert len(said) == len(REFERENCE.split()) + 2
+    repeated_word = next(w for i, w in enumerate(said) if said[i + 1 : i + 3] == [w, w])
+    assert repeated_word in {"and", "so", "my", "fellow", "americans", "ask", "what"}
+    assert len(built.repetitions) == 2
+    added = sum(end - start for start, end in built.repetitions)
+    assert len(built.samples) > len(source.samples) + added * SAMPLE_RATE * 0.99
+
+
+def test_the_fade_leaves_the_start_as_it_was() -> None:
+    source = _source()
+    built = faded(source, random.Random(1))
+    assert built is not None
+    assert built.reference == REFERENCE
+    start = int(0.2 * SAMPLE_RATE)
+    assert (built.samples[:start] == source.samples[:start]).all()
+    assert abs(built.samples[-SAMPLE_RATE:]).max() < abs(source.samples[-SAMPLE_RATE:]).max()
