@@ -19,7 +19,7 @@ from rehearse.analysis.speech.spans import Span
 from rehearse.analysis.speech.vad import detect_speech
 from rehearse.analysis.speech.words import Segment, Word, normalize
 from tests.conftest import shared_fixture
-from tests.support.speech import compose
+from tests.support.speech import compose, silence, speak
 
 Decoded = list[tuple[str, float, float, float]]
 
@@ -114,6 +114,49 @@ def test_a_single_word_is_not_repeated_past_its_sound() -> None:
     )
     made = load_audio(spoken)
     assert [normalize(w) for w in _kept(made, looped).split()] in ([], ["six"])
+
+
+def _whispered_ending() -> Audio:
+    """A voiced sentence, then a whispered one (espeak-ng's whisper voice) at a speech level
+    the VAD hears only in part."""
+    voiced = speak("So we started the project in March.", rate=150)
+    whispered = speak(
+        "I think the result was that we cut the waiting time in half, and this is all very "
+        "whispered",
+        rate=150,
+        voice="en-us+whisper",
+    )
+    return Audio(np.concatenate([silence(0.3), voiced, silence(0.3), whispered, silence(0.4)]))
+
+
+# Whisper base's words on the whispered sentence (int8, beam 5, Intel Xeon); Silero heard no
+# speech under "the result" and "we cut the" there.
+_WHISPERED: Decoded = [
+    (" I", 2.77, 3.01, 0.95),
+    (" think", 3.01, 3.35, 1.00),
+    (" the", 3.35, 3.53, 0.68),
+    (" result", 3.53, 3.85, 0.98),
+    (" was", 3.85, 4.17, 0.97),
+    (" that", 4.17, 4.37, 0.97),
+    (" we", 4.37, 4.59, 0.99),
+    (" cut", 4.59, 4.83, 1.00),
+    (" the", 4.83, 5.05, 0.83),
+]
+
+
+def test_whispered_words_the_vad_does_not_hear_are_kept() -> None:
+    kept = _kept(_whispered_ending(), _segment(_WHISPERED))
+    assert kept == "I think the result was that we cut the"
+
+
+def test_a_confident_word_over_the_room_after_the_last_word_is_dropped() -> None:
+    # The same words moved onto the last 0.4 s, where nothing was said.
+    audio = _whispered_ending()
+    end = audio.duration
+    invented = _segment(
+        [(" Thank", end - 0.35, end - 0.2, 0.95), (" you.", end - 0.2, end - 0.05, 0.97)]
+    )
+    assert _kept(audio, invented) == ""
 
 
 def test_a_sign_off_the_candidate_really_says_is_kept() -> None:

@@ -6,8 +6,10 @@ its prompt. Which text it invents, and where, differs from CPU to CPU (int8 beam
 rounds differently with AVX2 and AVX-512), so no guard here looks for one transcript; each
 asks whether the words are backed by the recording:
 
-- a word needs voice activity under it (or just before it: the VAD notices onsets late); a
-  word with none, or squeezed to no duration, goes;
+- a word needs voice activity under it (or just before it: the VAD notices onsets late), or,
+  where the VAD heard none (a whispered, breathy or trailing-off word: Silero is trained on
+  voiced speech), sound under it as loud as quiet speech and well above the room, and a word
+  Whisper is sure of; a word with neither, or squeezed to no duration, goes;
 - a sign-off or subtitle phrase at either end of a segment goes unless its words lie on
   speech and were recognised with confidence;
 - a segment that repeats the decoding prompt goes;
@@ -27,11 +29,18 @@ from difflib import SequenceMatcher
 import numpy as np
 
 from rehearse.analysis.audio import Audio
-from rehearse.analysis.speech.level import speech_level_db
+from rehearse.analysis.speech.level import frame_levels_db, speech_level_db
 from rehearse.analysis.speech.spans import Span
 from rehearse.analysis.speech.words import Segment, Word, normalize
 
 SILENCE_BELOW_SPEECH_DB = 35.0
+# A word the VAD missed is heard when the sound under it is at most this far under the
+# recording's speech (whispering is 10-20 dB under voiced speech) and this far above its floor
+# (the room between words), and Whisper gave it at least this probability.
+AUDIBLE_BELOW_SPEECH_DB = 25.0
+AUDIBLE_ABOVE_FLOOR_DB = 15.0
+_AUDIBLE_MIN_PROBABILITY = 0.3
+_FLOOR_PERCENTILE = 10
 ONSET_LEAD_SECONDS = 0.2
 _MIN_BACKING_SECONDS = 0.05
 _MIN_WORD_SECONDS = 0.02
@@ -97,6 +106,7 @@ class Guard:
         voiced = [audio.slice(span.start, span.end) for span in self.speech]
         heard = np.concatenate(voiced) if voiced else audio.samples
         self.speech_db = speech_level_db(heard)
+        self.floor_db = float(np.percentile(frame_levels_db(audio.samples), _FLOOR_PERCENTILE))
         self.prompt = [normalize(token) for token in prompt.split()]
 
     def keep(self, segment: Segment) -> tuple[list[Word], list[str]]:
@@ -106,7 +116,7 @@ class Guard:
         if run is not None and not self._trusted(words[run]):
             dropped.append(f"sign-off not backed by speech: {_text(words[run])!r}")
             del words[run]
-        heard = [backed(word, self.speech) for word in words]
+        heard = [backed(word, self.speech) or self.audible(word) for word in words]
         if not all(heard):
             unbacked = [word for word, ok in zip(words, heard, strict=True) if not ok]
             dropped.append(f"words outside speech: {_text(unbacked)!r}")
@@ -126,6 +136,20 @@ class Guard:
             words += kept
             dropped += why
         return words, dropped
+
+    def audible(self, word: Word) -> bool:
+        """Whether ``word``, which the VAD did not hear, lies on sound as loud as quiet speech
+        and well above the room's, and Whisper is sure of it."""
+        if word.probability < _AUDIBLE_MIN_PROBABILITY or word.duration < _MIN_WORD_SECONDS:
+            return False
+        sound = self.audio.slice(word.start, word.end)
+        if not sound.size:
+            return False
+        level = speech_level_db(sound)
+        return (
+            level >= self.speech_db - AUDIBLE_BELOW_SPEECH_DB
+            and level >= self.floor_db + AUDIBLE_ABOVE_FLOOR_DB
+        )
 
     def _trusted(self, words: Sequence[Word]) -> bool:
         confidence = float(np.mean([word.probability for word in words]))
