@@ -84,7 +84,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--fit",
         action="store_true",
         help="fit the scores on the open students, measure them on the locked ones, and "
-        "write src/rehearse/feedback/fitted.json (the product's fitted bands and weights)",
+        "write src/rehearse/feedback/fitted.json (the product's fitted bands and weights); "
+        "with --no-judge only the scores' bands and weights are refitted and the shipped "
+        "overall, fitted over the judge's content, is kept",
     )
     parser.add_argument(
         "--cv",
@@ -192,6 +194,8 @@ def print_fitted(
     content["overall_cross_validated"] = every["overall"]
     if fit.JUDGED in every:
         content["judged_content_on_every_interview"] = every[fit.JUDGED]
+    if judged is None:
+        content = fit.with_judged_overall(content, json.loads(out.read_text("utf-8")))
     out.write_text(json.dumps(content, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {out.relative_to(ROOT)}")
 

@@ -295,3 +295,18 @@ def shipped(
         "overall": {"traits": list(OVERALL_TRAITS), "weights": model.overall},
         "agreement": table,
     }
+
+
+def with_judged_overall(content: dict[str, Any], shipped: Mapping[str, Any]) -> dict[str, Any]:
+    """``content`` (a fit without the judge) with the overall of ``shipped`` kept: its weights
+    and figures rest on the judge's content, which a fit without the judge cannot refit."""
+    kept = dict(content)
+    kept["overall"] = shipped["overall"]
+    kept["agreement"] = {
+        **content["agreement"],
+        "overall": shipped["agreement"]["overall"],
+        JUDGED: shipped["agreement"][JUDGED],
+    }
+    for key in ("overall_cross_validated", "judged_content_on_every_interview"):
+        kept[key] = shipped[key]
+    return kept

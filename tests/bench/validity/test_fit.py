@@ -75,3 +75,19 @@ def test_the_scores_it_grades_with_agree_with_the_raters_on_the_locked_students(
     rho = {(name, item["trait"]): item["rho"] for name, found in table.items() for item in found}
     assert rho["structure", "StructuredAnswers"] >= 0.45
     assert rho["fluency", "NoFillers"] >= 0.65
+
+
+def test_a_fit_without_the_judge_keeps_the_shipped_overall() -> None:
+    shipped = _shipped()
+    refit = {
+        "scores": {"structure": {}},
+        "overall": {"weights": {"structure": 1.0}},
+        "agreement": {"structure": ["refit"], "overall": ["without the judge"]},
+        "overall_cross_validated": ["without the judge"],
+    }
+    kept = fit.with_judged_overall(refit, shipped)
+    assert kept["scores"] == refit["scores"]
+    assert kept["agreement"]["structure"] == ["refit"]
+    assert kept["overall"] == shipped["overall"]
+    assert kept["agreement"]["overall"] == shipped["agreement"]["overall"]  # type: ignore[index]
+    assert kept["overall_cross_validated"] == shipped["overall_cross_validated"]
