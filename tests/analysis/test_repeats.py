@@ -90,6 +90,16 @@ def test_a_word_said_four_times_is_kept_when_the_recording_holds_each_saying() -
     assert not loops(asks, _hearing(audio))
 
 
+def test_a_live_buffer_is_heard_on_the_answers_clock() -> None:
+    # The live decode's buffer began 3.2 s into the answer, its words timed from the answer's
+    # start: heard at the buffer's own time zero they would fall past its end.
+    audio, asks = _said_again(4)
+    buffer = Audio(audio.samples[int(3.2 * SAMPLE_RATE) : int(5.95 * SAMPLE_RATE)])
+    kept, dropped = collapse_repeats(asks, Hearing(level(buffer).audio, start=3.2))
+    assert kept == asks
+    assert dropped == []
+
+
 def test_copies_written_over_the_pause_after_a_word_are_a_loop() -> None:
     # One real "ask", then a second of near-silence that a looping decode filled with copies.
     jfk = load_audio(shared_fixture("audio/jfk.wav"))

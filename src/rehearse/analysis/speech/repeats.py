@@ -14,8 +14,8 @@ squeezes a real saying to no time when several come close together. Nuclei over-
 syllable's loudness can peak twice): they bound a run from below, not from above.
 
 A decode that loops is decoded again (recognition.py); a loop left in a transcript is cut
-back to two (the last step of the pipeline's guards); a live decode, which reads the words
-without their audio, cuts any run of three to two and ends where a looping decode begins
+back to two (the last step of the pipeline's guards), and so is one in a live decode, heard
+against its buffer, which ends where a decode Whisper itself finds repetitive begins
 (streaming.py).
 """
 
@@ -45,10 +45,12 @@ _UNHEARD_DB = -120.0
 
 
 class Hearing:
-    """Answers whether one recording holds each saying of a repeated phrase."""
+    """Answers whether one recording holds each saying of a repeated phrase; ``audio``'s first
+    sample was heard at ``start`` seconds of the words' clock (a live decode's buffer)."""
 
-    def __init__(self, audio: Audio) -> None:
+    def __init__(self, audio: Audio, start: float = 0.0) -> None:
         self.audio = audio
+        self.start = start
         self.speech_db = speech_level_db(audio.samples)
 
     def holds(self, sayings: Sequence[Sequence[Word]]) -> bool:
@@ -66,7 +68,7 @@ class Hearing:
         """Syllable nuclei between ``start`` and ``end``: peaks of voiced loudness no quieter
         than speech (SILENCE_BELOW_SPEECH_DB under the recording's speech level, as the
         hallucination guard has it)."""
-        samples = self.audio.slice(max(0.0, start), end)
+        samples = self.audio.slice(max(0.0, start - self.start), end - self.start)
         if samples.size == 0:
             return 0
         frames = measure_frames(samples, [Span(0.0, samples.size / SAMPLE_RATE)])
@@ -124,10 +126,8 @@ def collapse_repeats(
     words: list[Word], hearing: Hearing | None = None
 ) -> tuple[list[Word], list[str]]:
     """Cut any phrase of 1-4 words written more than twice in a row back to two times,
-    unless ``hearing`` finds every saying of it in the recording; why any words went.
-
-    Without ``hearing`` (the live captions, which keep no audio) every such run is cut.
-    """
+    unless ``hearing`` finds every saying of it in the recording (without one, every such
+    run is cut); why any words went."""
     dropped: list[str] = []
     for size in range(1, _MAX_PHRASE_WORDS + 1):
         tokens = [normalize(word.text) for word in words]

@@ -48,7 +48,7 @@ import numpy.typing as npt
 from faster_whisper import WhisperModel
 from faster_whisper.transcribe import Segment
 
-from rehearse.analysis.audio import SAMPLE_RATE, Samples
+from rehearse.analysis.audio import SAMPLE_RATE, Audio, Samples
 from rehearse.analysis.speech.agreement import LocalAgreement, sentence_end_before
 from rehearse.analysis.speech.hallucinations import backed, before_a_pile
 from rehearse.analysis.speech.recognition import (
@@ -58,7 +58,7 @@ from rehearse.analysis.speech.recognition import (
     load_model,
     silent,
 )
-from rehearse.analysis.speech.repeats import before_the_loop, collapse_repeats
+from rehearse.analysis.speech.repeats import Hearing, before_the_loop, collapse_repeats
 from rehearse.analysis.speech.spans import Span
 from rehearse.analysis.speech.vad import detect_speech
 from rehearse.analysis.speech.words import Word
@@ -276,7 +276,8 @@ class StreamingRecognizer:
         hypothesis, _loops = collapse_repeats(
             before_a_pile(
                 [w for w in hypothesis if w.start < self.heard_seconds and backed(w, self._speech)]
-            )
+            ),
+            Hearing(Audio(self._buffer), self._start),
         )
         self._agreement.insert(hypothesis)
 
