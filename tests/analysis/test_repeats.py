@@ -10,7 +10,7 @@ from rehearse.analysis.speech.level import level
 from rehearse.analysis.speech.repeats import Hearing, before_the_loop, collapse_repeats, loops
 from rehearse.analysis.speech.words import Word, normalize
 from tests.conftest import shared_fixture
-from tests.support.speech import silence, speak
+from tests.support.speech import JFK_ASK, said_again, silence, speak
 
 
 def test_a_looping_phrase_is_cut_back_to_two() -> None:
@@ -55,35 +55,12 @@ def test_a_decode_with_no_repeat_is_kept_whole() -> None:
     assert before_the_loop(words) == words
 
 
-# Kennedy's "ask" in jfk.wav (3.25-3.80 s), a word said alone between two pauses.
-_ASK = (3.25, 3.80)
-_GAP_SECONDS = 0.1
-
-
-def _said_again(times: int) -> tuple[Audio, list[Word]]:
-    """jfk.wav's opening, its "ask" said ``times`` times over (the real word spliced in with
-    0.1 s pauses, as a nervous speaker repeats it), then the rest of the sentence; the asks
-    as words timed where they were put."""
-    jfk = load_audio(shared_fixture("audio/jfk.wav"))
-    ask = jfk.slice(*_ASK)
-    pause = np.zeros(int(_GAP_SECONDS * SAMPLE_RATE), dtype=np.float32)
-    pieces = [jfk.slice(0.0, _ASK[0])]
-    asks: list[Word] = []
-    cursor = _ASK[0]
-    for _ in range(times):
-        asks.append(Word(" ask,", cursor + 0.05, cursor + len(ask) / SAMPLE_RATE - 0.05, 0.95))
-        pieces += [ask, pause]
-        cursor += (len(ask) + len(pause)) / SAMPLE_RATE
-    pieces.append(jfk.slice(3.95, jfk.duration))
-    return Audio(np.concatenate(pieces)), asks
-
-
 def _hearing(audio: Audio) -> Hearing:
     return Hearing(level(audio).audio)
 
 
 def test_a_word_said_four_times_is_kept_when_the_recording_holds_each_saying() -> None:
-    audio, asks = _said_again(4)
+    audio, asks = said_again(4)
     kept, dropped = collapse_repeats(asks, _hearing(audio))
     assert kept == asks
     assert dropped == []
@@ -93,7 +70,7 @@ def test_a_word_said_four_times_is_kept_when_the_recording_holds_each_saying() -
 def test_a_live_buffer_is_heard_on_the_answers_clock() -> None:
     # The live decode's buffer began 3.2 s into the answer, its words timed from the answer's
     # start: heard at the buffer's own time zero they would fall past its end.
-    audio, asks = _said_again(4)
+    audio, asks = said_again(4)
     buffer = Audio(audio.samples[int(3.2 * SAMPLE_RATE) : int(5.95 * SAMPLE_RATE)])
     kept, dropped = collapse_repeats(asks, Hearing(level(buffer).audio, start=3.2))
     assert kept == asks
@@ -103,7 +80,7 @@ def test_a_live_buffer_is_heard_on_the_answers_clock() -> None:
 def test_copies_written_over_the_pause_after_a_word_are_a_loop() -> None:
     # One real "ask", then a second of near-silence that a looping decode filled with copies.
     jfk = load_audio(shared_fixture("audio/jfk.wav"))
-    audio = Audio(np.concatenate([jfk.slice(*_ASK), np.zeros(SAMPLE_RATE, dtype=np.float32)]))
+    audio = Audio(np.concatenate([jfk.slice(*JFK_ASK), np.zeros(SAMPLE_RATE, dtype=np.float32)]))
     looped = [Word(" ask,", 0.05 + 0.3 * i, 0.3 + 0.3 * i, 0.9) for i in range(4)]
     kept, dropped = collapse_repeats(looped, _hearing(audio))
     assert kept == looped[:2]
@@ -123,7 +100,7 @@ def test_one_drawn_out_sound_written_as_many_fillers_is_a_loop() -> None:
 
 
 def test_copies_squeezed_into_a_few_frames_are_a_loop() -> None:
-    audio, asks = _said_again(1)
+    audio, asks = said_again(1)
     squeezed = [
         Word(" ask,", asks[0].start + 0.02 * i, asks[0].start + 0.02 * (i + 1), 0.9)
         for i in range(4)
@@ -132,7 +109,7 @@ def test_copies_squeezed_into_a_few_frames_are_a_loop() -> None:
 
 
 def test_the_analysis_keeps_a_word_the_speaker_said_four_times(analyzer: SpeechAnalyzer) -> None:
-    audio, _asks = _said_again(4)
+    audio, _asks = said_again(4)
     analysis = analyzer.apply(audio.samples)
     said = [normalize(word.text) for word in analysis.words]
     before_not = said[: said.index("not")] if "not" in said else said

@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from bench.speech.corpus import write_wav
 from sqlalchemy import create_engine, text
 
 from tests.conftest import REDIS_URL, shared_fixture
@@ -18,6 +19,7 @@ from tests.support.api import STRONG_PASSWORD
 from tests.support.net import free_port
 from tests.support.processes import invoke_rehearse, rehearse_env
 from tests.support.s3 import Bucket
+from tests.support.speech import said_again
 from tests.support.waiting import GUARD_SECONDS
 
 
@@ -117,6 +119,16 @@ def test_analyze_prints_the_transcript_and_metrics(tmp_path: Path) -> None:
     assert "search feature" in result.stdout
     assert "speaking rate" in result.stdout
     assert "Vocal confidence" in result.stdout
+
+
+def test_analyze_says_where_a_word_was_said_again(tmp_path: Path) -> None:
+    recording = tmp_path / "answer.wav"
+    audio, _asks = said_again(4)
+    write_wav(recording, audio.samples)
+    result = invoke_rehearse(["analyze", str(recording)], rehearse_env(data_dir=tmp_path))
+    assert result.exit_code == 0, result.output
+    line = next(line for line in result.output.splitlines() if "repetitions" in line)
+    assert re.search(r"at 0:0\d 'ask ask'", line), line
 
 
 def test_analyze_as_json(tmp_path: Path) -> None:

@@ -33,3 +33,14 @@ def test_three_fillers_close_together_make_a_moment_and_two_do_not() -> None:
     items = [{"text": "um", "start": t, "end": t + 0.3} for t in (10.0, 14.0, 20.0, 60.0, 90.0)]
     [cluster] = moments({"status": "ok", "fillers": {"items": items}})
     assert (cluster.kind, cluster.when) == ("fillers", "0:10-0:20")
+
+
+def test_a_word_said_four_times_is_a_moment_of_repetitions() -> None:
+    # "I, I, I, I think": three sayings again, each a repetition at its own moment.
+    items = [{"text": "i i", "start": t, "end": t + 0.2} for t in (61.4, 61.9, 62.5)]
+    [cluster] = moments({"status": "ok", "repetitions": items})
+    assert (cluster.kind, cluster.when, cluster.what) == (
+        "repetitions",
+        "1:01-1:02",
+        "3 repetitions (i i)",
+    )

@@ -8,8 +8,10 @@ from functools import lru_cache
 
 import numpy as np
 
-from rehearse.analysis.audio import SAMPLE_RATE, Samples, load_audio
+from rehearse.analysis.audio import SAMPLE_RATE, Audio, Samples, load_audio
 from rehearse.analysis.speech.level import speech_level_db
+from rehearse.analysis.speech.words import Word
+from tests.conftest import shared_fixture
 
 _EDGE_THRESHOLD = 0.01
 
@@ -100,3 +102,26 @@ def telephone(samples: Samples) -> Samples:
         input=line, check=True, capture_output=True,
     ).stdout  # fmt: skip
     return np.frombuffer(back, dtype="<i2").astype(np.float32) / 32768.0
+
+
+# Kennedy's "ask" in jfk.wav (3.25-3.80 s), a word said alone between two pauses.
+JFK_ASK = (3.25, 3.80)
+_SAID_AGAIN_PAUSE = 0.1
+
+
+def said_again(times: int) -> tuple[Audio, list[Word]]:
+    """jfk.wav's opening, its "ask" said ``times`` times over (the real word spliced in with
+    0.1 s pauses, as a nervous speaker repeats it), then the rest of the sentence; the asks
+    as words timed where they were put."""
+    jfk = load_audio(shared_fixture("audio/jfk.wav"))
+    ask = jfk.slice(*JFK_ASK)
+    pause = silence(_SAID_AGAIN_PAUSE)
+    pieces = [jfk.slice(0.0, JFK_ASK[0])]
+    asks: list[Word] = []
+    cursor = JFK_ASK[0]
+    for _ in range(times):
+        asks.append(Word(" ask,", cursor + 0.05, cursor + len(ask) / SAMPLE_RATE - 0.05, 0.95))
+        pieces += [ask, pause]
+        cursor += (len(ask) + len(pause)) / SAMPLE_RATE
+    pieces.append(jfk.slice(3.95, jfk.duration))
+    return Audio(np.concatenate(pieces)), asks

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from rehearse.analysis.speech.analyzer import SpeechAnalysis
 from rehearse.analysis.speech.lexicon import Marker
 from rehearse.feedback.measures import Score
-from rehearse.feedback.segments import Moment
+from rehearse.feedback.segments import Moment, clock
 
 
 def _clock(seconds: float) -> str:
@@ -34,6 +34,13 @@ def _marked_transcript(result: SpeechAnalysis) -> str:
 
 def _line(name: str, value: str, target: str = "") -> str:
     return f"  {name:<26}{value:<24}{target}"
+
+
+def _when(markers: Sequence[Marker], shown: int = 6) -> str:
+    """Where the first ``shown`` markers were said ("at 0:03 'i i', 0:04 'i i', ...")."""
+    said = [f"{clock(m.start)} '{m.text}'" for m in markers[:shown]]
+    more = ", ..." if len(markers) > shown else ""
+    return f"at {', '.join(said)}{more}" if said else ""
 
 
 def render_text(result: SpeechAnalysis, question: str = "") -> str:
@@ -72,7 +79,7 @@ def render_text(result: SpeechAnalysis, question: str = "") -> str:
     )
     if fillers.from_sound:
         lines.append(_line("  heard, not transcribed", str(fillers.from_sound)))
-    lines.append(_line("repetitions", str(len(result.repetitions))))
+    lines.append(_line("repetitions", str(len(result.repetitions)), _when(result.repetitions)))
     lines.append(_line("hedges", ", ".join(h.text for h in result.hedges) or "none"))
     if vocabulary.mattr is not None:
         lines.append(

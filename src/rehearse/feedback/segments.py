@@ -1,8 +1,9 @@
 """Moments of a recording worth a comment: what happened there, and what to do about it.
 
-Read from the stored speech analysis (its 5-second timeline, pauses and fillers; neighbouring
-windows that share a problem are merged into one moment, "1:10-1:25: 190 wpm") and from the
-stored video analysis (its episodes: looking away, out of the frame, another face).
+Read from the stored speech analysis (its 5-second timeline, pauses, fillers and repetitions;
+neighbouring windows that share a problem are merged into one moment, "1:10-1:25: 190 wpm")
+and from the stored video analysis (its episodes: looking away, out of the frame, another
+face).
 """
 
 from __future__ import annotations
@@ -14,15 +15,17 @@ from typing import Any
 FAST_WPM = 180.0  # beyond the delivery band's 160 by enough to be heard as rushing
 SLOW_WPM = 95.0
 LONG_PAUSE_SECONDS = 2.0  # the speech analysis counts pauses over this as long
-FILLER_CLUSTER = 3  # fillers within one cluster window make a moment
-FILLER_CLUSTER_SECONDS = 15.0
+CLUSTER = 3  # fillers (or repetitions) within one cluster window make a moment
+CLUSTER_SECONDS = 15.0
 
 
 @dataclass(frozen=True)
 class Moment:
     start: float
     end: float
-    kind: str  # fast, slow, long_pause, fillers; gaze_aversion, face_not_visible, multiple_faces
+    # fast, slow, long_pause, fillers, repetitions; gaze_aversion, face_not_visible,
+    # multiple_faces
+    kind: str
     what: str
     advice: str
 
@@ -44,7 +47,8 @@ def moments(speech: Mapping[str, Any]) -> list[Moment]:
     found = [
         *_pace_moments(speech.get("timeline") or []),
         *_pause_moments(speech),
-        *_filler_moments((speech.get("fillers") or {}).get("items") or []),
+        *_clusters((speech.get("fillers") or {}).get("items") or [], FILLERS),
+        *_clusters(speech.get("repetitions") or [], REPETITIONS),
     ]
     return sorted(found, key=lambda moment: (moment.start, moment.kind))
 
@@ -99,29 +103,48 @@ def _pause_moments(speech: Mapping[str, Any]) -> list[Moment]:
     return found
 
 
-def _filler_moments(fillers: Sequence[Mapping[str, Any]]) -> list[Moment]:
-    """Clusters of fillers: at least FILLER_CLUSTER within FILLER_CLUSTER_SECONDS."""
+@dataclass(frozen=True)
+class Cluster:
+    """A kind of marker that makes a moment when CLUSTER of them fall within CLUSTER_SECONDS."""
+
+    kind: str
+    noun: str
+    advice: str
+
+
+FILLERS = Cluster(
+    "fillers", "fillers", "pause silently instead; slow down slightly so words come before sound."
+)
+REPETITIONS = Cluster(
+    "repetitions",
+    "repetitions",
+    "say it once: pause to find the words rather than starting them again.",
+)
+
+
+def _clusters(items: Sequence[Mapping[str, Any]], cluster: Cluster) -> list[Moment]:
+    """Clusters of markers (fillers, repetitions): at least CLUSTER within CLUSTER_SECONDS."""
     found: list[Moment] = []
-    ordered = sorted(fillers, key=lambda item: item["start"])
+    ordered = sorted(items, key=lambda item: item["start"])
     index = 0
     while index < len(ordered):
-        cluster = [
+        near = [
             item
             for item in ordered[index:]
-            if item["start"] - ordered[index]["start"] <= FILLER_CLUSTER_SECONDS
+            if item["start"] - ordered[index]["start"] <= CLUSTER_SECONDS
         ]
-        if len(cluster) >= FILLER_CLUSTER:
-            said = ", ".join(dict.fromkeys(item["text"].lower() for item in cluster))
+        if len(near) >= CLUSTER:
+            said = ", ".join(dict.fromkeys(item["text"].lower() for item in near))
             found.append(
                 Moment(
-                    cluster[0]["start"],
-                    cluster[-1]["end"],
-                    "fillers",
-                    f"{len(cluster)} fillers ({said})",
-                    "pause silently instead; slow down slightly so words come before sound.",
+                    near[0]["start"],
+                    near[-1]["end"],
+                    cluster.kind,
+                    f"{len(near)} {cluster.noun} ({said})",
+                    cluster.advice,
                 )
             )
-            index += len(cluster)
+            index += len(near)
         else:
             index += 1
     return found
