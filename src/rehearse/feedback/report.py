@@ -15,8 +15,9 @@ from rehearse.feedback.measures import Score
 # report-5 each score's agreement with people, the fluency score, off_topic and overall_note;
 # report-7 the overall's agreement with people (overall_agreement); report-8 dropped the second
 # language model's rationale and model_rating: the content judge's judgement is the one judgement;
-# report-9 each answer's question_id and the practice section (practice attempts, compared)
-REPORT_VERSION = "report-9"
+# report-9 each answer's question_id and the practice section (practice attempts, compared);
+# report-10 each timed word's repeated (said again at once, or a cut-off word started again)
+REPORT_VERSION = "report-10"
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class TimedWord:
     end: float
     filler: bool = False
     pause_before: float = 0.0  # seconds of silence before the word, when it is a long pause
+    repeated: bool = False  # a saying again of a word or phrase, or a restart ("report-10")
 
 
 @dataclass(frozen=True)

@@ -47,8 +47,10 @@ def timeline(
 
 
 def timed_words(speech: Mapping[str, Any]) -> tuple[TimedWord, ...]:
-    """The transcript's words with their times, fillers marked and long pauses before them."""
+    """The transcript's words with their times, fillers and repetitions marked and long
+    pauses before them."""
     fillers = [(f["start"], f["end"]) for f in (speech.get("fillers") or {}).get("items") or []]
+    again = [(r["start"], r["end"]) for r in speech.get("repetitions") or []]
     pauses = [
         p for p in speech.get("pause_spans") or [] if p["end"] - p["start"] > LONG_PAUSE_SECONDS
     ]
@@ -56,6 +58,7 @@ def timed_words(speech: Mapping[str, Any]) -> tuple[TimedWord, ...]:
     for word in speech.get("words") or []:
         start, end = word["start"], word["end"]
         filler = any(s < end and start < e for s, e in fillers)
+        repeated = any(s < end and start < e for s, e in again)
         pause = next((p["end"] - p["start"] for p in pauses if abs(p["end"] - start) < 0.3), 0.0)
-        words.append(TimedWord(word["text"].strip(), start, end, filler, round(pause, 1)))
+        words.append(TimedWord(word["text"].strip(), start, end, filler, round(pause, 1), repeated))
     return tuple(words)

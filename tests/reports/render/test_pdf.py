@@ -100,6 +100,21 @@ def test_fillers_are_highlighted_and_pauses_marked_in_the_transcript_markup() ->
     assert "[2.5 s]</font> &lt;b&gt;won&lt;/b&gt;" in markup
 
 
+def test_words_said_again_are_underlined_in_the_transcript_markup() -> None:
+    kit = pdf_module._kit(fonts())
+    answer = AnswerReport(
+        1, "Q", "technical", "t", True, "", 3.0, None, (), (), {}, (),
+        (
+            TimedWord(" I", 0.0, 0.2, repeated=True),
+            TimedWord(" I", 0.3, 0.4, repeated=True),
+            TimedWord(" think", 0.5, 0.8),
+        ),
+        (), (),
+    )  # fmt: skip
+    markup = pdf_module._transcript_markup(text.transcript(answer), kit)
+    assert markup == "<u>I</u> <u>I</u> think"
+
+
 def test_markup_in_the_report_is_printed_not_interpreted(report: Report) -> None:
     hostile = "What does <script>alert('x')</script> & <b>this</b> do?"
     answers = (replace(report.answers[0], question=hostile), *report.answers[1:3])

@@ -92,6 +92,14 @@ def test_the_transcript_has_fillers_and_pauses_or_else_the_typed_text() -> None:
     assert text.transcript(_answer(answered=False)) == []
 
 
+def test_a_word_said_again_is_a_token_of_its_own_kind() -> None:
+    words = (TimedWord(" I", 0.0, 0.2), TimedWord(" I", 0.4, 0.6, repeated=True))
+    assert text.transcript(_answer(words=words)) == [
+        text.Token("I"),
+        text.Token("I", repeated=True),
+    ]
+
+
 def test_pace_is_charted_in_runs_split_where_nothing_was_measured() -> None:
     timeline = (
         TimelinePoint(0, 5, 120, 180, 0, False),

@@ -518,8 +518,8 @@ def _reply(reply: Reply, kit: Kit) -> Iterator[Flowable]:
         if reply.words:
             yield Paragraph(
                 f'<font backColor="{palette.FILLER_BACK}" color="{palette.FILLER}">'
-                f"highlighted</font> words are fillers; "
-                f'<font color="{palette.PAUSE}">[3.1 s]</font> marks a long pause.',
+                f"highlighted</font> words are fillers; <u>underlined</u> words were said "
+                f'again; <font color="{palette.PAUSE}">[3.1 s]</font> marks a long pause.',
                 kit.small,
             )
             yield Spacer(1, 4)
@@ -588,6 +588,8 @@ def _transcript_markup(tokens: Sequence[text.Token], kit: Kit) -> str:
         word = kit.esc(token.text)
         if token.filler:
             word = f'<font backColor="{palette.FILLER_BACK}" color="{palette.FILLER}">{word}</font>'
+        elif token.repeated:
+            word = f"<u>{word}</u>"
         elif token.pause:
             word = f'<font color="{palette.PAUSE}" size="8">{word}</font>'
         pieces.append(word)

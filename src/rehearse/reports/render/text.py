@@ -38,11 +38,13 @@ class Said(Protocol):
 
 @dataclass(frozen=True)
 class Token:
-    """A piece of the transcript: a word (maybe a filler), or a long pause before the next one."""
+    """A piece of the transcript: a word (maybe a filler, or said again), or a long pause
+    before the next one."""
 
     text: str
     filler: bool = False
     pause: bool = False
+    repeated: bool = False
 
 
 def capital(text: str) -> str:
@@ -175,7 +177,7 @@ def _timed_tokens(said: Said) -> Iterable[Token]:
             yield Token(f"[{word.pause_before:.1f} s]", pause=True)
         text = word.text.strip()
         if text:
-            yield Token(text, filler=word.filler)
+            yield Token(text, filler=word.filler, repeated=word.repeated)
 
 
 def meta(answer: AnswerReport) -> str:

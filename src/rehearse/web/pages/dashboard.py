@@ -32,6 +32,7 @@ class Word:
     start: float
     filler: bool = False
     pause: float = 0.0
+    repeated: bool = False  # said again at once, or a cut-off word started again
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ def timed_words(said: Said) -> tuple[Word, ...]:
                 )
             )
         if word.text.strip():
-            words.append(Word(word.text.strip(), word.start, word.filler))
+            words.append(Word(word.text.strip(), word.start, word.filler, repeated=word.repeated))
     return tuple(words)
 
 
