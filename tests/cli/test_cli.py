@@ -11,11 +11,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bench.speech.corpus import write_wav
 from sqlalchemy import create_engine, text
 
 from tests.conftest import REDIS_URL, shared_fixture
 from tests.support.api import STRONG_PASSWORD
+from tests.support.media import samples_wav
 from tests.support.net import free_port
 from tests.support.processes import invoke_rehearse, rehearse_env
 from tests.support.s3 import Bucket
@@ -124,7 +124,7 @@ def test_analyze_prints_the_transcript_and_metrics(tmp_path: Path) -> None:
 def test_analyze_says_where_a_word_was_said_again(tmp_path: Path) -> None:
     recording = tmp_path / "answer.wav"
     audio, _asks = said_again(4)
-    write_wav(recording, audio.samples)
+    recording.write_bytes(samples_wav(audio.samples.tolist()))
     result = invoke_rehearse(["analyze", str(recording)], rehearse_env(data_dir=tmp_path))
     assert result.exit_code == 0, result.output
     line = next(line for line in result.output.splitlines() if "repetitions" in line)

@@ -1,4 +1,5 @@
-"""Small real files made in code: a WAV tone, a one-page PDF, a DOCX, a WebM header."""
+"""Small real files made in code: a WAV tone or of given samples, a one-page PDF, a DOCX, a
+WebM header."""
 
 from __future__ import annotations
 
@@ -7,21 +8,28 @@ import math
 import struct
 import wave
 import zipfile
+from collections.abc import Sequence
 from typing import cast
 
 
 def wav_bytes(seconds: float = 0.5, rate: int = 16_000, frequency: float = 220.0) -> bytes:
     """A mono 16-bit PCM WAV of a sine tone."""
-    frames = int(seconds * rate)
-    samples = (
-        int(12_000 * math.sin(2 * math.pi * frequency * index / rate)) for index in range(frames)
-    )
+    amplitude = 12_000 / 32_767
+    tone = [
+        amplitude * math.sin(2 * math.pi * frequency * i / rate) for i in range(int(seconds * rate))
+    ]
+    return samples_wav(tone, rate)
+
+
+def samples_wav(samples: Sequence[float], rate: int = 16_000) -> bytes:
+    """Mono float samples in [-1, 1] as a 16-bit PCM WAV."""
     buffer = io.BytesIO()
     with wave.open(buffer, "wb") as writer:
         writer.setnchannels(1)
         writer.setsampwidth(2)
         writer.setframerate(rate)
-        writer.writeframes(b"".join(struct.pack("<h", sample) for sample in samples))
+        clipped = (max(-1.0, min(1.0, float(sample))) for sample in samples)
+        writer.writeframes(b"".join(struct.pack("<h", int(32767 * x)) for x in clipped))
     return buffer.getvalue()
 
 
