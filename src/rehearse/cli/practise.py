@@ -23,6 +23,7 @@ from rehearse.cli.common import fail, load_settings
 from rehearse.cli.practice_jobs import run_question_jobs
 from rehearse.cli.practice_report import render_compared
 from rehearse.errors import Conflict, NotFound, RehearseError
+from rehearse.feedback.judge.verdict import NOT_JUDGED
 from rehearse.inputs import unstorable_reason
 from rehearse.interviews import repository as interviews
 from rehearse.interviews.models import InterviewSession, Question
@@ -31,8 +32,6 @@ from rehearse.practice.schemas import ComparedPublic
 from rehearse.practice.service import PracticeService
 from rehearse.runtime import Runtime
 from rehearse.store import migrate
-
-NOT_JUDGED = "Content was not judged: "  # how a judgement's note begins (verdict.not_judged)
 
 
 def practise(

@@ -23,7 +23,7 @@ from rehearse.errors import RehearseError
 from rehearse.feedback.content.forms import answer_form
 from rehearse.feedback.judge.judge import METHOD, JudgeInput, canonical
 from rehearse.feedback.judge.points import key_points_for
-from rehearse.feedback.judge.verdict import ContentJudgement, Verdict, not_judged
+from rehearse.feedback.judge.verdict import NOT_JUDGED, ContentJudgement, Verdict, not_judged
 from rehearse.interviews import repository
 from rehearse.interviews.models import AnalysisResult, Answer, Question
 from rehearse.jobs.context import JobContext
@@ -41,10 +41,10 @@ if TYPE_CHECKING:
 JUDGE_CONTENT = "answer.judge_content"
 WARM_UP = "judge.warm_up"
 KIND = "content-judge"
-OFF = "Content was not judged: the judge is turned off (REHEARSE_LLM=off)."
+OFF = f"{NOT_JUDGED}the judge is turned off (REHEARSE_LLM=off)."
 WAS_OFF = (
-    "Content was not judged: the judge was turned off when this was answered, and an answer "
-    "is judged when it is given."
+    f"{NOT_JUDGED}the judge was turned off when this was answered, and an answer is judged "
+    "when it is given."
 )
 
 

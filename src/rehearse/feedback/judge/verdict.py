@@ -71,6 +71,9 @@ class Verdict:
     note: str = ""
 
 
+NOT_JUDGED = "Content was not judged: "  # how every note of an answer not judged begins
+
+
 def not_judged(error: RehearseError) -> str:
     """The note for an answer the judge could not judge, saying why."""
-    return f"Content was not judged: {error.message}"
+    return f"{NOT_JUDGED}{error.message}"
