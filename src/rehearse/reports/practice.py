@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
@@ -76,14 +77,14 @@ def compared(db: Session, runtime: Runtime, question: Question) -> Compared | No
     skipped)."""
     interview = repository.answers_to(db, question.id)
     attempts = repository.attempts_at(db, question.id)
-    return _compared(
-        db,
-        runtime,
-        question,
-        interview=interview,
-        attempts=attempts,
-        read=lambda a: _read(db, runtime, question, [a]),
-    )
+
+    # With two attempts and no answer in the interview, the first attempt is both the baseline
+    # and the one before the latest: it is read once.
+    @cache
+    def read(attempt: Answer) -> _Read:
+        return _read(db, runtime, question, [attempt])
+
+    return _compared(db, runtime, question, interview=interview, attempts=attempts, read=read)
 
 
 def question_practice(db: Session, runtime: Runtime, question: Question) -> QuestionPractice | None:
