@@ -47,6 +47,11 @@ class AnswerStatus(StrEnum):
     ANALYSED = "analysed"
     FAILED = "failed"
 
+    @property
+    def analysing(self) -> bool:
+        """Whether the answer's recording is still to be analysed (received, or being)."""
+        return self in (AnswerStatus.RECEIVED, AnswerStatus.PROCESSING)
+
 
 class InterviewSession(IdMixin, TimestampMixin, Base):
     __tablename__ = "interview_sessions"

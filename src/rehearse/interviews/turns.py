@@ -68,10 +68,7 @@ def planned(question: Question) -> PlannedQuestion:
 
 def spoken_or_typed(answer: Answer) -> str:
     """What the candidate said: the typed text, or the transcript once it exists."""
-    if answer.media is not None and answer.status in (
-        AnswerStatus.RECEIVED,
-        AnswerStatus.PROCESSING,
-    ):
+    if answer.media is not None and answer.status.analysing:
         raise Conflict("The recording is still being transcribed; ask again when its job is done.")
     if answer.status is AnswerStatus.FAILED and not answer.text.strip():
         raise Conflict(f"The recording could not be analysed: {answer.error}")
@@ -81,7 +78,7 @@ def spoken_or_typed(answer: Answer) -> str:
 def heard(db: Session, answer: Answer) -> tuple[str, str]:
     """What the candidate said, and from which words: "live" (what the live captions read,
     while the recording is still being transcribed) or "full" (``spoken_or_typed``)."""
-    transcribing = answer.status in (AnswerStatus.RECEIVED, AnswerStatus.PROCESSING)
+    transcribing = answer.status.analysing
     if answer.media is not None and transcribing and not answer.text.strip():
         live = live_text(db, answer.id)
         if live:

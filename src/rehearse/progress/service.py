@@ -18,7 +18,7 @@ from rehearse.feedback.practice.content import counted_score
 from rehearse.feedback.practice.to_practise import Reason, to_practise
 from rehearse.feedback.progress import AnswerResult, Trend, best_and_worst, session_result, trends
 from rehearse.interviews import repository as interviews_repository
-from rehearse.interviews.models import Answer, AnswerStatus, InterviewSession, Question
+from rehearse.interviews.models import Answer, InterviewSession, Question
 from rehearse.interviews.service import InterviewService
 from rehearse.progress import repository
 from rehearse.progress.models import ReflectionNote, TopicMastery
@@ -177,10 +177,7 @@ class Practising:
 def _heard(answer: Answer) -> bool:
     """Whether an attempt says something to judge, or may once transcribed: a recording
     that failed with nothing typed, or a silent one, is no attempt at the content."""
-    coming = answer.media is not None and answer.status in (
-        AnswerStatus.RECEIVED,
-        AnswerStatus.PROCESSING,
-    )
+    coming = answer.media is not None and answer.status.analysing
     return coming or bool((answer.text or answer.transcript).strip())
 
 

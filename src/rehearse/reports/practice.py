@@ -38,7 +38,7 @@ from rehearse.feedback.report import (
 )
 from rehearse.interviewer.coding.problems import passed_tests
 from rehearse.interviews import repository
-from rehearse.interviews.models import Answer, AnswerStatus, Question
+from rehearse.interviews.models import Answer, Question
 from rehearse.interviews.tasks import VIDEO
 from rehearse.jobs.models import Job, JobStatus
 from rehearse.reports.judging import OFF, PENDING, content_verdict
@@ -46,8 +46,6 @@ from rehearse.reports.thread import StoredReply, stored_replies
 
 if TYPE_CHECKING:
     from rehearse.runtime import Runtime
-
-ANALYSING_STATES = (AnswerStatus.RECEIVED, AnswerStatus.PROCESSING)
 
 
 @dataclass(frozen=True)
@@ -156,7 +154,7 @@ def _read(db: Session, runtime: Runtime, question: Question, answers: Sequence[A
     judged = verdict.judgement if verdict is not None else None
     # The judge's job skips words that are not there: nothing said, once analysed, is never
     # judged, so it is not waited for.
-    coming = bool(said) or any(a.status in ANALYSING_STATES for a in answers)
+    coming = bool(said) or any(a.status.analysing for a in answers)
     attempt = Attempt(
         said,
         judged.to_dict() if judged is not None else None,
@@ -229,7 +227,7 @@ def _why_unscored(answer: Answer, read: _Read) -> str:
     """Why an attempt's content has no score: nothing said (yet), or the judge's note."""
     if read.attempt.text.strip():
         return read.note
-    if answer.status in ANALYSING_STATES:
+    if answer.status.analysing:
         return ANALYSING
     return answer.error or NO_SPEECH
 

@@ -9,19 +9,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rehearse.feedback.report import AnswerReport, InterviewerTurn, Reply, Report
-from rehearse.interviews.models import Answer, AnswerStatus, InterviewSession, Question
+from rehearse.interviews.models import Answer, InterviewSession, Question
 from rehearse.reports.judging import PENDING as JUDGING
 from rehearse.reports.render.html import charts
 from rehearse.reports.render.svg import SvgChart
 from rehearse.reports.render.text import Said, conversation
 from rehearse.reports.render.timeline import pace_chart, pitch_chart
 
-PENDING = (AnswerStatus.RECEIVED, AnswerStatus.PROCESSING)
-
 
 def is_pending(answer: Answer) -> bool:
     """Whether a job is still analysing (or grading) the answer; typed answers have none."""
-    return answer.analysis_job_id is not None and answer.status in PENDING
+    return answer.analysis_job_id is not None and answer.status.analysing
 
 
 @dataclass(frozen=True)
