@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from rehearse.feedback.practice.content import SAME_WITHIN
 from rehearse.practice.schemas import ComparedPublic, ComparisonPublic, MeasureChangePublic
-from rehearse.reports.render.practice import quote_label
+from rehearse.reports.render.practice import change_word, quote_label
+from rehearse.reports.render.text import capital
 
-_CHANGE = {"better": "better", "worse": "worse", "same": "about the same"}
 _UNITS = {"pace": "words a minute", "fillers": "per 100 words", "long pauses": "a minute"}
 
 
@@ -28,7 +28,7 @@ def render_comparison(title: str, view: ComparisonPublic, content_note: str) -> 
     lines = [f"{title}:", f"  {view.lead}"]
     if view.tests is not None:
         before, after = view.tests.before, view.tests.after
-        change = f" ({_CHANGE[view.tests.change]})" if view.tests.change else ""
+        change = f" ({change_word(view.tests.change)})" if view.tests.change else ""
         lines.append(
             f"  Tests passed: {before.passed}/{before.total} → {after.passed}/{after.total}{change}"
         )
@@ -38,7 +38,7 @@ def render_comparison(title: str, view: ComparisonPublic, content_note: str) -> 
             lines.append(f"  On topic: {_yes(view.on_topic[0])} → {_yes(view.on_topic[1])}")
     for point in view.points:
         name = f"Story part “{point.point}”" if point.is_part else f"Key point “{point.point}”"
-        lines.append(f"  {name}: {point.before} → {point.after} ({_CHANGE[point.change]})")
+        lines.append(f"  {name}: {point.before} → {point.after} ({change_word(point.change)})")
         if point.before_quote:
             lines.append(f"      before: {quote_label(point.before)}“{point.before_quote}”")
         if point.after_quote:
@@ -62,8 +62,8 @@ def _content(view: ComparisonPublic, note: str) -> str:
 
 
 def _measure(measure: MeasureChangePublic) -> str:
-    name = measure.name[0].upper() + measure.name[1:]
-    change = _CHANGE[measure.change] if measure.change else "not compared: a noisy recording"
+    name = capital(measure.name)
+    change = change_word(measure.change) if measure.change else "not compared: a noisy recording"
     if measure.name == "eye contact":  # a share of the frames
         first, second = measure.first * 100, measure.second * 100
         return f"{name}: {first:.0f} → {second:.0f} % of the time, into the lens ({change})"
