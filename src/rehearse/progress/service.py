@@ -109,7 +109,7 @@ class ProgressService:
         latest = heard[-1:] or [a for a in given if not a.practice]
         verdict = content_verdict(self.db, self.interviews.runtime, question, latest)
         judged = verdict.judgement if verdict is not None else None
-        why = to_practise(judged.to_dict()) if judged is not None else None
+        why = to_practise(judged) if judged is not None else None
         note = OFF if verdict is None else verdict.note or (judged.note if judged else "")
         return QuestionToPractise(
             session_id=interview.id,

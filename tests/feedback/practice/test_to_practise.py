@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from rehearse.feedback.judge.verdict import ContentJudgement
 from rehearse.feedback.practice.to_practise import to_practise
 
 POINT = "An index lets the database find rows without scanning the whole table."
@@ -15,18 +14,18 @@ def _judged(
     parts: dict[str, str] | None = None,
     point: str = "covered",
     on_topic: bool | None = True,
-) -> dict[str, Any]:
+) -> ContentJudgement:
     """A judgement as stored (``ContentJudgement.to_dict``), with its parts and one point."""
     star = [
         {"point": name, "status": status, "strength": 0.5, "quote": "", "evidence": {}}
         for name, status in (parts or {}).items()
     ]
     points = [{"point": POINT, "status": point, "strength": 0.5, "quote": "", "evidence": {}}]
-    return {
+    return ContentJudgement.from_dict({
         "judge": "a judge", "form": "story" if parts else "explanation", "score": score,
         "on_topic": on_topic, "off_topic_probability": 0.1, "points": points, "note": "",
         "star": star,
-    }  # fmt: skip
+    })  # fmt: skip
 
 
 def test_a_strong_attempt_is_not_to_practise() -> None:

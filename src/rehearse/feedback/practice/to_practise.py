@@ -11,9 +11,8 @@ attempt with none of these reasons is strong enough to leave the list.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 from rehearse.feedback.judge.advice import said_point_status, said_status
 from rehearse.feedback.judge.points import STAR_PARTS
@@ -38,21 +37,22 @@ class ToPractise:
     missing: tuple[str, ...]  # the story parts' names, then the key points, said missing
 
 
-def to_practise(judgement: Mapping[str, Any]) -> ToPractise | None:
-    """Why to practise again the question whose latest attempt the judge judged so
-    (``judgement`` as ``ContentJudgement.to_dict`` gives it); None when that attempt is strong
-    enough (on topic, not weak, nothing missing) or could not be scored."""
-    score = counted_score(ContentJudgement.from_dict(dict(judgement)))
+def to_practise(judgement: ContentJudgement) -> ToPractise | None:
+    """Why to practise again the question whose latest attempt the judge judged so; None when
+    that attempt is strong enough (on topic, not weak, nothing missing) or could not be
+    scored."""
+    score = counted_score(judgement)
     if score is None:
         return None
-    if judgement.get("on_topic") is False:
+    if judgement.on_topic is False:
         return ToPractise((Reason("off topic", "Did not address the question"),), ())
-    star = judgement.get("star") or []
+    stored = judgement.to_dict()  # the advice reads parts and points as stored
+    star = stored.get("star") or []
     parts = [str(part["point"]) for part in star if said_status(part) == "missing"]
     told = set(STAR_PARTS.values()) if star else set()
     points = [
         str(point["point"])
-        for point in judgement.get("points") or []
+        for point in stored.get("points") or []
         if said_point_status(point) == "missing" and point["point"] not in told
     ]
     reasons = [Reason("weak", f"Weak content: {score:.0f} of 100")] if _weak(score) else []
