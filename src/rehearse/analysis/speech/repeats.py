@@ -22,6 +22,7 @@ against its buffer, which ends where a decode Whisper itself finds repetitive be
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cached_property
 
 import numpy as np
 
@@ -51,7 +52,12 @@ class Hearing:
     def __init__(self, audio: Audio, start: float = 0.0) -> None:
         self.audio = audio
         self.start = start
-        self.speech_db = speech_level_db(audio.samples)
+
+    @cached_property
+    def speech_db(self) -> float:
+        """The recording's speech level, measured when a run is first listened to: most
+        decodes (every live one) have none."""
+        return speech_level_db(self.audio.samples)
 
     def holds(self, sayings: Sequence[Sequence[Word]]) -> bool:
         """True if the voiced sound under the run, at speech level, has at least one syllable
