@@ -27,6 +27,7 @@ import random
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
@@ -106,29 +107,16 @@ def checked_words(reference: str, words: Sequence[Word]) -> list[Timed | None]:
     """The reference's words, each with plain's timing where plain wrote exactly that word
     at that place of the alignment (None where it did not: not cut there)."""
     ref = normalize_words(reference)
-    hyp = [normalize_words(word.text) for word in words]
-    flat = [(token, index) for index, tokens in enumerate(hyp) for token in tokens]
+    said = [normalize_words(word.text) for word in words]
+    flat = [(token, index) for index, tokens in enumerate(said) for token in tokens]
     timed: list[Timed | None] = [None] * len(ref)
-    # Longest common subsequence of the two token lists: the words both agree on.
-    rows, cols = len(ref) + 1, len(flat) + 1
-    table = np.zeros((rows, cols), dtype=np.int32)
-    for i in range(1, rows):
-        for j in range(1, cols):
-            table[i, j] = (
-                table[i - 1, j - 1] + 1
-                if ref[i - 1] == flat[j - 1][0]
-                else max(table[i - 1, j], table[i, j - 1])
-            )
-    i, j = len(ref), len(flat)
-    while i and j:
-        if ref[i - 1] == flat[j - 1][0] and len(hyp[flat[j - 1][1]]) == 1:
-            word = words[flat[j - 1][1]]
-            timed[i - 1] = Timed(ref[i - 1], word.start, word.end)
-            i, j = i - 1, j - 1
-        elif table[i - 1, j] >= table[i, j - 1]:
-            i -= 1
-        else:
-            j -= 1
+    matcher = SequenceMatcher(None, ref, [token for token, _ in flat], autojunk=False)
+    for block in matcher.get_matching_blocks():
+        for offset in range(block.size):
+            index = flat[block.b + offset][1]
+            if len(said[index]) == 1:  # a word plain wrote as one reference word
+                word = words[index]
+                timed[block.a + offset] = Timed(ref[block.a + offset], word.start, word.end)
     return timed
 
 
