@@ -104,6 +104,18 @@ def telephone(samples: Samples) -> Samples:
     return np.frombuffer(back, dtype="<i2").astype(np.float32) / 32768.0
 
 
+def raised(samples: Samples, semitones: float) -> Samples:
+    """``samples`` ``semitones`` higher and as long (sox ``pitch``), as a voice breaking into
+    falsetto."""
+    pcm = (np.clip(samples, -1.0, 1.0) * 32767).astype("<i2").tobytes()
+    raw = ["-t", "raw", "-e", "signed-integer", "-b", "16", "-c", "1", "-r", str(SAMPLE_RATE)]
+    higher = subprocess.run(
+        ["sox", "-R", "-G", *raw, "-", *raw, "-", "pitch", str(round(semitones * 100))],
+        input=pcm, check=True, capture_output=True,
+    ).stdout  # fmt: skip
+    return np.frombuffer(higher, dtype="<i2").astype(np.float32) / 32768.0
+
+
 # Kennedy's "ask" in jfk.wav (3.25-3.80 s), a word said alone between two pauses.
 JFK_ASK = (3.25, 3.80)
 _SAID_AGAIN_PAUSE = 0.1

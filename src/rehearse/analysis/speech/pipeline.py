@@ -11,7 +11,8 @@
 6. guard            ``hallucinations.py``  only the words the recording backs
 7. merging          ``merging.py``         the whole decode's words with the chunks' filled
                                            pauses
-   (5-6 again)                             speech no kept word touches, decoded once more
+   (5-6 again)                             speech no kept word touches, and words held far
+                                           too long, decoded once more
                     ``repeats.py``         loops cut back to two
                     ``merging.py``         every word in time order and inside its speech
 8. fillers          ``lexicon.py``         fillers said as words ("um", "you know")
@@ -33,7 +34,12 @@ from rehearse.analysis.speech.filled_pauses import find_filled_pauses
 from rehearse.analysis.speech.hallucinations import Guard
 from rehearse.analysis.speech.level import is_noisy, level
 from rehearse.analysis.speech.lexicon import Marker, find_fillers
-from rehearse.analysis.speech.merging import in_order, snap_to_speech, with_filled_pauses
+from rehearse.analysis.speech.merging import (
+    heard_again,
+    held_too_long,
+    snap_to_speech,
+    with_filled_pauses,
+)
 from rehearse.analysis.speech.recognition import DISFLUENT_PROMPT, Recognizer, unheard
 from rehearse.analysis.speech.repeats import Hearing, collapse_repeats
 from rehearse.analysis.speech.spans import Span
@@ -161,9 +167,13 @@ def transcribe(
     if whole:
         heard, dropped = guard.judge(in_one_pass)
         words = with_filled_pauses(heard, words)
-    more, more_dropped = guard.judge(recognizer.decode_missed(audio, unheard(speech, words)))
+    # Speech missed and words held too long are decoded apart: a clip joining the two reads
+    # each worse than a clip of its own.
+    held = [Span(word.start, word.end) for word in words if held_too_long(word)]
+    again = recognizer.decode_missed(audio, unheard(speech, words))
+    more, more_dropped = guard.judge([*again, *recognizer.decode_missed(audio, held)])
     words, loops = collapse_repeats(
-        snap_to_speech(in_order([*words, *more]), speech), Hearing(audio)
+        snap_to_speech(heard_again(words, more), speech), Hearing(audio)
     )
     return Transcript(
         tuple(words), recognizer.language, recognizer.model_name, (*dropped, *more_dropped, *loops)

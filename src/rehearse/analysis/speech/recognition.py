@@ -18,8 +18,11 @@ their words):
   recording's (``level.is_noisy``: the VAD finds speech everywhere, so chunks would cut
   through words) and a narrowband one's (``bandwidth.is_narrowband``: a telephone line);
 - ``decode_missed``: speech no kept word touches (Whisper sometimes stops early in a chunk
-  and skips short stretches such as a drawn-out "um"), all of it joined into one clip, so no
-  second decode of speech already heard is paid for.
+  and skips short stretches such as a drawn-out "um", or a hard voice after a few words),
+  all of it joined into one clip, so no
+  second decode of speech already heard is paid for; and, in a clip of their own, words held
+  far longer than their syllables need (Whisper gives up on a stretch it finds hard, a high
+  or whispered voice or a word said again, and stretches the last word it wrote over it).
 Callers give the recording brought to a standard speech level (``level.py``), so a quiet
 microphone is heard as well as a loud one.
 """
@@ -43,7 +46,7 @@ from rehearse.analysis.audio import SAMPLE_RATE, Audio, Samples
 from rehearse.analysis.speech.bundled_model import cache_folder, check_installed, model_files
 from rehearse.analysis.speech.level import speech_level_db
 from rehearse.analysis.speech.repeats import Hearing, loops
-from rehearse.analysis.speech.spans import Span
+from rehearse.analysis.speech.spans import Span, gaps
 from rehearse.analysis.speech.words import Segment, Word
 
 __all__ = [
@@ -63,6 +66,7 @@ DISFLUENT_PROMPT = "Umm, let me think, uh... so, I mean, we, like, you know, hmm
 BATCH_SIZE = 8
 _SEED = 1234
 _MIN_UNHEARD_SECONDS = 0.3
+_MIN_UNCOVERED_SECONDS = 1.0
 _RETRY_GAP_SECONDS = 0.4
 # Whisper's own tests of a decode (openai-whisper's defaults): a text this repetitive or this
 # improbable is decoded again with the temperature fallback; this likely silent is dropped.
@@ -131,13 +135,21 @@ def _padded(span: Span, duration: float) -> Span:
 
 
 def unheard(speech: Sequence[Span], words: Sequence[Word]) -> list[Span]:
-    """Speech spans, long enough to hold a word, that no decoded word touches."""
-    return [
-        span
-        for span in speech
-        if span.duration >= _MIN_UNHEARD_SECONDS
-        and not any(Span(w.start, w.end).overlap(span) > 0 for w in words)
-    ]
+    """Speech spans, long enough to hold a word, that no decoded word touches, and stretches
+    of a second or more of speech that no word covers (Whisper ended its decode early)."""
+    untouched: list[Span] = []
+    for span in speech:
+        covered = sorted(
+            (Span(w.start, w.end) for w in words if Span(w.start, w.end).overlap(span) > 0),
+            key=lambda piece: piece.start,
+        )
+        shortest = _MIN_UNCOVERED_SECONDS if covered else _MIN_UNHEARD_SECONDS
+        untouched += [
+            piece
+            for piece in gaps(covered, start=span.start, end=span.end)
+            if piece.duration >= shortest
+        ]
+    return untouched
 
 
 def plan_chunks(speech: Sequence[Span], duration: float) -> list[Span]:
