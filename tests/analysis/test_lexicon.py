@@ -24,7 +24,11 @@ def _words(text: str, gap_after: dict[int, float] | None = None) -> list[Word]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("So, um, I think uh it worked.", ["um", "uh"]),
+        ("So, um, I think uh it worked.", ["so", "um", "uh"]),
+        ("We shipped. So, the team moved on.", ["so"]),
+        ("So I decided to rewrite it.", []),
+        ("It was so slow, so we cached it.", []),
+        ("And so, we shipped.", []),
         ("It was, like, a big win.", ["like"]),
         ("I would like to lead. Things like that.", []),
         ("I mean, you know, it was basically done.", ["i mean", "you know", "basically"]),
@@ -80,7 +84,7 @@ def test_filled_pauses_are_not_counted_as_words() -> None:
 
 
 def test_a_filled_pause_trailing_off_in_one_ellipsis_character_is_a_filler() -> None:
-    assert [marker.text for marker in find_fillers(_words("So um\u2026 I led it."))] == ["um"]
+    assert [marker.text for marker in find_fillers(_words("Then um\u2026 I led it."))] == ["um"]
 
 
 def test_a_one_character_ellipsis_before_like_is_a_pause() -> None:

@@ -136,6 +136,11 @@ def _filler_length(words: Sequence[Word], terms: Sequence[str], index: int) -> i
         follows = terms[index + 2] if index + 2 < len(terms) else ""
         object_follows = follows in _YOU_KNOW_OBJECTS and not _comma_after(words[index + 1])
         return 0 if before in _YOU_KNOW_ASKERS or object_follows else 2
+    if term == "so":
+        # "So, um, I think": a clause begun with "so" set off by a pause or a filler, not
+        # the connective of "so I decided" or the adverb of "so slow".
+        set_off = _pause_after(words, index) or is_filled_pause(after)
+        return 1 if _pause_before(words, index) and set_off else 0
     if term == "i" and after == "mean":
         aside = _pause_before(words, index) or _comma_after(words[index + 1])
         return 2 if aside else 0
@@ -143,7 +148,8 @@ def _filler_length(words: Sequence[Word], terms: Sequence[str], index: int) -> i
 
 
 def find_fillers(words: Sequence[Word]) -> list[Marker]:
-    """Filled pauses always; "like", "you know", "I mean", "basically", "sort of" in context."""
+    """Filled pauses always; "like", "you know", "I mean", "basically", "sort of" and a clause's
+    opening "so" in context."""
     terms = [normalize(word.text) for word in words]
     found: list[Marker] = []
     index = 0
