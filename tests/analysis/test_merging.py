@@ -66,6 +66,7 @@ def test_a_word_held_for_seconds_is_held_too_long() -> None:
     assert held_too_long(Word(" to...", 2.57, 7.03, 0.42))
     assert not held_too_long(Word(" Americans,", 1.54, 2.10, 0.9))
     assert not held_too_long(Word(" so", 0.5, 0.9, 0.9))  # slow, not seconds too long
+    assert not held_too_long(Word(" um...", 3.0, 5.0, 0.9))  # drawn out
 
 
 def test_a_word_held_too_long_gives_way_to_what_was_said_in_its_time() -> None:

@@ -21,6 +21,7 @@ from rehearse.analysis.speech.recognition import (
     describe_model,
     load_model,
     plan_chunks,
+    uncovered,
     unheard,
 )
 from rehearse.analysis.speech.spans import Span
@@ -125,9 +126,9 @@ def test_speech_a_chunk_decode_never_reached_is_found_for_a_retry() -> None:
 
 def test_speech_after_a_decode_that_stopped_early_is_found_for_a_retry() -> None:
     heard = [Word(" then", 0.5, 0.8, 0.9), Word(" leisure.", 0.8, 1.3, 0.9)]
-    assert unheard([Span(0.4, 4.0)], heard) == [Span(1.3, 4.0)]
+    assert uncovered([Span(0.4, 4.0)], heard) == [Span(1.3, 4.0)]
 
 
 def test_a_short_pause_between_words_is_not_decoded_again() -> None:
     heard = [Word(" first", 0.5, 1.0, 0.9), Word(" second", 1.6, 2.0, 0.9)]
-    assert unheard([Span(0.4, 2.1)], heard) == []
+    assert uncovered([Span(0.4, 2.1)], heard) == []

@@ -90,10 +90,16 @@ def _made_room(words: list[Word], fillers: set[int]) -> list[Word]:
 
 def held_too_long(word: Word) -> bool:
     """Whether Whisper may have stretched ``word`` over speech it did not write: a voice it
-    finds hard (high, whispered) or a word said again, after which its decode gave up."""
-    expected = expected_word_seconds(normalize(word.text))
+    finds hard (high, whispered) or a word said again, after which its decode gave up. A
+    filled pause is as long as it was drawn out."""
+    term = normalize(word.text)
+    expected = expected_word_seconds(term)
     held = word.duration
-    return held > _HELD_TIMES * expected and held - expected > _HELD_EXCESS_SECONDS
+    return (
+        not is_filled_pause(term)
+        and held > _HELD_TIMES * expected
+        and held - expected > _HELD_EXCESS_SECONDS
+    )
 
 
 def heard_again(words: Sequence[Word], more: Sequence[Word]) -> list[Word]:

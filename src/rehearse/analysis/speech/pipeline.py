@@ -40,7 +40,12 @@ from rehearse.analysis.speech.merging import (
     snap_to_speech,
     with_filled_pauses,
 )
-from rehearse.analysis.speech.recognition import DISFLUENT_PROMPT, Recognizer, unheard
+from rehearse.analysis.speech.recognition import (
+    DISFLUENT_PROMPT,
+    Recognizer,
+    uncovered,
+    unheard,
+)
 from rehearse.analysis.speech.repeats import Hearing, collapse_repeats
 from rehearse.analysis.speech.spans import Span
 from rehearse.analysis.speech.vad import detect_speech
@@ -167,11 +172,18 @@ def transcribe(
     if whole:
         heard, dropped = guard.judge(in_one_pass)
         words = with_filled_pauses(heard, words)
-    # Speech missed and words held too long are decoded apart: a clip joining the two reads
-    # each worse than a clip of its own.
-    held = [Span(word.start, word.end) for word in words if held_too_long(word)]
-    again = recognizer.decode_missed(audio, unheard(speech, words))
-    more, more_dropped = guard.judge([*again, *recognizer.decode_missed(audio, held)])
+    missed = unheard(speech, words)
+    held: list[Span] = []
+    if not whole:
+        # Where Whisper ended a chunk's decode early. Not in a noisy recording: its voice
+        # activity is everywhere, and a stretch no word covers is as often noise, which a
+        # decode of its own fills with invented words.
+        missed += uncovered(speech, words)
+        held = [Span(word.start, word.end) for word in words if held_too_long(word)]
+    # Decoded apart: a clip joining the two reads each worse than a clip of its own.
+    missed.sort(key=lambda span: span.start)
+    again = [*recognizer.decode_missed(audio, missed), *recognizer.decode_missed(audio, held)]
+    more, more_dropped = guard.judge(again)
     words, loops = collapse_repeats(
         snap_to_speech(heard_again(words, more), speech), Hearing(audio)
     )

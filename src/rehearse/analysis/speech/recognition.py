@@ -135,21 +135,31 @@ def _padded(span: Span, duration: float) -> Span:
 
 
 def unheard(speech: Sequence[Span], words: Sequence[Word]) -> list[Span]:
-    """Speech spans, long enough to hold a word, that no decoded word touches, and stretches
-    of a second or more of speech that no word covers (Whisper ended its decode early)."""
-    untouched: list[Span] = []
+    """Speech spans, long enough to hold a word, that no decoded word touches."""
+    return [
+        span
+        for span in speech
+        if span.duration >= _MIN_UNHEARD_SECONDS
+        and not any(Span(w.start, w.end).overlap(span) > 0 for w in words)
+    ]
+
+
+def uncovered(speech: Sequence[Span], words: Sequence[Word]) -> list[Span]:
+    """Stretches of a second or more of speech, in spans some word touches, that no word
+    covers: where Whisper ended its decode early."""
+    stretches: list[Span] = []
     for span in speech:
         covered = sorted(
             (Span(w.start, w.end) for w in words if Span(w.start, w.end).overlap(span) > 0),
             key=lambda piece: piece.start,
         )
-        shortest = _MIN_UNCOVERED_SECONDS if covered else _MIN_UNHEARD_SECONDS
-        untouched += [
-            piece
-            for piece in gaps(covered, start=span.start, end=span.end)
-            if piece.duration >= shortest
-        ]
-    return untouched
+        if covered:
+            stretches += [
+                piece
+                for piece in gaps(covered, start=span.start, end=span.end)
+                if piece.duration >= _MIN_UNCOVERED_SECONDS
+            ]
+    return stretches
 
 
 def plan_chunks(speech: Sequence[Span], duration: float) -> list[Span]:
