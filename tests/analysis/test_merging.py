@@ -4,12 +4,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from rehearse.analysis.speech.merging import (
-    heard_again,
-    held_too_long,
-    snap_to_speech,
-    with_filled_pauses,
-)
+from rehearse.analysis.speech.merging import snap_to_speech, with_filled_pauses
 from rehearse.analysis.speech.spans import Span
 from rehearse.analysis.speech.words import Word
 
@@ -60,33 +55,3 @@ def test_a_word_stretched_over_a_silence_is_snapped_back_to_speech() -> None:
     stretched = [Word(" Second", 3.0, 4.1, 0.9)]
     (snapped,) = snap_to_speech(stretched, [Span(0.5, 1.5), Span(3.8, 4.2)])
     assert (snapped.start, snapped.end) == (3.8, 4.1)
-
-
-def test_a_word_held_for_seconds_is_held_too_long() -> None:
-    assert held_too_long(Word(" to...", 2.57, 7.03, 0.42))
-    assert not held_too_long(Word(" Americans,", 1.54, 2.10, 0.9))
-    assert not held_too_long(Word(" so", 0.5, 0.9, 0.9))  # slow, not seconds too long
-    assert not held_too_long(Word(" um...", 3.0, 5.0, 0.9))  # drawn out
-
-
-def test_a_word_held_too_long_gives_way_to_what_was_said_in_its_time() -> None:
-    held = Word(" an", 0.80, 1.78, 0.8)
-    again = [
-        Word(" an,", 0.80, 1.05, 0.9),
-        Word(" an,", 1.15, 1.40, 0.9),
-        Word(" an", 1.5, 1.7, 0.9),
-    ]
-    merged = heard_again([Word(" not", 0.5, 0.8, 0.9), held, Word(" ill", 2.4, 2.7, 0.9)], again)
-    assert [w.text for w in merged] == [" not", " an,", " an,", " an", " ill"]
-
-
-def test_a_word_held_too_long_stays_when_the_second_decode_hears_only_it() -> None:
-    held = Word(" so", 1.0, 2.5, 0.8)
-    merged = heard_again([held], [Word(" So.", 1.1, 1.4, 0.6)])
-    assert merged == [held]
-
-
-def test_words_of_speech_no_word_touched_are_added_in_order() -> None:
-    words = [Word(" first", 0.5, 1.0, 0.9), Word(" third", 3.0, 3.4, 0.9)]
-    merged = heard_again(words, [Word(" second", 1.8, 2.2, 0.9)])
-    assert [w.text for w in merged] == [" first", " second", " third"]

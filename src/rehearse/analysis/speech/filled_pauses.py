@@ -16,7 +16,7 @@ import numpy as np
 
 from rehearse.analysis.speech.lexicon import Marker
 from rehearse.analysis.speech.spans import Span
-from rehearse.analysis.speech.syllables import expected_word_seconds
+from rehearse.analysis.speech.syllables import count_syllables
 from rehearse.analysis.speech.voice import HOP_SECONDS, VoiceFrames, semitones
 from rehearse.analysis.speech.words import Word, normalize
 
@@ -28,6 +28,11 @@ _GAP_SHARE = 0.6
 _STRETCH_SHARE = 0.7
 _EXCESS_SHARE = 0.8
 _SAME_FILLER_SECONDS = 0.3
+
+
+def expected_word_seconds(word: Word) -> float:
+    """A generous duration for a word: 120 ms plus 180 ms per syllable."""
+    return 0.12 + 0.18 * count_syllables(normalize(word.text))
 
 
 def steady_voiced_stretches(frames: VoiceFrames) -> list[Span]:
@@ -73,7 +78,7 @@ def _explained_by_words(stretch: Span, words: Sequence[Word]) -> bool:
         return False
     for word in overlapping:
         inside = Span(word.start, word.end).overlap(stretch) >= _STRETCH_SHARE * stretch.duration
-        excess = (word.end - word.start) - expected_word_seconds(normalize(word.text))
+        excess = (word.end - word.start) - expected_word_seconds(word)
         if inside and excess >= _EXCESS_SHARE * stretch.duration:
             return False
     return True

@@ -1,6 +1,5 @@
 """Words from several decodes made into one transcript: in time order, each inside its speech,
-the words of one decode with the filled pauses of another, and a word Whisper held too long
-replaced by what a second decode of its time heard.
+and the words of one decode with the filled pauses of another.
 
 A noisy or narrowband recording's words come from the long-form decode, which writes few
 "um"s; the chunked decode, prompted with disfluencies, writes them. The two transcripts are
@@ -18,14 +17,10 @@ from difflib import SequenceMatcher
 
 from rehearse.analysis.speech.lexicon import is_filled_pause
 from rehearse.analysis.speech.spans import Span
-from rehearse.analysis.speech.syllables import expected_word_seconds
 from rehearse.analysis.speech.words import Word, normalize
 
 # A neighbour cut back for a filled pause keeps at least this much of itself.
 _MIN_WORD_SECONDS = 0.05
-# A word held more than twice, and half a second longer than, a generous time to say it.
-_HELD_TIMES = 2.0
-_HELD_EXCESS_SECONDS = 0.5
 
 
 def with_filled_pauses(heard: Sequence[Word], prompted: Sequence[Word]) -> list[Word]:
@@ -86,37 +81,6 @@ def _made_room(words: list[Word], fillers: set[int]) -> list[Word]:
             kept[-1] = replace(previous, end=start)
         kept.append(replace(word, start=start, end=max(start, end)))
     return kept
-
-
-def held_too_long(word: Word) -> bool:
-    """Whether Whisper may have stretched ``word`` over speech it did not write: a voice it
-    finds hard (high, whispered) or a word said again, after which its decode gave up. A
-    filled pause is as long as it was drawn out."""
-    term = normalize(word.text)
-    expected = expected_word_seconds(term)
-    held = word.duration
-    return (
-        not is_filled_pause(term)
-        and held > _HELD_TIMES * expected
-        and held - expected > _HELD_EXCESS_SECONDS
-    )
-
-
-def heard_again(words: Sequence[Word], more: Sequence[Word]) -> list[Word]:
-    """``words`` and ``more``, a decode of the speech they missed and of the words held too
-    long, in time order: a word held too long gives way to the words decoded again in its
-    time when they are more than one (it said more); otherwise it stays and they go."""
-    merged: list[Word] = []
-    for word in words:
-        inside = [other for other in more if _within(other, word)]
-        merged += inside if held_too_long(word) and len(inside) > 1 else [word]
-    beside = [other for other in more if not any(_within(other, word) for word in words)]
-    return in_order([*merged, *beside])
-
-
-def _within(word: Word, other: Word) -> bool:
-    """Whether ``word``'s middle lies in ``other``'s time."""
-    return other.start <= (word.start + word.end) / 2 <= other.end
 
 
 def snap_to_speech(words: Sequence[Word], speech: Sequence[Span]) -> list[Word]:

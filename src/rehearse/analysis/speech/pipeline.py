@@ -11,8 +11,8 @@
 6. guard            ``hallucinations.py``  only the words the recording backs
 7. merging          ``merging.py``         the whole decode's words with the chunks' filled
                                            pauses
-   (5-6 again)                             speech no kept word touches, and words held far
-                                           too long, decoded once more
+   (5-6 again)                             speech no kept word touches or covers, decoded
+                                           once more
                     ``repeats.py``         loops cut back to two
                     ``merging.py``         every word in time order and inside its speech
 8. fillers          ``lexicon.py``         fillers said as words ("um", "you know")
@@ -34,12 +34,7 @@ from rehearse.analysis.speech.filled_pauses import find_filled_pauses
 from rehearse.analysis.speech.hallucinations import Guard
 from rehearse.analysis.speech.level import is_noisy, level
 from rehearse.analysis.speech.lexicon import Marker, find_fillers
-from rehearse.analysis.speech.merging import (
-    heard_again,
-    held_too_long,
-    snap_to_speech,
-    with_filled_pauses,
-)
+from rehearse.analysis.speech.merging import in_order, snap_to_speech, with_filled_pauses
 from rehearse.analysis.speech.recognition import (
     DISFLUENT_PROMPT,
     Recognizer,
@@ -173,19 +168,14 @@ def transcribe(
         heard, dropped = guard.judge(in_one_pass)
         words = with_filled_pauses(heard, words)
     missed = unheard(speech, words)
-    held: list[Span] = []
     if not whole:
         # Where Whisper ended a chunk's decode early. Not in a noisy recording: its voice
         # activity is everywhere, and a stretch no word covers is as often noise, which a
         # decode of its own fills with invented words.
-        missed += uncovered(speech, words)
-        held = [Span(word.start, word.end) for word in words if held_too_long(word)]
-    # Decoded apart: a clip joining the two reads each worse than a clip of its own.
-    missed.sort(key=lambda span: span.start)
-    again = [*recognizer.decode_missed(audio, missed), *recognizer.decode_missed(audio, held)]
-    more, more_dropped = guard.judge(again)
+        missed = sorted([*missed, *uncovered(speech, words)], key=lambda span: span.start)
+    more, more_dropped = guard.judge(recognizer.decode_missed(audio, missed))
     words, loops = collapse_repeats(
-        snap_to_speech(heard_again(words, more), speech), Hearing(audio)
+        snap_to_speech(in_order([*words, *more]), speech), Hearing(audio)
     )
     return Transcript(
         tuple(words), recognizer.language, recognizer.model_name, (*dropped, *more_dropped, *loops)

@@ -18,11 +18,9 @@ their words):
   recording's (``level.is_noisy``: the VAD finds speech everywhere, so chunks would cut
   through words) and a narrowband one's (``bandwidth.is_narrowband``: a telephone line);
 - ``decode_missed``: speech no kept word touches (Whisper sometimes stops early in a chunk
-  and skips short stretches such as a drawn-out "um", or a hard voice after a few words),
-  all of it joined into one clip, so no
-  second decode of speech already heard is paid for; and, in a clip of their own, words held
-  far longer than their syllables need (Whisper gives up on a stretch it finds hard, a high
-  or whispered voice or a word said again, and stretches the last word it wrote over it).
+  and skips short stretches such as a drawn-out "um"), and a second or more of speech no
+  word covers (prompted with disfluencies, it ends its decode at a voice it finds hard), all
+  of it joined into one clip, so no second decode of speech already heard is paid for.
 Callers give the recording brought to a standard speech level (``level.py``), so a quiet
 microphone is heard as well as a loud one.
 """

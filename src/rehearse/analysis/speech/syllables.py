@@ -20,8 +20,3 @@ def count_syllables(word: str) -> int:
     if _SYLLABIC_LE.search(letters):
         count += 1
     return max(1, count)
-
-
-def expected_word_seconds(text: str) -> float:
-    """A generous duration for saying a word: 120 ms plus 180 ms per syllable."""
-    return 0.12 + 0.18 * count_syllables(text)
