@@ -29,6 +29,7 @@ def _words(text: str, gap_after: dict[int, float] | None = None) -> list[Word]:
         ("So I decided to rewrite it.", []),
         ("It was so slow, so we cached it.", []),
         ("And so, we shipped.", []),
+        ("It broke, so um, we rolled back.", ["um"]),
         ("It was, like, a big win.", ["like"]),
         ("I would like to lead. Things like that.", []),
         ("I mean, you know, it was basically done.", ["i mean", "you know", "basically"]),

@@ -137,10 +137,9 @@ def _filler_length(words: Sequence[Word], terms: Sequence[str], index: int) -> i
         object_follows = follows in _YOU_KNOW_OBJECTS and not _comma_after(words[index + 1])
         return 0 if before in _YOU_KNOW_ASKERS or object_follows else 2
     if term == "so":
-        # "So, um, I think": a clause begun with "so" set off by a pause or a filler, not
-        # the connective of "so I decided" or the adverb of "so slow".
-        set_off = _pause_after(words, index) or is_filled_pause(after)
-        return 1 if _pause_before(words, index) and set_off else 0
+        # "So, I think": a clause begun with "so" set off by a comma, not the connective of
+        # "so I decided" or of "checkout, so um, she" (a pause after it may be the filler's).
+        return 1 if _pause_before(words, index) and _comma_after(words[index]) else 0
     if term == "i" and after == "mean":
         aside = _pause_before(words, index) or _comma_after(words[index + 1])
         return 2 if aside else 0
