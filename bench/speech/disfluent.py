@@ -11,12 +11,22 @@ reference:
   the reference transcript and moved to the quietest 10 ms nearby) and the phrase's own audio
   spliced in again after a short pause of the clip's own room tone.
 - **quiet**: the clip's last 40 % of words faded by 10-25 dB, as an answer trails off.
+- **restarts**: a word of two or more syllables begun, cut off after 35-60 % of its sound,
+  and said again whole after a short pause of room tone ("fel- fellow"), twice per clip; the
+  reference leaves the fragment out, as verbatim scoring does, and the restart is found when
+  a repetition or restart is marked over the fragment or the word.
+- **whispered**: the clip's last 40 % of words whispered (the voice's own articulation
+  driven by noise, ``voices.whispered``) 10-20 dB under the voice, as whispering is.
+- **raised**: the clip's last 40 % of words 7-12 semitones higher (``voices.raised``), as a
+  voice breaking into falsetto.
 
 For each group it prints the analysis's and plain faster-whisper's word error rate side by
-side, in one run, and the recall and precision of the repetitions (each saying again counted
-once, matched by time; plain's read from its words by the product's own lexicon), and the
-analysis's time against plain's. Filled pauses and cut-off words are not built yet: the
-fixtures hold no real "um" to splice.
+side, in one run, and the recall and precision of the repetitions and restarts (each saying
+again counted once, matched by time; plain's read from its words by the product's own
+lexicon), and the
+analysis's time against plain's. Filled pauses are not built yet: the fixtures hold no real
+"um" to splice. The whispered and raised voices are made from real
+ones by signal processing: the closest the project has to real whispering and falsetto.
 """
 
 from __future__ import annotations
@@ -38,21 +48,28 @@ from bench.speech.corpus import SAMPLE_RATE, Samples, write_wav
 from bench.speech.metrics import Detection, match, normalize_words, word_errors
 from bench.speech.report import table
 from bench.speech.robustness import Plain
+from bench.speech.voices import raised, whispered
 from rehearse.analysis.audio import load_audio
 from rehearse.analysis.speech.analyzer import SpeechAnalyzer
 from rehearse.analysis.speech.lexicon import find_repetitions
 from rehearse.analysis.speech.recognition import Recognizer
+from rehearse.analysis.speech.syllables import count_syllables
 from rehearse.analysis.speech.words import Word
 
 SEED = 48
 CACHE = REPO / "bench" / ".cache" / "disfluent"
-GROUPS = ("read", "repetitions", "quiet")
+GROUPS = ("read", "repetitions", "restarts", "quiet", "whispered", "raised")
 # (phrase length in words, times said) for each clip's repetition versions.
 REPETITIONS = ((1, 3), (2, 2), (1, 5), (3, 3))
 PAUSE_SECONDS = (0.05, 0.35)
 FADE_DB = (10.0, 25.0)
 FADE_FROM_SHARE = 0.6
 FADE_RAMP_SECONDS = 0.3
+RESTARTS_PER_CLIP = 2
+FRAGMENT_SHARE = (0.35, 0.6)
+FRAGMENT_FADE_SECONDS = 0.01
+WHISPER_DB = (10.0, 20.0)
+RAISED_SEMITONES = (7.0, 12.0)
 BOUNDARY_SEARCH_SECONDS = 0.05
 MATCH_TOLERANCE_SECONDS = 0.3
 _FRAME = int(0.01 * SAMPLE_RATE)
@@ -168,13 +185,48 @@ def repeated(source: Source, size: int, times: int, rng: random.Random) -> Built
     )
 
 
+def restarted(source: Source, rng: random.Random) -> list[Built]:
+    """Versions of the clip with a word of 2+ syllables begun, cut off and said again."""
+    samples = source.samples
+    words = [
+        word
+        for word in source.timed
+        if word is not None and count_syllables(word.text) >= 2 and word.end - word.start >= 0.3
+    ]
+    versions: list[Built] = []
+    for number, word in enumerate(rng.sample(words, min(RESTARTS_PER_CLIP, len(words))), 1):
+        cut_in = _quietest(samples, word.start)
+        share = rng.uniform(*FRAGMENT_SHARE)
+        fragment = samples[cut_in : cut_in + int((word.end - word.start) * share * SAMPLE_RATE)]
+        fade = min(len(fragment), int(FRAGMENT_FADE_SECONDS * SAMPLE_RATE))
+        fragment = fragment.copy()
+        fragment[len(fragment) - fade :] *= np.linspace(1.0, 0.0, fade, dtype=np.float32)
+        pause = _room_tone(samples, rng.uniform(*PAUSE_SECONDS))
+        start = cut_in / SAMPLE_RATE
+        said_again = start + (len(fragment) + len(pause)) / SAMPLE_RATE + word.end - word.start
+        versions.append(
+            Built(
+                f"{source.name}-restart{number}",
+                "restarts",
+                np.concatenate([samples[:cut_in], fragment, pause, samples[cut_in:]]),
+                source.reference,
+                [(start, said_again)],
+            )
+        )
+    return versions
+
+
+def _last_words(source: Source) -> int | None:
+    """Where the clip's last 40 % of words begin (a sample index between sounds)."""
+    known = [word for word in source.timed[int(len(source.timed) * FADE_FROM_SHARE) :] if word]
+    return _quietest(source.samples, known[0].start) if known else None
+
+
 def faded(source: Source, rng: random.Random) -> Built | None:
     """The clip with its last words faded by 10-25 dB over FADE_RAMP_SECONDS."""
-    samples, timed = source.samples, source.timed
-    known = [word for word in timed[int(len(timed) * FADE_FROM_SHARE) :] if word]
-    if not known:
+    samples, start = source.samples, _last_words(source)
+    if start is None:
         return None
-    start = _quietest(samples, known[0].start)
     drop = rng.uniform(*FADE_DB)
     ramp = int(FADE_RAMP_SECONDS * SAMPLE_RATE)
     gain = np.ones(len(samples), dtype=np.float32)
@@ -185,6 +237,32 @@ def faded(source: Source, rng: random.Random) -> Built | None:
     return Built(f"{source.name}-quiet", "quiet", samples * gain, source.reference)
 
 
+def whispered_end(source: Source, rng: random.Random) -> Built | None:
+    """The clip with its last words whispered, 10-20 dB under the voice."""
+    samples, start = source.samples, _last_words(source)
+    if start is None:
+        return None
+    said = samples[start:]
+    whisper = whispered(said, rng.randrange(2**32))
+    gain = _rms(said) / max(_rms(whisper), 1e-9) * 10 ** (-rng.uniform(*WHISPER_DB) / 20)
+    changed = np.concatenate([samples[:start], whisper * np.float32(gain)])
+    return Built(f"{source.name}-whispered", "whispered", changed, source.reference)
+
+
+def raised_end(source: Source, rng: random.Random) -> Built | None:
+    """The clip with its last words 7-12 semitones higher."""
+    samples, start = source.samples, _last_words(source)
+    if start is None:
+        return None
+    higher = raised(samples[start:], rng.uniform(*RAISED_SEMITONES))
+    changed = np.concatenate([samples[:start], higher])
+    return Built(f"{source.name}-raised", "raised", changed, source.reference)
+
+
+def _rms(samples: Samples) -> float:
+    return float(np.sqrt(np.mean(np.square(samples)))) if samples.size else 0.0
+
+
 def build_set(plain: Plain) -> list[Built]:
     """Every version of every fixture clip; empty (and a reason printed) without them."""
     references = reference_transcripts()
@@ -192,6 +270,9 @@ def build_set(plain: Plain) -> list[Built]:
         print("Disfluent set: skipped (../shared/fixtures/audio not found).")
         return []
     rng = random.Random(SEED)  # noqa: S311 (reproducible, not secret)
+    # The voices draw from their own generator: the earlier groups stay as they were.
+    voice_rng = random.Random(SEED + 1)  # noqa: S311
+    restart_rng = random.Random(SEED + 2)  # noqa: S311
     built: list[Built] = []
     for file, reference in references.items():
         samples = load_audio(AUDIO / file).samples
@@ -201,13 +282,16 @@ def build_set(plain: Plain) -> list[Built]:
             Built(source.name, "read", samples, reference),
             *(repeated(source, size, times, rng) for size, times in REPETITIONS),
             faded(source, rng),
+            *restarted(source, restart_rng),
+            whispered_end(source, voice_rng),
+            raised_end(source, voice_rng),
         ]
         built += [version for version in versions if version is not None]
     return built
 
 
 def _repetition_detection(truth: Sequence[Interval], words: Sequence[Word]) -> Detection:
-    found = [(m.start, m.end) for m in find_repetitions(words) if m.kind == "repetition"]
+    found = [(m.start, m.end) for m in find_repetitions(words)]
     matched = match(truth, found, centre_tolerance=MATCH_TOLERANCE_SECONDS)
     return Detection(len(truth), len(found), len(matched))
 
@@ -293,7 +377,7 @@ def print_summary(groups: dict[str, Any]) -> None:
     rows = []
     for group, figures in groups.items():
         analysis, plain = figures["analysis"], figures["plain"]
-        repetitions = group == "repetitions"
+        repetitions = group in ("repetitions", "restarts")
         rows.append(
             [
                 group,
@@ -328,9 +412,13 @@ def print_summary(groups: dict[str, Any]) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.speech.disfluent", description=__doc__)
     parser.add_argument("--out", type=Path, help="write every file's figures here (JSON)")
+    parser.add_argument(
+        "--groups", default=",".join(GROUPS), help="the groups to run, comma-separated (all)"
+    )
     args = parser.parse_args(argv)
     plain = Plain()
-    built = build_set(plain)
+    chosen = set(args.groups.split(","))
+    built = [version for version in build_set(plain) if version.group in chosen]
     if not built:
         return 0
     analyzer = SpeechAnalyzer(Recognizer(threads=2))
