@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from rehearse.analysis.speech.vad import detect_speech
-from tests.support.speech import compose
+from rehearse.analysis.speech.vad import detect_speech, listening_spans
+from tests.support.speech import compose, silence, speak
+
+WHISPERED = "I really do not know how people talk like this"
 
 
 def test_speech_spans_match_where_speech_was_placed() -> None:
@@ -24,3 +26,19 @@ def test_silence_has_no_speech() -> None:
 def test_steady_noise_has_no_speech() -> None:
     noise = np.random.default_rng(7).normal(0, 0.05, 16_000 * 3).astype(np.float32)
     assert detect_speech(noise) == []
+
+
+def test_a_whispered_onset_the_detector_misses_is_listened_to() -> None:
+    # espeak-ng's whisper voice: Silero calls speech only from about "know" on.
+    whispered = np.concatenate(
+        [silence(0.5), speak(WHISPERED, voice="en-us+whisper"), silence(0.5)]
+    )
+    speech = detect_speech(whispered)
+    (listening,) = listening_spans(whispered, speech)
+    assert listening.start <= speech[0].start - 0.5
+    assert listening.start >= 0.4
+
+
+def test_noise_is_not_listened_to() -> None:
+    noise = np.random.default_rng(7).normal(0, 0.05, 16_000 * 3).astype(np.float32)
+    assert listening_spans(noise, detect_speech(noise)) == []

@@ -43,7 +43,7 @@ from rehearse.analysis.speech.recognition import (
 )
 from rehearse.analysis.speech.repeats import Hearing, collapse_repeats
 from rehearse.analysis.speech.spans import Span
-from rehearse.analysis.speech.vad import detect_speech
+from rehearse.analysis.speech.vad import detect_speech, listening_spans
 from rehearse.analysis.speech.voice import VoiceFrames, measure_frames
 from rehearse.analysis.speech.words import Word
 
@@ -118,6 +118,7 @@ def hear(
     # words can be found by level again.
     decoded_noisy = is_noisy(heard.samples) if enhanced else noisy
     speech = detect_speech(heard.samples)
+    listening = listening_spans(heard.samples, speech)
     laps.lap("vad")
     progress(0.1, "measuring the voice")
     frames = measure_frames(audio.samples, speech)
@@ -126,6 +127,7 @@ def hear(
         recognizer,
         heard,
         speech,
+        listening=listening,
         whole=decoded_noisy or narrowband,
         progress=lambda f, stage: progress(0.2 + 0.7 * f, stage),
     )
@@ -152,15 +154,19 @@ def transcribe(
     audio: Audio,
     speech: Sequence[Span],
     *,
+    listening: Sequence[Span] | None = None,
     whole: bool = False,
     progress: ProgressHook | None = None,
 ) -> Transcript:
     """Stages 5-7: the words spoken in ``speech`` (spans of ``audio``, best levelled by
-    ``level.level``); with ``whole`` (a noisy or narrowband recording), the words of a decode
-    of the whole recording in one pass and the filled pauses of the chunks."""
+    ``level.level``), its chunks decoded over ``listening`` (``vad.listening_spans``) when
+    given; with ``whole`` (a noisy or narrowband recording), the words of a decode of the
+    whole recording in one pass and the filled pauses of the chunks of ``speech``."""
     whole = whole and bool(speech)
     first, second = _halves(progress) if whole else (progress, None)
-    chunked = recognizer.decode_speech(audio, speech, first)
+    # A noisy recording's faint speech is the noise; a narrowband one's words come whole.
+    windows_over = speech if whole or listening is None else listening
+    chunked = recognizer.decode_speech(audio, windows_over, first)
     in_one_pass = recognizer.decode_whole(audio, second) if whole else []
     guard = Guard(audio, speech, DISFLUENT_PROMPT)
     words, dropped = guard.judge(chunked)

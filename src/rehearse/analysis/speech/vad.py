@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 
 from faster_whisper.vad import VadOptions, get_speech_timestamps, get_vad_model
 
@@ -16,6 +17,19 @@ _OPTIONS = VadOptions(
     threshold=0.5,
     min_speech_duration_ms=60,
     min_silence_duration_ms=120,
+    speech_pad_ms=int(PAD_SECONDS * 1000),
+)
+
+
+# Where recognition listens: a whispered or trailing-off stretch scores 0.1-0.5, with dips
+# between its words, where a voiced one scores near 1 (Silero begins a whispered "I really do
+# not know" only at "really"). What is kept of the words heard there is the hallucination
+# guard's to say (hallucinations.py).
+_FAINT_OPTIONS = VadOptions(
+    threshold=0.25,
+    neg_threshold=0.1,
+    min_speech_duration_ms=250,
+    min_silence_duration_ms=500,
     speech_pad_ms=int(PAD_SECONDS * 1000),
 )
 
@@ -35,8 +49,28 @@ def load_vad() -> None:
 
 def detect_speech(samples: Samples) -> list[Span]:
     """Speech spans of 16 kHz mono ``samples``, in order."""
+    return _spans(samples, _OPTIONS)
+
+
+def listening_spans(samples: Samples, speech: Sequence[Span]) -> list[Span]:
+    """``speech`` (from ``detect_speech``) with its first span begun and its last span ended
+    where the fainter speech around them does: an answer's whispered opening or trailing-off
+    end, which the detector calls speech only in part. The spans between are left as they
+    are: where recognition's windows meet decides what each window reads."""
+    if not speech:
+        return []
+    faint = _spans(samples, _FAINT_OPTIONS)
+    first, last = speech[0], speech[-1]
+    start = min([first.start, *(f.start for f in faint if f.overlap(first) > 0)])
+    end = max([last.end, *(f.end for f in faint if f.overlap(last) > 0)])
+    if len(speech) == 1:
+        return [Span(start, end)]
+    return [Span(start, first.end), *speech[1:-1], Span(last.start, end)]
+
+
+def _spans(samples: Samples, options: VadOptions) -> list[Span]:
     load_vad()
-    stamps = get_speech_timestamps(samples, _OPTIONS, sampling_rate=SAMPLE_RATE)
+    stamps = get_speech_timestamps(samples, options, sampling_rate=SAMPLE_RATE)
     return [Span(stamp["start"] / SAMPLE_RATE, stamp["end"] / SAMPLE_RATE) for stamp in stamps]
 
 
