@@ -117,8 +117,9 @@ def hear(
     # What recognition hears decides how it decodes: once the noise is out, the pauses between
     # words can be found by level again.
     decoded_noisy = is_noisy(heard.samples) if enhanced else noisy
+    whole = decoded_noisy or narrowband
     speech = detect_speech(heard.samples)
-    listening = listening_spans(heard.samples, speech)
+    listening = None if whole else listening_spans(heard.samples, speech)
     laps.lap("vad")
     progress(0.1, "measuring the voice")
     frames = measure_frames(audio.samples, speech)
@@ -128,7 +129,7 @@ def hear(
         heard,
         speech,
         listening=listening,
-        whole=decoded_noisy or narrowband,
+        whole=whole,
         progress=lambda f, stage: progress(0.2 + 0.7 * f, stage),
     )
     laps.lap("recognition")

@@ -22,9 +22,9 @@ _OPTIONS = VadOptions(
 
 
 # Where recognition listens: a whispered or trailing-off stretch scores 0.1-0.5, with dips
-# between its words, where a voiced one scores near 1 (Silero begins a whispered "I really do
-# not know" only at "really"). What is kept of the words heard there is the hallucination
-# guard's to say (hallucinations.py).
+# between its words, where a voiced one scores near 1 (Silero began espeak-ng's whispered "I
+# really do not know how people talk like this" only at about "know"). What is kept of the
+# words heard there is the hallucination guard's to say (hallucinations.py).
 _FAINT_OPTIONS = VadOptions(
     threshold=0.25,
     neg_threshold=0.1,
