@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rehearse.feedback.report import AnswerReport, InterviewerTurn, Reply, Report
-from rehearse.interviews.models import Answer, InterviewSession, Question
+from rehearse.interviews.models import Answer, AnswerStatus, InterviewSession, Question
 from rehearse.reports.judging import PENDING as JUDGING
 from rehearse.reports.render.html import charts
 from rehearse.reports.render.svg import SvgChart
@@ -20,6 +20,16 @@ from rehearse.reports.render.timeline import pace_chart, pitch_chart
 def is_pending(answer: Answer) -> bool:
     """Whether a job is still analysing (or grading) the answer; typed answers have none."""
     return answer.analysis_job_id is not None and answer.status.analysing
+
+
+_ANALYSING = frozenset(status.value for status in AnswerStatus if status.analysing)
+
+
+def was_analysing(reply: Reply) -> bool:
+    """Whether the report was built while the reply's recording was still being analysed: an
+    analysis that ends while the page is built leaves the report without its words and the
+    answers read after it finished, so the page must still wait for it and reload."""
+    return reply.recorded and reply.status in _ANALYSING
 
 
 @dataclass(frozen=True)
@@ -106,7 +116,7 @@ def reply_view(reply: Reply, stored: Answer | None) -> ReplyView:
         charts=tuple(charts(reply)),
         seconds=chart.time.high if chart else reply.duration_seconds or 0.0,
         words=timed_words(reply),
-        pending=stored is not None and is_pending(stored),
+        pending=(stored is not None and is_pending(stored)) or was_analysing(reply),
     )
 
 
@@ -127,7 +137,8 @@ def answer_view(
         report=answer,
         question_id=question.id if question else None,
         exchanges=exchanges,
-        pending=any(is_pending(a) for a in thread),
+        pending=any(is_pending(a) for a in thread)
+        or any(e.reply is not None and e.reply.pending for e in exchanges),
     )
 
 
@@ -147,11 +158,17 @@ def dashboard_view(
             if question is not None and a.question_id == question.id and not a.practice
         ]
         views.append(answer_view(item, question, thread))
+    waiting = {str(a.id) for a in answers if is_pending(a)} | {
+        e.reply.reply.answer_id
+        for view in views
+        for e in view.exchanges
+        if e.reply is not None and e.reply.pending
+    }
     return DashboardView(
         interview=interview,
         report=report,
         answers=tuple(views),
-        pending=sum(1 for a in answers if is_pending(a)),
+        pending=len(waiting),
         judging=sum(1 for a in report.answers if JUDGING in a.warnings)
         + sum(1 for p in report.practice for a in p.attempts if a.note == JUDGING),
     )
