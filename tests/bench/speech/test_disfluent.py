@@ -1,14 +1,27 @@
 """The disfluent set's construction: words cut where plain's timings agree with the
-reference, a phrase said again with an exact reference and the moments of its sayings."""
+reference, a phrase said again with an exact reference and the moments of its sayings, a word
+begun and said again, and an ending whispered or raised."""
 
 from __future__ import annotations
 
 import random
 
-from bench.speech.corpus import SAMPLE_RATE
-from bench.speech.disfluent import Source, checked_words, faded, repeated
+import numpy as np
+from bench.speech.corpus import SAMPLE_RATE, Samples
+from bench.speech.disfluent import (
+    Source,
+    checked_words,
+    faded,
+    raised_end,
+    repeated,
+    restarted,
+    whispered_end,
+)
 
 from rehearse.analysis.audio import load_audio
+from rehearse.analysis.speech.level import speech_level_db
+from rehearse.analysis.speech.spans import Span
+from rehearse.analysis.speech.voice import measure_frames
 from rehearse.analysis.speech.words import Word
 from tests.conftest import shared_fixture
 
@@ -66,3 +79,43 @@ def test_the_fade_leaves_the_start_as_it_was() -> None:
     start = int(0.2 * SAMPLE_RATE)
     assert (built.samples[:start] == source.samples[:start]).all()
     assert abs(built.samples[-SAMPLE_RATE:]).max() < abs(source.samples[-SAMPLE_RATE:]).max()
+
+
+def test_a_restart_adds_a_fragment_and_a_pause_and_keeps_the_reference() -> None:
+    source = _source()
+    (built, *_) = restarted(source, random.Random(1))
+    assert built.reference == REFERENCE
+    ((start, end),) = built.repetitions
+    added = (len(built.samples) - len(source.samples)) / SAMPLE_RATE
+    assert 0.05 < added < end - start  # the fragment and the pause, inside the restart
+    cut = int(start * SAMPLE_RATE)
+    assert (built.samples[:cut] == source.samples[:cut]).all()
+
+
+def _tail(samples: Samples, seconds: float = 2.0) -> Samples:
+    return samples[-int(seconds * SAMPLE_RATE) :]
+
+
+def _voiced_share(samples: Samples) -> float:
+    frames = measure_frames(samples, [Span(0.0, len(samples) / SAMPLE_RATE)])
+    return float(np.mean(frames.voiced))
+
+
+def test_a_whispered_ending_is_quieter_and_has_no_voice() -> None:
+    source = _source()
+    built = whispered_end(source, random.Random(1))
+    assert built is not None
+    assert built.reference == REFERENCE
+    before, after = _tail(source.samples), _tail(built.samples)
+    assert speech_level_db(after) <= speech_level_db(before) - 8
+    assert _voiced_share(after) < _voiced_share(before) / 2
+
+
+def test_a_raised_ending_is_higher_and_as_long() -> None:
+    source = _source()
+    built = raised_end(source, random.Random(1))
+    assert built is not None
+    assert len(built.samples) == len(source.samples)
+    pitch = [measure_frames(_tail(s), [Span(0.0, 2.0)]) for s in (source.samples, built.samples)]
+    before, after = (float(np.median(f.pitch_hz[f.voiced])) for f in pitch)
+    assert 12 * np.log2(after / before) >= 6
