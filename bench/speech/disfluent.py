@@ -23,10 +23,9 @@ reference:
 For each group it prints the analysis's and plain faster-whisper's word error rate side by
 side, in one run, and the recall and precision of the repetitions and restarts (each saying
 again counted once, matched by time; plain's read from its words by the product's own
-lexicon), and the
-analysis's time against plain's. Filled pauses are not built yet: the fixtures hold no real
-"um" to splice. The whispered and raised voices are made from real
-ones by signal processing: the closest the project has to real whispering and falsetto.
+lexicon), and the analysis's time against plain's. Filled pauses are not built yet: the
+fixtures hold no real "um" to splice. The whispered and raised voices are made from real ones
+by signal processing: the closest the project has to real whispering and falsetto.
 """
 
 from __future__ import annotations
@@ -270,7 +269,8 @@ def build_set(plain: Plain) -> list[Built]:
         print("Disfluent set: skipped (../shared/fixtures/audio not found).")
         return []
     rng = random.Random(SEED)  # noqa: S311 (reproducible, not secret)
-    # The voices draw from their own generator: the earlier groups stay as they were.
+    # The restarts and the voices draw from generators of their own: the earlier groups stay
+    # the files they were.
     voice_rng = random.Random(SEED + 1)  # noqa: S311
     restart_rng = random.Random(SEED + 2)  # noqa: S311
     built: list[Built] = []
