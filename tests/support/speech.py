@@ -87,33 +87,46 @@ def babble_under(samples: Samples, below_db: float) -> Samples:
     return np.asarray(samples + gain * bed, dtype=np.float32)
 
 
+_RAW = ["-t", "raw", "-e", "signed-integer", "-b", "16", "-c", "1"]
+
+
+def _pcm(samples: Samples) -> bytes:
+    return (np.clip(samples, -1.0, 1.0) * 32767).astype("<i2").tobytes()
+
+
+def _from_pcm(pcm: bytes) -> Samples:
+    return np.frombuffer(pcm, dtype="<i2").astype(np.float32) / 32768.0
+
+
+def _sox(samples: Samples, *effects: str) -> Samples:
+    """``samples`` through sox's ``effects``, 16 kHz 16-bit in and out."""
+    rate = ["-r", str(SAMPLE_RATE)]
+    out = subprocess.run(
+        ["sox", "-R", "-G", *_RAW, *rate, "-", *_RAW, *rate, "-", *effects],
+        input=_pcm(samples), check=True, capture_output=True,
+    ).stdout  # fmt: skip
+    return _from_pcm(out)
+
+
 def telephone(samples: Samples) -> Samples:
     """``samples`` through a G.711 telephone line with sox: 300-3400 Hz, 8 kHz mu-law, and
     back to 16 kHz."""
-    pcm = (np.clip(samples, -1.0, 1.0) * 32767).astype("<i2").tobytes()
-    raw = ["-t", "raw", "-e", "signed-integer", "-b", "16", "-c", "1"]
     line = subprocess.run(
-        ["sox", "-R", "-G", *raw, "-r", str(SAMPLE_RATE), "-", "-t", "wav", "-e", "u-law",
+        ["sox", "-R", "-G", *_RAW, "-r", str(SAMPLE_RATE), "-", "-t", "wav", "-e", "u-law",
          "-b", "8", "-", "sinc", "300-3400", "rate", "8000"],
-        input=pcm, check=True, capture_output=True,
+        input=_pcm(samples), check=True, capture_output=True,
     ).stdout  # fmt: skip
     back = subprocess.run(
-        ["sox", "-R", "-G", "-t", "wav", "-", *raw, "-", "rate", str(SAMPLE_RATE)],
+        ["sox", "-R", "-G", "-t", "wav", "-", *_RAW, "-", "rate", str(SAMPLE_RATE)],
         input=line, check=True, capture_output=True,
     ).stdout  # fmt: skip
-    return np.frombuffer(back, dtype="<i2").astype(np.float32) / 32768.0
+    return _from_pcm(back)
 
 
 def raised(samples: Samples, semitones: float) -> Samples:
     """``samples`` ``semitones`` higher and as long (sox ``pitch``), as a voice breaking into
     falsetto."""
-    pcm = (np.clip(samples, -1.0, 1.0) * 32767).astype("<i2").tobytes()
-    raw = ["-t", "raw", "-e", "signed-integer", "-b", "16", "-c", "1", "-r", str(SAMPLE_RATE)]
-    higher = subprocess.run(
-        ["sox", "-R", "-G", *raw, "-", *raw, "-", "pitch", str(round(semitones * 100))],
-        input=pcm, check=True, capture_output=True,
-    ).stdout  # fmt: skip
-    return np.frombuffer(higher, dtype="<i2").astype(np.float32) / 32768.0
+    return _sox(samples, "pitch", str(round(semitones * 100)))
 
 
 # Kennedy's "ask" in jfk.wav (3.25-3.80 s), a word said alone between two pauses.

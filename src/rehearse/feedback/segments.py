@@ -107,18 +107,15 @@ def _pause_moments(speech: Mapping[str, Any]) -> list[Moment]:
 class Cluster:
     """A kind of marker that makes a moment when CLUSTER of them fall within CLUSTER_SECONDS."""
 
-    kind: str
-    noun: str
+    kind: str  # also what the moment calls them: "4 fillers (um, uh)"
     advice: str
 
 
 FILLERS = Cluster(
-    "fillers", "fillers", "pause silently instead; slow down slightly so words come before sound."
+    "fillers", "pause silently instead; slow down slightly so words come before sound."
 )
 REPETITIONS = Cluster(
-    "repetitions",
-    "repetitions",
-    "say it once: pause to find the words rather than starting them again.",
+    "repetitions", "say it once: pause to find the words rather than starting them again."
 )
 
 
@@ -140,7 +137,7 @@ def _clusters(items: Sequence[Mapping[str, Any]], cluster: Cluster) -> list[Mome
                     near[0]["start"],
                     near[-1]["end"],
                     cluster.kind,
-                    f"{len(near)} {cluster.noun} ({said})",
+                    f"{len(near)} {cluster.kind} ({said})",
                     cluster.advice,
                 )
             )

@@ -10,7 +10,9 @@ from rehearse.analysis.speech.words import Word, normalize
 
 # um, umm, uhm, uh, uhhh, er, errr, erm, ah, eh, hmm, mm, mhm: however long they are drawn out.
 _FILLED_PAUSE = re.compile(r"^(u+h*m+|u+h+|e+r+m*|a+h+|e+h+|h+m+|m+h*m+)$")
-_MAX_REPEATED_WORDS = 4
+# The longest phrase counted as said again ("we went, we went"); the loop guard
+# (repeats.py) listens to runs of phrases up to the same length.
+MAX_REPEATED_WORDS = 4
 
 
 def is_filled_pause(term: str) -> bool:
@@ -215,7 +217,7 @@ def find_repetitions(words: Sequence[Word]) -> list[Marker]:
 def _repeated_phrase_size(terms: Sequence[str], index: int) -> int:
     """The length of the shortest phrase of 1-4 words at ``index`` said again at once (0 if
     none); filled pauses are fillers, not repetitions."""
-    for size in range(1, _MAX_REPEATED_WORDS + 1):
+    for size in range(1, MAX_REPEATED_WORDS + 1):
         phrase = terms[index : index + size]
         if (
             len(phrase) == size

@@ -29,13 +29,13 @@ import numpy as np
 from rehearse.analysis.audio import SAMPLE_RATE, Audio
 from rehearse.analysis.speech.hallucinations import SILENCE_BELOW_SPEECH_DB
 from rehearse.analysis.speech.level import speech_level_db
+from rehearse.analysis.speech.lexicon import MAX_REPEATED_WORDS
 from rehearse.analysis.speech.peaks import find_peaks
 from rehearse.analysis.speech.spans import Span
 from rehearse.analysis.speech.voice import measure_frames
 from rehearse.analysis.speech.words import Word, normalize
 
 _MAX_UNHEARD_REPEATS = 2
-_MAX_PHRASE_WORDS = 4
 # Syllable nuclei as the live meter finds them: voiced loudness peaks 2 dB above their
 # surroundings, at least 80 ms apart.
 _NUCLEUS_PROMINENCE_DB = 2.0
@@ -108,7 +108,7 @@ def before_the_loop(words: Sequence[Word]) -> list[Word]:
     first phrase of 1-4 words said twice in a row, which is kept once."""
     tokens = [normalize(word.text) for word in words]
     for index in range(len(tokens)):
-        for size in range(1, _MAX_PHRASE_WORDS + 1):
+        for size in range(1, MAX_REPEATED_WORDS + 1):
             if _repeats(tokens, index, size) > 1:
                 return list(words[: index + size])
     return list(words)
@@ -118,7 +118,7 @@ def loops(words: Sequence[Word], hearing: Hearing | None = None) -> bool:
     """True if a phrase of 1-4 words is written more than twice in a row and ``hearing`` (if
     given) finds that the recording does not hold every saying of it."""
     tokens = [normalize(word.text) for word in words]
-    for size in range(1, _MAX_PHRASE_WORDS + 1):
+    for size in range(1, MAX_REPEATED_WORDS + 1):
         for index in range(len(tokens)):
             repeats = _repeats(tokens, index, size)
             if repeats > _MAX_UNHEARD_REPEATS and (
@@ -135,7 +135,7 @@ def collapse_repeats(
     unless ``hearing`` finds every saying of it in the recording (without one, every such
     run is cut); why any words went."""
     dropped: list[str] = []
-    for size in range(1, _MAX_PHRASE_WORDS + 1):
+    for size in range(1, MAX_REPEATED_WORDS + 1):
         tokens = [normalize(word.text) for word in words]
         kept: list[Word] = []
         index = 0
