@@ -6,7 +6,10 @@ a turn with neither prefix continues the previous speaker, and a turn in bracket
 an exchange; small talk ("how are you doing today?") opens one that is left out; anything
 else the interviewer says (a back-channel "mm-hmm", "can you be more specific?") keeps the
 current exchange open, so the candidate's consecutive turns, and replies to follow-ups, join
-into one answer, as the product joins a follow-up's reply to its question.
+into one answer, as the product joins a follow-up's reply to its question. A question that
+follows a reply that did not yet answer (a nod, "mmmhmm", or a request to hear the question
+again) goes on with the same exchange: in the product the candidate says those inside the
+recording of their answer, so they are judged with it, not as an answer of their own.
 """
 
 from __future__ import annotations
@@ -31,6 +34,14 @@ _SMALL_TALK = re.compile(
     re.IGNORECASE,
 )
 _BRACKETED = re.compile(r"^[\[(].*[\])]$")
+# A reply asking for the question again rather than answering it.
+_CLARIFYING = re.compile(
+    r"\b(?:repeat|say (?:that|it) again|confused|what (?:was|is) the question|"
+    r"do (?:i|you) (?:need|want) (?:me )?to)\b",
+    re.IGNORECASE,
+)
+NOD_WORDS = 2  # a reply of at most this many words is a nod ("Mmmhmm.", "Yes, definitely.")
+CLARIFYING_WORDS = 40  # a longer reply that asks for the question again has begun to answer
 
 
 @dataclass(frozen=True)
@@ -77,15 +88,29 @@ def is_question(said: str) -> bool:
 def split_interview(transcript: str) -> list[Exchange]:
     """The interview questions in order, each with the candidate's joined answer; questions
     the candidate did not answer are left out."""
-    exchanges: list[tuple[str, list[str]]] = []
+    exchanges: list[tuple[list[str], list[str]]] = []
     current: list[str] | None = None  # None while in small talk
+    replied: list[str] = []  # what the candidate said since the interviewer's last question
     for speaker, said in turns_of(transcript):
         if speaker == "interviewer":
-            if is_question(said):
-                current = []
-                exchanges.append((said, current))
+            if is_question(said) and replied and not answers_yet(" ".join(replied)):
+                exchanges[-1][0].append(said)
+                replied = []
+            elif is_question(said):
+                current, replied = [], []
+                exchanges.append(([said], current))
             elif _SMALL_TALK.search(said):
-                current = None
+                current, replied = None, []
         elif current is not None:
             current.append(said)
-    return [Exchange(question, " ".join(answer)) for question, answer in exchanges if answer]
+            replied.append(said)
+    return [
+        Exchange(" ".join(question), " ".join(answer)) for question, answer in exchanges if answer
+    ]
+
+
+def answers_yet(reply: str) -> bool:
+    """Whether the candidate's reply to a question answers it: more than a nod, and not a
+    short request to hear the question again."""
+    words = len(reply.split())
+    return words > NOD_WORDS and not (words <= CLARIFYING_WORDS and _CLARIFYING.search(reply))

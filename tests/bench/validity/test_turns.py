@@ -74,3 +74,36 @@ def test_a_double_space_is_the_transcripts_lost_comma() -> None:
 def test_a_double_space_after_punctuation_adds_no_comma() -> None:
     transcript = "Interviewer: Tell me about yourself.|Interviewee:  Well.  I study physics."
     assert split_interview(transcript)[0].answer == "Well. I study physics."
+
+
+def test_a_nod_before_the_interviewer_goes_on_joins_the_answer_that_follows() -> None:
+    transcript = (
+        "Interviewer: Do you consider yourself a team player?|Interviewee: Mmmhmm.|"
+        "Interviewer: And can you give me an example of a conflict on your team?|"
+        "Interviewee: In my dorm two people stopped doing chores."
+    )
+    assert split_interview(transcript) == [
+        Exchange(
+            "Do you consider yourself a team player? And can you give me an example of a "
+            "conflict on your team?",
+            "Mmmhmm. In my dorm two people stopped doing chores.",
+        )
+    ]
+
+
+def test_a_request_to_hear_the_question_again_joins_the_answer_that_follows() -> None:
+    transcript = (
+        "Interviewer: Can you give me an example of a conflict on your team?|"
+        "Interviewee: I think I am a team player, sorry, could you repeat the|"
+        "Interviewer: Conflict on your team|Interviewee: My sorority board disagreed."
+    )
+    (exchange,) = split_interview(transcript)
+    assert exchange.answer.endswith("could you repeat the My sorority board disagreed.")
+
+
+def test_an_answer_before_the_next_question_keeps_its_own_exchange() -> None:
+    transcript = (
+        "Interviewer: Do you consider yourself a team player?|Interviewee: Yes, I really do.|"
+        "Interviewer: What is one of your weaknesses?|Interviewee: Public speaking."
+    )
+    assert len(split_interview(transcript)) == 2
