@@ -7,7 +7,7 @@ an exchange; small talk ("how are you doing today?") opens one that is left out;
 else the interviewer says (a back-channel "mm-hmm", "can you be more specific?") keeps the
 current exchange open, so the candidate's consecutive turns, and replies to follow-ups, join
 into one answer, as the product joins a follow-up's reply to its question. A question that
-follows a reply that did not yet answer (a nod, "mmmhmm", or a request to hear the question
+follows a reply that did not yet answer (a nod, "Mmmhmm.", or a request to hear the question
 again) goes on with the same exchange: in the product the candidate says those inside the
 recording of their answer, so they are judged with it, not as an answer of their own.
 """
@@ -40,7 +40,12 @@ _CLARIFYING = re.compile(
     r"do (?:i|you) (?:need|want) (?:me )?to)\b",
     re.IGNORECASE,
 )
-NOD_WORDS = 2  # a reply of at most this many words is a nod ("Mmmhmm.", "Yes, definitely.")
+# A reply that only agrees ("Mmmhmm.", "Oh, definitely! Um"): the answer is still to come.
+_NOD = re.compile(
+    r"^(?:\W*\b(?:m+-?h+m+|uh-huh|yes|yeah|yep|sure|definitely|absolutely|of course|oh|"
+    r"um+|uh+|i do|right|okay|ok)\b\W*)+$",
+    re.IGNORECASE,
+)
 CLARIFYING_WORDS = 40  # a longer reply that asks for the question again has begun to answer
 
 
@@ -112,5 +117,5 @@ def split_interview(transcript: str) -> list[Exchange]:
 def answers_yet(reply: str) -> bool:
     """Whether the candidate's reply to a question answers it: more than a nod, and not a
     short request to hear the question again."""
-    words = len(reply.split())
-    return words > NOD_WORDS and not (words <= CLARIFYING_WORDS and _CLARIFYING.search(reply))
+    short = len(reply.split()) <= CLARIFYING_WORDS
+    return not _NOD.match(reply) and not (short and _CLARIFYING.search(reply))

@@ -101,6 +101,15 @@ def test_a_request_to_hear_the_question_again_joins_the_answer_that_follows() ->
     assert exchange.answer.endswith("could you repeat the My sorority board disagreed.")
 
 
+def test_an_agreement_with_an_um_is_a_nod_too() -> None:
+    transcript = (
+        "Interviewer: Do you consider yourself a team player?|Interviewee: Oh, definitely! Um|"
+        "Interviewer: Could you give me an example?|Interviewee: On my robotics team we split."
+    )
+    (exchange,) = split_interview(transcript)
+    assert exchange.answer == "Oh, definitely! Um On my robotics team we split."
+
+
 def test_an_answer_before_the_next_question_keeps_its_own_exchange() -> None:
     transcript = (
         "Interviewer: Do you consider yourself a team player?|Interviewee: Yes, I really do.|"
