@@ -98,6 +98,19 @@ def test_an_answer_to_another_question_gets_the_question_again() -> None:
     assert CONFLICT.text in decision.say
 
 
+def test_a_request_to_hear_the_question_again_gets_it() -> None:
+    reply = "Sorry, I'm a bit nervous. Could you repeat the question?"
+    decision = judge(CONFLICT, read_answer(CONFLICT, reply), 0)
+    assert decision is not None
+    assert decision.move is Move.CLARIFY
+    assert decision.say == f"Of course. {CONFLICT.text}"
+
+
+def test_a_story_that_mentions_repeating_is_not_a_request() -> None:
+    reply = "We could not agree, so I had to repeat the load test twice to settle it."
+    assert not read_answer(CONFLICT, reply).asks_again
+
+
 def test_the_interview_follows_up_then_moves_to_the_next_question() -> None:
     second = PlannedQuestion(
         "Why do you want this role?",

@@ -39,6 +39,14 @@ _STOPWORDS = frozenset(
     here""".split()
 )
 _DONT_KNOW = re.compile(r"\b(?:i don'?t know|no idea|not sure|pass|skip)\b", re.IGNORECASE)
+# A request to hear the question again ("sorry, could you repeat the question?").
+_ASKS_AGAIN = re.compile(
+    r"\b(?:(?:could|can|would) you (?:please )?(?:repeat|say (?:that|it) again|ask (?:that|it) "
+    r"again)|repeat the question|what (?:was|is) the question|(?:didn'?t|did not) (?:catch|hear) "
+    r"(?:the|that|your) question)\b",
+    re.IGNORECASE,
+)
+ASKS_AGAIN_WORDS = 40  # a longer reply that asks for the question again has begun to answer
 
 SHORT_WORDS = 25
 
@@ -57,6 +65,7 @@ class AnswerReading:
     relevance: float  # share of the question's content words the answer uses (0..1)
     coverage: float  # share of the key points the answer touches (0..1)
     declined: bool
+    asks_again: bool = False  # a short reply asking to hear the question again
 
     @property
     def quality(self) -> float:
@@ -114,4 +123,5 @@ def read_answer(question: PlannedQuestion, answer: str) -> AnswerReading:
         relevance=len(asked & answer_words) / len(asked) if asked else 1.0,
         coverage=touched / len(points) if points else 1.0,
         declined=bool(_DONT_KNOW.search(answer)) and len(words) < 15,
+        asks_again=bool(_ASKS_AGAIN.search(answer)) and len(words) <= ASKS_AGAIN_WORDS,
     )

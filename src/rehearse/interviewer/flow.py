@@ -85,6 +85,14 @@ def _calls_for(
     question: PlannedQuestion, reading: AnswerReading, follow_ups_asked: int, latest: AnswerReading
 ) -> Iterator[Decision]:
     """Every clarification or follow-up the answer calls for, the most important first."""
+    if latest.asks_again:
+        yield Decision(
+            Move.CLARIFY,
+            f"Of course. {question.text}",
+            "The candidate asked to hear the question again.",
+            reading,
+            "again",
+        )
     if follow_ups_asked == 0 and (reading.declined or reading.words < SHORT_WORDS):
         yield Decision(
             Move.CLARIFY,
