@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rehearse.interviewer.assess import asks_again
+
 _INTERVIEWER = "interviewer:"
 _CANDIDATE = "interviewee:"
 
@@ -34,19 +36,12 @@ _SMALL_TALK = re.compile(
     re.IGNORECASE,
 )
 _BRACKETED = re.compile(r"^[\[(].*[\])]$")
-# A reply asking for the question again rather than answering it.
-_CLARIFYING = re.compile(
-    r"\b(?:repeat|say (?:that|it) again|confused|what (?:was|is) the question|"
-    r"do (?:i|you) (?:need|want) (?:me )?to)\b",
-    re.IGNORECASE,
-)
 # A reply that only agrees ("Mmmhmm.", "Oh, definitely! Um"): the answer is still to come.
 _NOD = re.compile(
     r"^(?:\W*\b(?:m+-?h+m+|uh-huh|yes|yeah|yep|sure|definitely|absolutely|of course|oh|"
     r"um+|uh+|i do|right|okay|ok)\b\W*)+$",
     re.IGNORECASE,
 )
-CLARIFYING_WORDS = 40  # a longer reply that asks for the question again has begun to answer
 
 
 @dataclass(frozen=True)
@@ -116,6 +111,5 @@ def split_interview(transcript: str) -> list[Exchange]:
 
 def answers_yet(reply: str) -> bool:
     """Whether the candidate's reply to a question answers it: more than a nod, and not a
-    short request to hear the question again."""
-    short = len(reply.split()) <= CLARIFYING_WORDS
-    return not _NOD.match(reply) and not (short and _CLARIFYING.search(reply))
+    request to hear the question again (as the interviewer reads one: ``asks_again``)."""
+    return not _NOD.match(reply) and not asks_again(reply)

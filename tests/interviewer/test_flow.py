@@ -106,6 +106,11 @@ def test_a_request_to_hear_the_question_again_gets_it() -> None:
     assert decision.say == f"Of course. {CONFLICT.text}"
 
 
+def test_a_confused_candidate_asking_what_to_say_gets_the_question_again() -> None:
+    reply = "Sorry, I'm just confused, do I need to introduce myself again?"
+    assert read_answer(CONFLICT, reply).asks_again
+
+
 def test_a_story_that_mentions_repeating_is_not_a_request() -> None:
     reply = "We could not agree, so I had to repeat the load test twice to settle it."
     assert not read_answer(CONFLICT, reply).asks_again

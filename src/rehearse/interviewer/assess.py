@@ -39,14 +39,23 @@ _STOPWORDS = frozenset(
     here""".split()
 )
 _DONT_KNOW = re.compile(r"\b(?:i don'?t know|no idea|not sure|pass|skip)\b", re.IGNORECASE)
-# A request to hear the question again ("sorry, could you repeat the question?").
+# A request to hear the question again or to have it explained ("sorry, could you repeat
+# the question?", "I'm confused, do I need to introduce myself again?").
 _ASKS_AGAIN = re.compile(
     r"\b(?:(?:could|can|would) you (?:please )?(?:repeat|say (?:that|it) again|ask (?:that|it) "
     r"again)|repeat the question|what (?:was|is) the question|(?:didn'?t|did not) (?:catch|hear) "
-    r"(?:the|that|your) question)\b",
+    r"(?:the|that|your) question|i'?m (?:a bit |just |so )?confused|do (?:i|you) (?:need|want) "
+    r"(?:me )?to)\b",
     re.IGNORECASE,
 )
 ASKS_AGAIN_WORDS = 40  # a longer reply that asks for the question again has begun to answer
+
+
+def asks_again(reply: str) -> bool:
+    """Whether ``reply`` asks to hear the question again (or what it means) instead of
+    answering it: a short reply with such a request."""
+    return len(_WORD.findall(reply)) <= ASKS_AGAIN_WORDS and bool(_ASKS_AGAIN.search(reply))
+
 
 SHORT_WORDS = 25
 
@@ -123,5 +132,5 @@ def read_answer(question: PlannedQuestion, answer: str) -> AnswerReading:
         relevance=len(asked & answer_words) / len(asked) if asked else 1.0,
         coverage=touched / len(points) if points else 1.0,
         declined=bool(_DONT_KNOW.search(answer)) and len(words) < 15,
-        asks_again=bool(_ASKS_AGAIN.search(answer)) and len(words) <= ASKS_AGAIN_WORDS,
+        asks_again=asks_again(answer),
     )
