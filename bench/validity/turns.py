@@ -7,9 +7,10 @@ an exchange; small talk ("how are you doing today?") opens one that is left out;
 else the interviewer says (a back-channel "mm-hmm", "can you be more specific?") keeps the
 current exchange open, so the candidate's consecutive turns, and replies to follow-ups, join
 into one answer, as the product joins a follow-up's reply to its question. A question that
-follows a reply that did not yet answer (a nod, "Mmmhmm.", or a request to hear the question
-again) goes on with the same exchange: in the product the candidate says those inside the
-recording of their answer, so they are judged with it, not as an answer of their own.
+follows a reply that did not yet answer (a bare yes or no, "Mmmhmm.", or a request to hear
+the question again) goes on with the same exchange: in the product the candidate says those
+inside the recording of their answer, so they are judged with it, not as an answer of their
+own.
 """
 
 from __future__ import annotations
@@ -36,10 +37,11 @@ _SMALL_TALK = re.compile(
     re.IGNORECASE,
 )
 _BRACKETED = re.compile(r"^[\[(].*[\])]$")
-# A reply that only agrees ("Mmmhmm.", "Oh, definitely! Um"): the answer is still to come.
+# A reply that only says yes or no ("Mmmhmm.", "Oh, definitely! Um", "Not really."): the
+# answer is still to come.
 _NOD = re.compile(
     r"^(?:\W*\b(?:m+-?h+m+|uh-huh|yes|yeah|yep|sure|definitely|absolutely|of course|oh|"
-    r"um+|uh+|i do|right|okay|ok)\b\W*)+$",
+    r"um+|uh+|i do|i think so|right|okay|ok|no|nope|not really|i don'?t)\b\W*)+$",
     re.IGNORECASE,
 )
 

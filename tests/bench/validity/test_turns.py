@@ -110,6 +110,15 @@ def test_an_agreement_with_an_um_is_a_nod_too() -> None:
     assert exchange.answer == "Oh, definitely! Um On my robotics team we split."
 
 
+def test_a_bare_no_before_the_interviewer_asks_why_joins_the_answer_that_follows() -> None:
+    transcript = (
+        "Interviewer: Do you think you're a leader?|Interviewee: Not really.|"
+        "Interviewer: Can you describe a time you led anyway?|Interviewee: I ran our lab."
+    )
+    (exchange,) = split_interview(transcript)
+    assert exchange.answer == "Not really. I ran our lab."
+
+
 def test_an_answer_before_the_next_question_keeps_its_own_exchange() -> None:
     transcript = (
         "Interviewer: Do you consider yourself a team player?|Interviewee: Yes, I really do.|"
