@@ -116,6 +116,14 @@ def test_a_story_that_mentions_repeating_is_not_a_request() -> None:
     assert not read_answer(CONFLICT, reply).asks_again
 
 
+def test_the_answer_after_a_request_to_repeat_is_judged_as_the_first() -> None:
+    interview = _interview(CONFLICT)
+    interview.answer("Sorry, could you repeat the question?")
+    decision = interview.answer("We argued and then agreed.")
+    assert decision.move is Move.CLARIFY  # too short for a first answer: "say a bit more"
+    assert "say a bit more" in decision.say
+
+
 def test_the_interview_follows_up_then_moves_to_the_next_question() -> None:
     second = PlannedQuestion(
         "Why do you want this role?",

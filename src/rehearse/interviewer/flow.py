@@ -13,7 +13,7 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from rehearse.interviewer.assess import SHORT_WORDS, AnswerReading, read_answer
+from rehearse.interviewer.assess import SHORT_WORDS, AnswerReading, asks_again, read_answer
 from rehearse.interviewer.plan import InterviewPlan
 from rehearse.interviewer.planned import PlannedQuestion
 from rehearse.interviewer.rewriting import Rewriter
@@ -163,8 +163,12 @@ def respond(
     """Read everything said about ``question`` (``replies``, oldest first: the answer, then the
     replies to follow-ups) and return the follow-up or clarification it calls for, worded by
     ``rewriter``, or None when the answer is complete or the follow-ups are used up. ``asked``:
-    the rules of the follow-ups already asked about it."""
-    follow_ups, whole = len(replies) - 1, " ".join(replies)
+    the rules of the follow-ups already asked about it. A reply that only asked to hear the
+    question again is not an answer: the reply after it is judged as the first (once a
+    question, as the question is repeated once, so asking again and again cannot keep the
+    interviewer on it)."""
+    repeated = any(asks_again(reply) for reply in replies[:-1])
+    follow_ups, whole = len(replies) - 1 - repeated, " ".join(replies)
     reading = read_answer(question, whole)
     latest = read_answer(question, replies[-1])
     decision = judge(question, reading, follow_ups, latest, asked)
