@@ -35,7 +35,7 @@ const answered = new Set();
 let current = null;
 /** @type {Devices | null} the microphone and camera, opened at the first answer */
 let inputDevices = null;
-/** @type {{recorder: AnswerRecorder, meter: LiveMeter, gaze: LiveGaze | null, upload: {id: string}, started: number, timer: number, recorded: number} | null} */
+/** @type {{recorder: AnswerRecorder, meter: LiveMeter, gaze: LiveGaze | null, upload: {id: string}, recorded: number} | null} */
 /** @typedef {Promise<import('./meter.js').Caption | null> | null} LiveFinal the live captions of an answer, once it ended */
 let take = null;
 
@@ -218,18 +218,16 @@ async function startAnswer() {
     uploads.keepChunk(take.upload.id, chunk);
     take.recorded += 1;  // a chunk a second of recording: the recording's own clock
     timer.dataset.recordedSeconds = String(take.recorded);
+    timer.textContent = clock(take.recorded);  // what is recorded, not the wall clock
   });
   const upload = await uploads.begin(sessionId, current.question.id, recorder.type);
   const meter = new LiveMeter(showPartial, onLive, { questionId: current.question.id, onCaption: showCaption });
   resetMeter();
   resetCaptions();
   recorder.start();
-  take = { recorder, meter, upload, started: performance.now(), timer: 0, recorded: 0, gaze: null };
+  take = { recorder, meter, upload, recorded: 0, gaze: null };
   timer.textContent = '0:00';
   timer.dataset.recordedSeconds = '0';
-  take.timer = window.setInterval(() => {
-    if (take) timer.textContent = clock((performance.now() - take.started) / 1000);
-  }, 500);
   setStatus('Recording. Press “Done” when you have finished.', 'recording');
   setControls('recording');
   $('[data-action="done"]').focus();
@@ -249,7 +247,6 @@ async function stopTake(keep = true) {
   const finished = take;
   if (!finished) return null;
   take = null;
-  window.clearInterval(finished.timer);
   $('[data-timer]').textContent = '';
   const live = keep ? finished.meter.end(FINAL_CAPTIONS_MS) : null;
   if (!keep) finished.meter.stop();
