@@ -61,6 +61,11 @@ class ExchangeView:
     asked: InterviewerTurn
     reply: ReplyView | None  # None: not answered
 
+    @property
+    def pending(self) -> bool:
+        """Its reply's recording is still being analysed."""
+        return self.reply is not None and self.reply.pending
+
 
 @dataclass(frozen=True)
 class AnswerView:
@@ -137,8 +142,7 @@ def answer_view(
         report=answer,
         question_id=question.id if question else None,
         exchanges=exchanges,
-        pending=any(is_pending(a) for a in thread)
-        or any(e.reply is not None and e.reply.pending for e in exchanges),
+        pending=any(is_pending(a) for a in thread) or any(e.pending for e in exchanges),
     )
 
 
@@ -159,10 +163,7 @@ def dashboard_view(
         ]
         views.append(answer_view(item, question, thread))
     waiting = {str(a.id) for a in answers if is_pending(a)} | {
-        e.reply.reply.answer_id
-        for view in views
-        for e in view.exchanges
-        if e.reply is not None and e.reply.pending
+        e.reply.reply.answer_id for view in views for e in view.exchanges if e.pending and e.reply
     }
     return DashboardView(
         interview=interview,
