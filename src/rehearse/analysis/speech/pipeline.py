@@ -119,6 +119,8 @@ def hear(
     decoded_noisy = is_noisy(heard.samples) if enhanced else noisy
     whole = decoded_noisy or narrowband
     speech = detect_speech(heard.samples)
+    # Not widened in noise (a noisy recording's faint speech is the noise) nor narrowband
+    # (decoded whole).
     listening = None if whole else listening_spans(heard.samples, speech)
     laps.lap("vad")
     progress(0.1, "measuring the voice")
@@ -165,9 +167,7 @@ def transcribe(
     whole recording in one pass and the filled pauses of the chunks of ``speech``."""
     whole = whole and bool(speech)
     first, second = _halves(progress) if whole else (progress, None)
-    # A noisy recording's faint speech is the noise; a narrowband one's words come whole.
-    windows_over = speech if whole or listening is None else listening
-    chunked = recognizer.decode_speech(audio, windows_over, first)
+    chunked = recognizer.decode_speech(audio, speech if listening is None else listening, first)
     in_one_pass = recognizer.decode_whole(audio, second) if whole else []
     guard = Guard(audio, speech, DISFLUENT_PROMPT)
     words, dropped = guard.judge(chunked)
