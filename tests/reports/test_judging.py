@@ -5,24 +5,32 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
+from rehearse.feedback.judge.verdict import ContentJudgement
 from rehearse.feedback.report import Report
-from rehearse.interviews.models import InterviewSession, QuestionKind
+from rehearse.interviews.models import Answer, InterviewSession, Question, QuestionKind
 from rehearse.jobs.context import JobContext
 from rehearse.reports.builder import build_report
 from rehearse.reports.judging import (
     JUDGE_CONTENT,
+    PENDING,
     WARM_UP,
     WAS_OFF,
     judge_content,
+    judge_input,
+    keep_record,
+    read_key,
     warm_up_judge,
 )
 from rehearse.runtime import Runtime
 from tests.conftest import make_settings
+from tests.support.judged import judge_on
 from tests.support.llama import judge_model, llama_server
 from tests.support.net import free_port
 from tests.support.store import answered_question
@@ -166,3 +174,42 @@ def test_an_answer_given_while_the_judge_was_off_says_so_once_it_is_on(
         on.close()
     assert WAS_OFF in answer.warnings
     assert not any("REHEARSE_LLM=off" in warning for warning in answer.warnings)
+
+
+def _kept_by(runtime: Runtime, question_id: uuid.UUID, judge: str, said: str) -> None:
+    """Keep a judgement of the question's answer by ``judge``, made when it read ``said``."""
+    with runtime.database.transaction() as db:
+        question = db.get_one(Question, question_id)
+        answers = list(db.scalars(select(Answer).where(Answer.question_id == question_id)))
+        read = replace(judge_input(db, question, answers), answer=said)
+        judgement = ContentJudgement(judge, "explanation", 80.0, True, 0.1, (), "", ())
+        record = {"read": read_key(read, judge), "status": "ok", "judgement": judgement.to_dict()}
+        keep_record(db, answers[0].id, record)
+
+
+def test_a_judgement_of_the_same_words_by_an_earlier_judge_is_still_shown(
+    tmp_path: Path, database_url: str
+) -> None:
+    runtime = Runtime(judge_on(tmp_path / "data", database_url))
+    try:
+        interview_id, question_id = _answered(runtime, GOOD)
+        _kept_by(runtime, question_id, "a model / judge-0", GOOD)
+        answer = _report(runtime, interview_id).answers[0]
+    finally:
+        runtime.close()
+    assert answer.judgement is not None
+    assert answer.judgement["judge"] == "a model / judge-0"
+
+
+def test_a_judgement_of_other_words_is_pending_until_judged_again(
+    tmp_path: Path, database_url: str
+) -> None:
+    runtime = Runtime(judge_on(tmp_path / "data", database_url))
+    try:
+        interview_id, question_id = _answered(runtime, GOOD)
+        _kept_by(runtime, question_id, "a model / judge-0", "Something said before.")
+        answer = _report(runtime, interview_id).answers[0]
+    finally:
+        runtime.close()
+    assert answer.judgement is None
+    assert PENDING in answer.warnings

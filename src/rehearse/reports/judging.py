@@ -111,9 +111,13 @@ def content_verdict(
         return Verdict(None, WAS_OFF)
     if stored.get("status") != "ok":
         return Verdict(None, str(stored.get("message") or PENDING))
-    if stored.get("read") != read_key(judge_input(db, question, answers), judge.name):
+    judgement = ContentJudgement.from_dict(stored["judgement"])
+    said = judge_input(db, question, answers)
+    # A judgement of the same words by an earlier judge (another model, or METHOD before an
+    # upgrade) stands, under its own judge's name: nothing would judge it again.
+    if stored.get("read") not in {read_key(said, name) for name in (judge.name, judgement.judge)}:
         return Verdict(None, PENDING)  # said more since: judged again by its job
-    return Verdict(ContentJudgement.from_dict(stored["judgement"]), "")
+    return Verdict(judgement, "")
 
 
 def keep_record(db: Session, answer_id: uuid.UUID, data: dict[str, Any]) -> None:
