@@ -9,11 +9,11 @@ pairs is at most ``AGAINST_AT_MOST``; out of fold, folds by question.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bench.practice.pairs import CLEAR, CLOSE, Pair
+from bench.validity.stats import wilson
 
 AGAINST_AT_MOST = 0.03
 MARGINS = tuple(float(m) for m in range(0, 41, 2))  # points of the judge's 0-100 score
@@ -42,10 +42,8 @@ def _share(hits: int, n: int) -> str:
     """``hits / n`` with its Wilson 95 % interval."""
     if n == 0:
         return "n/a"
-    p, z = hits / n, 1.96
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return f"{p:.0%} [{max(centre - half, 0):.0%}, {min(centre + half, 1):.0%}]"
+    low, high = wilson(hits, n)
+    return f"{hits / n:.0%} [{low:.0%}, {high:.0%}]"
 
 
 def rates(pairs: Sequence[Pair], verdicts: Sequence[Verdict]) -> Rates:

@@ -3,6 +3,7 @@ students, not interviews (a student's two interviews are not independent evidenc
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -31,6 +32,14 @@ class Agreement:
         if self.rho is None or self.low is None or self.high is None:
             return "not measured"
         return f"{self.rho:+.2f} [{self.low:+.2f}, {self.high:+.2f}]"
+
+
+def wilson(hits: int, n: int) -> tuple[float, float]:
+    """The 95 % Wilson interval of the share ``hits / n`` (``n`` > 0)."""
+    p, z = hits / n, 1.96
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return max(centre - half, 0.0), min(centre + half, 1.0)
 
 
 def spearman(xs: Sequence[float], ys: Sequence[float]) -> float | None:

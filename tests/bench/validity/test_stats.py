@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bench.validity.stats import agreement, student_of
+from bench.validity.stats import agreement, student_of, wilson
 
 
 def test_a_students_two_interviews_are_one_student() -> None:
@@ -28,3 +28,15 @@ def test_unmeasured_scores_are_left_out_of_the_pairs() -> None:
     found = agreement([None, 1.0, 2.0, 3.0], [9, 1, 2, 3], ["1", "2", "3", "4"])
     assert found.n == 3
     assert found.rho == 1.0
+
+
+def test_a_shares_interval_holds_it_and_narrows_with_more_counts() -> None:
+    few, many = wilson(8, 10), wilson(80, 100)
+    assert few[0] < 0.8 < few[1]
+    assert many[0] < 0.8 < many[1]
+    assert many[1] - many[0] < few[1] - few[0]
+
+
+def test_a_share_of_all_or_none_stays_within_zero_and_one() -> None:
+    assert wilson(0, 5)[0] == 0.0
+    assert wilson(5, 5)[1] == 1.0
