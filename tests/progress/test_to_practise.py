@@ -23,7 +23,7 @@ from rehearse.progress.service import Practising, ProgressService
 from rehearse.reports.judging import OFF, PENDING
 from rehearse.runtime import Runtime
 from tests.support.api import ApiUser
-from tests.support.judged import judge_on, keep_judgement, story_judgement
+from tests.support.judged import SAID_MISSING, judge_on, keep_judgement, story_judgement
 
 STORY = "Tell me about a time you fixed a slow system."
 SAID = "Our nightly report took six hours, so I added an index and it took twenty minutes."
@@ -87,14 +87,14 @@ def test_a_question_whose_answer_missed_a_part_is_listed_with_why_and_where(
 ) -> None:
     alice = Candidate(judging)
     question = alice.asked()
-    alice.judged(question, story_judgement(70, parts={"task": "missing"}))
+    alice.judged(question, story_judgement(70, parts={SAID_MISSING: "missing"}))
     [listed] = alice.to_practise().questions
     assert (listed.question_id, listed.latest, listed.missing) == (
         question.id,
         "interview",
-        ("task",),
+        (SAID_MISSING,),
     )
-    assert [r.says for r in listed.reasons] == ["The story has no task"]
+    assert [r.says for r in listed.reasons] == [f"The story has no {SAID_MISSING}"]
     assert listed.practise == f"/sessions/{question.session_id}/questions/{question.id}/practise"
 
 

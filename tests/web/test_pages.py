@@ -16,7 +16,7 @@ from rehearse.progress.practice_mastery import count_attempt
 from rehearse.runtime import Runtime
 from rehearse.web.app import create_app
 from tests.support.api import ApiUser
-from tests.support.judged import judge_on, keep_judgement, story_judgement
+from tests.support.judged import SAID_MISSING, judge_on, keep_judgement, story_judgement
 from tests.web.browser import browser_sign_in
 
 SIGNED_IN_PAGES = ["/", "/sessions/new", "/progress", "/settings"]
@@ -213,12 +213,12 @@ def test_progress_lists_the_questions_to_practise_with_why_and_a_link(
         f"/api/sessions/{sid}/questions/{qid}/answers", data=said, headers=headers
     ).json()
     runtime: Runtime = client.app.state.runtime  # type: ignore[attr-defined]
-    judged = story_judgement(42, parts={"task": "missing"})
+    judged = story_judgement(42, parts={SAID_MISSING: "missing"})
     keep_judgement(runtime, [uuid.UUID(answer["id"])], judged)
     page = client.get("/progress").text
     assert "Questions to practise" in page
     assert "Weak content: 42 of 100" in page
-    assert "The story has no task" in page
+    assert f"The story has no {SAID_MISSING}" in page
     assert f'href="/sessions/{sid}/questions/{qid}/practise"' in page
 
 

@@ -6,8 +6,10 @@ With the rated interviews (the default, or a ratings CSV): every hand-marked sto
 sentence of another answer inserted (``ablate.py``), by the product's judge and by the judge
 before it (judge-4, ``judges.py``), side by side; per part it prints how often a removed part
 is called missing (or partly), a kept part covered, and the quote lies inside the part's
-marked sentences (``tally.py``), for the locked students and the open ones apart. Readings are kept
-in ``--out`` by hash, so a second run asks the model nothing new.
+marked sentences (``tally.py``), for the locked students and the open ones apart. The product's
+classifier has seen every marked story, so each story is read by the model fitted without its
+student (``fit.out_of_fold``, at the shipped cuts). Readings are kept in ``--out`` by hash, so
+a second run asks the model nothing new.
 
 With ``ANSWERS.csv`` (columns ``answer_id, question, answer`` and optionally ``key_points``,
 separated by " | "): each answer judged as the product judges it, written to ``--out`` as
@@ -29,6 +31,7 @@ from typing import Any
 from tqdm import tqdm
 
 from bench.judgement.parts.ablate import marked_versions
+from bench.judgement.parts.fit import out_of_fold, with_cuts
 from bench.judgement.parts.judges import ClassifierJudge, PartsJudge, WholeAnswerJudge
 from bench.judgement.parts.marks import MARKS, Mark, read_marks
 from bench.judgement.parts.tally import print_tally, tally
@@ -38,6 +41,7 @@ from rehearse.config import Settings
 from rehearse.feedback.content.forms import answer_form
 from rehearse.feedback.judge.judge import ContentJudge, JudgeInput
 from rehearse.feedback.judge.points import key_points_for
+from rehearse.feedback.judge.story import bundled_model
 from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
 from rehearse.llm.configured import ConfiguredClient
 
@@ -54,16 +58,17 @@ def judge_stories(
     earlier judge's readings are kept in ``out``."""
     saved: dict[str, Any] = json.loads(out.read_text(encoding="utf-8")) if out.is_file() else {}
     reader, encoder = ConfiguredClient(Settings()), MiniLMEncoder()
-    judges: list[PartsJudge] = [ClassifierJudge(encoder)]
+    made = marked_versions(rows, marks)  # the same whichever students are judged
+    folded = with_cuts(out_of_fold(list(made), marks, encoder), bundled_model().cuts)
+    judges: list[PartsJudge] = [ClassifierJudge(encoder, folded)]
     if baseline:
         judges.append(WholeAnswerJudge(reader, encoder, saved.setdefault("whole", {})))
-    made = marked_versions(rows, marks)  # the same whichever students are judged
     stories = [s for s in made if s.of(students)]
     started = time.perf_counter()
     try:  # the earlier judge's slow readings first, each story's kept in ``out`` as it comes
         for story in tqdm(stories if baseline else [], desc="stories", file=sys.stderr):
             for version, _ in made[story]:
-                judges[-1].parts(story.question, version.sentences)
+                judges[-1].parts(story, version.sentences)
             out.write_text(json.dumps(saved) + "\n", encoding="utf-8")
     finally:
         reader.close()

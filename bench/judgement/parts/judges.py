@@ -1,7 +1,8 @@
 """The two ways of judging a story's parts that the benchmark sets side by side.
 
 - ``ClassifierJudge``: the product's (``rehearse.feedback.judge.story``): each sentence
-  classified, a part as strong as its best sentence.
+  classified, a part as strong as its best sentence; each story by the model fitted without
+  its student (the shipped model has seen every marked story).
 - ``WholeAnswerJudge``: the judge before issue 46: the model's "yes" to "does the answer make
   the key point" for each part over the whole answer, the quote chosen by cue phrases and
   MiniLM (``_closest_sentences`` as it was), cuts ``MODEL_CUTS``. Kept here, not in the
@@ -11,11 +12,13 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
 import numpy as np
 
+from bench.judgement.parts.stories import Story
+from bench.validity.stats import student_of
 from rehearse.feedback.content.sentences import split_sentences
 from rehearse.feedback.content.star import detect_star
 from rehearse.feedback.judge import prompts
@@ -30,7 +33,9 @@ from rehearse.interviewer.retrieval.encoder import TextEncoder
 class PartsJudge(Protocol):
     name: str
 
-    def parts(self, question: str, sentences: Sequence[str]) -> tuple[PointVerdict, ...]: ...
+    def parts(self, story: Story, sentences: Sequence[str]) -> tuple[PointVerdict, ...]:
+        """The verdicts on ``sentences``: ``story`` as a version tells it."""
+        ...
 
 
 def _key(*texts: str) -> str:
@@ -44,8 +49,8 @@ class WholeAnswerJudge:
         self.reader, self.encoder, self.saved = reader, encoder, saved
         self.name = f"{reader.name} / whole answer (judge-4)"
 
-    def parts(self, question: str, sentences: Sequence[str]) -> tuple[PointVerdict, ...]:
-        answer = " ".join(sentences)
+    def parts(self, story: Story, sentences: Sequence[str]) -> tuple[PointVerdict, ...]:
+        question, answer = story.question, " ".join(sentences)
         key = _key(prompts.SYSTEM, prompts.MAKES_POINT, question, answer)
         if key not in self.saved:
             self.saved[key] = self._judged(question, answer)
@@ -79,11 +84,13 @@ class WholeAnswerJudge:
 
 
 class ClassifierJudge:
-    """Story parts as the product finds them: each sentence classified (``story.py``)."""
+    """Story parts as the product finds them (``story.py``), each story read by its student's
+    model: ``models`` maps a student to the model fitted without them (``fit.out_of_fold``)."""
 
-    def __init__(self, encoder: TextEncoder, model: PartsModel | None = None) -> None:
-        self.encoder, self.model = encoder, model
-        self.name = "sentence classifier (story_parts.json)"
+    def __init__(self, encoder: TextEncoder, models: Mapping[str, PartsModel]) -> None:
+        self.encoder, self.models = encoder, models
+        self.name = "sentence classifier (story_parts.json), out of fold by student"
 
-    def parts(self, question: str, sentences: Sequence[str]) -> tuple[PointVerdict, ...]:
-        return story_parts(sentences, question, self.encoder, self.model)
+    def parts(self, story: Story, sentences: Sequence[str]) -> tuple[PointVerdict, ...]:
+        model = self.models[student_of(story.participant)]
+        return story_parts(sentences, story.question, self.encoder, model)

@@ -63,7 +63,7 @@ def origin_of(quote: str, sentences: Sequence[str]) -> int | None:
 def tally(judge: PartsJudge, versions: Iterable[tuple[Version, Mark]]) -> dict[str, PartTally]:
     found = {part: PartTally() for part in PARTS}
     for version, mark in versions:
-        verdicts = {v.point: v for v in judge.parts(version.story.question, version.sentences)}
+        verdicts = {v.point: v for v in judge.parts(version.story, version.sentences)}
         for part in PARTS:
             verdict, counts = verdicts[part], found[part]
             told = verdict.status != "missing"

@@ -6,8 +6,17 @@ from __future__ import annotations
 from typing import Any
 
 from rehearse.feedback.practice.compare import Attempt, Graded, compare_attempts
+from tests.support.judged import DOUBTED_MISSING, SAID_MISSING
 
 POINT = "A prototype simulates portions of the desired product."
+TOLD = {
+    "situation": "set the scene", "task": "said what you had to achieve",
+    "action": "said what you did yourself", "result": "gave the result",
+}  # fmt: skip
+UNTOLD = {
+    "situation": "don't set the scene", "task": "don't say what you had to achieve",
+    "action": "don't say what you did yourself", "result": "don't give the result",
+}  # fmt: skip
 
 
 def _judged(
@@ -33,32 +42,30 @@ def _judged(
 
 
 def test_a_part_gained_is_shown_with_both_quotes_and_led_with() -> None:
-    first = Attempt("We shipped it.", _judged(40, parts={"action": "covered", "task": "missing"}))
-    second = Attempt(
-        "My job: ship by May.", _judged(75, parts={"action": "covered", "task": "covered"})
-    )
+    part, kept = SAID_MISSING, DOUBTED_MISSING
+    first = Attempt("We shipped it.", _judged(40, parts={kept: "covered", part: "missing"}))
+    second = Attempt("My job: ship by May.", _judged(75, parts={kept: "covered", part: "covered"}))
     compared = compare_attempts(first, second)
-    task = next(p for p in compared.points if p.point == "task")
-    assert (task.before, task.after, task.change) == ("missing", "covered", "better")
-    assert (task.before_quote, task.after_quote) == ("my task words", "my task words")
+    gained = next(p for p in compared.points if p.point == part)
+    assert (gained.before, gained.after, gained.change) == ("missing", "covered", "better")
+    assert (gained.before_quote, gained.after_quote) == (f"my {part} words", f"my {part} words")
     assert compared.content == "better"
-    assert compared.lead == "This time you said what you had to achieve."
+    assert compared.lead == f"This time you {TOLD[SAID_MISSING]}."
 
 
 def test_what_is_still_missing_is_said_after_what_improved() -> None:
-    first = Attempt("a", _judged(30, parts={"task": "missing", "action": "missing"}))
-    second = Attempt("b", _judged(40, parts={"task": "covered", "action": "missing"}))
+    gained = DOUBTED_MISSING
+    first = Attempt("a", _judged(30, parts={gained: "partly", SAID_MISSING: "missing"}))
+    second = Attempt("b", _judged(40, parts={gained: "covered", SAID_MISSING: "missing"}))
     lead = compare_attempts(first, second).lead
-    assert lead == (
-        "This time you said what you had to achieve; you still don't say what you did yourself."
-    )
+    assert lead == f"This time you {TOLD[gained]}; you still {UNTOLD[SAID_MISSING]}."
 
 
 def test_a_part_whose_missing_is_often_wrong_is_said_as_partly() -> None:
-    first = Attempt("a", _judged(30, parts={"result": "missing"}))
-    second = Attempt("b", _judged(70, parts={"result": "covered"}))
-    result = next(p for p in compare_attempts(first, second).points if p.point == "result")
-    assert (result.before, result.after) == ("partly", "covered")
+    first = Attempt("a", _judged(30, parts={DOUBTED_MISSING: "missing"}))
+    second = Attempt("b", _judged(70, parts={DOUBTED_MISSING: "covered"}))
+    doubted = next(p for p in compare_attempts(first, second).points if p.point == DOUBTED_MISSING)
+    assert (doubted.before, doubted.after) == ("partly", "covered")
 
 
 def test_a_key_point_made_this_time_is_named() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rehearse.feedback.judge.verdict import ContentJudgement
 from rehearse.feedback.practice.to_practise import to_practise
+from tests.support.judged import DOUBTED_MISSING, SAID_MISSING
 
 POINT = "An index lets the database find rows without scanning the whole table."
 
@@ -57,10 +58,10 @@ def test_a_missing_key_point_is_named() -> None:
 
 
 def test_a_missing_story_part_is_named() -> None:
-    why = to_practise(_judged(70, parts={"task": "missing", "action": "covered"}))
+    why = to_practise(_judged(70, parts={SAID_MISSING: "missing", DOUBTED_MISSING: "covered"}))
     assert why is not None
-    assert why.missing == ("task",)
-    assert [r.says for r in why.reasons] == ["The story has no task"]
+    assert why.missing == (SAID_MISSING,)
+    assert [r.says for r in why.reasons] == [f"The story has no {SAID_MISSING}"]
 
 
 def test_a_point_made_in_part_is_no_reason_on_its_own() -> None:
@@ -68,7 +69,7 @@ def test_a_point_made_in_part_is_no_reason_on_its_own() -> None:
 
 
 def test_a_part_whose_missing_is_often_wrong_is_no_reason_on_its_own() -> None:
-    assert to_practise(_judged(70, parts={"result": "missing"})) is None  # said "partly"
+    assert to_practise(_judged(70, parts={DOUBTED_MISSING: "missing"})) is None  # said "partly"
 
 
 def test_an_attempt_the_judge_could_not_score_is_not_listed() -> None:

@@ -54,8 +54,9 @@ from rehearse.feedback.judge.verdict import ContentJudgement, PointVerdict, stat
 from rehearse.interviewer.retrieval.encoder import TextEncoder
 
 # judge-1: interview answers by their points' mean; judge-2: by one grade; judge-3: five;
-# judge-4: the five against three graded reference answers.
-METHOD = "judge-5"  # judge-4, a story's parts found sentence by sentence (story.py)
+# judge-4: the five against three graded reference answers; judge-5: a story's parts found
+# sentence by sentence (story.py).
+METHOD = "judge-6"  # judge-5, its sentences read by their likeness to examples of each part
 MAX_WORDS = 400
 # The cosine of a key point and an answer read as 0 at 0.1 and as 1 at 0.8 (declared).
 COSINE_SCALE = (0.1, 0.8)
