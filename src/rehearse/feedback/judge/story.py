@@ -45,8 +45,8 @@ SAID_AT = 0.8
 # A few sentences of each kind, written once before they were measured. A sentence is read by
 # its cosine with each, not by its embedding's 384 dimensions: fitted to 132 spoken stories,
 # those read a written story's result ("the timeouts stopped and we took 30 percent more
-# orders") as an action, and told a removed part from a kept one less well out of fold
-# (docs/judgement.md).
+# orders") as an action, and at the declared penalty told a removed part from a kept one less
+# well out of fold (docs/judgement.md).
 EXAMPLES: Mapping[str, tuple[str, ...]] = {
     "situation": (
         "It was during my internship last summer, when our team was working on a new product.",
