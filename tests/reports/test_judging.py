@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from rehearse.feedback.judge.verdict import ContentJudgement
-from rehearse.feedback.report import Report
+from rehearse.feedback.report import AnswerReport, Report
 from rehearse.interviews.models import Answer, InterviewSession, Question, QuestionKind
 from rehearse.jobs.context import JobContext
 from rehearse.reports.builder import build_report
@@ -176,40 +176,37 @@ def test_an_answer_given_while_the_judge_was_off_says_so_once_it_is_on(
     assert not any("REHEARSE_LLM=off" in warning for warning in answer.warnings)
 
 
-def _kept_by(runtime: Runtime, question_id: uuid.UUID, judge: str, said: str) -> None:
-    """Keep a judgement of the question's answer by ``judge``, made when it read ``said``."""
-    with runtime.database.transaction() as db:
-        question = db.get_one(Question, question_id)
-        answers = list(db.scalars(select(Answer).where(Answer.question_id == question_id)))
-        read = replace(judge_input(db, question, answers), answer=said)
-        judgement = ContentJudgement(judge, "explanation", 80.0, True, 0.1, (), "", ())
-        record = {"read": read_key(read, judge), "status": "ok", "judgement": judgement.to_dict()}
-        keep_record(db, answers[0].id, record)
+EARLIER = "a model / judge-0"
+
+
+def _shown_after_earlier_judge(tmp_path: Path, database_url: str, said_then: str) -> AnswerReport:
+    """The report's answer (``GOOD``) when ``EARLIER`` had judged it as ``said_then``."""
+    runtime = Runtime(judge_on(tmp_path / "data", database_url))
+    try:
+        interview_id, question_id = _answered(runtime, GOOD)
+        with runtime.database.transaction() as db:
+            question = db.get_one(Question, question_id)
+            answers = list(db.scalars(select(Answer).where(Answer.question_id == question_id)))
+            read = replace(judge_input(db, question, answers), answer=said_then)
+            judged = ContentJudgement(EARLIER, "explanation", 80.0, True, 0.1, (), "", ())
+            kept = {"read": read_key(read, EARLIER), "status": "ok", "judgement": judged.to_dict()}
+            keep_record(db, answers[0].id, kept)
+        return _report(runtime, interview_id).answers[0]
+    finally:
+        runtime.close()
 
 
 def test_a_judgement_of_the_same_words_by_an_earlier_judge_is_still_shown(
     tmp_path: Path, database_url: str
 ) -> None:
-    runtime = Runtime(judge_on(tmp_path / "data", database_url))
-    try:
-        interview_id, question_id = _answered(runtime, GOOD)
-        _kept_by(runtime, question_id, "a model / judge-0", GOOD)
-        answer = _report(runtime, interview_id).answers[0]
-    finally:
-        runtime.close()
+    answer = _shown_after_earlier_judge(tmp_path, database_url, GOOD)
     assert answer.judgement is not None
-    assert answer.judgement["judge"] == "a model / judge-0"
+    assert answer.judgement["judge"] == EARLIER
 
 
 def test_a_judgement_of_other_words_is_pending_until_judged_again(
     tmp_path: Path, database_url: str
 ) -> None:
-    runtime = Runtime(judge_on(tmp_path / "data", database_url))
-    try:
-        interview_id, question_id = _answered(runtime, GOOD)
-        _kept_by(runtime, question_id, "a model / judge-0", "Something said before.")
-        answer = _report(runtime, interview_id).answers[0]
-    finally:
-        runtime.close()
+    answer = _shown_after_earlier_judge(tmp_path, database_url, "Something said before.")
     assert answer.judgement is None
     assert PENDING in answer.warnings
