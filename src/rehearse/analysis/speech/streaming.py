@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -165,9 +166,19 @@ class Captions:
 class StreamingRecognizer:
     """One answer's live transcript; feed it 16 kHz mono audio in order."""
 
-    def __init__(self, model: WhisperModel, *, language: str = "en") -> None:
+    def __init__(
+        self,
+        model: WhisperModel,
+        *,
+        language: str = "en",
+        clock: Callable[[], float] = time.perf_counter,
+    ) -> None:
+        """``clock`` times each decode, and the pace and the buffer limit follow that time: the
+        CPU's own by default; a test gives every decode the same cost, so that which audio each
+        decode reads does not depend on how busy the machine is."""
         self._model = model
         self._language = language
+        self._clock = clock
         self._buffer: Samples = np.zeros(0, dtype=np.float32)
         self._start = 0.0  # when the buffer's first sample was heard
         self._context: Samples = np.zeros(0, dtype=np.float32)
@@ -246,9 +257,9 @@ class StreamingRecognizer:
         self._context = window[-int(_VAD_CONTEXT_SECONDS * SAMPLE_RATE) :]
 
     def _decode(self) -> None:
-        began = time.perf_counter()
+        began = self._clock()
         self._read()
-        cost = time.perf_counter() - began
+        cost = self._clock() - began
         self._decoded_until = self.heard_seconds
         self.step_seconds = min(MAX_STEP_SECONDS, max(MIN_STEP_SECONDS, cost / DECODE_SHARE))
         self.buffer_limit = fitted_limit(self.buffer_limit, self.buffered_seconds, cost)
