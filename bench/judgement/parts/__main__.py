@@ -30,6 +30,7 @@ from typing import Any
 
 from tqdm import tqdm
 
+from bench.embeddings import RememberingEncoder
 from bench.judgement.parts.ablate import marked_versions
 from bench.judgement.parts.fit import out_of_fold, with_cuts
 from bench.judgement.parts.judges import ClassifierJudge, PartsJudge, WholeAnswerJudge
@@ -57,7 +58,8 @@ def judge_stories(
     """Judge the versions of the marked stories of ``students`` and print the tallies; the
     earlier judge's readings are kept in ``out``."""
     saved: dict[str, Any] = json.loads(out.read_text(encoding="utf-8")) if out.is_file() else {}
-    reader, encoder = ConfiguredClient(Settings()), MiniLMEncoder()
+    # Each sentence is read in many versions and folds: embedded once.
+    reader, encoder = ConfiguredClient(Settings()), RememberingEncoder(MiniLMEncoder())
     made = marked_versions(rows, marks)  # the same whichever students are judged
     folded = with_cuts(out_of_fold(list(made), marks, encoder), bundled_model().cuts)
     judges: list[PartsJudge] = [ClassifierJudge(encoder, folded)]

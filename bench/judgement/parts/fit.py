@@ -38,6 +38,7 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy.optimize import minimize
 
+from bench.embeddings import RememberingEncoder
 from bench.judgement.parts.ablate import Version, marked_versions
 from bench.judgement.parts.judges import ClassifierJudge
 from bench.judgement.parts.marks import LETTERS, Mark, read_marks
@@ -214,7 +215,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"no ratings file at {args.ratings}", file=sys.stderr)
         return 2
     rows = read_ratings(args.ratings)
-    marks, encoder = read_marks(), MiniLMEncoder()
+    # Each sentence is read in many versions and folds: embedded once (minutes, not seconds).
+    marks, encoder = read_marks(), RememberingEncoder(MiniLMEncoder())
     made = marked_versions(rows, marks)
     folded = out_of_fold(list(made), marks, encoder)
     strengths = strengths_of(folded, made, encoder)

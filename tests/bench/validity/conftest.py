@@ -1,5 +1,5 @@
 """The development half of the MIT Interview ratings, every answer evaluated once per test
-process (and its sentences embedded once per machine: tests/support/embeddings.py).
+process (and its sentences embedded once per machine: bench/embeddings.py).
 
 It is never copied into the repository (research-use licence): tests that need it skip where
 it is absent.
@@ -11,13 +11,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
+from bench.embeddings import RememberingEncoder
 from bench.validity.__main__ import DEFAULT_RATINGS, read_ratings
 from bench.validity.score import EvaluatedInterview, evaluate_interview
 from bench.validity.turns import split_interview
 
 from rehearse.interviewer.retrieval.retriever import Retriever
 from tests.support.cache import shared_cache_folder
-from tests.support.embeddings import RememberingEncoder
 
 
 @dataclass(frozen=True)

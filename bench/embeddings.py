@@ -1,6 +1,7 @@
-"""A sentence encoder that remembers: every vector it computes is kept in the tests' shared
-cache folder, so the thousands of sentences of the rated interviews are embedded once per
-machine rather than in every run.
+"""A sentence encoder that remembers: every vector it computes is kept, in memory and, given a
+folder, on disk (the tests' shared cache folder), so the thousands of sentences of the rated
+interviews are embedded once per machine rather than in every run, and a benchmark that reads
+the same sentences many times (``bench.judgement.parts.fit``) embeds each once.
 
 Sound because a text's vector does not depend on what it is batched with
 (tests/interviewer/retrieval/test_minilm.py), and the file is named by what the encoder
@@ -23,15 +24,19 @@ from rehearse.interviewer.retrieval.index import Vectors
 
 
 class RememberingEncoder:
-    """``encoder``, computing only the texts it has not seen; ``save`` keeps what it saw."""
+    """``encoder``, computing only the texts it has not seen; ``save`` keeps what it saw in
+    ``folder`` (with none, it remembers for the process's life only)."""
 
-    def __init__(self, encoder: TextEncoder, folder: Path) -> None:
+    def __init__(self, encoder: TextEncoder, folder: Path | None = None) -> None:
         self.encoder = encoder
         self.name, self.dimensions = encoder.name, encoder.dimensions
-        probe = encoder.encode([f"{encoder.name}: what this encoder computes today"])
-        self.path = folder / f"remembered-{hashlib.sha256(probe.tobytes()).hexdigest()[:16]}.npz"
         self._known: dict[str, Vectors] = {}
         self._added = False
+        self.path: Path | None = None
+        if folder is None:
+            return
+        probe = encoder.encode([f"{encoder.name}: what this encoder computes today"])
+        self.path = folder / f"remembered-{hashlib.sha256(probe.tobytes()).hexdigest()[:16]}.npz"
         try:
             with np.load(self.path) as stored:
                 self._known = {key: stored[key] for key in stored.files}
@@ -52,7 +57,7 @@ class RememberingEncoder:
 
     def save(self) -> None:
         """Write what was computed, atomically; a cache that cannot be written costs time only."""
-        if not self._added:
+        if not self._added or self.path is None:
             return
         partial = self.path.with_suffix(f".{os.getpid()}.partial.npz")
         try:
