@@ -215,7 +215,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"no ratings file at {args.ratings}", file=sys.stderr)
         return 2
     rows = read_ratings(args.ratings)
-    # Each sentence is read in many versions and folds: embedded once (minutes, not seconds).
+    # Each sentence is read in many versions and folds: embedded once (seconds, not minutes).
     marks, encoder = read_marks(), RememberingEncoder(MiniLMEncoder())
     made = marked_versions(rows, marks)
     folded = out_of_fold(list(made), marks, encoder)
