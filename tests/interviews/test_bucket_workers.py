@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from rehearse.analysis.speech.evaluation import word_error_rate, words_of
 from rehearse.web.app import create_app
 from tests.conftest import REDIS_URL, make_settings
 from tests.support.api import ApiUser, sign_up, wait_for_job
@@ -93,7 +94,9 @@ def _assert_analysed_and_served(
     base = f"/api/sessions/{answer['session_id']}"
     stored = api.get(f"{base}/answers/{answer['id']}", headers=headers).json()
     assert stored["status"] == "analysed"
-    assert "billing system" in stored["transcript"]
+    # The words, not exact ones: int8 decoding of espeak rounds by CPU and thread count (one
+    # BLAS thread a worker heard "I left a team that rebuilt our building system last year.").
+    assert word_error_rate(SAID, stored["transcript"]) <= 3 / len(words_of(SAID))
     report = api.get(f"{base}/report", headers=headers)
     assert report.status_code == 200, report.text
     (scored,) = report.json()["answers"]
