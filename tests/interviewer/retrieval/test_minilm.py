@@ -1,5 +1,5 @@
 """Our numpy MiniLM, without torch: unit vectors that do not depend on batching, and closeness
-that follows meaning (test_minilm_equivalence.py compares it with sentence-transformers)."""
+that follows meaning (test_encoder_equivalence.py compares it with sentence-transformers)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import math
 import numpy as np
 
 from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
-from rehearse.interviewer.retrieval.minilm import erf
+from rehearse.interviewer.retrieval.sentence_model import erf
 
 TEXTS = [
     "How would you speed up a slow SQL query?",

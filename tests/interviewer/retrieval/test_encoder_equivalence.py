@@ -1,14 +1,15 @@
-"""Our numpy MiniLM gives sentence-transformers' vectors and the same search results, checked
-against the vectors sentence-transformers gave for a stored corpus (minilm_reference.py)."""
+"""Our numpy MiniLM and MPNet give sentence-transformers' vectors (and MiniLM the same search
+results), checked against the vectors sentence-transformers gave for stored corpora
+(encoder_reference.py)."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
+from rehearse.interviewer.retrieval.encoder import MiniLMEncoder, MPNetEncoder
 from rehearse.interviewer.retrieval.index import VectorIndex, Vectors
-from tests.interviewer.retrieval.minilm_reference import Reference, read
+from tests.interviewer.retrieval.encoder_reference import MPNET, Reference, read
 
 
 @pytest.fixture(scope="module")
@@ -47,3 +48,12 @@ def test_the_top_ten_bank_questions_are_the_same(reference: Reference, ours: Vec
         for i in reference.queries
     ]
     assert sum(same) >= 0.95 * len(reference.queries)
+
+
+def test_mpnet_vectors_match_sentence_transformers_past_its_token_limit_too() -> None:
+    reference = read(MPNET)
+    assert reference.vectors.shape == (len(reference.texts), 768)
+    assert max(len(text.split()) for text in reference.texts) > 400  # past 384 tokens
+    cosines = np.sum(MPNetEncoder().encode(reference.texts) * reference.vectors, axis=1)
+    assert float(cosines.mean()) >= 0.999
+    assert float(cosines.min()) >= 0.99

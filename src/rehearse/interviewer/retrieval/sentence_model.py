@@ -1,9 +1,14 @@
-"""all-MiniLM-L6-v2's forward pass in numpy: a 6-layer BERT, mean pooling, L2 normalisation.
+"""Sentence encoders' forward pass in numpy: BERT (all-MiniLM-L6-v2) or MPNet
+(all-mpnet-base-v2), mean pooling, L2 normalisation.
 
 Reads a sentence-transformers model folder (``config.json``, ``model.safetensors``,
 ``tokenizer.json``, ``sentence_bert_config.json``, ``1_Pooling/config.json``) and computes what
-sentence-transformers computes, in float32, without torch: cosine 0.99999 or more to its vectors
-on the question bank and the knowledge base (tests/interviewer/retrieval).
+sentence-transformers computes, in float32, without torch: cosine 0.9999 or more to its vectors
+on stored corpora (tests/interviewer/retrieval).
+
+The two architectures differ only in their embeddings and attention: BERT adds a token-type
+embedding and counts positions from 0; MPNet counts them from 2 (after its padding id) and adds
+to every layer's attention scores a learnt bias per head and bucket of relative distance.
 
 A batch's texts are packed end to end, with no padding: the matrix products of every layer run
 on all their tokens at once, and attention runs text by text, so no token attends to another
@@ -41,37 +46,81 @@ class _Layer:
     output_norm: Norm
 
 
-class MiniLM:
-    """A BERT sentence encoder with mean pooling, loaded from a sentence-transformers folder."""
+@dataclass(frozen=True)
+class _Names:
+    """Where an architecture keeps each weight of layer ``{}``."""
+
+    query: str
+    key: str
+    value: str
+    attention_out: str
+    attention_norm: str
+
+
+_BERT = _Names(
+    "{}.attention.self.query",
+    "{}.attention.self.key",
+    "{}.attention.self.value",
+    "{}.attention.output.dense",
+    "{}.attention.output.LayerNorm",
+)
+_MPNET = _Names(
+    "{}.attention.attn.q",
+    "{}.attention.attn.k",
+    "{}.attention.attn.v",
+    "{}.attention.attn.o",
+    "{}.attention.LayerNorm",
+)
+
+
+class SentenceModel:
+    """A BERT or MPNet sentence encoder with mean pooling, loaded from a sentence-transformers
+    folder."""
 
     def __init__(self, folder: Path) -> None:
         config = _json(folder / "config.json")
-        if config.get("hidden_act") != "gelu" or config.get("model_type") != "bert":
-            raise ValueError(f"{folder}: only BERT with the exact (erf) GELU is implemented")
+        self.architecture: str = config.get("model_type", "")
+        if config.get("hidden_act") != "gelu" or self.architecture not in ("bert", "mpnet"):
+            raise ValueError(
+                f"{folder}: only BERT or MPNet with the exact (erf) GELU is implemented"
+            )
         if not _json(folder / "1_Pooling" / "config.json").get("pooling_mode_mean_tokens"):
             raise ValueError(f"{folder}: only mean pooling is implemented")
         self.dimensions: int = config["hidden_size"]
         self.heads: int = config["num_attention_heads"]
         self.eps = np.float32(config["layer_norm_eps"])
+        mpnet = self.architecture == "mpnet"
+        # MPNet's positions follow its padding id, as in RoBERTa: the first token's is 2.
+        self.first_position = config["pad_token_id"] + 1 if mpnet else 0
         self.max_tokens: int = min(
             _json(folder / "sentence_bert_config.json")["max_seq_length"],
-            config["max_position_embeddings"],
+            config["max_position_embeddings"] - self.first_position,
         )
 
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
-        # tokenizer.json pads and truncates to 128 tokens; sentence-transformers truncates to
-        # max_seq_length (256) and needs no padding here.
+        # tokenizer.json may pad and truncate to another length; sentence-transformers truncates
+        # to max_seq_length and needs no padding here.
         self.tokenizer.enable_truncation(self.max_tokens)
         self.tokenizer.no_padding()
 
         weights = load_file(folder / "model.safetensors")
         self.word_embeddings = weights["embeddings.word_embeddings.weight"]
         self.position_embeddings = weights["embeddings.position_embeddings.weight"]
-        # Single texts only: every token is of type 0.
-        self.token_type_embedding = weights["embeddings.token_type_embeddings.weight"][0]
+        # Single texts only: every token is of type 0 (BERT; MPNet has no token types).
+        self.token_type_embedding = (
+            None if mpnet else weights["embeddings.token_type_embeddings.weight"][0]
+        )
         self.embedding_norm = _norm(weights, "embeddings.LayerNorm")
+        # Per head, the bias each bucket of relative distance adds to the scores (MPNet).
+        self.relative_bias: Array | None = (
+            np.ascontiguousarray(weights["encoder.relative_attention_bias.weight"].T)
+            if mpnet
+            else None
+        )
+        self.buckets: int = config.get("relative_attention_num_buckets", 0)
+        names = _MPNET if mpnet else _BERT
         self.layers = [
-            _layer(weights, f"encoder.layer.{i}", self.heads)
+            _layer(weights, f"encoder.layer.{i}", self.heads, names)
             for i in range(config["num_hidden_layers"])
         ]
 
@@ -93,13 +142,15 @@ class MiniLM:
         lengths = np.array([len(ids) for ids in token_ids])
         starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
         ids = np.concatenate([np.asarray(ids, dtype=np.int64) for ids in token_ids])
-        positions = np.arange(len(ids)) - np.repeat(starts, lengths)
+        positions = np.arange(len(ids)) - np.repeat(starts, lengths) + self.first_position
         x = self.word_embeddings[ids] + self.position_embeddings[positions]
-        x += self.token_type_embedding
+        if self.token_type_embedding is not None:
+            x += self.token_type_embedding
         x = self._layer_norm(x, self.embedding_norm)
         spans = [(int(s), int(s + n)) for s, n in zip(starts, lengths, strict=True)]
+        biases = [self._position_bias(int(n)) for n in lengths]
         for layer in self.layers:
-            context = self._attend(_dense(x, layer.qkv), spans)
+            context = self._attend(_dense(x, layer.qkv), spans, biases)
             attended = _dense(context, layer.attention_out)
             attended += x
             x = self._layer_norm(attended, layer.attention_norm)
@@ -111,18 +162,23 @@ class MiniLM:
         pooled /= np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), np.float32(1e-12))
         return pooled
 
-    def _attend(self, qkv: Array, spans: Sequence[tuple[int, int]]) -> Array:
-        """Multi-head self-attention within each text's ``(start, end)`` span of tokens."""
+    def _attend(
+        self, qkv: Array, spans: Sequence[tuple[int, int]], biases: Sequence[Array | None]
+    ) -> Array:
+        """Multi-head self-attention within each text's ``(start, end)`` span of tokens, each
+        text's scores shifted by its position bias, if any."""
         tokens, width = qkv.shape
         hidden = width // 3
         size = hidden // self.heads
         context = np.empty((tokens, hidden), dtype=np.float32)
-        for start, end in spans:
+        for (start, end), bias in zip(spans, biases, strict=True):
             n = end - start
             # Views of shape (heads, tokens, size); no copies.
             qkv_text = qkv[start:end].reshape(n, 3, self.heads, size)
             query, key, value = (qkv_text[:, j].transpose(1, 0, 2) for j in range(3))
             scores = query @ key.transpose(0, 2, 1)
+            if bias is not None:
+                scores += bias
             scores -= scores.max(axis=-1, keepdims=True)
             np.exp(scores, out=scores)
             scores /= scores.sum(axis=-1, keepdims=True)
@@ -130,6 +186,13 @@ class MiniLM:
                 1, 0, 2
             )
         return context
+
+    def _position_bias(self, n: int) -> Array | None:
+        """MPNet's (heads, n, n) bias of a text of n tokens, the same in every layer."""
+        if self.relative_bias is None:
+            return None
+        found: Array = self.relative_bias[:, relative_buckets(n, self.buckets)]
+        return found
 
     def _layer_norm(self, x: Array, norm: Norm) -> Array:
         """LayerNorm over each row, in place."""
@@ -140,6 +203,22 @@ class MiniLM:
         x *= gain
         x += bias
         return x
+
+
+def relative_buckets(n: int, buckets: int = 32, max_distance: int = 128) -> npt.NDArray[np.int64]:
+    """MPNet's (n, n) buckets of the distance from each token (row) to each other (column), as
+    T5 and Hugging Face's MPNet count them: half the buckets for tokens before, half for after;
+    in each, distances under 8 exactly, longer ones logarithmically up to ``max_distance``."""
+    half = buckets // 2
+    exact = half // 2
+    offset = np.arange(n)[:, None] - np.arange(n)[None, :]  # row minus column
+    found = (offset < 0).astype(np.int64) * half
+    distance = np.abs(offset)
+    far = exact + (
+        np.log(np.maximum(distance, 1) / exact) / math.log(max_distance / exact) * (half - exact)
+    ).astype(np.int64)
+    found += np.where(distance < exact, distance, np.minimum(far, half - 1))
+    return found
 
 
 def _dense(x: Array, linear: Linear) -> Array:
@@ -231,20 +310,19 @@ def _linear(
     return weight, weights[f"{prefix}.bias"] * (factor if bias else np.float32(1.0))
 
 
-def _layer(weights: dict[str, npt.NDArray[Any]], prefix: str, heads: int) -> _Layer:
-    attention = f"{prefix}.attention"
-    hidden = weights[f"{attention}.self.query.bias"].shape[0]
+def _layer(weights: dict[str, npt.NDArray[Any]], prefix: str, heads: int, names: _Names) -> _Layer:
+    hidden = weights[f"{names.query.format(prefix)}.bias"].shape[0]
     # The scores are q·k / √(head size): the query projection takes the 1/√(head size).
-    query = _linear(weights, f"{attention}.self.query", 1.0 / math.sqrt(hidden // heads))
-    key = _linear(weights, f"{attention}.self.key")
-    value = _linear(weights, f"{attention}.self.value")
+    query = _linear(weights, names.query.format(prefix), 1.0 / math.sqrt(hidden // heads))
+    key = _linear(weights, names.key.format(prefix))
+    value = _linear(weights, names.value.format(prefix))
     return _Layer(
         qkv=(
             np.ascontiguousarray(np.concatenate([query[0], key[0], value[0]], axis=1)),
             np.concatenate([query[1], key[1], value[1]]),
         ),
-        attention_out=_linear(weights, f"{attention}.output.dense"),
-        attention_norm=_norm(weights, f"{attention}.output.LayerNorm"),
+        attention_out=_linear(weights, names.attention_out.format(prefix)),
+        attention_norm=_norm(weights, names.attention_norm.format(prefix)),
         intermediate=_linear(weights, f"{prefix}.intermediate.dense", float(_SQRT_HALF)),
         output=_linear(weights, f"{prefix}.output.dense", float(_SQRT_HALF), bias=False),
         output_norm=_norm(weights, f"{prefix}.output.LayerNorm"),
