@@ -42,7 +42,7 @@ from rehearse.config import Settings
 from rehearse.feedback.content.forms import answer_form
 from rehearse.feedback.judge.judge import ContentJudge, JudgeInput
 from rehearse.feedback.judge.points import key_points_for
-from rehearse.feedback.judge.story import bundled_model
+from rehearse.feedback.judge.story import bundled_encoder, bundled_model
 from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
 from rehearse.llm.configured import ConfiguredClient
 
@@ -59,12 +59,13 @@ def judge_stories(
     earlier judge's readings are kept in ``out``."""
     saved: dict[str, Any] = json.loads(out.read_text(encoding="utf-8")) if out.is_file() else {}
     # Each sentence is read in many versions and folds: embedded once.
-    reader, encoder = ConfiguredClient(Settings()), RememberingEncoder(MiniLMEncoder())
+    reader, reading = ConfiguredClient(Settings()), RememberingEncoder(bundled_encoder())
     made = marked_versions(rows, marks)  # the same whichever students are judged
-    folded = with_cuts(out_of_fold(list(made), marks, encoder), bundled_model().cuts)
-    judges: list[PartsJudge] = [ClassifierJudge(encoder, folded)]
-    if baseline:
-        judges.append(WholeAnswerJudge(reader, encoder, saved.setdefault("whole", {})))
+    folded = with_cuts(out_of_fold(list(made), marks, reading), bundled_model().cuts)
+    judges: list[PartsJudge] = [ClassifierJudge(reading, folded)]
+    if baseline:  # quotes by MiniLM, as that judge chose them
+        quoting = RememberingEncoder(MiniLMEncoder())
+        judges.append(WholeAnswerJudge(reader, quoting, saved.setdefault("whole", {})))
     stories = [s for s in made if s.of(students)]
     started = time.perf_counter()
     try:  # the earlier judge's slow readings first, each story's kept in ``out`` as it comes

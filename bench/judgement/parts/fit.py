@@ -46,8 +46,16 @@ from bench.judgement.parts.stories import Story
 from bench.judgement.parts.tally import Count, PartTally, tally
 from bench.validity.__main__ import DEFAULT_RATINGS, read_ratings
 from bench.validity.stats import student_of, wilson
-from rehearse.feedback.judge.story import LABELS, PARTS, Floats, PartsModel, sentence_features
-from rehearse.interviewer.retrieval.encoder import MiniLMEncoder, TextEncoder
+from rehearse.feedback.judge.story import (
+    LABELS,
+    PARTS,
+    Floats,
+    PartsModel,
+    canonical_sentence,
+    label_means,
+    sentence_features,
+)
+from rehearse.interviewer.retrieval.encoder import MPNetEncoder, TextEncoder
 
 PENALTY = 0.01
 FOLDS = 5
@@ -61,8 +69,9 @@ def labels_of(mark: Mark) -> list[int]:
     return [LABELS.index(LETTERS.get(letter, "none")) for letter in mark.labels]
 
 
-def fit_weights(features: Floats, labels: NDArray[np.int_]) -> PartsModel:
-    """Softmax regression on standardised features, L2 ``PENALTY`` on the weights."""
+def fit_weights(features: Floats, labels: NDArray[np.int_]) -> tuple[Floats, ...]:
+    """Softmax regression on standardised features, L2 ``PENALTY`` on the weights: the weights,
+    bias, mean and scale."""
     mean, scale = features.mean(axis=0), features.std(axis=0) + 1e-6
     x = (features - mean) / scale
     n, d, k = len(labels), x.shape[1], len(LABELS)
@@ -80,13 +89,17 @@ def fit_weights(features: Floats, labels: NDArray[np.int_]) -> PartsModel:
         return float(value), gradient
 
     found = minimize(loss, np.zeros(d * k + k), jac=True, method="L-BFGS-B").x
-    return PartsModel(found[: d * k].reshape(d, k), found[d * k :], mean, scale, {})
+    return found[: d * k].reshape(d, k), found[d * k :], mean, scale
 
 
 def fit(stories: Sequence[Story], marks: Mapping[str, Mark], encoder: TextEncoder) -> PartsModel:
-    features = [sentence_features(s.sentences, s.question, encoder) for s in stories]
-    labels = [labels_of(marks[s.story_id]) for s in stories]
-    return fit_weights(np.vstack(features), np.concatenate(labels))
+    """The classifier of these stories' sentences, each label's mean sentence taken from them."""
+    labels = np.concatenate([labels_of(marks[s.story_id]) for s in stories])
+    read = [canonical_sentence(sentence) for s in stories for sentence in s.sentences]
+    means = label_means(np.asarray(encoder.encode(read), dtype=float), labels)
+    features = [sentence_features(s.sentences, s.question, encoder, means) for s in stories]
+    weights, bias, mean, scale = fit_weights(np.vstack(features), labels)
+    return PartsModel(weights, bias, mean, scale, {}, means, encoder.name)
 
 
 def choose_cuts(strengths: dict[str, list[tuple[float, str]]]) -> dict[str, tuple[float, float]]:
@@ -118,10 +131,7 @@ def out_of_fold(
 def with_cuts(
     models: Mapping[str, PartsModel], cuts: Mapping[str, tuple[float, float]]
 ) -> dict[str, PartsModel]:
-    return {
-        student: PartsModel(m.weights, m.bias, m.mean, m.scale, cuts)
-        for student, m in models.items()
-    }
+    return {student: model.with_cuts(cuts) for student, model in models.items()}
 
 
 def strengths_of(
@@ -137,7 +147,9 @@ def strengths_of(
         for version, _ in pairs:
             best = np.zeros(len(PARTS))
             if version.sentences:
-                features = sentence_features(version.sentences, story.question, encoder)
+                features = sentence_features(
+                    version.sentences, story.question, encoder, model.label_means
+                )
                 best = model.probabilities(features)[:, : len(PARTS)].max(axis=0)
             for column, part in enumerate(PARTS):
                 found[part].append((float(best[column]), version.expected[part]))
@@ -216,7 +228,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     rows = read_ratings(args.ratings)
     # Each sentence is read in many versions and folds: embedded once (seconds, not minutes).
-    marks, encoder = read_marks(), RememberingEncoder(MiniLMEncoder())
+    marks, encoder = read_marks(), RememberingEncoder(MPNetEncoder())
     made = marked_versions(rows, marks)
     folded = out_of_fold(list(made), marks, encoder)
     strengths = strengths_of(folded, made, encoder)
@@ -226,12 +238,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         students: figures(tally(judge, [pair for s in made if s.of(students) for pair in made[s]]))
         for students in ("locked", "all")
     }
-    model = fit(list(made), marks, encoder)
-    model = PartsModel(model.weights, model.bias, model.mean, model.scale, cuts)
+    model = fit(list(made), marks, encoder).with_cuts(cuts)
     payload = {
         "source": "hand marks of the stories of MIT Interview's development half "
         "(bench/judgement/parts/marks.json, MARKING.md)",
-        "method": f"softmax regression, L2 {PENALTY}, fitted on all {len(made)} marked "
+        "method": f"softmax regression over {encoder.name}'s likeness to examples and to "
+        f"each label's mean sentence, L2 {PENALTY}, fitted on all {len(made)} marked "
         f"stories; every figure out of fold, {FOLDS} folds by student; cuts from the "
         f"out-of-fold strengths: covered where {KEPT_COVERED:.0%} of kept covered parts "
         f"reach, partly where {KEPT_TOLD:.0%} of kept told parts reach",

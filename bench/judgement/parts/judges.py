@@ -93,4 +93,4 @@ class ClassifierJudge:
 
     def parts(self, story: Story, sentences: Sequence[str]) -> tuple[PointVerdict, ...]:
         model = self.models[student_of(story.participant)]
-        return story_parts(sentences, story.question, self.encoder, model)
+        return story_parts(sentences, story.question, model, self.encoder)

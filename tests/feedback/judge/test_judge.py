@@ -15,6 +15,7 @@ from statistics import mean
 import httpx
 import pytest
 
+from rehearse.feedback.content.sentences import split_sentences
 from rehearse.feedback.judge import prompts
 from rehearse.feedback.judge.judge import ContentJudge, JudgeInput
 from rehearse.feedback.judge.points import FORM_POINTS, STAR_GAPS, STAR_PARTS
@@ -154,8 +155,9 @@ def test_a_story_without_its_result_is_told_so(judge: _OnceEach) -> None:
 def test_the_stronger_answer_is_made_of_the_answer_and_marked_gaps(judge: _OnceEach) -> None:
     judgement = _story(judge, WITHOUT_RESULT)
     own_words = re.sub(r"\[[^\]]*\]", "|", judgement.stronger)
-    for piece in own_words.split("|"):
-        assert piece.strip() in WITHOUT_RESULT
+    for piece in own_words.split("|"):  # its quotes, in the order of the parts they tell
+        for sentence in split_sentences(piece):
+            assert sentence.text in WITHOUT_RESULT
     gaps = re.findall(r"\[[^\]]*\]", judgement.stronger)
     assert set(gaps) <= {*STAR_GAPS.values(), UNCOUNTED_RESULT}
     assert len(gaps) >= sum(p.status != "covered" for p in judgement.star)

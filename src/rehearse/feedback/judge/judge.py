@@ -56,7 +56,7 @@ from rehearse.interviewer.retrieval.encoder import TextEncoder
 # judge-1: interview answers by their points' mean; judge-2: by one grade; judge-3: five;
 # judge-4: the five against three graded reference answers; judge-5: a story's parts found
 # sentence by sentence (story.py).
-METHOD = "judge-6"  # judge-5, its sentences read by their likeness to examples of each part
+METHOD = "judge-7"  # judge-6, its sentences read by all-mpnet-base-v2 and each part's mean sentence
 MAX_WORDS = 400
 # The cosine of a key point and an answer read as 0 at 0.1 and as 1 at 0.8 (declared).
 COSINE_SCALE = (0.1, 0.8)
@@ -214,7 +214,7 @@ class ContentJudge:
     def _story_parts(self, question: str, answer: str) -> tuple[PointVerdict, ...]:
         """A story's STAR parts from what each of its sentences tells (``story.py``)."""
         sentences = [s.text for s in split_sentences(answer)] or [answer]
-        return story_parts(sentences, question, self.encoder)
+        return story_parts(sentences, question)
 
     def _closest_sentences(
         self, answer: str, points: Sequence[str]

@@ -5,9 +5,10 @@ story: on the rated interviews the judge called 98 % of parts present, and its v
 the answer's length more than its content (issue 46). Asked which part each sentence tells, it
 answered "task" for most sentences of every story (docs/judgement.md). So each sentence is read
 by a small classifier fitted to hand marks of real stories (``bench/judgement/parts``): how
-close its MiniLM embedding lies to short examples of each part (``EXAMPLES``), its cosine with
-the question, its length and the STAR cue phrases (``content/cues.py``) give the probability
-that it tells the situation, the task, an action, the result, or none of them. A part's
+close its all-mpnet-base-v2 embedding lies to short examples of each part (``EXAMPLES``) and
+to the mean sentence of each part in the marked stories, its cosine with the question, its
+length and the STAR cue phrases (``content/cues.py``) give the probability that it tells the
+situation, the task, an action, the result, or none of them. A part's
 strength is its best sentence's probability, and that sentence is the part's quote: a real
 span of the answer by construction. Remove the sentences that tell the result and no sentence
 is left to carry it; a sentence reads the same wherever it stands.
@@ -22,7 +23,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -33,7 +34,7 @@ from numpy.typing import NDArray
 from rehearse.feedback.content import cues
 from rehearse.feedback.judge.points import STAR_PARTS
 from rehearse.feedback.judge.verdict import PointVerdict, status_of
-from rehearse.interviewer.retrieval.encoder import TextEncoder
+from rehearse.interviewer.retrieval.encoder import MPNetEncoder, TextEncoder
 
 Floats = NDArray[np.float64]
 PARTS = tuple(STAR_PARTS)
@@ -43,7 +44,7 @@ LABELS = (*PARTS, "none")  # the classes, in the order of the weights' columns
 SAID_AT = 0.8
 
 # A few sentences of each kind, written once before they were measured. A sentence is read by
-# its cosine with each, not by its embedding's 384 dimensions: fitted to 132 spoken stories,
+# its cosine with each, not by its embedding's dimensions: fitted to 132 spoken stories,
 # those read a written story's result ("the timeouts stopped and we took 30 percent more
 # orders") as an action, and at the declared penalty told a removed part from a kept one less
 # well out of fold (docs/judgement.md).
@@ -118,20 +119,31 @@ def _examples_read_by(encoder: TextEncoder) -> Floats:
     return _EXAMPLES_READ[encoder.name]
 
 
-def sentence_features(sentences: Sequence[str], question: str, encoder: TextEncoder) -> Floats:
-    """One row per sentence: its cosine with each of ``EXAMPLES``, its length, its cosine with
-    the question and which cues it carries. Not its place in the answer: with it, the last
-    sentence was read as the result whatever it said, so removing the result made the sentence
-    before it one (out of fold on the open students, the removed result was called not covered
-    in 52 % of stories with the place and 65 % without)."""
+def label_means(vectors: Floats, labels: NDArray[np.int_]) -> Floats:
+    """Each label's mean sentence vector, made unit length: one row per ``LABELS``."""
+    found = np.asarray([vectors[labels == k].mean(axis=0) for k in range(len(LABELS))])
+    unit: Floats = found / np.linalg.norm(found, axis=1, keepdims=True)
+    return unit
+
+
+def sentence_features(
+    sentences: Sequence[str], question: str, encoder: TextEncoder, means: Floats
+) -> Floats:
+    """One row per sentence: its cosine with each of ``EXAMPLES`` and with each label's mean
+    sentence ``means``, its length, its cosine with the question and which cues it carries.
+    Not its place in the answer nor its neighbours: with the place, the last sentence was read
+    as the result whatever it said, so removing the result made the sentence before it one
+    (out of fold on the open students, the removed result was called not covered in 52 % of
+    stories with the place and 65 % without)."""
     read = [canonical_sentence(s) for s in sentences]
-    vectors = encoder.encode([question, *read])
+    vectors = np.asarray(encoder.encode([question, *read]), dtype=float)
     asked, embedded = vectors[0], vectors[1:]
     likeness = embedded @ _examples_read_by(encoder).T
+    closeness = embedded @ means.T
     rows = []
-    for text, vector, near in zip(read, embedded, likeness, strict=True):
+    for text, vector, near, close in zip(read, embedded, likeness, closeness, strict=True):
         shape = [min(len(text.split()), 40) / 40, float(vector @ asked)]
-        rows.append([*near, *shape, *(bool(cue.search(text)) for cue in _CUES)])
+        rows.append([*near, *close, *shape, *(bool(cue.search(text)) for cue in _CUES)])
     return np.asarray(rows, dtype=float)
 
 
@@ -145,6 +157,11 @@ class PartsModel:
     mean: Floats  # the features' standardisation
     scale: Floats
     cuts: Mapping[str, tuple[float, float]]
+    label_means: Floats  # each label's mean training sentence, by ``encoder``
+    encoder: str  # the name of the encoder whose vectors it reads
+
+    def with_cuts(self, cuts: Mapping[str, tuple[float, float]]) -> PartsModel:
+        return replace(self, cuts=cuts)
 
     def probabilities(self, features: Floats) -> Floats:
         logits = ((features - self.mean) / self.scale) @ self.weights + self.bias
@@ -156,20 +173,23 @@ class PartsModel:
     def to_dict(self) -> dict[str, Any]:
         return {
             "labels": list(LABELS),
+            "encoder": self.encoder,
             "cuts": {part: list(cut) for part, cut in self.cuts.items()},
             "weights": np.round(self.weights, 6).tolist(),
             "bias": np.round(self.bias, 6).tolist(),
             "mean": np.round(self.mean, 6).tolist(),
             "scale": np.round(self.scale, 6).tolist(),
+            "label_means": np.round(self.label_means, 6).tolist(),
         }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> PartsModel:
         cuts = {part: (float(low), float(high)) for part, (low, high) in data["cuts"].items()}
-        weights, bias, mean, scale = (
-            np.asarray(data[key], dtype=float) for key in ("weights", "bias", "mean", "scale")
+        weights, bias, mean, scale, means = (
+            np.asarray(data[key], dtype=float)
+            for key in ("weights", "bias", "mean", "scale", "label_means")
         )
-        return cls(weights, bias, mean, scale, cuts)
+        return cls(weights, bias, mean, scale, cuts, means, data["encoder"])
 
 
 @cache
@@ -195,18 +215,28 @@ def bundled_model() -> PartsModel:
     return PartsModel.from_dict(fitted()["model"])
 
 
+@cache
+def bundled_encoder() -> TextEncoder:
+    """The encoder the bundled model reads with."""
+    return MPNetEncoder()
+
+
 def story_parts(
     sentences: Sequence[str],
     question: str,
-    encoder: TextEncoder,
     model: PartsModel | None = None,
+    encoder: TextEncoder | None = None,
 ) -> tuple[PointVerdict, ...]:
     """Each STAR part, covered, partly or missing by the sentence most likely to tell it,
-    which it quotes."""
+    which it quotes; read by ``model`` (the bundled one) with ``encoder`` (its own)."""
     model = model or bundled_model()
+    encoder = encoder or bundled_encoder()
+    if encoder.name != model.encoder:
+        raise ValueError(f"the model reads {model.encoder}'s vectors, not {encoder.name}'s")
     if not sentences:
         return tuple(PointVerdict(part, "missing", 0.0, "", {}) for part in PARTS)
-    shares = model.probabilities(sentence_features(sentences, question, encoder))
+    features = sentence_features(sentences, question, encoder, model.label_means)
+    shares = model.probabilities(features)
     verdicts = []
     for column, part in enumerate(PARTS):
         best = int(np.argmax(shares[:, column]))
