@@ -47,7 +47,7 @@ from rehearse.feedback.judge.instructions import without_instructions
 from rehearse.feedback.judge.points import STAR_PARTS
 from rehearse.feedback.judge.prompts import Reading
 from rehearse.feedback.judge.reader import Reader, share_of
-from rehearse.feedback.judge.story import story_parts
+from rehearse.feedback.judge.story import bundled_encoder, story_parts
 from rehearse.feedback.judge.stronger import stronger_answer
 from rehearse.feedback.judge.terms import term_recall
 from rehearse.feedback.judge.verdict import ContentJudgement, PointVerdict, status_of
@@ -166,9 +166,11 @@ class ContentJudge:
         """Ready the model for an interview's first answer: one short request under each
         system text, the grades' first, so that a local server is started and llama.cpp keeps
         both prefixes (the reference answers included) in its prompt cache; the answer's own
-        yes/no requests then find ``SYSTEM`` in its slot and its grades restore the other."""
+        yes/no requests then find ``SYSTEM`` in its slot and its grades restore the other.
+        The encoder a story's parts are read with is loaded too (about 2 s)."""
         for system in (prompts.GRADING_SYSTEM, prompts.SYSTEM):
             self.reader.first_token(system, Reading("", "").asking(prompts.ABOUT_QUESTION))
+        bundled_encoder().encode(["Tell me about a time you solved a problem."])
 
     def close(self) -> None:
         """Stop what the reader started (a local server), if anything."""
