@@ -48,36 +48,46 @@ def _bundled_mpnet() -> SentenceModel:
     return SentenceModel(bundled_mpnet.prepare(get_settings().resolved_cache_dir))
 
 
-class MiniLMEncoder:
-    """all-MiniLM-L6-v2 (384 dimensions, mean pooling, normalised), on the CPU."""
+class _BundledEncoder:
+    """A bundled model's unit vectors, on the CPU; the model is loaded on first use, once per
+    process (``_model``)."""
+
+    name: str
+    dimensions: int
+    batch_size_by_default: int
+
+    def __init__(self, batch_size: int | None = None) -> None:
+        self.batch_size = batch_size or self.batch_size_by_default
+
+    def _model(self) -> SentenceModel:
+        raise NotImplementedError
+
+    def encode(self, texts: Sequence[str]) -> Vectors:
+        if not texts:
+            return np.zeros((0, self.dimensions), dtype=np.float32)
+        with _load_lock:
+            model = self._model()
+        return model.embed(list(texts), batch_size=self.batch_size)
+
+
+class MiniLMEncoder(_BundledEncoder):
+    """all-MiniLM-L6-v2 (384 dimensions, mean pooling, normalised)."""
 
     name = "all-MiniLM-L6-v2"
     dimensions = 384
+    batch_size_by_default = 64
 
-    def __init__(self, batch_size: int = 64) -> None:
-        self.batch_size = batch_size
-
-    def encode(self, texts: Sequence[str]) -> Vectors:
-        if not texts:
-            return np.zeros((0, self.dimensions), dtype=np.float32)
-        with _load_lock:
-            model = _bundled_minilm()
-        return model.embed(list(texts), batch_size=self.batch_size)
+    def _model(self) -> SentenceModel:
+        return _bundled_minilm()
 
 
-class MPNetEncoder:
-    """all-mpnet-base-v2 (768 dimensions, mean pooling, normalised), on the CPU: twice
-    MiniLM's layers, each twice as wide, for sentences read closer to their meaning."""
+class MPNetEncoder(_BundledEncoder):
+    """all-mpnet-base-v2 (768 dimensions, mean pooling, normalised): twice MiniLM's layers,
+    each twice as wide, for sentences read closer to their meaning."""
 
     name = "all-mpnet-base-v2"
     dimensions = 768
+    batch_size_by_default = 32
 
-    def __init__(self, batch_size: int = 32) -> None:
-        self.batch_size = batch_size
-
-    def encode(self, texts: Sequence[str]) -> Vectors:
-        if not texts:
-            return np.zeros((0, self.dimensions), dtype=np.float32)
-        with _load_lock:
-            model = _bundled_mpnet()
-        return model.embed(list(texts), batch_size=self.batch_size)
+    def _model(self) -> SentenceModel:
+        return _bundled_mpnet()

@@ -79,8 +79,8 @@ class SentenceModel:
 
     def __init__(self, folder: Path) -> None:
         config = _json(folder / "config.json")
-        self.architecture: str = config.get("model_type", "")
-        if config.get("hidden_act") != "gelu" or self.architecture not in ("bert", "mpnet"):
+        architecture = config.get("model_type")
+        if config.get("hidden_act") != "gelu" or architecture not in ("bert", "mpnet"):
             raise ValueError(
                 f"{folder}: only BERT or MPNet with the exact (erf) GELU is implemented"
             )
@@ -89,7 +89,7 @@ class SentenceModel:
         self.dimensions: int = config["hidden_size"]
         self.heads: int = config["num_attention_heads"]
         self.eps = np.float32(config["layer_norm_eps"])
-        mpnet = self.architecture == "mpnet"
+        mpnet = architecture == "mpnet"
         # MPNet's positions follow its padding id, as in RoBERTa: the first token's is 2.
         self.first_position = config["pad_token_id"] + 1 if mpnet else 0
         self.max_tokens: int = min(
