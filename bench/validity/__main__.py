@@ -83,7 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--fit",
         action="store_true",
-        help="fit the scores on the open students, measure them on the locked ones, and "
+        help="fit the scores on every student, measure them leave one student out, and "
         "write src/rehearse/feedback/fitted.json (the product's fitted bands and weights); "
         "with --no-judge only the scores' bands and weights are refitted and the shipped "
         "overall, fitted over the judge's content, is kept",
@@ -91,9 +91,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--cv",
         action="store_true",
-        help="also fit the scores and print their agreement on the locked students, and "
-        "cross-validated by student over the open ones (leave one student out: bands, "
-        "weights and the overall fitted without them)",
+        help="also fit the scores and print their agreement, each interview scored by the "
+        "fit made without its student (bands, weights and the overall), on the locked "
+        "students and on all, beside the fit on the open students",
     )
     args = parser.parse_args(argv)
     if not args.ratings.is_file():
@@ -154,46 +154,40 @@ def print_fitted(
     *,
     write: bool,
 ) -> None:
-    """Fit the scores on the open students and measure them on the locked ones (the figures
-    the product shows), and cross-validate the fit by student over the open ones; print
-    both and, when ``write``, write the product's ``fitted.json``."""
+    """Fit the scores on every student and measure them leave one student out, over all of
+    them and on the locked ones (the figures the product shows), beside the fit on the open
+    students measured on the locked ones (shown until 2026-11-27); print them and, when
+    ``write``, write the product's ``fitted.json``."""
     measures = fit.measures_of(evaluated)
-    model, locked = fit.locked_agreement(measures, rows, students, judged)
-    open_part = [i for i, student in enumerate(students) if not is_locked(student)]
-    open_rows, open_students = [rows[i] for i in open_part], [students[i] for i in open_part]
-    open_judged = None if judged is None else [judged[i] for i in open_part]
-    crossed = fit.cross_validate(
-        [measures[i] for i in open_part], open_rows, open_students, open_judged
-    )
-    every = fit.agreement_table(
-        fit.cross_validate(measures, rows, students, judged), rows, students
-    )
+    made = fit.shipped_fit(measures, rows, students, judged)
+    _, before = fit.locked_agreement(measures, rows, students, judged)
     for title, table in (
-        ("open students, cross-validated leave-one-student-out",
-         fit.agreement_table(crossed, open_rows, open_students)),
-        ("all students, cross-validated leave-one-student-out", every),
-        ("fitted on the open students, measured on the locked ones (shown)", locked),
+        ("all students, each scored by the fit made without them", made.agreement("all")),
+        ("locked students, each scored by the fit made without them (shown)",
+         made.agreement("locked")),
+        ("locked students, scored by the fit on the open students (shown until 2026-11-27)",
+         before),
+        ("the overall's traits: all students, each scored by the fit made without them",
+         made.agreement("all", fit.OVERALL_TRAITS)),
+        ("the overall's traits: locked students, each scored by the fit made without them",
+         made.agreement("locked", fit.OVERALL_TRAITS)),
     ):  # fmt: skip
         print(f"\n{title}:")
         for name, found in table.items():
             for item in found:
                 shown = f"{item['rho']:+.2f} [{item['low']:+.2f}, {item['high']:+.2f}]"
                 print(f"{name:<26}{item['trait']:<20}{shown}  n={item['interviews']}")
-    for name, fitted in model.scores.items():
+    print("\nfitted on every student:")
+    for name, fitted in made.model.scores.items():
         weights = ", ".join(f"{m['name']} {m['weight']}" for m in fitted["measures"])
         print(f"    {name}: {weights}")
-    print(f"    overall: {dict(model.overall)}")
+    print(f"    overall: {dict(made.model.overall)}")
     if not write:
         return
     out = ROOT / fit.FITTED_FILE
     content = fit.shipped(
-        model, locked, f"{ratings_file.parent.name}/{ratings_file.name}", str(date.today())
+        made, f"{ratings_file.parent.name}/{ratings_file.name}", str(date.today())
     )
-    # More data than the locked third: the overall cross-validated by student over every
-    # interview, and the judge's content (nothing of it fitted) on every interview.
-    content["overall_cross_validated"] = every["overall"]
-    if fit.JUDGED in every:
-        content["judged_content_on_every_interview"] = every[fit.JUDGED]
     if judged is None:
         content = fit.with_judged_overall(content, json.loads(out.read_text("utf-8")))
     out.write_text(json.dumps(content, indent=2) + "\n", encoding="utf-8")

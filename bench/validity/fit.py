@@ -12,10 +12,12 @@ the fitted content when the judgements are given (as the product scores by defau
 fitted content is a coaching check, which the product does not count). Leave-one-student-
 out cross-validation repeats the whole fit without each student (bands, weights and the
 overall, nested) and scores that student's two interviews with it; those held-out scores
-are the figures reported for the open students and for all of them. The model the product
-ships is ``fit`` on the open students' interviews, and the agreement it shows is that
-model's on the locked students' (``locked_agreement``, ``--fit``), beside the overall's
-cross-validated over all of them.
+are the figures reported. The model the product ships is ``fit`` on every student's
+interviews (``shipped_fit``, ``--fit``); the agreement it shows is that of the held-out
+scores of the locked students' interviews, beside the overall's over all of them. Until
+2026-11-27 it was the fit on the open two thirds, measured on the locked third
+(``locked_agreement``, still printed beside it): 13 students, too few to tell a figure from
+its noise, and half the data to fit on.
 """
 
 from __future__ import annotations
@@ -203,6 +205,14 @@ class HeldOut:
     overall: list[float]
     judged: Judged = None
 
+    def of(self, interviews: Sequence[int]) -> HeldOut:
+        """The same scores of ``interviews`` alone, in that order."""
+        return HeldOut(
+            {name: [values[i] for i in interviews] for name, values in self.competencies.items()},
+            [self.overall[i] for i in interviews],
+            None if self.judged is None else [self.judged[i] for i in interviews],
+        )
+
 
 def cross_validate(
     measures: Measures,
@@ -224,10 +234,13 @@ def cross_validate(
 
 
 def agreement_table(
-    held_out: HeldOut, rows: Sequence[Mapping[str, str]], students: Sequence[str]
+    held_out: HeldOut,
+    rows: Sequence[Mapping[str, str]],
+    students: Sequence[str],
+    against: Sequence[str] | None = None,
 ) -> dict[str, list[dict[str, Any]]]:
     """Each fitted competency's and the overall's cross-validated agreement, in the shipped
-    file's shape."""
+    file's shape: each competency with its own trait, or with each of ``against``."""
 
     def entry(values: Sequence[float | None], trait: str) -> dict[str, Any]:
         found = agreement(list(values), list(_ratings(rows, trait)), students)
@@ -240,7 +253,8 @@ def agreement_table(
         }
 
     table = {
-        name: [entry(held_out.competencies[name], trait)] for name, (trait, _) in FITTED.items()
+        name: [entry(held_out.competencies[name], trait) for trait in against or (own,)]
+        for name, (own, _) in FITTED.items()
     }
     table["overall"] = [entry(held_out.overall, trait) for trait in OVERALL_TRAITS]
     if held_out.judged is not None:
@@ -255,7 +269,8 @@ def locked_agreement(
     judged: Judged = None,
 ) -> tuple[Model, dict[str, list[dict[str, Any]]]]:
     """The fit on the open students' interviews, and its agreement on the locked students'
-    (``bench/judgement/locked.py``), which the fit never saw: the figure the product shows."""
+    (``bench/judgement/locked.py``), which the fit never saw: the figure the product showed
+    until 2026-11-27, printed beside the one it shows now (``shipped_fit``)."""
     train = [i for i, student in enumerate(students) if not is_locked(student)]
     test = [i for i, student in enumerate(students) if is_locked(student)]
     model = fit(measures, rows, train, judged)
@@ -268,14 +283,46 @@ def locked_agreement(
     return model, agreement_table(held, [rows[i] for i in test], [students[i] for i in test])
 
 
+@dataclass(frozen=True)
+class Shipped:
+    """The model the product ships, fitted on every student, and every interview's scores
+    from the fit made without its student (``held``), which its figures are measured on."""
+
+    model: Model
+    held: HeldOut
+    rows: Sequence[Mapping[str, str]]
+    students: Sequence[str]
+
+    def agreement(
+        self, part: str = "all", against: Sequence[str] | None = None
+    ) -> dict[str, list[dict[str, Any]]]:
+        """The held-out scores' agreement over the interviews of ``part`` ("all", or
+        "locked": what the product shows), in ``agreement_table``'s shape."""
+        kept = [i for i, s in enumerate(self.students) if part == "all" or is_locked(s)]
+        rows, students = [self.rows[i] for i in kept], [self.students[i] for i in kept]
+        return agreement_table(self.held.of(kept), rows, students, against)
+
+
+def shipped_fit(
+    measures: Measures,
+    rows: Sequence[Mapping[str, str]],
+    students: Sequence[str],
+    judged: Judged = None,
+) -> Shipped:
+    """Fitted on all the students (twice the open part's data); each interview scored, for
+    the figures, by the fit made without its student."""
+    model = fit(measures, rows, list(range(len(rows))), judged)
+    return Shipped(model, cross_validate(measures, rows, students, judged), rows, students)
+
+
 FITTED_FILE = "src/rehearse/feedback/fitted.json"
 
 
-def shipped(
-    model: Model, table: Mapping[str, list[dict[str, Any]]], ratings_file: str, date: str
-) -> dict[str, Any]:
-    """The file the product reads (``feedback/fitted.py``): the fit on the open students,
-    with each score's agreement on the locked students (``table``)."""
+def shipped(made: Shipped, ratings_file: str, date: str) -> dict[str, Any]:
+    """The file the product reads (``feedback/fitted.py``): the fit on every student, with
+    each score's agreement on the locked students and the overall's and the judge's content's
+    on every student, each interview scored by the fit made without its student."""
+    every = made.agreement("all")
     return {
         "dataset": "MIT Interview ratings",
         "source": (
@@ -285,15 +332,18 @@ def shipped(
         "method": (
             "bands from the training answers' 10th and 90th percentiles, weights by "
             f"non-negative ridge least squares (penalty {RIDGE}), fitted on the interviews "
-            "of the open two thirds of the students; agreement is Spearman rho on the "
-            "interviews of the locked third (bench/judgement/locked.py), which no fit saw, "
+            "of all the students; agreement is Spearman rho, each interview scored by the "
+            "fit made without its student (bands, weights and the overall), on the "
+            "interviews of the locked third (bench/judgement/locked.py) and on all of them, "
             "95 % bootstrap interval over students"
         ),
-        "agreement_on": "students set aside from the fit",
+        "agreement_on": "the locked third of the students, each scored by a fit made without them",
         "date": date,
-        "scores": model.scores,
-        "overall": {"traits": list(OVERALL_TRAITS), "weights": model.overall},
-        "agreement": table,
+        "scores": made.model.scores,
+        "overall": {"traits": list(OVERALL_TRAITS), "weights": made.model.overall},
+        "agreement": made.agreement("locked"),
+        "overall_cross_validated": every["overall"],
+        **({"judged_content_on_every_interview": every[JUDGED]} if JUDGED in every else {}),
     }
 
 

@@ -110,7 +110,10 @@ def test_a_graded_score_keeps_its_label_and_names_its_agreement() -> None:
     checked = with_agreement(Score("fluency", 70.0, "good", (), ""))
     assert checked.label == "good"
     assert "Agrees with human interviewers at NoFillers rho" in checked.agreement
-    assert "MIT Interview ratings, students set aside from the fit" in checked.agreement
+    assert (
+        "MIT Interview ratings, the locked third of the students, each scored by a fit made "
+        "without them" in checked.agreement
+    )
 
 
 def test_a_score_below_the_bar_is_not_a_grade() -> None:
