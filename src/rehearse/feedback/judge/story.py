@@ -120,7 +120,12 @@ def _examples_read_by(encoder: TextEncoder) -> Floats:
 
 
 def label_means(vectors: Floats, labels: NDArray[np.int_]) -> Floats:
-    """Each label's mean sentence vector, made unit length: one row per ``LABELS``."""
+    """Each label's mean sentence vector, made unit length: one row per ``LABELS``. Every
+    label needs a sentence: a mean of none would read every sentence as unlike it and fit a
+    model of nothing."""
+    absent = [LABELS[k] for k in range(len(LABELS)) if not (labels == k).any()]
+    if absent:
+        raise ValueError(f"no sentence is marked {' or '.join(absent)}: each label needs one")
     found = np.asarray([vectors[labels == k].mean(axis=0) for k in range(len(LABELS))])
     unit: Floats = found / np.linalg.norm(found, axis=1, keepdims=True)
     return unit

@@ -15,25 +15,33 @@ from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
 QUESTION = "Tell me about a time you led a team."
 TOLD = (
     ("Last spring I ran the robotics club.", "We had two weeks to get the robot driving.",
-     "So I split the work into three parts.", "We finished second of forty teams."),
+     "So I split the work into three parts.", "We finished second of forty teams.",
+     "Um, yeah, that's about it."),
     ("At my internship our build kept breaking.", "My job was to make it pass every night.",
-     "I wrote a check that ran before each merge.", "After that it never broke again."),
+     "I wrote a check that ran before each merge.", "After that it never broke again.",
+     "That's a good question."),
     ("In my second year I led the debate team.", "We needed a new member for the final.",
-     "I asked every first year to try out.", "In the end we won the regional final."),
+     "I asked every first year to try out.", "In the end we won the regional final.",
+     "I think I'm a hard-working person."),
     ("Our shop lost customers to a new store.", "I had to win them back by summer.",
-     "I started a loyalty card and called old customers.", "Sales rose by a fifth."),
+     "I started a loyalty card and called old customers.", "Sales rose by a fifth.",
+     "So yes, that was it."),
     ("The school fair had no one in charge.", "I was asked to organise it in a month.",
-     "I made a plan and gave each parent one stall.", "We raised two thousand dollars."),
+     "I made a plan and gave each parent one stall.", "We raised two thousand dollars.",
+     "I hope that answers it."),
 )  # fmt: skip
 
 
-def _stories() -> tuple[list[Story], dict[str, Mark]]:
+def _stories(*, with_none: bool = True) -> tuple[list[Story], dict[str, Mark]]:
+    """The stories and their marks; the last sentence of each tells no part ("-"), so every
+    label has sentences to learn from, unless ``with_none`` is false (it is left out)."""
     stories, marks = [], {}
-    for number, sentences in enumerate(TOLD, start=1):
+    for number, told in enumerate(TOLD, start=1):
+        sentences, labels = (told, "STAR-") if with_none else (told[:4], "STAR")
         story = Story(f"p{number}/1", f"p{number}", QUESTION, sentences)
         verdicts = dict.fromkeys(("situation", "task", "action", "result"), "covered")
         stories.append(story)
-        marks[story.story_id] = Mark(story.story_id, tuple(story.fingerprint()), "STAR", verdicts)
+        marks[story.story_id] = Mark(story.story_id, tuple(story.fingerprint()), labels, verdicts)
     return stories, marks
 
 
@@ -49,6 +57,13 @@ def test_each_students_model_was_fitted_without_their_stories(encoder: MiniLMEnc
     for student, model in models.items():
         others = [s for s in stories if s.participant != f"p{student}"]
         assert np.allclose(model.weights, fit(others, marks, encoder).weights)
+        assert not np.allclose(model.weights, fit(stories, marks, encoder).weights)
+
+
+def test_a_fit_with_a_label_no_sentence_tells_is_refused(encoder: MiniLMEncoder) -> None:
+    stories, marks = _stories(with_none=False)
+    with pytest.raises(ValueError, match="no sentence is marked none"):
+        fit(stories, marks, encoder)
 
 
 def test_separation_is_whole_when_every_covered_part_is_stronger_and_half_when_tied() -> None:
