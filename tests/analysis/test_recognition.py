@@ -21,6 +21,7 @@ from rehearse.analysis.speech.recognition import (
     describe_model,
     load_model,
     plan_chunks,
+    runs_with_context,
     uncovered,
     unheard,
 )
@@ -132,3 +133,21 @@ def test_speech_after_a_decode_that_stopped_early_is_found_for_a_retry() -> None
 def test_a_short_pause_between_words_is_not_decoded_again() -> None:
     heard = [Word(" first", 0.5, 1.0, 0.9), Word(" second", 1.6, 2.0, 0.9)]
     assert uncovered([Span(0.4, 2.1)], heard) == []
+
+
+def test_missed_speech_is_decoded_again_after_the_words_said_before_it() -> None:
+    said = [Word(f" w{i}", i * 0.5, i * 0.5 + 0.4, 0.9) for i in range(50)]
+    late = [Span(30.0, 31.0)]
+    [(before, spans)] = runs_with_context(late, said)
+    assert spans == late
+    assert [w.text for w in before] == [f" w{i}" for i in range(10, 50)]  # the last 40
+
+
+def test_missed_spans_with_no_word_between_them_are_decoded_together() -> None:
+    said = [Word(" first", 0.0, 0.4, 0.9), Word(" second", 5.0, 5.4, 0.9)]
+    missed = [Span(3.0, 3.5), Span(1.0, 2.0), Span(6.0, 7.0)]
+    runs = runs_with_context(missed, said)
+    assert [([w.text for w in before], spans) for before, spans in runs] == [
+        ([" first"], [Span(1.0, 2.0), Span(3.0, 3.5)]),
+        ([" first", " second"], [Span(6.0, 7.0)]),
+    ]

@@ -19,8 +19,10 @@ their words):
   through words) and a narrowband one's (``bandwidth.is_narrowband``: a telephone line);
 - ``decode_missed``: speech no kept word touches (Whisper sometimes stops early in a chunk
   and skips short stretches such as a drawn-out "um"), and a second or more of speech no
-  word covers (prompted with disfluencies, it ends its decode at a voice it finds hard), all
-  of it joined into one clip, so no second decode of speech already heard is paid for.
+  word covers (prompted with disfluencies, it ends its decode at a voice it finds hard), the
+  spans no kept word falls between joined into one clip, so no second decode of speech
+  already heard is paid for, and prompted with the words said before them as well: alone,
+  the end of "…can do for you. [faint] ask what you can do" was read "You can ask what…".
 Callers give the recording brought to a standard speech level (``level.py``), so a quiet
 microphone is heard as well as a loud one.
 """
@@ -52,6 +54,7 @@ __all__ = [
     "Recognizer",
     "describe_model",
     "load_model",
+    "runs_with_context",
     "silent",
     "start_loading",
 ]
@@ -64,6 +67,8 @@ DISFLUENT_PROMPT = "Umm, let me think, uh... so, I mean, we, like, you know, hmm
 BATCH_SIZE = 8
 _SEED = 1234
 _MIN_UNHEARD_SECONDS = 0.3
+# A stretch decoded again is prompted with at most this many words said before it.
+_PROMPT_WORDS = 40
 _MIN_UNCOVERED_SECONDS = 1.0
 _RETRY_GAP_SECONDS = 0.4
 # Whisper's own tests of a decode (openai-whisper's defaults): a text this repetitive or this
@@ -124,6 +129,21 @@ def describe_model(name: str) -> str:
     if Path(name).is_dir():
         return f"local model at {name}"
     return f"faster-whisper model {name!r} (downloaded on first use)"
+
+
+def runs_with_context(
+    missed: Sequence[Span], said: Sequence[Word]
+) -> list[tuple[list[Word], list[Span]]]:
+    """``missed`` in runs that no word of ``said`` falls between, each with the last
+    ``_PROMPT_WORDS`` words said before it."""
+    runs: list[tuple[list[Word], list[Span]]] = []
+    for span in sorted(missed, key=lambda found: found.start):
+        before = [w for w in said if w.end <= span.start][-_PROMPT_WORDS:]
+        if runs and runs[-1][0] == before:
+            runs[-1][1].append(span)
+        else:
+            runs.append((before, [span]))
+    return runs
 
 
 def _padded(span: Span, duration: float) -> Span:
@@ -295,25 +315,36 @@ class Recognizer:
                 segments.append(_segment(result))
         return segments
 
-    def decode_missed(self, audio: Audio, missed: Sequence[Span]) -> list[Segment]:
-        """The ``missed`` spans of ``audio``, padded and joined into one clip, decoded again;
-        the words timed in the recording."""
-        if not missed:
-            return []
-        retry = Clip.joining(audio, [_padded(span, audio.duration) for span in missed])
-        windows = plan_chunks(
-            [Span(offset, offset + span.duration) for offset, span in retry.pieces],
-            len(retry.samples) / SAMPLE_RATE,
-        )
-        return [
-            Segment([retry.in_recording(w) for w in segment.words], segment.avg_logprob)
-            for segment in self._decode(retry, windows, None)
-        ]
+    def decode_missed(
+        self, audio: Audio, missed: Sequence[Span], said: Sequence[Word] = ()
+    ) -> list[Segment]:
+        """The ``missed`` spans of ``audio``, padded and decoded again, each run of them that
+        no word of ``said`` falls between joined into one clip and prompted with the words
+        said before it (as Whisper conditions a long recording on the text before); the
+        words timed in the recording."""
+        segments: list[Segment] = []
+        for before, spans in runs_with_context(missed, said):
+            retry = Clip.joining(audio, [_padded(span, audio.duration) for span in spans])
+            windows = plan_chunks(
+                [Span(offset, offset + span.duration) for offset, span in retry.pieces],
+                len(retry.samples) / SAMPLE_RATE,
+            )
+            prompt = " ".join([DISFLUENT_PROMPT, *(w.text.strip() for w in before)])
+            segments += [
+                Segment([retry.in_recording(w) for w in segment.words], segment.avg_logprob)
+                for segment in self._decode(retry, windows, None, prompt)
+            ]
+        return segments
 
     def _decode(
-        self, clip: Clip, windows: Sequence[Span], progress: ProgressHook | None
+        self,
+        clip: Clip,
+        windows: Sequence[Span],
+        progress: ProgressHook | None,
+        prompt: str = DISFLUENT_PROMPT,
     ) -> list[Segment]:
-        """Decode ``windows`` of ``clip`` in batches; a badly decoded one again on its own."""
+        """Decode ``windows`` of ``clip`` in batches, prompted with ``prompt``; a badly decoded
+        one again on its own."""
         windows = [
             window
             for window in windows
@@ -332,7 +363,7 @@ class Recognizer:
                 word_timestamps=True,
                 clip_timestamps=[{"start": w.start, "end": w.end} for w in windows],
                 batch_size=BATCH_SIZE,
-                initial_prompt=DISFLUENT_PROMPT,
+                initial_prompt=prompt,
                 max_new_tokens=_max_tokens(longest),
             )
             segments: list[Segment] = []
@@ -342,7 +373,7 @@ class Recognizer:
                 if silent(result):
                     continue
                 if not _decoded_well(result):
-                    segments += self._decode_alone(clip, window, DISFLUENT_PROMPT)
+                    segments += self._decode_alone(clip, window, prompt)
                     continue
                 decoded = _segment(result)
                 if loops(decoded.words, hearing):
