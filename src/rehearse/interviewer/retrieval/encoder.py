@@ -10,6 +10,7 @@ sentence-transformers would, with no torch.
 from __future__ import annotations
 
 import threading
+from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Protocol
@@ -48,7 +49,7 @@ def _bundled_mpnet() -> SentenceModel:
     return SentenceModel(bundled_mpnet.prepare(get_settings().resolved_cache_dir))
 
 
-class _BundledEncoder:
+class _BundledEncoder(ABC):
     """A bundled model's unit vectors, on the CPU; the model is loaded on first use, once per
     process (``_model``)."""
 
@@ -59,8 +60,9 @@ class _BundledEncoder:
     def __init__(self, batch_size: int | None = None) -> None:
         self.batch_size = batch_size or self.batch_size_by_default
 
+    @abstractmethod
     def _model(self) -> SentenceModel:
-        raise NotImplementedError
+        """The loaded model, shared by every encoder of its kind."""
 
     def encode(self, texts: Sequence[str]) -> Vectors:
         if not texts:
