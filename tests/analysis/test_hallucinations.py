@@ -183,6 +183,23 @@ def test_the_prompt_echoed_back_is_dropped() -> None:
     assert _kept(Audio(made.samples), segment) == ""
 
 
+def test_a_retry_that_echoes_the_words_said_before_it_is_dropped() -> None:
+    # A stretch decoded again is prompted with the words said before it, which Whisper may
+    # write back instead of hearing the stretch.
+    made = compose(0.5, "So we tried it again.", 0.5)
+    (start, end) = made.speech[0]
+    before = "we moved the servers to a new region last spring"
+    echo = before.split()[1:8]
+    step = (end - start) / len(echo)
+    segment = _segment(
+        [(f" {t}", start + i * step, start + (i + 1) * step, 0.8) for i, t in enumerate(echo)]
+    )
+    leveled = level(Audio(made.samples)).audio
+    guard = Guard(leveled, detect_speech(leveled.samples), DISFLUENT_PROMPT)
+    assert guard.keep(segment)[0]  # the disfluencies alone do not hold these words
+    assert guard.prompted(f"{DISFLUENT_PROMPT} {before}").keep(segment)[0] == []
+
+
 def test_a_word_needs_speech_under_it() -> None:
     speech = [Span(1.0, 2.0)]
     assert backed(Word(" yes", 1.2, 1.5, 0.9), speech)

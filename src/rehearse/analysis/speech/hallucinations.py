@@ -12,7 +12,8 @@ asks whether the words are backed by the recording:
   Whisper is sure of; a word with neither, or squeezed to no duration, goes;
 - a sign-off or subtitle phrase at either end of a segment goes unless its words lie on
   speech and were recognised with confidence;
-- a segment that repeats the decoding prompt goes;
+- a segment that repeats six or more words of its decoding prompt goes (the disfluencies, or
+  the words said before a stretch decoded again);
 - a segment over what is silence *relative to the recording's own speech level* goes;
 - a segment Whisper itself doubts (low word probabilities and a low sequence score) goes;
 - (a phrase said more than twice in a row, Whisper looping, is repeats.py's to cut);
@@ -22,6 +23,7 @@ asks whether the words are backed by the recording:
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Sequence
 from difflib import SequenceMatcher
@@ -108,6 +110,12 @@ class Guard:
         self.speech_db = speech_level_db(heard)
         self.floor_db = float(np.percentile(frame_levels_db(audio.samples), _FLOOR_PERCENTILE))
         self.prompt = [normalize(token) for token in prompt.split()]
+
+    def prompted(self, prompt: str) -> Guard:
+        """This guard for segments decoded after ``prompt``, whose echo it drops."""
+        guard = copy.copy(self)
+        guard.prompt = [normalize(token) for token in prompt.split()]
+        return guard
 
     def keep(self, segment: Segment) -> tuple[list[Word], list[str]]:
         """The words of ``segment`` backed by the recording, and why any others went."""

@@ -180,7 +180,12 @@ def transcribe(
         # activity is everywhere, and a stretch no word covers is as often noise, which a
         # decode of its own fills with invented words.
         missed = sorted([*missed, *uncovered(speech, words)], key=lambda span: span.start)
-    more, more_dropped = guard.judge(recognizer.decode_missed(audio, missed, words))
+    more: list[Word] = []
+    more_dropped: list[str] = []
+    for retried in recognizer.decode_missed(audio, missed, words):
+        kept, why = guard.prompted(retried.prompt).judge(retried.segments)
+        more += kept
+        more_dropped += why
     words, loops = collapse_repeats(
         snap_to_speech(in_order([*words, *more]), speech), Hearing(audio)
     )

@@ -52,6 +52,7 @@ from rehearse.analysis.speech.words import Segment, Word
 __all__ = [
     "DISFLUENT_PROMPT",
     "Recognizer",
+    "Retried",
     "describe_model",
     "load_model",
     "runs_with_context",
@@ -129,6 +130,15 @@ def describe_model(name: str) -> str:
     if Path(name).is_dir():
         return f"local model at {name}"
     return f"faster-whisper model {name!r} (downloaded on first use)"
+
+
+@dataclass(frozen=True)
+class Retried:
+    """Segments decoded again, with the prompt they were decoded after (which the guard
+    checks they do not echo)."""
+
+    prompt: str
+    segments: list[Segment]
 
 
 def runs_with_context(
@@ -317,12 +327,12 @@ class Recognizer:
 
     def decode_missed(
         self, audio: Audio, missed: Sequence[Span], said: Sequence[Word] = ()
-    ) -> list[Segment]:
+    ) -> list[Retried]:
         """The ``missed`` spans of ``audio``, padded and decoded again, each run of them that
         no word of ``said`` falls between joined into one clip and prompted with the words
         said before it (as Whisper conditions a long recording on the text before); the
         words timed in the recording."""
-        segments: list[Segment] = []
+        retried: list[Retried] = []
         for before, spans in runs_with_context(missed, said):
             retry = Clip.joining(audio, [_padded(span, audio.duration) for span in spans])
             windows = plan_chunks(
@@ -330,11 +340,12 @@ class Recognizer:
                 len(retry.samples) / SAMPLE_RATE,
             )
             prompt = " ".join([DISFLUENT_PROMPT, *(w.text.strip() for w in before)])
-            segments += [
+            segments = [
                 Segment([retry.in_recording(w) for w in segment.words], segment.avg_logprob)
                 for segment in self._decode(retry, windows, None, prompt)
             ]
-        return segments
+            retried.append(Retried(prompt, segments))
+        return retried
 
     def _decode(
         self,
