@@ -43,7 +43,6 @@ def test_the_session_score_is_the_mean_of_its_answers() -> None:
 
 def test_a_fitted_target_no_coach_would_set_explains_its_score_but_is_not_advice() -> None:
     measured = {
-        names.LENGTH: 40.0,
         names.SENTENCE_LENGTH: 12.0,  # the best-rated tenth: 29.5 words
         names.RELEVANCE: 0.2,  # 0.62
         names.LIKES: 3.0,  # none: that one a coach says too

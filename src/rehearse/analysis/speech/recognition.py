@@ -326,7 +326,7 @@ class Recognizer:
         return segments
 
     def decode_missed(
-        self, audio: Audio, missed: Sequence[Span], said: Sequence[Word] = ()
+        self, audio: Audio, missed: Sequence[Span], said: Sequence[Word]
     ) -> list[Retried]:
         """The ``missed`` spans of ``audio``, padded and decoded again, each run of them that
         no word of ``said`` falls between joined into one clip and prompted with the words
