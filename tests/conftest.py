@@ -29,7 +29,7 @@ from rehearse.observability.logging import configure_logging
 from rehearse.runtime import Runtime
 from rehearse.store import migrate
 from rehearse.store.base import Base
-from rehearse.store.database import Database
+from rehearse.store.database import Database, PoolLimits
 from rehearse.web.app import create_app
 from tests.support import durations
 from tests.support.api import ApiUser, sign_up
@@ -187,6 +187,19 @@ def settings(tmp_path: Path, database_url: str) -> Settings:
 @pytest.fixture
 def runtime(settings: Settings) -> Iterator[Runtime]:
     runtime = Runtime(settings)
+    yield runtime
+    runtime.close()
+
+
+@pytest.fixture
+def impatient_runtime(settings: Settings) -> Iterator[Runtime]:
+    """A runtime whose SQLite writers wait a tenth of a second for the file's one write turn
+    (the product waits 30 s), so a test tells a writer kept waiting from one let through."""
+    url = settings.resolved_database_url
+    if not url.startswith("sqlite"):
+        pytest.skip("PostgreSQL has no write turn: its writers lock rows, not the file")
+    runtime = Runtime(settings)
+    runtime.database = Database(url, PoolLimits(write_turn_seconds=0.1))
     yield runtime
     runtime.close()
 

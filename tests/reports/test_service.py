@@ -2,11 +2,13 @@
 the report's practice section, and an attempt's judgement joins the report, and its kept
 snapshot, when the report is next opened, as a late judgement of an answer does. Typed answers
 judged by a real llama.cpp server running SmolLM2-135M (the flow is checked, not the tiny
-model's judgement)."""
+model's judgement). Completing a session builds its report before it writes anything, so
+an analysis finishing meanwhile is not kept waiting."""
 
 from __future__ import annotations
 
 import json
+import threading
 import uuid
 from collections.abc import Iterator
 from datetime import timedelta
@@ -14,11 +16,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy.orm import Session
 
+from rehearse.accounts.models import User
+from rehearse.errors import ServiceUnavailable
 from rehearse.feedback.practice.compare import NO_SPEECH
-from rehearse.interviews.models import Answer, AnswerStatus, InterviewSession, QuestionKind
+from rehearse.interviews.models import (
+    Answer,
+    AnswerStatus,
+    InterviewSession,
+    QuestionKind,
+    SessionStatus,
+)
 from rehearse.interviews.service import InterviewService
 from rehearse.jobs.context import JobContext
+from rehearse.reports import service
+from rehearse.reports.builder import build_report
 from rehearse.reports.judging import JUDGE_CONTENT, PENDING, judge_content
 from rehearse.reports.service import ReportService, snapshot_of
 from rehearse.runtime import Runtime
@@ -26,6 +39,7 @@ from rehearse.store.base import utcnow
 from tests.conftest import make_settings
 from tests.support.llama import llama_server
 from tests.support.store import answered_question
+from tests.support.waiting import GUARD_SECONDS
 
 # The flow, not the store, is under test here: SQLite alone keeps the model's time to one run.
 pytestmark = [
@@ -143,3 +157,40 @@ def test_a_silent_attempt_is_said_so_and_not_waited_for(judged: Runtime) -> None
     assert practised["attempts"][0]["note"] == NO_SPEECH
     assert practised["compared"]["judging"] is False
     assert practised["compared"]["lead"] == NO_SPEECH
+
+
+def test_completing_a_session_takes_the_write_turn_only_once_its_report_is_built(
+    impatient_runtime: Runtime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Building the report takes seconds; a reply's analysis finishing meanwhile must not wait
+    for them on SQLite's one write turn (it did, and was shown as "could not be analysed: The
+    database is busy with other changes")."""
+    runtime = impatient_runtime
+    with runtime.database.transaction() as db:
+        question, _ = answered_question(db, QUESTION, AGAIN)
+        session_id = question.session_id
+        owner = db.get_one(InterviewSession, session_id).user_id
+    written_meanwhile: list[str] = []
+
+    def another_writer() -> None:
+        try:
+            with runtime.database.transaction() as other:
+                other.add(User(email="meanwhile@example.com", password_hash="x"))
+            written_meanwhile.append("written")
+        except ServiceUnavailable as exc:
+            written_meanwhile.append(exc.message)
+
+    def built_with_a_write_beside_it(db: Session, host: Runtime, interview: Any) -> Any:
+        report = build_report(db, host, interview)
+        writing = threading.Thread(target=another_writer)
+        writing.start()
+        writing.join(timeout=GUARD_SECONDS)
+        return report
+
+    monkeypatch.setattr(service, "build_report", built_with_a_write_beside_it)
+    with runtime.database.transaction() as db:
+        ReportService(db, runtime, InterviewService(db, runtime, owner)).complete(session_id)
+    assert written_meanwhile == ["written"]
+    with runtime.database.sessions() as db:
+        assert db.get_one(InterviewSession, session_id).status is SessionStatus.COMPLETED
+        assert snapshot_of(db, session_id) is not None

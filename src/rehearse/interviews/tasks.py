@@ -67,10 +67,11 @@ def analyze_answer(context: JobContext[Runtime]) -> dict[str, Any]:
             result = runtime.speech_analyzer.apply(path, progress=context.progress)
             pictured = has_picture(path)
     except RehearseError as exc:
-        with runtime.database.transaction() as session:
-            failed = session.get(Answer, answer_id)
-            if failed is not None:
-                failed.status, failed.error = AnswerStatus.FAILED, exc.message
+        if not context.will_retry(exc):  # else it stays processing: the queue tries again
+            with runtime.database.transaction() as session:
+                failed = session.get(Answer, answer_id)
+                if failed is not None:
+                    failed.status, failed.error = AnswerStatus.FAILED, exc.message
         raise
     with runtime.database.transaction() as session:
         answer = session.get(Answer, answer_id)
@@ -133,8 +134,8 @@ def analyze_video(context: JobContext[Runtime]) -> dict[str, Any]:
             )
             data = result.to_dict()
     except RehearseError as exc:
-        data = {"status": "failed", "message": exc.message}
-        _store_video(context, answer_id, "", data)
+        if not context.will_retry(exc):  # else it stays pending: the queue tries again
+            _store_video(context, answer_id, "", {"status": "failed", "message": exc.message})
         raise
     _store_video(context, answer_id, result.version, data)
     return {"status": result.status, "frames": result.frames_analysed}

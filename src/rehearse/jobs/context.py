@@ -7,12 +7,16 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
+import structlog
+
+from rehearse.errors import RehearseError, ServiceUnavailable
 from rehearse.jobs import repository
 from rehearse.jobs.host import JobHost
 
 Host = TypeVar("Host", bound=JobHost)
 
 _PROGRESS_INTERVAL_SECONDS = 0.5
+_log = structlog.get_logger(__name__)
 
 
 @dataclass
@@ -26,13 +30,30 @@ class JobContext(Generic[Host]):
     user_id: uuid.UUID | None
     attempt: int
     runtime: Host
+    max_attempts: int = 1
     _last_report: float = field(default=0.0, repr=False)
 
+    def will_retry(self, error: Exception) -> bool:
+        """Whether the queue runs the job again after ``error``: anything but bad input (a
+        RehearseError under 500), while attempts are left. A handler that keeps a failure
+        with its data keeps it only when this is False: an error the queue will retry is
+        not the user's to read."""
+        bad_input = isinstance(error, RehearseError) and error.status_code < 500
+        return not bad_input and self.attempt < self.max_attempts
+
     def progress(self, fraction: float, stage: str = "", *, force: bool = False) -> None:
-        """Record how far the job is (0..1) and what it is doing; throttled to twice a second."""
+        """Record how far the job is (0..1) and what it is doing; throttled to twice a second.
+
+        Progress is shown, not needed: when the database is too busy with other writes to
+        take it, this report is skipped and the job goes on."""
         now = time.monotonic()
         if not force and now - self._last_report < _PROGRESS_INTERVAL_SECONDS:
             return
         self._last_report = now
-        with self.runtime.database.transaction() as session:
-            repository.record_progress(session, self.job_id, min(max(fraction, 0.0), 1.0), stage)
+        try:
+            with self.runtime.database.transaction() as session:
+                repository.record_progress(
+                    session, self.job_id, min(max(fraction, 0.0), 1.0), stage
+                )
+        except ServiceUnavailable as exc:
+            _log.warning("job.progress_skipped", job_id=str(self.job_id), reason=exc.message)

@@ -73,35 +73,34 @@ class JobRunner:
                 user_id=job.user_id,
                 attempt=job.attempts,
                 runtime=self.runtime,
+                max_attempts=job.max_attempts,
             )
-            max_attempts = job.max_attempts
         log = _log.bind(job_id=str(job_id), kind=context.kind, attempt=context.attempt)
         log.info("job.started")
         started = time.perf_counter()
         with self._heartbeat(job_id):
-            status = self._execute(context, max_attempts, log)
+            status = self._execute(context, log)
         metrics.JOBS_FINISHED.labels(kind=context.kind, status=status.value).inc()
         metrics.JOB_SECONDS.labels(kind=context.kind).observe(time.perf_counter() - started)
         return status
 
-    def _execute(
-        self, context: JobContext[JobHost], max_attempts: int, log: structlog.BoundLogger
-    ) -> JobStatus:
+    def _execute(self, context: JobContext[JobHost], log: structlog.BoundLogger) -> JobStatus:
+        failure: Exception
         try:
             result = handler_for(context.kind)(context)
         except RehearseError as exc:
             if exc.status_code < 500:
                 log.info("job.rejected", error=exc.message)
                 return self._finish(context, JobStatus.FAILED, error=exc.message)
-            error = exc.message
+            error, failure = exc.message, exc
             log.exception("job.error")
         except Exception as exc:
-            error = f"{type(exc).__name__}: {exc}"
+            error, failure = f"{type(exc).__name__}: {exc}", exc
             log.exception("job.error")
         else:
             log.info("job.done")
             return self._finish(context, JobStatus.DONE, result=result)
-        if context.attempt >= max_attempts:
+        if not context.will_retry(failure):
             return self._finish(
                 context,
                 JobStatus.FAILED,

@@ -39,13 +39,17 @@ class ReportService:
     def complete(self, session_id: uuid.UUID) -> Report:
         """End the session: mark it completed and keep its report as it stands now.
 
-        Answers still being analysed join the report when it is next opened.
+        Answers still being analysed join the report when it is next opened. The report is
+        built before the session is marked, so the transaction writes only once it is built:
+        on SQLite the first write takes the file's write turn until the commit, and the seconds
+        of building would keep an analysis finishing meanwhile waiting for it.
         """
         interview = self.interviews.get(session_id)
+        report = self.report(interview.id)
         if interview.status is not SessionStatus.COMPLETED:
             interview.status = SessionStatus.COMPLETED
             interview.completed_at = utcnow()
-        return self.report(interview.id)
+        return report
 
 
 def snapshot_of(db: Session, session_id: uuid.UUID) -> StoredReport | None:

@@ -37,11 +37,13 @@ class PoolLimits:
     """How many connections a process keeps and may add, and how long a checkout waits.
 
     A short timeout turns an exhausted pool into a 503 the client can retry, instead of a
-    request that hangs for half a minute and then fails with a 500."""
+    request that hangs for half a minute and then fails with a 500. On SQLite a writer waits
+    up to ``write_turn_seconds`` for the file's one write turn, then gets a 503 too."""
 
     size: int = 10
     overflow: int = 10
     timeout_seconds: float = 5.0
+    write_turn_seconds: float = _SQLITE_BUSY_TIMEOUT_MS / 1000
 
     @property
     def connections(self) -> int:
@@ -108,7 +110,7 @@ def create_database_engine(url: str, limits: PoolLimits | None = None) -> Engine
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"check_same_thread": False}, **pool)
         event.listen(engine, "connect", _configure_sqlite)
-        SQLiteWriteQueue(_SQLITE_BUSY_TIMEOUT_MS / 1000).install(engine)
+        SQLiteWriteQueue(limits.write_turn_seconds).install(engine)
         return engine
     return create_engine(url, pool_pre_ping=True, **pool)
 
