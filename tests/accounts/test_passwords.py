@@ -61,3 +61,10 @@ def test_advice_is_given_with_the_refusal() -> None:
 
 def test_a_long_unusual_password_is_accepted() -> None:
     check_strength("violet-harbour-cactus-92")
+
+
+def test_a_passphrase_longer_than_the_scorer_reads_is_judged_not_refused() -> None:
+    passphrase = "violet harbour cactus ninety two " * 4  # 132 characters, zxcvbn reads 72
+    check_strength(passphrase)
+    with pytest.raises(WeakPassword, match="too easy to guess"):
+        check_strength("a" * 200)
