@@ -1,9 +1,14 @@
-"""Job handlers used by the job tests, registered on import under ``test.*`` kinds."""
+"""Job handlers used by the job tests, registered on import under ``test.*`` kinds; the
+failing ones say when the queue gives up on them as a feature would, in the store."""
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
+from sqlalchemy.orm import Session
+
+from rehearse.accounts.models import User
 from rehearse.errors import UnsupportedMediaType
 from rehearse.jobs.context import JobContext
 from rehearse.jobs.host import JobHost
@@ -17,7 +22,17 @@ def echo(context: JobContext[JobHost]) -> dict[str, Any]:
     return {"echo": context.payload["value"], "attempt": context.attempt}
 
 
-@job_handler("test.flaky")
+GAVE_UP_DOMAIN = "@gave-up.example"
+
+
+def _told(session: Session, payload: dict[str, Any], error: str) -> None:
+    """Keeps the error where a test reads it, in the transaction that failed the job."""
+    session.add(
+        User(email=f"{uuid.uuid4().hex}{GAVE_UP_DOMAIN}", password_hash="x", display_name=error)
+    )
+
+
+@job_handler("test.flaky", gave_up=_told)
 def flaky(context: JobContext[JobHost]) -> dict[str, Any]:
     """Fails with an unexpected error until its ``succeed_on`` attempt."""
     if context.attempt < context.payload["succeed_on"]:
@@ -34,6 +49,6 @@ def progress(context: JobContext[JobHost]) -> dict[str, Any]:
         return {"seen": [job.progress, job.stage]}
 
 
-@job_handler("test.bad_input")
+@job_handler("test.bad_input", gave_up=_told)
 def bad_input(context: JobContext[JobHost]) -> dict[str, Any]:
     raise UnsupportedMediaType("The recording is not audio.")

@@ -5,15 +5,16 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 
+from rehearse.accounts.models import User
 from rehearse.jobs import repository
 from rehearse.jobs.models import Job, JobStatus
 from rehearse.jobs.runner import JobRunner, retry_delay, sweep
 from rehearse.jobs.service import enqueue
 from rehearse.runtime import Runtime
 from rehearse.store.base import utcnow
-from tests.jobs import handlers  # noqa: F401  (registers the test.* kinds)
+from tests.jobs import handlers  # registers the test.* kinds
 
 
 def _enqueue(runtime: Runtime, kind: str, payload: dict[str, object] | None = None) -> uuid.UUID:
@@ -24,6 +25,13 @@ def _enqueue(runtime: Runtime, kind: str, payload: dict[str, object] | None = No
 def _job(runtime: Runtime, job_id: uuid.UUID) -> Job:
     with runtime.database.sessions() as session:
         return session.get_one(Job, job_id)
+
+
+def _told(runtime: Runtime) -> list[str]:
+    """The errors the failing test kinds were told of when the queue gave up on them."""
+    with runtime.database.sessions() as session:
+        users = session.scalars(select(User).where(User.email.endswith(handlers.GAVE_UP_DOMAIN)))
+        return [user.display_name for user in users]
 
 
 def _make_due(runtime: Runtime, job_id: uuid.UUID) -> None:
@@ -60,6 +68,7 @@ def test_an_unexpected_error_is_retried_later_then_succeeds(runtime: Runtime) ->
     _make_due(runtime, job_id)
     assert runner.run(job_id) is JobStatus.DONE
     assert _job(runtime, job_id).attempts == 2
+    assert _told(runtime) == []  # a retry is not giving up
 
 
 def test_a_job_fails_once_its_attempts_are_spent(runtime: Runtime) -> None:
@@ -71,6 +80,7 @@ def test_a_job_fails_once_its_attempts_are_spent(runtime: Runtime) -> None:
     job = _job(runtime, job_id)
     assert job.status is JobStatus.FAILED
     assert "gave up after 3 attempts" in job.error
+    assert _told(runtime) == [job.error]
 
 
 def test_bad_input_fails_at_once_with_the_users_message(runtime: Runtime) -> None:
@@ -78,6 +88,7 @@ def test_bad_input_fails_at_once_with_the_users_message(runtime: Runtime) -> Non
     assert JobRunner(runtime).run(job_id) is JobStatus.FAILED
     job = _job(runtime, job_id)
     assert (job.error, job.attempts) == ("The recording is not audio.", 1)
+    assert _told(runtime) == [job.error]
 
 
 def test_progress_is_visible_while_the_job_runs(runtime: Runtime) -> None:
@@ -124,7 +135,7 @@ def test_a_live_job_is_left_alone_by_the_sweeper(runtime: Runtime) -> None:
 
 
 def test_an_orphan_with_no_attempts_left_fails(runtime: Runtime) -> None:
-    job_id = _enqueue(runtime, "test.echo", {"value": 7})
+    job_id = _enqueue(runtime, "test.flaky", {"succeed_on": 1})
     with runtime.database.transaction() as session:
         session.execute(update(Job).where(Job.id == job_id).values(attempts=2))
         repository.claim(session, job_id, "elsewhere:1:abc")
@@ -133,3 +144,4 @@ def test_an_orphan_with_no_attempts_left_fails(runtime: Runtime) -> None:
     job = _job(runtime, job_id)
     assert job.status is JobStatus.FAILED
     assert "gave up after 3 attempts" in job.error
+    assert _told(runtime) == [job.error]

@@ -10,12 +10,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from rehearse.feedback.judge.verdict import ContentJudgement
 from rehearse.feedback.report import AnswerReport, Report
 from rehearse.interviews.models import Answer, InterviewSession, Question, QuestionKind
+from rehearse.jobs import repository
 from rehearse.jobs.context import JobContext
+from rehearse.jobs.models import Job
+from rehearse.jobs.runner import sweep
+from rehearse.jobs.service import enqueue
 from rehearse.reports.builder import build_report
 from rehearse.reports.judging import (
     JUDGE_CONTENT,
@@ -125,6 +129,22 @@ def test_a_warm_up_without_its_model_says_why_and_is_not_retried(modelless: Runt
     assert result is not None
     assert result["status"] == "unavailable"  # returned, not raised: the queue does not retry
     assert "./scripts/start" in result["message"]
+
+
+def test_judging_the_queue_gave_up_on_says_so_instead_of_pending_for_ever(
+    modelless: Runtime,
+) -> None:
+    interview_id, question_id = _answered(modelless, GOOD)
+    with modelless.database.transaction() as db:
+        payload = {"question_id": str(question_id)}
+        job = enqueue(db, modelless.queue, kind=JUDGE_CONTENT, payload=payload)
+        db.execute(update(Job).where(Job.id == job.id).values(attempts=job.max_attempts - 1))
+        repository.claim(db, job.id, "elsewhere:1:abc")  # its last attempt, and it went quiet
+        db.execute(update(Job).where(Job.id == job.id).values(heartbeat_at=None))
+    sweep(modelless)
+    (warning,) = [w for w in _report(modelless, interview_id).answers[0].warnings if "judged" in w]
+    assert warning.startswith("Content was not judged: its worker sent no heartbeat")
+    assert warning.endswith("gave up after 3 attempts")
 
 
 def test_what_to_work_on_leads_with_the_key_point_an_answer_missed(judged: Runtime) -> None:

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 
 from rehearse.analysis.video.frames import has_picture
 from rehearse.analysis.video.gaze import GazeCalibration
-from rehearse.errors import RehearseError
 from rehearse.interviewer.coding.problems import grade
 from rehearse.interviews.models import (
     AnalysisResult,
@@ -25,6 +24,8 @@ from rehearse.jobs.service import enqueue
 from rehearse.reports.judging import queue_judgement
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from rehearse.runtime import Runtime
 
 ANALYZE_ANSWER = "answer.analyze"
@@ -52,7 +53,16 @@ def _begin(context: JobContext[Runtime], answer_id: uuid.UUID) -> _Started | Non
         return _Started(answer.text, question.source, media_key)
 
 
-@job_handler(ANALYZE_ANSWER)
+def _analysis_stopped(db: Session, payload: dict[str, Any], error: str) -> None:
+    """The queue gave up on an answer's analysis (a recording that cannot be analysed, or
+    every attempt failed): the answer says why, rather than "still being analysed" for ever.
+    Until then an error leaves it processing, for the next attempt."""
+    answer = db.get(Answer, uuid.UUID(payload["answer_id"]))
+    if answer is not None and answer.status.analysing:
+        answer.status, answer.error = AnswerStatus.FAILED, error
+
+
+@job_handler(ANALYZE_ANSWER, gave_up=_analysis_stopped)
 def analyze_answer(context: JobContext[Runtime]) -> dict[str, Any]:
     """Transcribe and measure the answer's recording; store the result with the answer."""
     runtime = context.runtime
@@ -60,19 +70,10 @@ def analyze_answer(context: JobContext[Runtime]) -> dict[str, Any]:
     started = _begin(context, answer_id)
     if started is None or started.media_key is None:
         return {"skipped": "the answer or its recording was deleted"}
-    key = started.media_key
-    try:
-        # One local copy for both questions (a download when the blobs are in a bucket).
-        with runtime.blobs.local_path(key) as path:
-            result = runtime.speech_analyzer.apply(path, progress=context.progress)
-            pictured = has_picture(path)
-    except RehearseError as exc:
-        if not context.will_retry(exc):  # else it stays processing: the queue tries again
-            with runtime.database.transaction() as session:
-                failed = session.get(Answer, answer_id)
-                if failed is not None:
-                    failed.status, failed.error = AnswerStatus.FAILED, exc.message
-        raise
+    # One local copy for both questions (a download when the blobs are in a bucket).
+    with runtime.blobs.local_path(started.media_key) as path:
+        result = runtime.speech_analyzer.apply(path, progress=context.progress)
+        pictured = has_picture(path)
     with runtime.database.transaction() as session:
         answer = session.get(Answer, answer_id)
         if answer is None:
@@ -114,7 +115,15 @@ def _queue_video(context: JobContext[Runtime], answer_id: uuid.UUID) -> str:
         return str(job.id)
 
 
-@job_handler(ANALYZE_VIDEO)
+def _video_stopped(db: Session, payload: dict[str, Any], error: str) -> None:
+    """The queue gave up on the footage's analysis: its row says why instead of "pending"."""
+    answer_id = uuid.UUID(payload["answer_id"])
+    stored = analysis_of(db, answer_id, VIDEO)
+    if stored is not None and stored.data.get("status") == "pending":
+        stored.version, stored.data = "", {"status": "failed", "message": error}
+
+
+@job_handler(ANALYZE_VIDEO, gave_up=_video_stopped)
 def analyze_video(context: JobContext[Runtime]) -> dict[str, Any]:
     """Measure eye contact, head pose, blinks, expression and posture in the answer's video."""
     runtime = context.runtime
@@ -127,17 +136,11 @@ def analyze_video(context: JobContext[Runtime]) -> dict[str, Any]:
     if key is None:
         return {"skipped": "the answer or its recording was deleted"}
     calibration = GazeCalibration(**calibrated) if calibrated else None
-    try:
-        with runtime.blobs.local_path(key) as path:
-            result = runtime.video_analyzer.apply(
-                path, calibration=calibration, progress=context.progress
-            )
-            data = result.to_dict()
-    except RehearseError as exc:
-        if not context.will_retry(exc):  # else it stays pending: the queue tries again
-            _store_video(context, answer_id, "", {"status": "failed", "message": exc.message})
-        raise
-    _store_video(context, answer_id, result.version, data)
+    with runtime.blobs.local_path(key) as path:
+        result = runtime.video_analyzer.apply(
+            path, calibration=calibration, progress=context.progress
+        )
+    _store_video(context, answer_id, result.version, result.to_dict())
     return {"status": result.status, "frames": result.frames_analysed}
 
 

@@ -35,9 +35,8 @@ class JobContext(Generic[Host]):
 
     def will_retry(self, error: Exception) -> bool:
         """Whether the queue runs the job again after ``error``: anything but bad input (a
-        RehearseError under 500), while attempts are left. A handler that keeps a failure
-        with its data keeps it only when this is False: an error the queue will retry is
-        not the user's to read."""
+        RehearseError under 500), while attempts are left. When it will not, the kind's
+        ``gave_up`` (registry.py) says so where the job's result was to go."""
         bad_input = isinstance(error, RehearseError) and error.status_code < 500
         return not bad_input and self.attempt < self.max_attempts
 

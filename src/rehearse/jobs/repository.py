@@ -108,11 +108,13 @@ def running(session: Session) -> Sequence[Job]:
     return session.scalars(select(Job).where(Job.status == JobStatus.RUNNING)).all()
 
 
-def release_orphan(session: Session, job: Job, *, reason: str) -> JobStatus:
-    """Put a job whose worker died back in the queue, or fail it when its attempts are spent."""
+def release_orphan(session: Session, job: Job, *, reason: str) -> tuple[JobStatus, str]:
+    """Put a job whose worker died back in the queue, or fail it when its attempts are spent;
+    how it ended, and the error recorded."""
     now = utcnow()
     exhausted = job.attempts >= job.max_attempts
     status = JobStatus.FAILED if exhausted else JobStatus.QUEUED
+    error = f"{reason}; gave up after {job.attempts} attempts" if exhausted else reason
     session.execute(
         update(Job)
         .where(Job.id == job.id, Job.worker == job.worker, Job.status == JobStatus.RUNNING)
@@ -123,11 +125,11 @@ def release_orphan(session: Session, job: Job, *, reason: str) -> JobStatus:
             run_after=now,
             updated_at=now,
             finished_at=now if exhausted else None,
-            error=f"{reason}; gave up after {job.attempts} attempts" if exhausted else reason,
+            error=error,
         )
         .execution_options(synchronize_session=False)
     )
-    return status
+    return status, error
 
 
 def get_for_user(session: Session, job_id: uuid.UUID, user_id: uuid.UUID) -> Job | None:

@@ -18,7 +18,7 @@ from rehearse.errors import RehearseError
 from rehearse.jobs import repository
 from rehearse.jobs.context import JobContext
 from rehearse.jobs.models import Job, JobStatus
-from rehearse.jobs.registry import handler_for
+from rehearse.jobs.registry import handler_for, tell_gave_up
 from rehearse.observability import metrics
 from rehearse.store.base import utcnow
 from rehearse.store.database import after_commit
@@ -132,9 +132,11 @@ class JobRunner:
         result: dict[str, object] | None = None,
     ) -> JobStatus:
         with self.runtime.database.transaction() as session:
-            repository.finish(
+            finished = repository.finish(
                 session, context.job_id, self.worker, status=status, error=error, result=result
             )
+            if finished and status is JobStatus.FAILED:
+                tell_gave_up(session, context.kind, context.payload, error)
         return status
 
     @contextmanager
@@ -176,7 +178,9 @@ def sweep(runtime: JobHost) -> int:
                 reason = f"its worker sent no heartbeat for {lease:.0f} s"
             else:
                 continue
-            status = repository.release_orphan(session, job, reason=reason)
+            status, error = repository.release_orphan(session, job, reason=reason)
+            if status is JobStatus.FAILED:
+                tell_gave_up(session, job.kind, dict(job.payload), error)
             _log.warning("job.orphaned", job_id=str(job.id), worker=job.worker, requeued=status)
             if status is JobStatus.QUEUED:
                 redispatch.append(job.id)

@@ -130,7 +130,16 @@ def keep_record(db: Session, answer_id: uuid.UUID, data: dict[str, Any]) -> None
     db.add(stored)
 
 
-@job_handler(JUDGE_CONTENT)
+def _judging_stopped(db: Session, payload: dict[str, Any], error: str) -> None:
+    """The queue gave up on judging before any record was kept (its worker died on the last
+    attempt): the answer says it was not judged, rather than "being judged" for ever. A
+    failure the job recorded itself stands."""
+    answers = _judged_answers(db, uuid.UUID(payload["question_id"]), payload.get("attempt_id"))
+    if answers and stored_judgement(db, answers) is None:
+        keep_record(db, answers[0].id, {"status": "failed", "message": f"{NOT_JUDGED}{error}"})
+
+
+@job_handler(JUDGE_CONTENT, gave_up=_judging_stopped)
 def judge_content(context: JobContext[Runtime]) -> dict[str, Any]:
     """Judge what was said in reply to one question, or in one practice attempt at it, and keep
     the verdict with its (first) answer; a judged attempt counts toward topic mastery."""
