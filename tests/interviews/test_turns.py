@@ -8,12 +8,18 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from rehearse.analysis.speech.words import Word
 from rehearse.blobs.models import Blob
 from rehearse.errors import Conflict
-from rehearse.interviews.models import Answer, AnswerStatus
-from rehearse.interviews.turns import spoken_or_typed
+from rehearse.interviewer.flow import respond
+from rehearse.interviews import turns
+from rehearse.interviews.live_transcripts import keep, live_text
+from rehearse.interviews.models import Answer, AnswerStatus, InterviewSession
+from rehearse.interviews.turns import spoken_or_typed, take_turn
+from rehearse.runtime import Runtime
 from tests.support.api import ApiUser, wait_for_job
 from tests.support.media import wav_bytes
+from tests.support.store import answered_question, write_beside
 
 JOB = """Senior Backend Engineer
 We build payment APIs in Python with PostgreSQL and Kafka.
@@ -177,3 +183,34 @@ def test_a_failed_recording_does_not_block_the_next_attempt(
     assert wait_for_job(client, alice, failed["analysis_job_id"])["status"] == "failed"
     turn = _answer(client, alice, sid, questions[0]["id"], COMPLETE)
     assert turn["move"] == "next"
+
+
+def test_the_turn_is_decided_before_the_live_transcript_is_claimed(
+    impatient_runtime: Runtime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Deciding can take seconds (the encoder's first load, a model's rewording): another
+    writer is not kept off SQLite's one write turn meanwhile, and the claim still counts."""
+    runtime = impatient_runtime
+    with runtime.database.transaction() as db:
+        question, answer = answered_question(db, "Tell me about a win.", "")
+        owner = db.get_one(InterviewSession, question.session_id).user_id
+        answer.media = Blob(owner_id=owner, key="a", content_type="audio/webm", size=1, sha256="")
+        said = COMPLETE.split()
+        words = [Word(f"{word} ", 0.5 * i, 0.5 * i + 0.4, 0.9) for i, word in enumerate(said)]
+        live = keep(db, owner, question.id, words, heard_seconds=20.0, model="base")
+        answer_id, live_id = answer.id, live.id
+    written_meanwhile: list[str] = []
+
+    def respond_with_a_write_beside_it(*args: Any) -> Any:
+        decided = respond(*args)
+        written_meanwhile.append(write_beside(runtime.database))
+        return decided
+
+    monkeypatch.setattr(turns, "respond", respond_with_a_write_beside_it)
+    with runtime.database.transaction() as db:
+        answer = db.get_one(Answer, answer_id)
+        turn = take_turn(db, runtime.rewriter, owner, answer, live_id)
+    assert written_meanwhile == ["written"]
+    assert turn.decided_on == "live"
+    with runtime.database.sessions() as db:
+        assert live_text(db, answer_id) == COMPLETE

@@ -8,7 +8,6 @@ an analysis finishing meanwhile is not kept waiting."""
 from __future__ import annotations
 
 import json
-import threading
 import uuid
 from collections.abc import Iterator
 from datetime import timedelta
@@ -18,8 +17,6 @@ from typing import Any
 import pytest
 from sqlalchemy.orm import Session
 
-from rehearse.accounts.models import User
-from rehearse.errors import ServiceUnavailable
 from rehearse.feedback.practice.compare import NO_SPEECH
 from rehearse.interviews.models import (
     Answer,
@@ -38,8 +35,7 @@ from rehearse.runtime import Runtime
 from rehearse.store.base import utcnow
 from tests.conftest import make_settings
 from tests.support.llama import llama_server
-from tests.support.store import answered_question
-from tests.support.waiting import GUARD_SECONDS
+from tests.support.store import answered_question, write_beside
 
 # The flow, not the store, is under test here: SQLite alone keeps the model's time to one run.
 pytestmark = [
@@ -172,19 +168,9 @@ def test_completing_a_session_takes_the_write_turn_only_once_its_report_is_built
         owner = db.get_one(InterviewSession, session_id).user_id
     written_meanwhile: list[str] = []
 
-    def another_writer() -> None:
-        try:
-            with runtime.database.transaction() as other:
-                other.add(User(email="meanwhile@example.com", password_hash="x"))
-            written_meanwhile.append("written")
-        except ServiceUnavailable as exc:
-            written_meanwhile.append(exc.message)
-
     def built_with_a_write_beside_it(db: Session, host: Runtime, interview: Any) -> Any:
         report = build_report(db, host, interview)
-        writing = threading.Thread(target=another_writer)
-        writing.start()
-        writing.join(timeout=GUARD_SECONDS)
+        written_meanwhile.append(write_beside(runtime.database))
         return report
 
     monkeypatch.setattr(service, "build_report", built_with_a_write_beside_it)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Sequence
 
 from sqlalchemy.orm import Session
 
 from rehearse.accounts.models import User
+from rehearse.errors import ServiceUnavailable
 from rehearse.interviews.models import Answer, InterviewSession, Question, QuestionKind
+from rehearse.store.database import Database
+from tests.support.waiting import GUARD_SECONDS
 
 
 def answered_question(
@@ -35,3 +39,22 @@ def answered_question(
     db.add(answer)
     db.flush()
     return asked, answer
+
+
+def write_beside(database: Database) -> str:
+    """Write a row on a thread of its own, as a job finishing meanwhile would, and wait for it:
+    "written", or the message the database refused it with (SQLite's write turn held)."""
+    outcome: list[str] = []
+
+    def write() -> None:
+        try:
+            with database.transaction() as other:
+                other.add(User(email=f"{uuid.uuid4().hex}@beside.example", password_hash="x"))
+            outcome.append("written")
+        except ServiceUnavailable as exc:
+            outcome.append(exc.message)
+
+    writing = threading.Thread(target=write)
+    writing.start()
+    writing.join(timeout=GUARD_SECONDS)
+    return outcome[0] if outcome else "still waiting"

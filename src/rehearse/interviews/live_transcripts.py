@@ -71,9 +71,11 @@ def keep(
     return kept
 
 
-def claim(db: Session, user_id: uuid.UUID, answer: Answer, live_id: uuid.UUID) -> bool:
-    """Make the live transcript ``live_id`` the answer's "live" analysis, if it is the user's,
-    for the answer's question, and not claimed yet; False (and nothing changed) otherwise."""
+def claimable(
+    db: Session, user_id: uuid.UUID, answer: Answer, live_id: uuid.UUID
+) -> LiveTranscript | None:
+    """The live transcript ``live_id``, if it is the user's, for the answer's question, and
+    the answer has none yet; nothing is written (``claim`` writes it)."""
     found = db.scalar(
         select(LiveTranscript).where(
             LiveTranscript.id == live_id,
@@ -82,10 +84,19 @@ def claim(db: Session, user_id: uuid.UUID, answer: Answer, live_id: uuid.UUID) -
         )
     )
     if found is None or analysis_of(db, answer.id, LIVE) is not None:
-        return False
-    text = "".join(str(word["text"]) for word in found.words).strip()
+        return None
+    return found
+
+
+def text_of(found: LiveTranscript) -> str:
+    """What the captions read, as one text."""
+    return "".join(str(word["text"]) for word in found.words).strip()
+
+
+def claim(db: Session, answer: Answer, found: LiveTranscript) -> None:
+    """Make the claimable live transcript ``found`` the answer's "live" analysis."""
     data = {
-        "text": text,
+        "text": text_of(found),
         "words": found.words,
         "heard_seconds": found.heard_seconds,
         "model": found.model,
@@ -93,7 +104,6 @@ def claim(db: Session, user_id: uuid.UUID, answer: Answer, live_id: uuid.UUID) -
     db.add(AnalysisResult(answer_id=answer.id, kind=LIVE, version=_VERSION, data=data))
     db.delete(found)
     db.flush()
-    return True
 
 
 def live_text(db: Session, answer_id: uuid.UUID) -> str:

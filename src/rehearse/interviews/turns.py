@@ -26,8 +26,14 @@ from rehearse.interviewer.flow import Move, respond
 from rehearse.interviewer.planned import PlannedQuestion
 from rehearse.interviewer.rewriting import Rewriter
 from rehearse.interviews import repository
-from rehearse.interviews.live_transcripts import claim, live_text
-from rehearse.interviews.models import AnalysisResult, Answer, AnswerStatus, Question
+from rehearse.interviews.live_transcripts import claim, claimable, live_text, text_of
+from rehearse.interviews.models import (
+    AnalysisResult,
+    Answer,
+    AnswerStatus,
+    LiveTranscript,
+    Question,
+)
 from rehearse.progress.repository import record_mastery
 
 TURN = "turn"
@@ -75,12 +81,13 @@ def spoken_or_typed(answer: Answer) -> str:
     return (answer.text or answer.transcript).strip()
 
 
-def heard(db: Session, answer: Answer) -> tuple[str, str]:
+def heard(db: Session, answer: Answer, claimed: LiveTranscript | None = None) -> tuple[str, str]:
     """What the candidate said, and from which words: "live" (what the live captions read,
-    while the recording is still being transcribed) or "full" (``spoken_or_typed``)."""
+    ``claimed`` for the answer or kept with it, while the recording is still being
+    transcribed) or "full" (``spoken_or_typed``)."""
     transcribing = answer.status.analysing
     if answer.media is not None and transcribing and not answer.text.strip():
-        live = live_text(db, answer.id)
+        live = text_of(claimed) if claimed is not None else live_text(db, answer.id)
         if live:
             return live, LIVE
     return spoken_or_typed(answer), FULL
@@ -94,21 +101,24 @@ def take_turn(
     live_id: uuid.UUID | None = None,
 ) -> Turn:
     """The interviewer's reply to ``answer`` (decided once, then read back); ``live_id`` is
-    the live transcript the candidate's socket kept for it, if any."""
+    the live transcript the candidate's socket kept for it, if any.
+
+    Everything is read and decided before anything is written: on SQLite the first write
+    takes the file's one write turn until the commit, and deciding can take seconds (the
+    sentence encoder's first load, the language model's rewording)."""
     stored = repository.analysis_of(db, answer.id, TURN)
     if stored is not None:
         data = dict(stored.data)
         next_id = data.pop("next_question_id")
         return Turn(**data, next_question_id=uuid.UUID(next_id) if next_id else None)
-    if live_id is not None:
-        claim(db, user_id, answer, live_id)
+    claimed = claimable(db, user_id, answer, live_id) if live_id is not None else None
     question = db.get_one(Question, answer.question_id)
     thread = [
         a
         for a in repository.answers_to(db, question.id)
         if a.created_at <= answer.created_at and (a.id == answer.id or not _lost(a))
     ]
-    said_and_how = [heard(db, a) for a in thread]
+    said_and_how = [heard(db, a, claimed if a.id == answer.id else None) for a in thread]
     said = [text for text, _source in said_and_how]
     if question.coding_problem is not None:
         turn = _move_on(db, question, "Coding answers are graded by their hidden tests.", None)
@@ -118,6 +128,8 @@ def take_turn(
         )
     if any(source == LIVE for _text, source in said_and_how):
         turn = replace(turn, decided_on=LIVE)
+    if claimed is not None:
+        claim(db, answer, claimed)
     if turn.move in (Move.NEXT, Move.END) and turn.quality is not None:
         record_mastery(db, user_id, question.topic, question.difficulty, turn.quality)
     next_id = turn.next_question_id
