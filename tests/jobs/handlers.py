@@ -52,3 +52,14 @@ def progress(context: JobContext[JobHost]) -> dict[str, Any]:
 @job_handler("test.bad_input", gave_up=_told)
 def bad_input(context: JobContext[JobHost]) -> dict[str, Any]:
     raise UnsupportedMediaType("The recording is not audio.")
+
+
+def _told_badly(session: Session, payload: dict[str, Any], error: str) -> None:
+    """Writes, then fails: a gave_up with a bug in it."""
+    _told(session, payload, error)
+    raise KeyError("answer_id")
+
+
+@job_handler("test.told_badly", gave_up=_told_badly)
+def told_badly(context: JobContext[JobHost]) -> dict[str, Any]:
+    raise UnsupportedMediaType("The recording is not audio.")

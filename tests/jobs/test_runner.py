@@ -91,6 +91,13 @@ def test_bad_input_fails_at_once_with_the_users_message(runtime: Runtime) -> Non
     assert _told(runtime) == [job.error]
 
 
+def test_a_gave_up_that_fails_is_undone_and_the_job_still_fails(runtime: Runtime) -> None:
+    job_id = _enqueue(runtime, "test.told_badly")
+    assert JobRunner(runtime).run(job_id) is JobStatus.FAILED
+    assert _job(runtime, job_id).error == "The recording is not audio."
+    assert _told(runtime) == []  # its write went with it
+
+
 def test_progress_is_visible_while_the_job_runs(runtime: Runtime) -> None:
     job_id = _enqueue(runtime, "test.progress")
     JobRunner(runtime).run(job_id)

@@ -6,6 +6,8 @@ import importlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+import structlog
+
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
@@ -26,6 +28,7 @@ HANDLER_MODULES = (
 
 _handlers: dict[str, Handler] = {}
 _gave_up: dict[str, GaveUp] = {}
+_log = structlog.get_logger(__name__)
 
 
 def job_handler(kind: str, *, gave_up: GaveUp | None = None) -> Callable[[Handler], Handler]:
@@ -57,8 +60,14 @@ def handler_for(kind: str) -> Handler:
 
 
 def tell_gave_up(session: Session, kind: str, payload: dict[str, Any], error: str) -> None:
-    """Run the ``gave_up`` of ``kind``, if it has one, in ``session``."""
+    """Run the ``gave_up`` of ``kind``, if it has one, in ``session``: inside a savepoint, so
+    one that fails is logged and undone while the job's own failure is still recorded."""
     load_handlers()
     hook = _gave_up.get(kind)
-    if hook is not None:
-        hook(session, payload, error)
+    if hook is None:
+        return
+    try:
+        with session.begin_nested():
+            hook(session, payload, error)
+    except Exception:
+        _log.exception("job.gave_up_failed", kind=kind)
