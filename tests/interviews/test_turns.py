@@ -185,6 +185,7 @@ def test_a_failed_recording_does_not_block_the_next_attempt(
     assert turn["move"] == "next"
 
 
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)  # its write turn
 def test_the_turn_is_decided_before_the_live_transcript_is_claimed(
     impatient_runtime: Runtime, monkeypatch: pytest.MonkeyPatch
 ) -> None:

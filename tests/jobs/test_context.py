@@ -6,6 +6,8 @@ from __future__ import annotations
 import threading
 import uuid
 
+import pytest
+
 from rehearse.accounts.models import User
 from rehearse.errors import ServiceUnavailable, UnsupportedMediaType
 from rehearse.jobs.context import JobContext
@@ -27,6 +29,7 @@ def _progress(runtime: Runtime, job_id: uuid.UUID) -> tuple[float, str]:
         return job.progress, job.stage
 
 
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)  # its write turn
 def test_progress_the_database_is_too_busy_to_take_is_skipped_and_the_job_goes_on(
     impatient_runtime: Runtime,
 ) -> None:
