@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select, update
 
+from rehearse.errors import RehearseError
 from rehearse.feedback.judge.verdict import ContentJudgement
 from rehearse.feedback.report import AnswerReport, Report
 from rehearse.interviews.models import Answer, InterviewSession, Question, QuestionKind
@@ -129,6 +130,23 @@ def test_a_warm_up_without_its_model_says_why_and_is_not_retried(modelless: Runt
     assert result is not None
     assert result["status"] == "unavailable"  # returned, not raised: the queue does not retry
     assert "./scripts/start" in result["message"]
+
+
+def test_a_failed_request_is_still_being_judged_until_its_last_attempt(
+    tmp_path: Path, database_url: str
+) -> None:
+    dead = f"http://127.0.0.1:{free_port()}"  # nothing listens: every request fails
+    runtime = Runtime(make_settings(tmp_path / "data", database_url, llm="on", llm_url=dead))
+    interview_id, question_id = _answered(runtime, GOOD)
+    payload = {"question_id": str(question_id)}
+    for attempt in (1, 3):
+        context = JobContext(uuid.uuid4(), JUDGE_CONTENT, payload, None, attempt, runtime, 3)
+        with pytest.raises(RehearseError):
+            judge_content(context)
+        (note,) = [w for w in _report(runtime, interview_id).answers[0].warnings if "judged" in w]
+        assert (note == PENDING) == (attempt == 1)  # the queue tries again, then gives up
+    assert note.startswith("Content was not judged")
+    runtime.close()
 
 
 def test_judging_the_queue_gave_up_on_says_so_instead_of_pending_for_ever(

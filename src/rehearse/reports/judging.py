@@ -170,9 +170,9 @@ def judge_content(context: JobContext[Runtime]) -> dict[str, Any]:
     except (JudgeModelMissing, JudgeServerFailed) as exc:  # needs the user, not a retry
         record |= {"status": "unavailable", "message": not_judged(exc)}
     except RehearseError as exc:  # a timeout or a failed request: the queue tries again
-        _store_unless_deleted(
-            runtime, first, record | {"status": "failed", "message": not_judged(exc)}
-        )
+        if not context.will_retry(exc):  # until then the answer is still being judged
+            failed = record | {"status": "failed", "message": not_judged(exc)}
+            _store_unless_deleted(runtime, first, failed)
         raise
     _store_unless_deleted(runtime, first, record, judgement)
     return {"status": record["status"]}
