@@ -196,8 +196,8 @@ def impatient_runtime(settings: Settings) -> Iterator[Runtime]:
     """A runtime whose SQLite writers wait a tenth of a second for the file's one write turn
     (the product waits 30 s), so a test tells a writer kept waiting from one let through."""
     url = settings.resolved_database_url
-    if not url.startswith("sqlite"):
-        pytest.skip("PostgreSQL has no write turn: its writers lock rows, not the file")
+    if not url.startswith("sqlite"):  # PostgreSQL writers lock rows, not the file
+        pytest.fail('impatient_runtime is SQLite\'s: parametrize "database_url" to ["sqlite"]')
     runtime = Runtime(settings)
     runtime.database = Database(url, PoolLimits(write_turn_seconds=0.1))
     yield runtime

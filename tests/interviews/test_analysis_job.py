@@ -6,17 +6,16 @@ import subprocess
 import uuid
 
 from fastapi.testclient import TestClient
-from sqlalchemy import select, update
+from sqlalchemy import select
 
 from rehearse.analysis.speech.evaluation import word_error_rate, words_of
 from rehearse.interviews.models import AnalysisResult, Answer, AnswerStatus
 from rehearse.interviews.tasks import ANALYZE_ANSWER, ANALYZE_VIDEO, VIDEO
-from rehearse.jobs import repository
-from rehearse.jobs.models import Job
 from rehearse.jobs.runner import sweep
 from rehearse.jobs.service import enqueue
 from rehearse.runtime import Runtime
 from tests.support.api import ApiUser, wait_for_job
+from tests.support.jobs import orphan_on_its_last_attempt
 from tests.support.media import wav_bytes
 from tests.support.store import answered_question
 
@@ -104,26 +103,21 @@ def test_a_recording_that_cannot_be_analysed_fails_the_job_with_a_clear_message(
     assert media.content == broken  # the upload is kept: only its analysis failed
 
 
-def _orphaned_on_its_last_attempt(runtime: Runtime, kind: str) -> uuid.UUID:
-    """An answer being analysed by a job of ``kind`` whose worker died on its last attempt;
-    the answer's id."""
+def _analysed_by_an_orphan(runtime: Runtime, kind: str) -> uuid.UUID:
+    """An answer being analysed by a job of ``kind`` whose worker died on its last attempt,
+    its footage pending; the answer's id."""
     with runtime.database.transaction() as db:
         _, answer = answered_question(db, "Tell me about a win.", "")
         job = enqueue(db, runtime.queue, kind=kind, payload={"answer_id": str(answer.id)})
         answer.status, answer.analysis_job_id = AnswerStatus.PROCESSING, job.id
-        db.add(
-            AnalysisResult(answer_id=answer.id, kind=VIDEO, version="", data={"status": "pending"})
-        )
-        db.flush()
-        spent = update(Job).where(Job.id == job.id).values(attempts=job.max_attempts - 1)
-        db.execute(spent)
-        repository.claim(db, job.id, "elsewhere:1:abc")
-        db.execute(update(Job).where(Job.id == job.id).values(heartbeat_at=None))
+        pending = {"status": "pending", "job_id": str(job.id)}
+        db.add(AnalysisResult(answer_id=answer.id, kind=VIDEO, version="", data=pending))
+        orphan_on_its_last_attempt(db, job.id)
         return answer.id
 
 
 def test_an_answer_whose_analysis_the_queue_gave_up_on_says_why(runtime: Runtime) -> None:
-    answer_id = _orphaned_on_its_last_attempt(runtime, ANALYZE_ANSWER)
+    answer_id = _analysed_by_an_orphan(runtime, ANALYZE_ANSWER)
     sweep(runtime)
     with runtime.database.sessions() as db:
         stored = db.get_one(Answer, answer_id)
@@ -132,7 +126,7 @@ def test_an_answer_whose_analysis_the_queue_gave_up_on_says_why(runtime: Runtime
 
 
 def test_footage_whose_analysis_the_queue_gave_up_on_says_why(runtime: Runtime) -> None:
-    answer_id = _orphaned_on_its_last_attempt(runtime, ANALYZE_VIDEO)
+    answer_id = _analysed_by_an_orphan(runtime, ANALYZE_VIDEO)
     sweep(runtime)
     with runtime.database.sessions() as db:
         video = db.scalars(select(AnalysisResult).filter_by(answer_id=answer_id, kind=VIDEO)).one()

@@ -15,6 +15,7 @@ from rehearse.jobs.service import enqueue
 from rehearse.runtime import Runtime
 from rehearse.store.base import utcnow
 from tests.jobs import handlers  # registers the test.* kinds
+from tests.support.jobs import orphan_on_its_last_attempt
 
 
 def _enqueue(runtime: Runtime, kind: str, payload: dict[str, object] | None = None) -> uuid.UUID:
@@ -144,9 +145,7 @@ def test_a_live_job_is_left_alone_by_the_sweeper(runtime: Runtime) -> None:
 def test_an_orphan_with_no_attempts_left_fails(runtime: Runtime) -> None:
     job_id = _enqueue(runtime, "test.flaky", {"succeed_on": 1})
     with runtime.database.transaction() as session:
-        session.execute(update(Job).where(Job.id == job_id).values(attempts=2))
-        repository.claim(session, job_id, "elsewhere:1:abc")
-        session.execute(update(Job).where(Job.id == job_id).values(heartbeat_at=None))
+        orphan_on_its_last_attempt(session, job_id)
     assert sweep(runtime) == 0
     job = _job(runtime, job_id)
     assert job.status is JobStatus.FAILED

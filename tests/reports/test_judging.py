@@ -10,15 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import select
 
 from rehearse.errors import RehearseError
 from rehearse.feedback.judge.verdict import ContentJudgement
 from rehearse.feedback.report import AnswerReport, Report
 from rehearse.interviews.models import Answer, InterviewSession, Question, QuestionKind
-from rehearse.jobs import repository
 from rehearse.jobs.context import JobContext
-from rehearse.jobs.models import Job
 from rehearse.jobs.runner import sweep
 from rehearse.jobs.service import enqueue
 from rehearse.reports.builder import build_report
@@ -35,6 +33,7 @@ from rehearse.reports.judging import (
 )
 from rehearse.runtime import Runtime
 from tests.conftest import make_settings
+from tests.support.jobs import orphan_on_its_last_attempt
 from tests.support.judged import judge_on
 from tests.support.llama import judge_model, llama_server
 from tests.support.net import free_port
@@ -132,11 +131,19 @@ def test_a_warm_up_without_its_model_says_why_and_is_not_retried(modelless: Runt
     assert "./scripts/start" in result["message"]
 
 
-def test_a_failed_request_is_still_being_judged_until_its_last_attempt(
-    tmp_path: Path, database_url: str
-) -> None:
-    dead = f"http://127.0.0.1:{free_port()}"  # nothing listens: every request fails
+@pytest.fixture
+def unreachable(tmp_path: Path, database_url: str) -> Iterator[Runtime]:
+    """A runtime whose judge is a server nobody listens at: every request fails."""
+    dead = f"http://127.0.0.1:{free_port()}"
     runtime = Runtime(make_settings(tmp_path / "data", database_url, llm="on", llm_url=dead))
+    yield runtime
+    runtime.close()
+
+
+def test_a_failed_request_is_still_being_judged_until_its_last_attempt(
+    unreachable: Runtime,
+) -> None:
+    runtime = unreachable
     interview_id, question_id = _answered(runtime, GOOD)
     payload = {"question_id": str(question_id)}
     for attempt in (1, 3):
@@ -146,7 +153,6 @@ def test_a_failed_request_is_still_being_judged_until_its_last_attempt(
         (note,) = [w for w in _report(runtime, interview_id).answers[0].warnings if "judged" in w]
         assert (note == PENDING) == (attempt == 1)  # the queue tries again, then gives up
     assert note.startswith("Content was not judged")
-    runtime.close()
 
 
 def test_judging_the_queue_gave_up_on_says_so_instead_of_pending_for_ever(
@@ -156,9 +162,7 @@ def test_judging_the_queue_gave_up_on_says_so_instead_of_pending_for_ever(
     with modelless.database.transaction() as db:
         payload = {"question_id": str(question_id)}
         job = enqueue(db, modelless.queue, kind=JUDGE_CONTENT, payload=payload)
-        db.execute(update(Job).where(Job.id == job.id).values(attempts=job.max_attempts - 1))
-        repository.claim(db, job.id, "elsewhere:1:abc")  # its last attempt, and it went quiet
-        db.execute(update(Job).where(Job.id == job.id).values(heartbeat_at=None))
+        orphan_on_its_last_attempt(db, job.id)
     sweep(modelless)
     (warning,) = [w for w in _report(modelless, interview_id).answers[0].warnings if "judged" in w]
     assert warning.startswith("Content was not judged: its worker sent no heartbeat")
