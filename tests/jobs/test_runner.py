@@ -151,3 +151,20 @@ def test_an_orphan_with_no_attempts_left_fails(runtime: Runtime) -> None:
     assert job.status is JobStatus.FAILED
     assert "gave up after 3 attempts" in job.error
     assert _told(runtime) == [job.error]
+
+
+def test_an_orphan_its_worker_finished_after_the_sweeper_saw_it_is_left_as_finished(
+    runtime: Runtime,
+) -> None:
+    job_id = _enqueue(runtime, "test.flaky", {"succeed_on": 1})
+    with runtime.database.transaction() as session:
+        orphan_on_its_last_attempt(session, job_id)
+    with runtime.database.sessions() as session:
+        seen = session.get_one(Job, job_id)  # as the sweeper read it: running, no heartbeat
+        session.expunge(seen)
+    with runtime.database.transaction() as session:  # its worker was slow, not dead
+        assert repository.finish(session, job_id, seen.worker, status=JobStatus.DONE)
+    with runtime.database.transaction() as session:
+        assert repository.release_orphan(session, seen, reason="no heartbeat") is None
+    assert _job(runtime, job_id).status is JobStatus.DONE
+    assert _told(runtime) == []

@@ -108,16 +108,22 @@ def running(session: Session) -> Sequence[Job]:
     return session.scalars(select(Job).where(Job.status == JobStatus.RUNNING)).all()
 
 
-def release_orphan(session: Session, job: Job, *, reason: str) -> tuple[JobStatus, str]:
+def release_orphan(session: Session, job: Job, *, reason: str) -> tuple[JobStatus, str] | None:
     """Put a job whose worker died back in the queue, or fail it when its attempts are spent;
-    how it ended, and the error recorded."""
+    how it ended, and the error recorded. None when ``job`` is no longer the run it was seen
+    as (its worker finished it meanwhile, or another sweeper released it): nothing changed."""
     now = utcnow()
     exhausted = job.attempts >= job.max_attempts
     status = JobStatus.FAILED if exhausted else JobStatus.QUEUED
     error = f"{reason}; gave up after {job.attempts} attempts" if exhausted else reason
-    session.execute(
+    outcome = session.execute(
         update(Job)
-        .where(Job.id == job.id, Job.worker == job.worker, Job.status == JobStatus.RUNNING)
+        .where(
+            Job.id == job.id,
+            Job.worker == job.worker,
+            Job.attempts == job.attempts,
+            Job.status == JobStatus.RUNNING,
+        )
         .values(
             status=status,
             worker="",
@@ -129,7 +135,7 @@ def release_orphan(session: Session, job: Job, *, reason: str) -> tuple[JobStatu
         )
         .execution_options(synchronize_session=False)
     )
-    return status, error
+    return (status, error) if outcome.rowcount else None  # type: ignore[attr-defined]
 
 
 def get_for_user(session: Session, job_id: uuid.UUID, user_id: uuid.UUID) -> Job | None:

@@ -178,7 +178,10 @@ def sweep(runtime: JobHost) -> int:
                 reason = f"its worker sent no heartbeat for {lease:.0f} s"
             else:
                 continue
-            status, error = repository.release_orphan(session, job, reason=reason)
+            released = repository.release_orphan(session, job, reason=reason)
+            if released is None:  # finished or released meanwhile
+                continue
+            status, error = released
             if status is JobStatus.FAILED:
                 tell_gave_up(session, job.kind, dict(job.payload), error)
             _log.warning("job.orphaned", job_id=str(job.id), worker=job.worker, requeued=status)
