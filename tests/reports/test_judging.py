@@ -221,18 +221,33 @@ def test_an_answer_given_while_the_judge_was_off_says_so_once_it_is_on(
 EARLIER = "a model / judge-0"
 
 
-def _shown_after_earlier_judge(tmp_path: Path, database_url: str, said_then: str) -> AnswerReport:
-    """The report's answer (``GOOD``) when ``EARLIER`` had judged it as ``said_then``."""
+def _judged_earlier(runtime: Runtime, said_then: str) -> tuple[uuid.UUID, uuid.UUID]:
+    """``GOOD`` answered, and kept as ``EARLIER`` judged it when it read ``said_then``."""
+    interview_id, question_id = _answered(runtime, GOOD)
+    with runtime.database.transaction() as db:
+        question = db.get_one(Question, question_id)
+        answers = list(db.scalars(select(Answer).where(Answer.question_id == question_id)))
+        read = replace(judge_input(db, question, answers), answer=said_then)
+        judged = ContentJudgement(EARLIER, "explanation", 80.0, True, 0.1, (), "", ())
+        kept = {"read": read_key(read, EARLIER), "status": "ok", "judgement": judged.to_dict()}
+        keep_record(db, answers[0].id, kept)
+    return interview_id, question_id
+
+
+def _shown_after_earlier_judge(
+    tmp_path: Path, database_url: str, said_then: str, *, job_gave_up: bool = False
+) -> AnswerReport:
+    """The report's answer (``GOOD``) when ``EARLIER`` had judged it as ``said_then``; with
+    ``job_gave_up``, after a job to judge it again lost its worker on its last attempt."""
     runtime = Runtime(judge_on(tmp_path / "data", database_url))
     try:
-        interview_id, question_id = _answered(runtime, GOOD)
-        with runtime.database.transaction() as db:
-            question = db.get_one(Question, question_id)
-            answers = list(db.scalars(select(Answer).where(Answer.question_id == question_id)))
-            read = replace(judge_input(db, question, answers), answer=said_then)
-            judged = ContentJudgement(EARLIER, "explanation", 80.0, True, 0.1, (), "", ())
-            kept = {"read": read_key(read, EARLIER), "status": "ok", "judgement": judged.to_dict()}
-            keep_record(db, answers[0].id, kept)
+        interview_id, question_id = _judged_earlier(runtime, said_then)
+        if job_gave_up:
+            with runtime.database.transaction() as db:
+                payload = {"question_id": str(question_id)}
+                job = enqueue(db, runtime.queue, kind=JUDGE_CONTENT, payload=payload)
+                orphan_on_its_last_attempt(db, job.id)
+            sweep(runtime)
         return _report(runtime, interview_id).answers[0]
     finally:
         runtime.close()
@@ -252,3 +267,22 @@ def test_a_judgement_of_other_words_is_pending_until_judged_again(
     answer = _shown_after_earlier_judge(tmp_path, database_url, "Something said before.")
     assert answer.judgement is None
     assert PENDING in answer.warnings
+
+
+def test_judging_other_words_the_queue_gave_up_on_says_so_instead_of_pending_for_ever(
+    tmp_path: Path, database_url: str
+) -> None:
+    answer = _shown_after_earlier_judge(
+        tmp_path, database_url, "Something said before.", job_gave_up=True
+    )
+    assert answer.judgement is None
+    assert PENDING not in answer.warnings
+    assert any(w.startswith("Content was not judged: its worker sent") for w in answer.warnings)
+
+
+def test_a_judgement_of_what_is_said_stands_when_another_job_to_judge_it_gave_up(
+    tmp_path: Path, database_url: str
+) -> None:
+    answer = _shown_after_earlier_judge(tmp_path, database_url, GOOD, job_gave_up=True)
+    assert answer.judgement is not None
+    assert answer.judgement["judge"] == EARLIER

@@ -112,12 +112,21 @@ def content_verdict(
     if stored.get("status") != "ok":
         return Verdict(None, str(stored.get("message") or PENDING))
     judgement = ContentJudgement.from_dict(stored["judgement"])
-    said = judge_input(db, question, answers)
-    # A judgement of the same words by an earlier judge (another model, or METHOD before an
-    # upgrade) stands, under its own judge's name: nothing would judge it again.
-    if stored.get("read") not in {read_key(said, name) for name in (judge.name, judgement.judge)}:
+    if not judges_what_was_said(db, question, answers, stored):
         return Verdict(None, PENDING)  # said more since: judged again by its job
     return Verdict(judgement, "")
+
+
+def judges_what_was_said(
+    db: Session, question: Question, answers: Sequence[Answer], stored: Mapping[str, Any]
+) -> bool:
+    """Whether ``stored`` is a judgement of all that is now said in reply to ``question``. One
+    by an earlier judge (another model, or METHOD before an upgrade) counts, under its own
+    judge's name: nothing would judge the same words again."""
+    if stored.get("status") != "ok":
+        return False
+    judge = ContentJudgement.from_dict(stored["judgement"]).judge
+    return stored.get("read") == read_key(judge_input(db, question, answers), judge)
 
 
 def keep_record(db: Session, answer_id: uuid.UUID, data: dict[str, Any]) -> None:
@@ -131,11 +140,18 @@ def keep_record(db: Session, answer_id: uuid.UUID, data: dict[str, Any]) -> None
 
 
 def _judging_stopped(db: Session, payload: dict[str, Any], error: str) -> None:
-    """The queue gave up on judging before any record was kept (its worker died on the last
-    attempt): the answer says it was not judged, rather than "being judged" for ever. A
-    failure the job recorded itself stands."""
-    answers = _judged_answers(db, uuid.UUID(payload["question_id"]), payload.get("attempt_id"))
-    if answers and stored_judgement(db, answers) is None:
+    """The queue gave up on judging (its worker died on the last attempt): the answer says it
+    was not judged, rather than "being judged" for ever. A record the job kept itself (a
+    failure, or the judge unavailable or off) stands, and so does a judgement of what is now
+    said (another job's); a judgement of earlier words, which would read as pending, does not."""
+    question = db.get(Question, uuid.UUID(payload["question_id"]))
+    answers = _judged_answers(db, question.id, payload.get("attempt_id")) if question else []
+    if question is None or not answers:
+        return
+    stored = stored_judgement(db, answers)
+    if stored is None or (
+        stored.get("status") == "ok" and not judges_what_was_said(db, question, answers, stored)
+    ):
         keep_record(db, answers[0].id, {"status": "failed", "message": f"{NOT_JUDGED}{error}"})
 
 
