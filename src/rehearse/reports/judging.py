@@ -112,21 +112,28 @@ def content_verdict(
     if stored.get("status") != "ok":
         return Verdict(None, str(stored.get("message") or PENDING))
     judgement = ContentJudgement.from_dict(stored["judgement"])
-    if not judges_what_was_said(db, question, answers, stored):
+    if not judges_what_was_said(db, question, answers, stored, judge.name):
         return Verdict(None, PENDING)  # said more since: judged again by its job
     return Verdict(judgement, "")
 
 
 def judges_what_was_said(
-    db: Session, question: Question, answers: Sequence[Answer], stored: Mapping[str, Any]
+    db: Session,
+    question: Question,
+    answers: Sequence[Answer],
+    stored: Mapping[str, Any],
+    judge: str | None = None,
 ) -> bool:
-    """Whether ``stored`` is a judgement of all that is now said in reply to ``question``. One
-    by an earlier judge (another model, or METHOD before an upgrade) counts, under its own
-    judge's name: nothing would judge the same words again."""
+    """Whether ``stored`` is a judgement of all that is now said in reply to ``question``, by
+    ``judge`` or by the judge it names. One by an earlier judge (another model, or METHOD
+    before an upgrade) counts under its own name: nothing would judge the same words again."""
     if stored.get("status") != "ok":
         return False
-    judge = ContentJudgement.from_dict(stored["judgement"]).judge
-    return stored.get("read") == read_key(judge_input(db, question, answers), judge)
+    said = judge_input(db, question, answers)
+    names = {ContentJudgement.from_dict(stored["judgement"]).judge}
+    if judge is not None:
+        names.add(judge)
+    return stored.get("read") in {read_key(said, name) for name in names}
 
 
 def keep_record(db: Session, answer_id: uuid.UUID, data: dict[str, Any]) -> None:
