@@ -1,11 +1,13 @@
 """The local llama.cpp server: started on first use, kept while it is in use whichever thread
-started it, started again when it died, and a model file it cannot load reported, not waited
-on. SmolLM2-135M stands in for the judge's model."""
+started it, started again when it died, ended with the process that started it, and a model
+file it cannot load reported, not waited on. SmolLM2-135M stands in for the judge's model."""
 
 from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -63,3 +65,41 @@ def test_a_model_file_it_cannot_load_is_reported(tmp_path: Path) -> None:
     damaged.write_bytes(b"GGUF" + os.urandom(4096))
     with pytest.raises(JudgeServerFailed, match="exited with code"):
         LocalServer(damaged, threads=1).url()
+
+
+_OWNER = """
+import sys
+from pathlib import Path
+from rehearse.llm.server import LocalServer
+server = LocalServer(Path(sys.argv[1]), threads=1)
+server.url()
+print(server.pid, flush=True)
+sys.stdin.read()
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    with open(f"/proc/{pid}/stat") as stat:  # a zombie has ended; only its entry is left
+        return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+
+
+@pytest.mark.skipif(
+    sys.platform != "linux", reason="the server's end is tied to its owner on Linux"
+)
+def test_a_server_ends_with_the_process_that_started_it_however_that_ends() -> None:
+    owner = subprocess.Popen(
+        [sys.executable, "-c", _OWNER, str(smollm2())],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    )
+    assert owner.stdout is not None
+    said = iter(owner.stdout.readline, b"")
+    server_pid = int(next(line for line in said if line.strip().isdigit()))  # past its log
+    assert _alive(server_pid)
+    owner.kill()  # no close(), no atexit: as when Rehearse is killed
+    owner.wait()
+    wait_until(lambda: not _alive(server_pid), "the server to end with its owner")

@@ -61,11 +61,13 @@ def _as_background_child() -> None:
     """Run in the child before the server starts: as background work (live captions and
     requests come first), and, on Linux, ended when the thread that started it ends, which
     ``LocalServer`` keeps alive until it is closed or the process ends, however it ends, so a
-    killed Rehearse leaves no 1.9 GB server behind."""
+    killed Rehearse leaves no 1.9 GB server behind. Killed, not asked to stop: it keeps
+    nothing worth a graceful end, and once one was seen deadlocked in its SIGTERM shutdown,
+    deaf to SIGTERM and SIGINT from then on."""
     os.nice(NICENESS)
     if sys.platform == "linux":
         libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 def _free_port() -> int:
