@@ -34,16 +34,32 @@ GOOD = "A stack returns elements last in, first out: push adds on top and pop re
 WRONG = "A stack returns its elements in the order they were added, first in first out."
 
 
-class _OnceEach:
-    """The judge, asked once per answer."""
+class _Recording:
+    """The real reader, noting the system text of every request it passes on."""
 
-    def __init__(self, judge: ContentJudge) -> None:
-        self.judge = judge
+    def __init__(self, reader: ChatClient) -> None:
+        self.reader, self.name, self.systems = reader, reader.name, list[str]()
+
+    def first_token(self, system: str, user: str) -> Mapping[str, float]:
+        self.systems.append(system)
+        return self.reader.first_token(system, user)
+
+
+class _OnceEach:
+    """The judge, asked once per answer; the system texts of each answer's requests kept."""
+
+    def __init__(self, bundled: ContentJudge) -> None:
+        assert isinstance(bundled.reader, ChatClient)
+        self._recording = _Recording(bundled.reader)
+        self.judge = ContentJudge(self._recording, bundled.encoder)
         self._verdicts: dict[JudgeInput, ContentJudgement] = {}
+        self.systems: dict[JudgeInput, list[str]] = {}
 
     def apply(self, item: JudgeInput) -> ContentJudgement:
         if item not in self._verdicts:
+            self._recording.systems = []
             self._verdicts[item] = self.judge.apply(item)
+            self.systems[item] = self._recording.systems
         return self._verdicts[item]
 
 
@@ -219,30 +235,17 @@ def test_a_told_story_grades_above_a_claim_with_no_story(judge: _OnceEach) -> No
     assert told.grade > untold.grade
 
 
-class _Recording:
-    """The real reader, noting the system text of every request it passes on."""
-
-    def __init__(self, reader: ChatClient) -> None:
-        self.reader, self.name, self.systems = reader, reader.name, list[str]()
-
-    def first_token(self, system: str, user: str) -> Mapping[str, float]:
-        self.systems.append(system)
-        return self.reader.first_token(system, user)
-
-
 def test_only_the_grades_see_the_reference_answers_and_they_come_last(
-    bundled: ContentJudge,
+    judge: _OnceEach,
 ) -> None:
-    assert isinstance(bundled.reader, ChatClient)
-    recording = _Recording(bundled.reader)
-    recorded = ContentJudge(recording, bundled.encoder)
-    recorded.apply(JudgeInput(QUESTION, POINTS, GOOD))
-    assert set(recording.systems) == {prompts.SYSTEM}  # an explanation is never graded
-    recording.systems.clear()
-    recorded.apply(JudgeInput(WHY_US, FORM_POINTS["motivation"], MOTIVATED, "motivation"))
+    explanation = JudgeInput(QUESTION, POINTS, GOOD)
+    judge.apply(explanation)
+    assert set(judge.systems[explanation]) == {prompts.SYSTEM}  # an explanation is not graded
+    _motivation(judge, MOTIVATED)
+    motivation = JudgeInput(WHY_US, FORM_POINTS["motivation"], MOTIVATED, "motivation")
     graded = len(prompts.GRADES)
-    assert recording.systems[-graded:] == [prompts.GRADING_SYSTEM] * graded
-    assert set(recording.systems[:-graded]) == {prompts.SYSTEM}
+    assert judge.systems[motivation][-graded:] == [prompts.GRADING_SYSTEM] * graded
+    assert set(judge.systems[motivation][:-graded]) == {prompts.SYSTEM}
 
 
 class _Timings(httpx.HTTPTransport):
