@@ -103,12 +103,36 @@ CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/rehearse"
 # the OpenAI-compatible provider). No package ships it built, so it is compiled once per
 # machine from the llama.cpp sources inside llama-cpp-python's source package (PyPI), only
 # its `llama-server` target, into our cache; a second clone copies it from there. On x86-64
-# it is built for any CPU with AVX2, not for the build machine's own (a native build died on
-# an Intel Xeon with AVX-512 FP16).
+# it is built for a named instruction set, not for the build machine's own (a native build
+# died on an Intel Xeon with AVX-512 FP16 and AMX): the AVX-512 that Ice Lake, Sapphire
+# Rapids and Zen 4 share where this CPU has all of it (it reads a prompt 1.45 times as fast
+# as the AVX2 build on such a Xeon: docs/judgement.md, "Speed"), else AVX2. Each has its
+# own folder in the cache, so a cache seen by another CPU is never run on the wrong one.
 LLAMA_CPP_SOURCE="llama-cpp-python==0.3.36"
+LLAMA_AVX512="avx512f avx512bw avx512vl avx512dq avx512cd avx512vbmi avx512_vnni avx512_bf16"
+
+llama_instruction_set() {
+  # avx512 where this CPU has all of LLAMA_AVX512, avx2 on any other x86-64, else nothing.
+  [ "$(uname -m)" = x86_64 ] || return 0
+  local has=" $(grep -m1 '^flags' /proc/cpuinfo | cut -d: -f2) " flag
+  for flag in $LLAMA_AVX512; do
+    [[ "$has" == *" $flag "* ]] || { echo avx2; return 0; }
+  done
+  echo avx512
+}
 
 ensure_llama_server() {
-  local built="$CACHE/llama-server-${LLAMA_CPP_SOURCE#*==}/llama-server" work flags=()
+  local isa flags=() suffix="" built work
+  isa="$(llama_instruction_set)"
+  if [ -n "$isa" ]; then
+    flags=(-DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON)
+  fi
+  if [ "$isa" = avx512 ]; then
+    flags+=(-DGGML_BMI2=ON -DGGML_AVX512=ON -DGGML_AVX512_VBMI=ON -DGGML_AVX512_VNNI=ON
+      -DGGML_AVX512_BF16=ON)
+    suffix=-avx512  # the AVX2 build keeps the folder it always had
+  fi
+  built="$CACHE/llama-server-${LLAMA_CPP_SOURCE#*==}$suffix/llama-server"
   if [ ! -x "$built" ]; then
     apt_install build-essential cmake
     say "Building llama.cpp's server (once per machine: about 6 minutes on 2 cores)"
@@ -116,9 +140,6 @@ ensure_llama_server() {
     "$VENV/bin/python" -m pip download --quiet --no-deps --no-binary :all: -d "$work" \
       "$LLAMA_CPP_SOURCE" 2>/dev/null
     tar xzf "$work"/llama_cpp_python-*.tar.gz -C "$work"
-    if [ "$(uname -m)" = x86_64 ]; then
-      flags=(-DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON)
-    fi
     cmake -S "$work"/llama_cpp_python-*/vendor/llama.cpp -B "$work/build" \
       -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=OFF "${flags[@]}" \
       -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_BUILD_SERVER=ON \
