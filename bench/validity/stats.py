@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import NDArray
 from scipy.stats import spearmanr
 
 BOOTSTRAP_SAMPLES = 2000
@@ -61,17 +62,52 @@ def agreement(
     rho = spearman([s for s, _, _ in kept], [r for _, r, _ in kept])
     if rho is None:
         return Agreement(None, None, None, len(kept))
-    groups: dict[str, list[int]] = {}
-    for index, (_, _, student) in enumerate(kept):
-        groups.setdefault(student, []).append(index)
-    clusters = list(groups.values())
+    groups: dict[str, int] = {}
+    cluster = np.array([groups.setdefault(student, len(groups)) for _, _, student in kept])
     rng = np.random.default_rng(seed)
-    samples = []
-    for _ in range(BOOTSTRAP_SAMPLES):
-        chosen = rng.integers(0, len(clusters), len(clusters))
-        rows = [i for c in chosen for i in clusters[c]]
-        value = spearman([kept[i][0] for i in rows], [kept[i][1] for i in rows])
-        if value is not None and not np.isnan(value):
-            samples.append(value)
+    chosen = np.stack([rng.integers(0, len(groups), len(groups)) for _ in range(BOOTSTRAP_SAMPLES)])
+    drawn = np.zeros((BOOTSTRAP_SAMPLES, len(groups)))
+    np.add.at(drawn, (np.arange(BOOTSTRAP_SAMPLES)[:, None], chosen), 1.0)
+    weights = drawn[:, cluster]  # how often each interview is in each resample
+    samples = _weighted_spearman(
+        np.array([s for s, _, _ in kept], dtype=float),
+        np.array([r for _, r, _ in kept], dtype=float),
+        weights,
+    )
+    samples = samples[(weights.sum(axis=1) >= 3) & ~np.isnan(samples)]
     low, high = np.percentile(samples, [2.5, 97.5])
     return Agreement(round(rho, 3), round(float(low), 3), round(float(high), 3), len(kept))
+
+
+def _weighted_spearman(
+    xs: NDArray[np.float64], ys: NDArray[np.float64], weights: NDArray[np.float64]
+) -> NDArray[np.float64]:
+    """Spearman rho of each resample (a row of ``weights``: how many times it holds each
+    pair), computed at once for all: what ``spearman`` gives the resample written out pair by
+    pair, NaN where either side is constant."""
+    rx, ry = _weighted_ranks(xs, weights), _weighted_ranks(ys, weights)
+    total = weights.sum(axis=1, keepdims=True)
+    dx = rx - (weights * rx).sum(axis=1, keepdims=True) / total
+    dy = ry - (weights * ry).sum(axis=1, keepdims=True) / total
+    with np.errstate(invalid="ignore", divide="ignore"):
+        covariance = (weights * dx * dy).sum(axis=1)
+        spread = np.sqrt((weights * dx * dx).sum(axis=1) * (weights * dy * dy).sum(axis=1))
+        rho: NDArray[np.float64] = np.where(spread > 1e-12, covariance / spread, np.nan)
+    return rho
+
+
+def _weighted_ranks(
+    values: NDArray[np.float64], weights: NDArray[np.float64]
+) -> NDArray[np.float64]:
+    """The average rank (from 1) of each value in each resample holding value ``i``
+    ``weights[:, i]`` times; ties share their ranks' mean, as ``scipy.stats.rankdata``."""
+    order = np.argsort(values, kind="stable")
+    ordered = values[order]
+    tie = np.cumsum(np.r_[True, ordered[1:] != ordered[:-1]]) - 1  # tie group, sorted
+    members = np.zeros((len(values), tie[-1] + 1))
+    members[np.arange(len(values)), tie] = 1.0
+    held = weights[:, order] @ members  # each tie group's count in each resample
+    below = np.cumsum(held, axis=1) - held
+    ranks = np.empty_like(weights)
+    ranks[:, order] = (below + (held + 1) / 2)[:, tie]
+    return ranks

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from bench.validity.stats import agreement, student_of, wilson
+import numpy as np
+import pytest
+from bench.validity.stats import _weighted_spearman, agreement, spearman, student_of, wilson
 
 
 def test_a_students_two_interviews_are_one_student() -> None:
@@ -40,3 +42,18 @@ def test_a_shares_interval_holds_it_and_narrows_with_more_counts() -> None:
 def test_a_share_of_all_or_none_stays_within_zero_and_one() -> None:
     assert wilson(0, 5)[0] == 0.0
     assert wilson(5, 5)[1] == 1.0
+
+
+def test_each_resample_is_ranked_as_if_its_pairs_were_written_out() -> None:
+    rng = np.random.default_rng(5)
+    xs = rng.integers(0, 6, 12).astype(float)  # ties on both sides, as ratings have
+    ys = rng.integers(1, 5, 12).astype(float)
+    weights = rng.integers(0, 3, (50, 12)).astype(float)
+    found = _weighted_spearman(xs, ys, weights)
+    for row, rho in zip(weights, found, strict=True):
+        pairs = [(x, y) for x, y, times in zip(xs, ys, row, strict=True) for _ in range(int(times))]
+        expected = spearman([x for x, _ in pairs], [y for _, y in pairs])
+        if expected is None:
+            assert np.isnan(rho) or len(pairs) < 3
+        else:
+            assert rho == pytest.approx(expected, abs=1e-9)
