@@ -241,8 +241,8 @@ def test_only_the_grades_see_the_reference_answers_and_they_come_last(
     explanation = JudgeInput(QUESTION, POINTS, GOOD)
     judge.apply(explanation)
     assert set(judge.systems[explanation]) == {prompts.SYSTEM}  # an explanation is not graded
-    _motivation(judge, MOTIVATED)
     motivation = JudgeInput(WHY_US, FORM_POINTS["motivation"], MOTIVATED, "motivation")
+    judge.apply(motivation)  # the same item as ``_motivation``'s: judged once for the module
     graded = len(prompts.GRADES)
     assert judge.systems[motivation][-graded:] == [prompts.GRADING_SYSTEM] * graded
     assert set(judge.systems[motivation][:-graded]) == {prompts.SYSTEM}
