@@ -114,7 +114,7 @@ LLAMA_AVX512="avx512f avx512bw avx512vl avx512dq avx512cd avx512vbmi avx512_vnni
 llama_instruction_set() {
   # avx512 where this CPU has all of LLAMA_AVX512, avx2 on any other x86-64, else nothing.
   [ "$(uname -m)" = x86_64 ] || return 0
-  local has=" $(grep -m1 '^flags' /proc/cpuinfo | cut -d: -f2) " flag
+  local has=" $(grep -m1 '^flags' /proc/cpuinfo 2>/dev/null | cut -d: -f2) " flag
   for flag in $LLAMA_AVX512; do
     [[ "$has" == *" $flag "* ]] || { echo avx2; return 0; }
   done
