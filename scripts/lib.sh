@@ -103,34 +103,42 @@ CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/rehearse"
 # the OpenAI-compatible provider). No package ships it built, so it is compiled once per
 # machine from the llama.cpp sources inside llama-cpp-python's source package (PyPI), only
 # its `llama-server` target, into our cache; a second clone copies it from there. On x86-64
-# it is built for a named instruction set, not for the build machine's own (a native build
-# died on an Intel Xeon with AVX-512 FP16 and AMX): the AVX-512 that Ice Lake, Sapphire
-# Rapids and Zen 4 share where this CPU has all of it (it reads a prompt 1.45 times as fast
-# as the AVX2 build on such a Xeon: docs/judgement.md, "Speed"), else AVX2. Each has its
-# own folder in the cache, so a cache seen by another CPU is never run on the wrong one.
+# it is built for named instruction sets, not for the build machine's own (a native build
+# died on an Intel Xeon with AVX-512 FP16 and AMX): AVX-512 where the CPU has its Skylake-X
+# core, with each of VBMI, VNNI and BF16 the CPU has too, else AVX2. On a Xeon with all of
+# them the AVX-512 builds read a prompt 1.33 (the core alone) and 1.45 times as fast as the
+# AVX2 one (docs/judgement.md, "Speed"). Each set has its own folder in the cache, so a cache
+# seen by another CPU is never run on the wrong one.
 LLAMA_CPP_SOURCE="llama-cpp-python==0.3.36"
-LLAMA_AVX512="avx512f avx512bw avx512vl avx512dq avx512cd avx512vbmi avx512_vnni avx512_bf16"
+LLAMA_AVX512_CORE="avx512f avx512bw avx512vl avx512dq avx512cd"
+LLAMA_AVX512_EXTENSIONS="avx512vbmi:vbmi avx512_vnni:vnni avx512_bf16:bf16"  # cpuinfo:ours
 
 llama_instruction_set() {
-  # avx512 where this CPU has all of LLAMA_AVX512, avx2 on any other x86-64, else nothing.
+  # On x86-64: avx2, or avx512 followed by the extensions this CPU has
+  # (avx512-vbmi-vnni-bf16); elsewhere nothing.
   [ "$(uname -m)" = x86_64 ] || return 0
-  local has=" $(grep -m1 '^flags' /proc/cpuinfo 2>/dev/null | cut -d: -f2) " flag
-  for flag in $LLAMA_AVX512; do
+  local has=" $(grep -m1 '^flags' /proc/cpuinfo 2>/dev/null | cut -d: -f2) " flag set=avx512
+  for flag in $LLAMA_AVX512_CORE; do
     [[ "$has" == *" $flag "* ]] || { echo avx2; return 0; }
   done
-  echo avx512
+  for flag in $LLAMA_AVX512_EXTENSIONS; do
+    if [[ "$has" == *" ${flag%%:*} "* ]]; then set+="-${flag#*:}"; fi
+  done
+  echo "$set"
 }
 
 ensure_llama_server() {
-  local isa flags=() suffix="" built work
+  local isa flags=() suffix="" built work extension
   isa="$(llama_instruction_set)"
   if [ -n "$isa" ]; then
     flags=(-DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON)
   fi
-  if [ "$isa" = avx512 ]; then
-    flags+=(-DGGML_BMI2=ON -DGGML_AVX512=ON -DGGML_AVX512_VBMI=ON -DGGML_AVX512_VNNI=ON
-      -DGGML_AVX512_BF16=ON)
-    suffix=-avx512  # the AVX2 build keeps the folder it always had
+  if [[ "$isa" == avx512* ]]; then
+    flags+=(-DGGML_BMI2=ON -DGGML_AVX512=ON)
+    for extension in vbmi vnni bf16; do
+      if [[ "$isa" == *-$extension* ]]; then flags+=("-DGGML_AVX512_${extension^^}=ON"); fi
+    done
+    suffix="-$isa"  # the AVX2 build keeps the folder it always had
   fi
   built="$CACHE/llama-server-${LLAMA_CPP_SOURCE#*==}$suffix/llama-server"
   if [ ! -x "$built" ]; then
