@@ -65,7 +65,7 @@ def agreement(
     groups: dict[str, int] = {}
     cluster = np.array([groups.setdefault(student, len(groups)) for _, _, student in kept])
     rng = np.random.default_rng(seed)
-    chosen = np.stack([rng.integers(0, len(groups), len(groups)) for _ in range(BOOTSTRAP_SAMPLES)])
+    chosen = rng.integers(0, len(groups), (BOOTSTRAP_SAMPLES, len(groups)))  # students drawn
     drawn = np.zeros((BOOTSTRAP_SAMPLES, len(groups)))
     np.add.at(drawn, (np.arange(BOOTSTRAP_SAMPLES)[:, None], chosen), 1.0)
     weights = drawn[:, cluster]  # how often each interview is in each resample

@@ -151,10 +151,11 @@ def _judging_stopped(db: Session, payload: dict[str, Any], error: str) -> None:
     was not judged, rather than "being judged" for ever. A record the job kept itself (a
     failure, or the judge unavailable or off) stands, and so does a judgement of what is now
     said (another job's); a judgement of earlier words, which would read as pending, does not."""
-    question = db.get(Question, uuid.UUID(payload["question_id"]))
-    answers = _judged_answers(db, question.id, payload.get("attempt_id")) if question else []
+    question_id = uuid.UUID(payload["question_id"])
+    question = db.get(Question, question_id)
+    answers = _judged_answers(db, question_id, payload.get("attempt_id"))
     if question is None or not answers:
-        return
+        return  # deleted meanwhile
     stored = stored_judgement(db, answers)
     if stored is None or (
         stored.get("status") == "ok" and not judges_what_was_said(db, question, answers, stored)
