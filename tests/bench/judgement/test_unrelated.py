@@ -19,7 +19,7 @@ def test_every_text_is_judged_against_every_question(
 ) -> None:
     questions = ("Tell me about yourself.", "Why should we hire you?")
     monkeypatch.setattr(unrelated, "QUESTIONS", questions)  # two of six: the contract, quicker
-    texts = dict(list(unrelated.CHECK_TEXTS.items())[:3])  # and three of the texts
+    texts = dict(list(unrelated.CHECK_TEXTS.items())[:2])  # and two of the texts
     monkeypatch.setattr(unrelated, "CHECK_TEXTS", texts)
     with judge_is_smollm2(monkeypatch):
         assert unrelated.main(["--check"]) == 0
