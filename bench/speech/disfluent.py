@@ -10,6 +10,10 @@ reference:
   boundaries (plain faster-whisper's word timings on the clean clip, each checked against
   the reference transcript and moved to the quietest 10 ms nearby) and the phrase's own audio
   spliced in again after a short pause of the clip's own room tone.
+- **other takes**: a word or two-word phrase said two or three times in a row, each saying
+  again another of the same speaker's own sayings of it in these clips (JFK's other
+  "country", the Austen reader's "made" of another sentence), so no saying is a copy of
+  another: a detector that only matches identical sound finds nothing here.
 - **quiet**: the clip's last 40 % of words faded by 10-25 dB, as an answer trails off.
 - **restarts**: a word of two or more syllables begun, cut off after 35-60 % of its sound,
   and said again whole after a short pause of room tone ("fel- fellow"), twice per clip; the
@@ -57,7 +61,8 @@ from rehearse.analysis.speech.words import Word
 
 SEED = 48
 CACHE = REPO / "bench" / ".cache" / "disfluent"
-GROUPS = ("read", "repetitions", "restarts", "quiet", "whispered", "raised")
+GROUPS = ("read", "repetitions", "other-takes", "restarts", "quiet", "whispered", "raised")
+REPEATING_GROUPS = ("repetitions", "other-takes", "restarts")
 # (phrase length in words, times said) for each clip's repetition versions.
 REPETITIONS = ((1, 3), (2, 2), (1, 5), (3, 3))
 PAUSE_SECONDS = (0.05, 0.35)
@@ -119,6 +124,12 @@ def _quietest(samples: Samples, around: float) -> int:
     return int(starts[int(np.argmin(energy))] + _FRAME // 2)
 
 
+def cut_between_sounds(samples: Samples, start: float, end: float) -> Samples:
+    """The sound said from ``start`` to ``end`` seconds, cut at the quietest moments near
+    both."""
+    return samples[_quietest(samples, start) : _quietest(samples, end)]
+
+
 def checked_words(reference: str, words: Sequence[Word]) -> list[Timed | None]:
     """The reference's words, each with plain's timing where plain wrote exactly that word
     at that place of the alignment (None where it did not: not cut there)."""
@@ -146,6 +157,24 @@ def _room_tone(samples: Samples, seconds: float) -> Samples:
     return np.resize(tone, count).astype(np.float32)
 
 
+def _said_again(
+    samples: Samples, cut_out: int, sayings: Sequence[Samples], rng: random.Random
+) -> tuple[Samples, list[Interval]]:
+    """``samples`` with ``sayings`` spliced in at ``cut_out``, each after a short pause of the
+    clip's room tone; and where each saying again lies."""
+    pieces = [samples[:cut_out]]
+    cursor = cut_out / SAMPLE_RATE
+    placed: list[Interval] = []
+    for saying in sayings:
+        pause = _room_tone(samples, rng.uniform(*PAUSE_SECONDS))
+        cursor += len(pause) / SAMPLE_RATE
+        placed.append((cursor, cursor + len(saying) / SAMPLE_RATE))
+        cursor += len(saying) / SAMPLE_RATE
+        pieces += [pause, saying]
+    pieces.append(samples[cut_out:])
+    return np.concatenate(pieces), placed
+
+
 def repeated(source: Source, size: int, times: int, rng: random.Random) -> Built | None:
     """The clip with a phrase of ``size`` checked words said ``times`` times in a row."""
     samples, timed = source.samples, source.timed
@@ -158,19 +187,9 @@ def repeated(source: Source, size: int, times: int, rng: random.Random) -> Built
         return None
     index = rng.choice(starts)
     said_once = [word for word in timed[index : index + size] if word is not None]
-    cut_in = _quietest(samples, said_once[0].start)
+    phrase = cut_between_sounds(samples, said_once[0].start, said_once[-1].end)
     cut_out = _quietest(samples, said_once[-1].end)
-    phrase = samples[cut_in:cut_out]
-    pieces = [samples[:cut_out]]
-    cursor = cut_out / SAMPLE_RATE
-    sayings: list[Interval] = []
-    for _ in range(times - 1):
-        pause = _room_tone(samples, rng.uniform(*PAUSE_SECONDS))
-        cursor += len(pause) / SAMPLE_RATE
-        sayings.append((cursor, cursor + len(phrase) / SAMPLE_RATE))
-        cursor += len(phrase) / SAMPLE_RATE
-        pieces += [pause, phrase]
-    pieces.append(samples[cut_out:])
+    changed, sayings = _said_again(samples, cut_out, [phrase] * (times - 1), rng)
     tokens = normalize_words(source.reference)
     said = (
         tokens[: index + size] + tokens[index : index + size] * (times - 1) + tokens[index + size :]
@@ -178,10 +197,62 @@ def repeated(source: Source, size: int, times: int, rng: random.Random) -> Built
     return Built(
         f"{source.name}-x{times}-{size}w",
         "repetitions",
-        np.concatenate(pieces),
+        changed,
         " ".join(said),
         sayings,
     )
+
+
+def speaker_of(source: Source) -> str:
+    """Who speaks in ``source``: clips of one recording (a LibriVox chapter's "-0870",
+    "-0880"…) have one reader."""
+    return source.name.rsplit("-", 1)[0] if "-" in source.name else source.name
+
+
+def _phrases(source: Source, size: int) -> dict[str, list[Interval]]:
+    """Each phrase of ``size`` checked words in ``source``, with where it was said."""
+    found: dict[str, list[Interval]] = {}
+    for index in range(len(source.timed) - size + 1):
+        words = source.timed[index : index + size]
+        if all(word is not None for word in words):
+            said = [word for word in words if word is not None]
+            text = " ".join(word.text for word in said)
+            found.setdefault(text, []).append((said[0].start, said[-1].end))
+    return found
+
+
+def other_takes(source: Source, same_speaker: Sequence[Source], rng: random.Random) -> Built | None:
+    """The clip with a word or two-word phrase said two or three times in a row, each saying
+    again another of the speaker's sayings of it, from this clip or another of
+    ``same_speaker``."""
+    candidates: list[tuple[str, Interval, list[tuple[Source, Interval]]]] = []
+    for size in (1, 2):
+        for text, places in _phrases(source, size).items():
+            others = [
+                (other, place)
+                for other in same_speaker
+                for place in _phrases(other, size).get(text, [])
+                if other is not source or place not in places[:1]
+            ]
+            if others:
+                candidates.append((text, places[0], others))
+    if not candidates:
+        return None
+    text, (start, end), others = rng.choice(candidates)
+    takes = rng.sample(others, min(2, len(others)))
+    changed, sayings = _said_again(
+        source.samples,
+        _quietest(source.samples, end),
+        [cut_between_sounds(other.samples, *place) for other, place in takes],
+        rng,
+    )
+    tokens = normalize_words(source.reference)
+    at = next(
+        index for index, word in enumerate(source.timed) if word is not None and word.start == start
+    )
+    size = len(text.split())
+    said = tokens[: at + size] + tokens[at : at + size] * len(takes) + tokens[at + size :]
+    return Built(f"{source.name}-other-takes", "other-takes", changed, " ".join(said), sayings)
 
 
 def restarted(source: Source, rng: random.Random) -> list[Built]:
@@ -273,14 +344,19 @@ def build_set(plain: Plain) -> list[Built]:
     # the files they were.
     voice_rng = random.Random(SEED + 1)  # noqa: S311
     restart_rng = random.Random(SEED + 2)  # noqa: S311
-    built: list[Built] = []
+    takes_rng = random.Random(SEED + 3)  # noqa: S311
+    sources = []
     for file, reference in references.items():
         samples = load_audio(AUDIO / file).samples
         timed = checked_words(reference, plain(AUDIO / file))
-        source = Source(Path(file).stem, samples, reference, timed)
+        sources.append(Source(Path(file).stem, samples, reference, timed))
+    built: list[Built] = []
+    for source in sources:
+        speaker = [other for other in sources if speaker_of(other) == speaker_of(source)]
         versions = [
-            Built(source.name, "read", samples, reference),
+            Built(source.name, "read", source.samples, source.reference),
             *(repeated(source, size, times, rng) for size, times in REPETITIONS),
+            other_takes(source, speaker, takes_rng),
             faded(source, rng),
             *restarted(source, restart_rng),
             whispered_end(source, voice_rng),
@@ -377,7 +453,7 @@ def print_summary(groups: dict[str, Any]) -> None:
     rows = []
     for group, figures in groups.items():
         analysis, plain = figures["analysis"], figures["plain"]
-        repetitions = group in ("repetitions", "restarts")
+        repetitions = group in REPEATING_GROUPS
         rows.append(
             [
                 group,

@@ -1,6 +1,7 @@
 """The disfluent set's construction: words cut where plain's timings agree with the
-reference, a phrase said again with an exact reference and the moments of its sayings, a word
-begun and said again, and an ending whispered or raised."""
+reference, a phrase said again with an exact reference and the moments of its sayings (the
+same sound, or the speaker's other sayings of it), a word begun and said again, and an ending
+whispered or raised."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from bench.speech.corpus import SAMPLE_RATE, Samples
 from bench.speech.disfluent import (
     Source,
     checked_words,
+    cut_between_sounds,
     faded,
+    other_takes,
     raised_end,
     repeated,
     restarted,
@@ -45,10 +48,24 @@ PLAIN = [
 ]
 
 
-def _source() -> Source:
+# The rest of the speech, where words of its first half are said again.
+WHOLE_REFERENCE = f"{REFERENCE}, ask what you can do for your country."
+REST = [
+    (" ask", 8.19, 8.48),
+    (" what", 8.48, 8.74),
+    (" you", 8.74, 9.02),
+    (" can", 9.02, 9.32),
+    (" do", 9.32, 9.54),
+    (" for", 9.54, 9.76),
+    (" your", 9.76, 9.94),
+    (" country.", 9.94, 10.36),
+]
+
+
+def _source(reference: str = REFERENCE, plain: list[tuple[str, float, float]] = PLAIN) -> Source:
     samples = load_audio(shared_fixture("audio/jfk.wav")).samples
-    words = [Word(text, start, end, 0.9) for text, start, end in PLAIN]
-    return Source("jfk", samples, REFERENCE, checked_words(REFERENCE, words))
+    words = [Word(text, start, end, 0.9) for text, start, end in plain]
+    return Source("jfk", samples, reference, checked_words(reference, words))
 
 
 def test_only_words_plain_heard_as_the_reference_says_are_timed() -> None:
@@ -69,6 +86,31 @@ def test_a_word_said_three_times_is_spliced_in_with_its_reference() -> None:
     assert len(built.repetitions) == 2
     added = sum(end - start for start, end in built.repetitions)
     assert len(built.samples) > len(source.samples) + added * SAMPLE_RATE * 0.99
+
+
+def test_a_word_is_said_again_in_the_speakers_other_sayings_of_it() -> None:
+    source = _source(WHOLE_REFERENCE, PLAIN + REST)
+    built = other_takes(source, [source], random.Random(1))
+    assert built is not None
+    said, spoken = built.reference.split(), WHOLE_REFERENCE.lower().replace(",", "").split()
+    added = len(said) - len(spoken)
+    assert 1 <= len(built.repetitions) <= 2
+    assert added in (1, 2, 4)
+    at = next(i for i, (a, b) in enumerate(zip(said, spoken, strict=False)) if a != b)
+    size = added // len(built.repetitions)
+    phrase = said[at - size : at]
+    assert said[at : at + added] == phrase * len(built.repetitions)
+    first = next(w for w in source.timed if w is not None and w.text == phrase[0])
+    last = [w for w in source.timed if w is not None and w.start >= first.start][size - 1]
+    once = cut_between_sounds(source.samples, first.start, last.end)
+    for start, _end in built.repetitions:  # another saying, not a copy of the first
+        at_sample = round(start * SAMPLE_RATE)
+        assert not np.array_equal(built.samples[at_sample : at_sample + len(once)], once)
+
+
+def test_a_clip_with_no_word_said_twice_has_no_other_takes() -> None:
+    source = _source()
+    assert other_takes(source, [source], random.Random(1)) is None
 
 
 def test_the_fade_leaves_the_start_as_it_was() -> None:
