@@ -175,6 +175,19 @@ def _said_again(
     return np.concatenate(pieces), placed
 
 
+def _said_again_in_words(reference: str, index: int, size: int, again: int) -> str:
+    """``reference``'s words with the ``size`` from ``index`` said ``again`` more times."""
+    tokens = normalize_words(reference)
+    phrase = tokens[index : index + size]
+    return " ".join(tokens[: index + size] + phrase * again + tokens[index + size :])
+
+
+def _span(source: Source, index: int, size: int) -> Interval:
+    """Where the ``size`` checked words from ``index`` were said."""
+    said = [word for word in source.timed[index : index + size] if word is not None]
+    return said[0].start, said[-1].end
+
+
 def repeated(source: Source, size: int, times: int, rng: random.Random) -> Built | None:
     """The clip with a phrase of ``size`` checked words said ``times`` times in a row."""
     samples, timed = source.samples, source.timed
@@ -186,38 +199,27 @@ def repeated(source: Source, size: int, times: int, rng: random.Random) -> Built
     if not starts:
         return None
     index = rng.choice(starts)
-    said_once = [word for word in timed[index : index + size] if word is not None]
-    phrase = cut_between_sounds(samples, said_once[0].start, said_once[-1].end)
-    cut_out = _quietest(samples, said_once[-1].end)
-    changed, sayings = _said_again(samples, cut_out, [phrase] * (times - 1), rng)
-    tokens = normalize_words(source.reference)
-    said = (
-        tokens[: index + size] + tokens[index : index + size] * (times - 1) + tokens[index + size :]
-    )
-    return Built(
-        f"{source.name}-x{times}-{size}w",
-        "repetitions",
-        changed,
-        " ".join(said),
-        sayings,
-    )
+    start, end = _span(source, index, size)
+    phrase = cut_between_sounds(samples, start, end)
+    changed, sayings = _said_again(samples, _quietest(samples, end), [phrase] * (times - 1), rng)
+    said = _said_again_in_words(source.reference, index, size, times - 1)
+    return Built(f"{source.name}-x{times}-{size}w", "repetitions", changed, said, sayings)
 
 
 def speaker_of(source: Source) -> str:
     """Who speaks in ``source``: clips of one recording (a LibriVox chapter's "-0870",
     "-0880"…) have one reader."""
-    return source.name.rsplit("-", 1)[0] if "-" in source.name else source.name
+    return source.name.rsplit("-", 1)[0]
 
 
-def _phrases(source: Source, size: int) -> dict[str, list[Interval]]:
-    """Each phrase of ``size`` checked words in ``source``, with where it was said."""
-    found: dict[str, list[Interval]] = {}
+def _phrases(source: Source, size: int) -> dict[str, list[int]]:
+    """Each phrase of ``size`` checked words in ``source``, with the index of each saying's
+    first word."""
+    found: dict[str, list[int]] = {}
     for index in range(len(source.timed) - size + 1):
         words = source.timed[index : index + size]
         if all(word is not None for word in words):
-            said = [word for word in words if word is not None]
-            text = " ".join(word.text for word in said)
-            found.setdefault(text, []).append((said[0].start, said[-1].end))
+            found.setdefault(" ".join(word.text for word in words if word), []).append(index)
     return found
 
 
@@ -225,34 +227,30 @@ def other_takes(source: Source, same_speaker: Sequence[Source], rng: random.Rand
     """The clip with a word or two-word phrase said two or three times in a row, each saying
     again another of the speaker's sayings of it, from this clip or another of
     ``same_speaker``."""
-    candidates: list[tuple[str, Interval, list[tuple[Source, Interval]]]] = []
+    candidates: list[tuple[int, int, list[tuple[Source, int]]]] = []
     for size in (1, 2):
-        for text, places in _phrases(source, size).items():
+        theirs = [(other, _phrases(other, size)) for other in same_speaker]
+        for text, (index, *_) in _phrases(source, size).items():
             others = [
-                (other, place)
-                for other in same_speaker
-                for place in _phrases(other, size).get(text, [])
-                if other is not source or place not in places[:1]
+                (other, at)
+                for other, phrases in theirs
+                for at in phrases.get(text, [])
+                if other is not source or at != index
             ]
             if others:
-                candidates.append((text, places[0], others))
+                candidates.append((size, index, others))
     if not candidates:
         return None
-    text, (start, end), others = rng.choice(candidates)
+    size, index, others = rng.choice(candidates)
     takes = rng.sample(others, min(2, len(others)))
     changed, sayings = _said_again(
         source.samples,
-        _quietest(source.samples, end),
-        [cut_between_sounds(other.samples, *place) for other, place in takes],
+        _quietest(source.samples, _span(source, index, size)[1]),
+        [cut_between_sounds(other.samples, *_span(other, at, size)) for other, at in takes],
         rng,
     )
-    tokens = normalize_words(source.reference)
-    at = next(
-        index for index, word in enumerate(source.timed) if word is not None and word.start == start
-    )
-    size = len(text.split())
-    said = tokens[: at + size] + tokens[at : at + size] * len(takes) + tokens[at + size :]
-    return Built(f"{source.name}-other-takes", "other-takes", changed, " ".join(said), sayings)
+    said = _said_again_in_words(source.reference, index, size, len(takes))
+    return Built(f"{source.name}-other-takes", "other-takes", changed, said, sayings)
 
 
 def restarted(source: Source, rng: random.Random) -> list[Built]:
