@@ -1,15 +1,18 @@
-"""``python -m bench.practice.graders ANSWERS.csv [--part all]``: how one human grader does
-on the practice comparison's bar, the ceiling beside the judge's figures.
+"""``python -m bench.practice.graders ANSWERS.csv [--part all] [--judge]``: how one human
+grader does on the practice comparison's bar, the ceiling beside the judge's figures.
 
 ANSWERS.csv has Mohler's columns (``bench.judgement.answers``) and two or more grader columns
 (``score_grader1``, ``score_grader2``, ...; ``score_mean`` is not a grader). For each grader A
 and each other grader B, pairs are built as ``bench.practice.pairs`` builds them, from B's
 scores alone (clear: B's two scores 1.5 points apart or more; close: 0.5 or less), and A's
 difference says better, worse or the same, its margin chosen by the judge's rule out of fold
-by question (``agreement.out_of_fold``; A's scores times 20, the judge's 0-100 scale). So A plays
-the judge and B the graders, and B's verdicts never decide A's. For reference, A is also
+by question (``agreement.out_of_fold``; A's scores times 20, the judge's 0-100 scale). So A
+plays the judge and B the graders, and B's verdicts never decide A's. For reference, A is also
 scored on the benchmark's own pairs (the graders' mean), of which A's scores are a part: that
-figure is not a ceiling, only how far a grader's own scores flatter it.
+figure is not a ceiling, only how far a grader's own scores flatter it. With ``--judge`` the
+configured content judge is put in the same places, as ``bench.practice`` compares (its
+judgements kept by their hash, so a second run is quick): against each grader alone, on the
+same pairs as the other grader, and against the mean.
 """
 
 from __future__ import annotations
@@ -28,6 +31,9 @@ from bench.practice.pairs import Pair, built_pairs
 MEAN = "score_mean"
 PER_QUESTION = 5  # as ``bench.practice.pairs`` builds the judge's pairs
 TO_JUDGES_SCALE = 20  # a 0-5 grade as the judge's 0-100 score
+DEFAULT_JUDGEMENTS = Path.home() / ".cache" / "rehearse" / "practice-judgements.json"
+
+Comparator = Callable[[Pair, float], Verdict]
 
 
 def grader_columns(answers: Sequence[GradedAnswer]) -> list[str]:
@@ -36,12 +42,15 @@ def grader_columns(answers: Sequence[GradedAnswer]) -> list[str]:
     return sorted(common - {MEAN})
 
 
-def graded_by(answers: Sequence[GradedAnswer], column: str) -> list[GradedAnswer]:
-    """``answers`` as if ``column`` were their only grade."""
-    return [replace(a, grades={MEAN: a.grades[column]}) for a in answers]
+def pairs_by(answers: Sequence[GradedAnswer], truth: str | None) -> list[Pair]:
+    """The benchmark's pairs, drawn and graded by ``truth``'s scores alone (by the graders'
+    mean when None)."""
+    if truth is not None:
+        answers = [replace(a, grades={MEAN: a.grades[truth]}) for a in answers]
+    return built_pairs(answers, PER_QUESTION)
 
 
-def grader_says(answers: Sequence[GradedAnswer], column: str) -> Callable[[Pair, float], Verdict]:
+def grader_says(answers: Sequence[GradedAnswer], column: str) -> Comparator:
     """A pair verdict at a margin from ``column``'s scores of the pair's two answers."""
     grade = {a.answer_id: a.grades[column] * TO_JUDGES_SCALE for a in answers}
 
@@ -53,21 +62,45 @@ def grader_says(answers: Sequence[GradedAnswer], column: str) -> Callable[[Pair,
     return verdict_at
 
 
-def as_the_judge(
-    answers: Sequence[GradedAnswer], grader: str, truth: str | None
-) -> tuple[Rates, list[float], Rates]:
-    """``grader`` as the judge against ``truth``'s pairs (the graders' mean when None): out
-    of fold at the margins chosen, the margins, and at no margin."""
-    pairs = built_pairs(answers if truth is None else graded_by(answers, truth), PER_QUESTION)
-    verdict_at = grader_says(answers, grader)
+def judge_says(pairs: Sequence[Pair], kept_at: Path) -> Comparator:
+    """The configured judge's verdict at a margin, as ``bench.practice`` compares: both answers
+    of every pair judged (kept by their hash in ``kept_at``) and compared by their scores."""
+    from bench.practice.__main__ import judged_pairs  # noqa: PLC0415 (the judge only if asked)
+    from rehearse.feedback.practice.content import content_change  # noqa: PLC0415
+
+    order = sorted(range(len(pairs)), key=lambda i: pairs[i].question_id)
+    _, judged = judged_pairs([pairs[i] for i in order], kept_at)
+    by_pair = {pairs[i].pair_id: both for i, both in zip(order, judged, strict=True)}
+
+    def verdict_at(pair: Pair, margin: float) -> Verdict:
+        return content_change(*by_pair[pair.pair_id], same_within=margin)
+
+    return verdict_at
+
+
+def placed(pairs: Sequence[Pair], verdict_at: Comparator) -> tuple[Rates, list[float], Rates]:
+    """``verdict_at`` on ``pairs``: out of fold at the margins the rule chooses, those
+    margins, and at no margin."""
     found, margins = out_of_fold(pairs, verdict_at)
     return found, margins, rates(pairs, [verdict_at(p, 0.0) for p in pairs])
+
+
+def _print(title: str, figures: tuple[Rates, list[float], Rates]) -> None:
+    found, margins, plain = figures
+    print(f"\n{title}:")
+    print(f"  out of fold (margins {', '.join(f'{m:g}' for m in margins)}): {found.shown()}")
+    print(f"  at no margin: {plain.shown()}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.practice.graders", description=__doc__)
     parser.add_argument("answers", type=Path)
     parser.add_argument("--part", choices=("open", "locked", "all"), default="all")
+    parser.add_argument(
+        "--judge", action="store_true",
+        help="put the configured content judge in the same places (about 1 s an answer once)",
+    )  # fmt: skip
+    parser.add_argument("--judgements", type=Path, default=DEFAULT_JUDGEMENTS)
     args = parser.parse_args(argv)
     try:
         answers = in_part(read_answers(args.answers), args.part)
@@ -79,15 +112,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{args.answers} needs two grader columns; it has {graders}", file=sys.stderr)
         return 2
     print(f"{len(answers)} answers, part {args.part}, graders {', '.join(graders)}")
+    truths: list[str | None] = [*graders, None]
+    pairs = {truth: pairs_by(answers, truth) for truth in truths}
     for grader, other in itertools.permutations(graders, 2):
-        found, margins, plain = as_the_judge(answers, grader, other)
-        print(f"\n{grader} as the judge, {other} as the graders:")
-        print(f"  out of fold (margins {margins}): {found.shown()}")
-        print(f"  at no margin: {plain.shown()}")
+        verdict_at = grader_says(answers, grader)
+        _print(f"{grader} in the judge's place, {other} as the graders",
+               placed(pairs[other], verdict_at))  # fmt: skip
     for grader in graders:
-        found, margins, _ = as_the_judge(answers, grader, None)
-        print(f"\n{grader} against the graders' mean, of which it is a part (not a ceiling):")
-        print(f"  out of fold (margins {margins}): {found.shown()}")
+        verdict_at = grader_says(answers, grader)
+        _print(f"{grader} against the graders' mean, of which it is a part (no ceiling)",
+               placed(pairs[None], verdict_at))  # fmt: skip
+    if args.judge:
+        judge = judge_says([p for truth in truths for p in pairs[truth]], args.judgements)
+        for truth in truths:
+            graders_are = truth or "the graders' mean"
+            _print(f"the judge, {graders_are} as the graders", placed(pairs[truth], judge))
     return 0
 
 

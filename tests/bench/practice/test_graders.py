@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from bench.judgement.answers import GradedAnswer
-from bench.practice.graders import as_the_judge, grader_columns, main
+from bench.practice.graders import grader_columns, grader_says, main, pairs_by, placed
 
 GRADES = (0.0, 1.0, 2.0, 3.0, 3.0, 5.0)  # each question's answers, by the second grader
 
@@ -30,7 +30,10 @@ def test_the_graders_are_the_score_columns_but_their_mean() -> None:
 
 
 def test_a_grader_who_grades_as_the_other_follows_every_clear_pair_and_ties_the_close() -> None:
-    found, margins, _ = as_the_judge(_answers(), "score_grader1", "score_grader2")
+    answers = _answers()
+    found, margins, _ = placed(
+        pairs_by(answers, "score_grader2"), grader_says(answers, "score_grader1")
+    )
     assert found.clear
     assert found.close
     assert (found.follow, found.against, found.same) == (found.clear, 0, found.close)
@@ -38,8 +41,10 @@ def test_a_grader_who_grades_as_the_other_follows_every_clear_pair_and_ties_the_
 
 
 def test_a_grader_who_reverses_the_other_goes_against_every_clear_pair_at_no_margin() -> None:
-    reversed_grades = {g: 5.0 - g for g in GRADES}
-    _, margins, plain = as_the_judge(_answers(reversed_grades), "score_grader1", "score_grader2")
+    answers = _answers({g: 5.0 - g for g in GRADES})
+    _, margins, plain = placed(
+        pairs_by(answers, "score_grader2"), grader_says(answers, "score_grader1")
+    )
     assert plain.clear
     assert (plain.follow, plain.against) == (0, plain.clear)
     assert min(margins) > 0  # the rule widens the margin to stop saying "worse" of the better
