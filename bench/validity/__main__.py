@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from bench.judgement.locked import is_locked
 from bench.validity import fit, judged
@@ -145,6 +146,14 @@ def _judgements(
         judge.close()
 
 
+def _print_table(title: str, table: dict[str, list[dict[str, Any]]]) -> None:
+    print(f"\n{title}:")
+    for name, found in table.items():
+        for item in found:
+            shown = f"{item['rho']:+.2f} [{item['low']:+.2f}, {item['high']:+.2f}]"
+            print(f"{name:<26}{item['trait']:<20}{shown}  n={item['interviews']}")
+
+
 def print_fitted(
     ratings_file: Path,
     evaluated: Sequence[EvaluatedInterview],
@@ -172,11 +181,10 @@ def print_fitted(
         ("the overall's traits: locked students, each scored by the fit made without them",
          made.agreement("locked", fit.OVERALL_TRAITS)),
     ):  # fmt: skip
-        print(f"\n{title}:")
-        for name, found in table.items():
-            for item in found:
-                shown = f"{item['rho']:+.2f} [{item['low']:+.2f}, {item['high']:+.2f}]"
-                print(f"{name:<26}{item['trait']:<20}{shown}  n={item['interviews']}")
+        _print_table(title, table)
+    for part in ("all", "locked"):
+        _print_table(f"the overall's rho less each score's (a paired interval), {part} students, "
+                     "each scored by the fit made without them", made.gaps(part))  # fmt: skip
     print("\nfitted on every student:")
     for name, fitted in made.model.scores.items():
         weights = ", ".join(f"{m['name']} {m['weight']}" for m in fitted["measures"])

@@ -34,7 +34,7 @@ from scipy.optimize import nnls
 
 from bench.judgement.locked import is_locked
 from bench.validity.score import EvaluatedInterview
-from bench.validity.stats import agreement
+from bench.validity.stats import agreement, agreement_gap
 from rehearse.feedback import answer_measures as names
 from rehearse.feedback.answer_measures import answer_measures
 from rehearse.feedback.fitted import ABOUT, JUDGED_CONTENT, band_for, fitted_score, rules_from
@@ -262,6 +262,27 @@ def agreement_table(
     return table
 
 
+def overall_gaps(
+    held_out: HeldOut, rows: Sequence[Mapping[str, str]], students: Sequence[str]
+) -> dict[str, list[dict[str, Any]]]:
+    """How much better the overall ranks the interviews than each fitted competency and the
+    judge's content, for each of the overall's traits: the difference of their Spearman rho
+    with its paired 95 % interval (one bootstrap over students for both)."""
+    singles: dict[str, Sequence[float | None]] = dict(held_out.competencies)
+    if held_out.judged is not None:
+        singles[JUDGED] = list(held_out.judged)
+
+    def entry(values: Sequence[float | None], trait: str) -> dict[str, Any]:
+        ratings = list(_ratings(rows, trait))
+        found = agreement_gap(list(held_out.overall), list(values), ratings, students)
+        return {"trait": trait, "rho": found.rho, "low": found.low, "high": found.high,
+                "interviews": found.n}  # fmt: skip
+
+    return {
+        name: [entry(values, trait) for trait in OVERALL_TRAITS] for name, values in singles.items()
+    }
+
+
 def locked_agreement(
     measures: Measures,
     rows: Sequence[Mapping[str, str]],
@@ -301,6 +322,12 @@ class Shipped:
         kept = [i for i, s in enumerate(self.students) if part == "all" or is_locked(s)]
         rows, students = [self.rows[i] for i in kept], [self.students[i] for i in kept]
         return agreement_table(self.held.of(kept), rows, students, against)
+
+    def gaps(self, part: str = "all") -> dict[str, list[dict[str, Any]]]:
+        """``overall_gaps`` of the held-out scores over the interviews of ``part``."""
+        kept = [i for i, s in enumerate(self.students) if part == "all" or is_locked(s)]
+        rows, students = [self.rows[i] for i in kept], [self.students[i] for i in kept]
+        return overall_gaps(self.held.of(kept), rows, students)
 
 
 def shipped_fit(

@@ -62,21 +62,60 @@ def agreement(
     rho = spearman([s for s, _, _ in kept], [r for _, r, _ in kept])
     if rho is None:
         return Agreement(None, None, None, len(kept))
-    groups: dict[str, int] = {}
-    cluster = np.array([groups.setdefault(student, len(groups)) for _, _, student in kept])
-    rng = np.random.default_rng(seed)
-    chosen = rng.integers(0, len(groups), (BOOTSTRAP_SAMPLES, len(groups)))  # students drawn
-    drawn = np.zeros((BOOTSTRAP_SAMPLES, len(groups)))
-    np.add.at(drawn, (np.arange(BOOTSTRAP_SAMPLES)[:, None], chosen), 1.0)
-    weights = drawn[:, cluster]  # how often each interview is in each resample
+    weights = _resamples([g for _, _, g in kept], seed)
     samples = _weighted_spearman(
         np.array([s for s, _, _ in kept], dtype=float),
         np.array([r for _, r, _ in kept], dtype=float),
         weights,
     )
-    samples = samples[(weights.sum(axis=1) >= 3) & ~np.isnan(samples)]
-    low, high = np.percentile(samples, [2.5, 97.5])
-    return Agreement(round(rho, 3), round(float(low), 3), round(float(high), 3), len(kept))
+    return _with_interval(rho, samples[weights.sum(axis=1) >= 3], len(kept))
+
+
+def agreement_gap(
+    first: Sequence[float | None],
+    second: Sequence[float | None],
+    ratings: Sequence[float],
+    students: Sequence[str],
+    *,
+    seed: int = 13,
+) -> Agreement:
+    """How much better ``first`` ranks ``ratings`` than ``second`` does (the difference of
+    their Spearman rho, over the interviews both measured) and its 95 % interval from one
+    bootstrap over students that resamples both together, so what they share cancels."""
+    kept = [
+        (a, b, r, g)
+        for a, b, r, g in zip(first, second, ratings, students, strict=True)
+        if a is not None and b is not None
+    ]
+    rated = [r for _, _, r, _ in kept]
+    rho_first = spearman([a for a, _, _, _ in kept], rated)
+    rho_second = spearman([b for _, b, _, _ in kept], rated)
+    if rho_first is None or rho_second is None:
+        return Agreement(None, None, None, len(kept))
+    weights = _resamples([g for _, _, _, g in kept], seed)
+    ys = np.array(rated, dtype=float)
+    samples = _weighted_spearman(
+        np.array([a for a, _, _, _ in kept], dtype=float), ys, weights
+    ) - _weighted_spearman(np.array([b for _, b, _, _ in kept], dtype=float), ys, weights)
+    return _with_interval(rho_first - rho_second, samples[weights.sum(axis=1) >= 3], len(kept))
+
+
+def _resamples(students: Sequence[str], seed: int) -> NDArray[np.float64]:
+    """``BOOTSTRAP_SAMPLES`` draws of the students with replacement, as how often each
+    interview is in each draw (a row per draw, a column per interview)."""
+    groups: dict[str, int] = {}
+    cluster = np.array([groups.setdefault(student, len(groups)) for student in students])
+    rng = np.random.default_rng(seed)
+    chosen = rng.integers(0, len(groups), (BOOTSTRAP_SAMPLES, len(groups)))  # students drawn
+    drawn = np.zeros((BOOTSTRAP_SAMPLES, len(groups)))
+    np.add.at(drawn, (np.arange(BOOTSTRAP_SAMPLES)[:, None], chosen), 1.0)
+    weights: NDArray[np.float64] = drawn[:, cluster]
+    return weights
+
+
+def _with_interval(value: float, samples: NDArray[np.float64], n: int) -> Agreement:
+    low, high = np.percentile(samples[~np.isnan(samples)], [2.5, 97.5])
+    return Agreement(round(value, 3), round(float(low), 3), round(float(high), 3), n)
 
 
 def _weighted_spearman(

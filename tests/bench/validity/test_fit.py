@@ -73,6 +73,21 @@ def test_the_scores_it_grades_with_agree_with_the_raters_on_the_locked_students(
     assert rho["fluency", "NoFillers"] >= 0.65
 
 
+def test_the_overalls_gap_to_each_score_is_their_difference_with_an_interval_around_it(
+    fitted: fit.Shipped,
+) -> None:
+    against = fitted.agreement("locked", fit.OVERALL_TRAITS)
+    rho = {(name, item["trait"]): item["rho"] for name, found in against.items() for item in found}
+    gaps = fitted.gaps("locked")
+    assert set(gaps) == set(against) - {"overall"}
+    for name, found in gaps.items():
+        assert [item["trait"] for item in found] == list(fit.OVERALL_TRAITS)
+        for item in found:
+            expected = rho["overall", item["trait"]] - rho[name, item["trait"]]
+            assert item["rho"] == pytest.approx(expected, abs=0.002)
+            assert item["low"] <= item["rho"] <= item["high"]
+
+
 def test_a_fit_without_the_judge_keeps_the_shipped_overall() -> None:
     shipped = _shipped()
     refit = {

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from bench.validity.stats import _weighted_spearman, agreement, spearman, student_of, wilson
+from bench.validity.stats import (
+    _weighted_spearman,
+    agreement,
+    agreement_gap,
+    spearman,
+    student_of,
+    wilson,
+)
 
 
 def test_a_students_two_interviews_are_one_student() -> None:
@@ -30,6 +37,37 @@ def test_unmeasured_scores_are_left_out_of_the_pairs() -> None:
     found = agreement([None, 1.0, 2.0, 3.0], [9, 1, 2, 3], ["1", "2", "3", "4"])
     assert found.n == 3
     assert found.rho == 1.0
+
+
+def _rated(n: int = 30) -> tuple[list[float], list[str], np.random.Generator]:
+    """``n`` ratings of ``n // 2`` students' two interviews each, and a seeded generator."""
+    rng = np.random.default_rng(7)
+    return [float(r) for r in rng.normal(size=n)], [str(i // 2) for i in range(n)], rng
+
+
+def test_a_score_against_itself_gains_nothing_in_any_resample() -> None:
+    ratings, students, rng = _rated()
+    scores = [r + float(e) for r, e in zip(ratings, rng.normal(size=len(ratings)), strict=True)]
+    gap = agreement_gap(scores, scores, ratings, students)
+    assert (gap.rho, gap.low, gap.high) == (0.0, 0.0, 0.0)
+
+
+def test_a_score_that_tracks_the_ratings_ranks_them_surely_better_than_noise() -> None:
+    ratings, students, rng = _rated()
+    tracking = [r + 0.3 * float(e) for r, e in zip(ratings, rng.normal(size=30), strict=True)]
+    noise = [float(e) for e in rng.normal(size=30)]
+    gap = agreement_gap(tracking, noise, ratings, students)
+    assert gap.rho == pytest.approx(
+        (spearman(tracking, ratings) or 0) - (spearman(noise, ratings) or 0), abs=1e-3
+    )
+    assert gap.low is not None
+    assert gap.low > 0
+
+
+def test_the_gap_is_over_the_interviews_both_scores_measured() -> None:
+    gap = agreement_gap([None, 1.0, 2.0, 3.0, 4.0], [5.0, None, 1.0, 2.0, 3.0],
+                        [1, 2, 3, 4, 5], ["1", "2", "3", "4", "5"])  # fmt: skip
+    assert gap.n == 3
 
 
 def test_a_shares_interval_holds_it_and_narrows_with_more_counts() -> None:
