@@ -18,44 +18,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from tqdm import tqdm
-
 from bench.practice.agreement import MARGINS, chosen_margin, out_of_fold, rates
+from bench.practice.judged import DEFAULT_JUDGEMENTS, judged_pairs
 from bench.practice.pairs import Pair, read_pairs
-from bench.validity.judged import KeptJudgements
-from rehearse.config import Settings
-from rehearse.feedback.judge.judge import ContentJudge, JudgeInput
-from rehearse.feedback.judge.verdict import ContentJudgement
 from rehearse.feedback.practice.content import SAME_WITHIN, content_change
-from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
-from rehearse.llm.configured import ConfiguredClient
-
-DEFAULT_JUDGEMENTS = Path.home() / ".cache" / "rehearse" / "practice-judgements.json"
-
-
-def judged_pairs(
-    pairs: Sequence[Pair], kept_at: Path
-) -> tuple[str, list[tuple[ContentJudgement, ContentJudgement]]]:
-    """Both answers of every pair judged (answers to one question one after the other, so the
-    prompt cache keeps the question); the judge's name."""
-    judge = ContentJudge(ConfiguredClient(Settings()), MiniLMEncoder())
-    kept = KeptJudgements(kept_at, judge.name)
-    started, judged = time.perf_counter(), []
-    try:
-        for pair in tqdm(pairs, desc="pairs", unit="pair", file=sys.stderr):
-            both = (pair.first, pair.second)
-            items = [JudgeInput(pair.question, (pair.reference,), answer) for answer in both]
-            first, second = (kept.judged_by(judge, item) for item in items)
-            judged.append((first, second))
-    finally:
-        judge.close()
-    seconds = (time.perf_counter() - started) / max(len(pairs), 1)
-    print(f"{judge.name}: {len(pairs)} pairs, {seconds:.2f} s per pair (kept judgements read)")
-    return judge.name, judged
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -73,9 +42,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (OSError, ValueError) as error:
         print(f"cannot read {args.pairs}: {error}", file=sys.stderr)
         return 2
-    order = sorted(range(len(pairs)), key=lambda i: pairs[i].question_id)
-    name, judged = judged_pairs([pairs[i] for i in order], args.judgements)
-    by_pair = {pairs[i].pair_id: j for i, j in zip(order, judged, strict=True)}
+    name, by_pair = judged_pairs(pairs, args.judgements)
     verdicts = [content_change(*by_pair[p.pair_id]) for p in pairs]
     payload = {
         "judge": name,

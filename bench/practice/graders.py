@@ -26,12 +26,13 @@ from pathlib import Path
 
 from bench.judgement.answers import GradedAnswer, in_part, read_answers
 from bench.practice.agreement import Rates, Verdict, out_of_fold, rates
+from bench.practice.judged import DEFAULT_JUDGEMENTS, judged_pairs
 from bench.practice.pairs import Pair, built_pairs
+from rehearse.feedback.practice.content import content_change
 
 MEAN = "score_mean"
 PER_QUESTION = 5  # as ``bench.practice.pairs`` builds the judge's pairs
 TO_JUDGES_SCALE = 20  # a 0-5 grade as the judge's 0-100 score
-DEFAULT_JUDGEMENTS = Path.home() / ".cache" / "rehearse" / "practice-judgements.json"
 
 Comparator = Callable[[Pair, float], Verdict]
 
@@ -65,12 +66,7 @@ def grader_says(answers: Sequence[GradedAnswer], column: str) -> Comparator:
 def judge_says(pairs: Sequence[Pair], kept_at: Path) -> Comparator:
     """The configured judge's verdict at a margin, as ``bench.practice`` compares: both answers
     of every pair judged (kept by their hash in ``kept_at``) and compared by their scores."""
-    from bench.practice.__main__ import judged_pairs  # noqa: PLC0415 (the judge only if asked)
-    from rehearse.feedback.practice.content import content_change  # noqa: PLC0415
-
-    order = sorted(range(len(pairs)), key=lambda i: pairs[i].question_id)
-    _, judged = judged_pairs([pairs[i] for i in order], kept_at)
-    by_pair = {pairs[i].pair_id: both for i, both in zip(order, judged, strict=True)}
+    _, by_pair = judged_pairs(pairs, kept_at)
 
     def verdict_at(pair: Pair, margin: float) -> Verdict:
         return content_change(*by_pair[pair.pair_id], same_within=margin)

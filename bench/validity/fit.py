@@ -34,7 +34,7 @@ from scipy.optimize import nnls
 
 from bench.judgement.locked import is_locked
 from bench.validity.score import EvaluatedInterview
-from bench.validity.stats import agreement, agreement_gap
+from bench.validity.stats import Agreement, agreement, agreement_gap
 from rehearse.feedback import answer_measures as names
 from rehearse.feedback.answer_measures import answer_measures
 from rehearse.feedback.fitted import ABOUT, JUDGED_CONTENT, band_for, fitted_score, rules_from
@@ -233,6 +233,12 @@ def cross_validate(
     return HeldOut(competencies, overall, judged)
 
 
+def _entry(found: Agreement, trait: str) -> dict[str, Any]:
+    """``found`` against ``trait``, in the shipped file's shape."""
+    return {"trait": trait, "rho": found.rho, "low": found.low, "high": found.high,
+            "interviews": found.n}  # fmt: skip
+
+
 def agreement_table(
     held_out: HeldOut,
     rows: Sequence[Mapping[str, str]],
@@ -243,14 +249,7 @@ def agreement_table(
     file's shape: each competency with its own trait, or with each of ``against``."""
 
     def entry(values: Sequence[float | None], trait: str) -> dict[str, Any]:
-        found = agreement(list(values), list(_ratings(rows, trait)), students)
-        return {
-            "trait": trait,
-            "rho": found.rho,
-            "low": found.low,
-            "high": found.high,
-            "interviews": found.n,
-        }
+        return _entry(agreement(list(values), list(_ratings(rows, trait)), students), trait)
 
     table = {
         name: [entry(held_out.competencies[name], trait) for trait in against or (own,)]
@@ -274,9 +273,7 @@ def overall_gaps(
 
     def entry(values: Sequence[float | None], trait: str) -> dict[str, Any]:
         ratings = list(_ratings(rows, trait))
-        found = agreement_gap(list(held_out.overall), list(values), ratings, students)
-        return {"trait": trait, "rho": found.rho, "low": found.low, "high": found.high,
-                "interviews": found.n}  # fmt: skip
+        return _entry(agreement_gap(held_out.overall, values, ratings, students), trait)
 
     return {
         name: [entry(values, trait) for trait in OVERALL_TRAITS] for name, values in singles.items()
