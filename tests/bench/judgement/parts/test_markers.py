@@ -18,7 +18,7 @@ def test_a_versions_sentences_are_found_in_their_story_in_order() -> None:
     assert origins_in(STORY, kept) == [0, 2, -1, 3, 4]
 
 
-def test_identical_labellings_agree_fully_and_half_agreement_beyond_chance_is_half() -> None:
+def test_kappa_is_the_agreement_beyond_chance() -> None:
     assert kappa(["S", "A", "R"], ["S", "A", "R"]) == 1.0
     # observed 0.75, by chance 0.5 * 0.25 + 0.5 * 0.75 = 0.5
     assert kappa(["a", "a", "b", "b"], ["a", "b", "b", "b"]) == pytest.approx(0.5)
