@@ -18,16 +18,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
 
 from bench.embeddings import RememberingEncoder
 from bench.judgement.parts.ablate import Version, marked_versions
-from bench.judgement.parts.fit import out_of_fold, with_cuts
+from bench.judgement.parts.fit import labels_of, out_of_fold, with_cuts
 from bench.judgement.parts.judges import ClassifierJudge, PartsJudge
-from bench.judgement.parts.marks import LETTERS, MARKS, Mark, read_marks
+from bench.judgement.parts.marks import MARKS, Mark, read_marks
 from bench.judgement.parts.stories import Story
 from bench.judgement.parts.tally import Count, PartTally, tally
 from bench.validity.__main__ import DEFAULT_RATINGS, read_ratings
@@ -64,7 +64,8 @@ class MarkingJudge:
         kept = origins_in(story.sentences, sentences)
         verdicts = []
         for part in PARTS:
-            telling = [i for i in kept if i in mark.sentences_of(part)]
+            marked = set(mark.sentences_of(part))
+            telling = [i for i in kept if i in marked]
             told: PointStatus = "covered" if mark.verdicts[part] == "covered" else "partly"
             status: PointStatus = told if telling else "missing"
             quote = story.sentences[telling[0]] if telling else ""
@@ -72,17 +73,13 @@ class MarkingJudge:
         return tuple(verdicts)
 
 
-def kappa(first: Sequence[str], second: Sequence[str]) -> float:
+def kappa(first: Sequence[Hashable], second: Sequence[Hashable]) -> float:
     """Cohen's kappa of two labellings of the same items: agreement beyond chance."""
-    labels = sorted(set(first) | set(second))
+    labels = list(dict.fromkeys([*first, *second]))
     a, b = (np.array([labels.index(x) for x in side]) for side in (first, second))
     observed = float((a == b).mean())
     chance = sum(float((a == k).mean() * (b == k).mean()) for k in range(len(labels)))
     return (observed - chance) / (1 - chance) if chance < 1 else 1.0
-
-
-def labels_of(mark: Mark) -> list[str]:
-    return [LETTERS.get(letter, "none") for letter in mark.labels]
 
 
 def print_agreement(
@@ -99,7 +96,7 @@ def print_agreement(
         one = [first[s].verdicts[part] for s in both]
         other = [second[s].verdicts[part] for s in both]
         exact = sum(x == y for x, y in zip(one, other, strict=True)) / len(both)
-        told = kappa(*([str(v != "missing") for v in side] for side in (one, other)))
+        told = kappa(*([v != "missing" for v in side] for side in (one, other)))
         print(
             f"  {part:<10} verdict the same in {exact:.0%} (kappa {kappa(one, other):.2f}); "
             f"told or missing: kappa {told:.2f}"
