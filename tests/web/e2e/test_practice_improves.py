@@ -55,6 +55,11 @@ RECALLING_SECONDS = "3"  # a long pause (over 2 s) before the novel's example
 # Seconds recorded past a whole playing of the looped file, so every word is heard once whole.
 MARGIN_SECONDS = 2
 CHANGE_WORDS = {"better": "better", "worse": "worse", "same": "about the same"}
+CONTENT_LINES = {
+    "better": "Content: better (the content judge's score rose by more than its margin).",
+    "worse": "Content: worse (the content judge's score fell by more than its margin).",
+    "same": "Content: about the same (the content judge's score moved less than its margin).",
+}
 SHOWN_MEASURE = re.compile(r"[a-z ]+: (?P<first>[\d.]+) → (?P<second>[\d.]+), (?P<change>.+)")
 
 
@@ -234,6 +239,10 @@ def test_practising_makes_the_missed_point_and_the_comparison_shows_it(
             f"This time you made the point “{NOVEL.rstrip('.')}”"
         )
         _assert_delivery_shown(practising, compared["delivery"])
+        # The content line says what the judge's change is: "same" is within its margin.
+        expect(practising.locator("[data-content]")).to_have_text(
+            CONTENT_LINES[compared["content"]]
+        )
 
         # The attempt's recording is served as audio and plays.
         media = f"/api/sessions/{sid}/answers/{attempt['id']}/media"

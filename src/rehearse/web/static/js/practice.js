@@ -15,6 +15,12 @@ const data = pageData();
 const base = `/api/sessions/${data.session_id}/questions/${data.question_id}`;
 const POLL_MS = 1000;
 const CHANGE_WORDS = { better: 'better', worse: 'worse', same: 'about the same' };
+/** What the content judge's change means: "same" is a move within its margin, not beyond. */
+const CONTENT_WORDS = {
+  better: "better (the content judge's score rose by more than its margin)",
+  worse: "worse (the content judge's score fell by more than its margin)",
+  same: "about the same (the content judge's score moved less than its margin)",
+};
 
 /**
  * A point's verdict with the attempt's words: the sentence that makes it, or, for a point not
@@ -197,7 +203,7 @@ function render(compared, judged) {
   $('[data-comparison]').hidden = false;
   $('[data-lead]').textContent = view.lead;
   let content = 'Content: not judged (the content judge is off on this server).';
-  if (view.content) content = `Content: ${CHANGE_WORDS[view.content]} (the content judge's score, beyond its margin).`;
+  if (view.content) content = `Content: ${CONTENT_WORDS[view.content]}.`;
   else if (judged) content = 'Content: not judged yet.';
   if (view.tests) {
     const { before: first, after: second, change } = view.tests;
