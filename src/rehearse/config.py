@@ -176,6 +176,9 @@ class Settings(BaseSettings):
     llm_api_key: SecretStr | None = None
     llm_timeout_seconds: float = Field(default=120.0, gt=0)
     llm_threads: int | None = Field(default=None, ge=1)
+    # The slots each system text's prompt is kept in (llm/slots.py): the local server's (3 when
+    # unset), or a llama.cpp server's at REHEARSE_LLM_URL (unset: the server chooses).
+    llm_slots: int | None = Field(default=None, ge=0)
     llm_rewrites: Literal["on", "off"] = "off"
 
     # Renamed: read for one release, with a warning that names the new setting (_RENAMED).

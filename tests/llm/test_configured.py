@@ -61,3 +61,20 @@ def test_a_new_setting_wins_over_its_old_name() -> None:
     with pytest.warns(FutureWarning, match="REHEARSE_JUDGE is renamed"):
         settings = Settings(_env_file=None, judge="off", llm="on")
     assert settings.llm == "on"
+
+
+def _slots(**settings: object) -> int | None:
+    """How many slots the configured client keeps system texts in; None: the server chooses."""
+    model = configured_client(Settings(_env_file=None, **settings))  # type: ignore[arg-type]
+    assert model is not None
+    model.close()
+    return model.slots.count if model.slots is not None else None
+
+
+def test_the_local_server_keeps_each_system_text_in_a_slot_of_its_own() -> None:
+    assert _slots() == 3
+
+
+def test_a_shared_server_chooses_its_slots_unless_told_how_many_to_keep() -> None:
+    assert _slots(llm_url=ELSEWHERE, llm_model="m") is None  # several workers share them
+    assert _slots(llm_url=ELSEWHERE, llm_model="m", llm_slots=4) == 4

@@ -21,6 +21,7 @@ import structlog
 from pydantic import BaseModel, ValidationError
 
 from rehearse.errors import RehearseError
+from rehearse.llm.slots import SystemSlots
 
 _log = structlog.get_logger(__name__)
 Reply = TypeVar("Reply", bound=BaseModel)
@@ -49,11 +50,15 @@ class ChatClient:
         api_key: str | None = None,
         timeout_seconds: float = 60.0,
         retries: int = 2,
+        slots: int = 0,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
         self.name = model
         self.retries = retries  # of a JSON reply, after a transport or server error
+        # llama.cpp: each system text's prompt kept in a slot of its own (slots.py); with 0
+        # the server chooses.
+        self.slots = SystemSlots(slots) if slots > 0 else None
         self._client = httpx.Client(
             base_url=base_url.rstrip("/"), headers=headers, timeout=timeout_seconds,
             transport=transport,
@@ -140,13 +145,16 @@ class ChatClient:
         starts it here)."""
 
     def _chat(self, system: str, user: str) -> dict[str, object]:
-        return {
+        chat: dict[str, object] = {
             "model": self.name,
             "messages": [
                 {"role": "system", "content": system},
                 {"role": "user", "content": user},
             ],
         }
+        if self.slots is not None:
+            chat["id_slot"] = self.slots.slot_for(system)
+        return chat
 
     @property
     def base_url(self) -> str:

@@ -11,7 +11,7 @@ import structlog
 from rehearse.config import Settings
 from rehearse.llm import bundled
 from rehearse.llm.client import ChatClient
-from rehearse.llm.server import LocalServer
+from rehearse.llm.server import SLOTS, LocalServer
 
 _log = structlog.get_logger(__name__)
 
@@ -25,9 +25,12 @@ class ConfiguredClient(ChatClient):
         self._server: LocalServer | None = None
         self._lock = threading.Lock()
         key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else None
+        slots = settings.llm_slots
+        if slots is None:
+            slots = 0 if settings.llm_url else SLOTS
         super().__init__(
             settings.llm_url or "http://127.0.0.1", settings.llm_model, api_key=key,
-            timeout_seconds=settings.llm_timeout_seconds,
+            timeout_seconds=settings.llm_timeout_seconds, slots=slots,
         )  # fmt: skip
 
     def prepare(self) -> None:
@@ -35,7 +38,11 @@ class ConfiguredClient(ChatClient):
             with self._lock:
                 if self._server is None:
                     model = bundled.installed(self._settings.resolved_cache_dir)
-                    self._server = LocalServer(model, threads=self._settings.llm_threads)
+                    self._server = LocalServer(
+                        model,
+                        threads=self._settings.llm_threads,
+                        slots=self.slots.count if self.slots else 1,
+                    )
                 # Started now, or again on another port if it died.
                 self.base_url = self._server.url()
 

@@ -4,9 +4,10 @@ defaults.
 ``scripts/lib.sh`` compiles llama.cpp's ``llama-server`` once per machine (from the llama.cpp
 sources inside the ``llama-cpp-python`` source package) and puts it in the virtual
 environment's ``bin``. ``LocalServer`` runs it on a free loopback port with the bundled model,
-greedy and with one slot, so requests are answered in order and each reuses the prompt prefix
-the one before it left in the cache. Scaled out, every worker points ``REHEARSE_LLM_URL`` at
-one shared server instead and nothing is started.
+with ``SLOTS`` slots of ``CONTEXT_TOKENS`` each; the client sends each system text to a slot of
+its own (``slots.py``), so a request reuses the prompt the last one under its system text left.
+Scaled out, every worker points ``REHEARSE_LLM_URL`` at one shared server instead and nothing is
+started.
 """
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ from rehearse.errors import RehearseError
 
 _log = structlog.get_logger(__name__)
 BINARY = "llama-server"
-CONTEXT_TOKENS = 4096
+CONTEXT_TOKENS = 4096  # per slot
+# The judge's two system texts, and a third for anything else (a rewrite).
+SLOTS = 3
 NICENESS = 10
 _PR_SET_PDEATHSIG = 1  # prctl(2)
 _START_SECONDS = 300.0  # loading 1.1 GB from a cold disk on a slow machine
@@ -82,9 +85,10 @@ class LocalServer:
     long as this object: the kernel ends the child when the thread that started it ends
     (``_as_background_child``), and the thread that first asks (a warm-up) may be short-lived."""
 
-    def __init__(self, model: Path, *, threads: int | None = None) -> None:
+    def __init__(self, model: Path, *, threads: int | None = None, slots: int = SLOTS) -> None:
         self.model = model
         self.threads = threads or max(1, min(os.cpu_count() or 1, 4))
+        self.slots = slots
         self._process: subprocess.Popen[bytes] | None = None
         self._url = ""
         self._lock = threading.Lock()
@@ -109,7 +113,8 @@ class LocalServer:
         port = _free_port()
         command = [
             str(find_binary()), "--model", str(self.model), "--host", "127.0.0.1",
-            "--port", str(port), "--ctx-size", str(CONTEXT_TOKENS), "--parallel", "1",
+            "--port", str(port), "--ctx-size", str(CONTEXT_TOKENS * self.slots),
+            "--parallel", str(self.slots),
             "--threads", str(self.threads), "--threads-batch", str(self.threads),
             "--no-webui", "--log-disable",
         ]  # fmt: skip
