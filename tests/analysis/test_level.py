@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
-from rehearse.analysis.audio import load_audio
-from rehearse.analysis.speech.level import is_noisy
+from rehearse.analysis.audio import SAMPLE_RATE, Audio, Samples, load_audio
+from rehearse.analysis.speech.level import LEVEL_SECONDS, is_noisy, level
 from tests.conftest import shared_fixture
 from tests.support.speech import babble_under, compose, silence
 
@@ -30,3 +31,21 @@ def test_digital_silence_is_not_noisy() -> None:
 )
 def test_a_real_reading_without_pauses_is_not_noisy(name: str) -> None:
     assert not is_noisy(load_audio(shared_fixture(f"audio/{name}")).samples)
+
+
+def _tone_at(dbfs: float, seconds: float) -> Samples:
+    """A 220 Hz tone whose RMS level is ``dbfs``."""
+    time = np.arange(int(seconds * SAMPLE_RATE)) / SAMPLE_RATE
+    tone: Samples = (np.sqrt(2) * 10 ** (dbfs / 20) * np.sin(2 * np.pi * 220 * time)).astype(
+        np.float32
+    )
+    return tone
+
+
+def test_the_level_is_read_at_the_start_so_a_recording_growing_does_not_move_it() -> None:
+    """Quiet for LEVEL_SECONDS, then 10 dB louder: brought up by what its start needs (as
+    it was while it was being recorded), not by what its loud end would."""
+    start = _tone_at(-40.0, LEVEL_SECONDS)
+    whole = np.concatenate([start, _tone_at(-30.0, 10.0)])
+    assert level(Audio(whole)).gain_db == pytest.approx(level(Audio(start)).gain_db)
+    assert level(Audio(whole)).gain_db == pytest.approx(17.0, abs=0.1)

@@ -2,9 +2,11 @@
 
 Voice activity and recognition work on a recording brought to a standard level, so a laptop
 microphone at low gain (speech at -60 dBFS) is heard as well as a studio one. The level of a
-recording is that of its loud frames (the 95th percentile of 30 ms frame levels), which is the
-level of its speech whenever it holds any. Loudness itself is still measured, and reported,
-on the raw recording.
+recording is that of its loud frames (the 95th percentile of 30 ms frame levels) in its first
+``LEVEL_SECONDS``, which is the level of its speech whenever it holds any. Only the start
+counts, so the windows of speech heard while an answer is still being recorded are heard at
+the level the whole recording's analysis gives them (``prehearing.py``). Loudness itself is
+still measured, and reported, on the raw recording.
 
 Its floor is the level of its quiet frames (the 10th percentile): the room between pauses in
 a quiet room, the background where there is noise. Speech less than NOISY_BELOW_DB above its
@@ -26,6 +28,9 @@ FRAME_SECONDS = 0.03
 TARGET_DBFS = -23.0
 MAX_GAIN_DB = 60.0
 NOISY_BELOW_DB = 20.0
+# The first recognition window's longest span (recognition.MAX_CHUNK_SECONDS): by the time a
+# window is complete, the level of the answer is known.
+LEVEL_SECONDS = 25.0
 _LOUD_PERCENTILE = 95
 _FLOOR_PERCENTILE = 10
 _HEADROOM_PERCENTILE = 99.9
@@ -75,14 +80,15 @@ def is_noisy(samples: Samples) -> bool:
 def level(audio: Audio) -> Leveled:
     """``audio`` amplified so its speech sits at TARGET_DBFS; never attenuated.
 
-    The gain is at most MAX_GAIN_DB and leaves the loudest 0.1 % of samples unclipped, so
-    a single click cannot hide quiet speech and digital silence stays silent.
+    The speech level is read in the first LEVEL_SECONDS. The gain is at most MAX_GAIN_DB and
+    leaves the loudest 0.1 % of all samples unclipped, so a single click cannot hide quiet
+    speech and digital silence stays silent.
     """
     samples = audio.samples
     peak = float(np.percentile(np.abs(samples), _HEADROOM_PERCENTILE)) if samples.size else 0.0
     if peak <= 0.0:
         return Leveled(audio, 0.0)
-    wanted = TARGET_DBFS - speech_level_db(samples)
+    wanted = TARGET_DBFS - speech_level_db(samples[: int(LEVEL_SECONDS * SAMPLE_RATE)])
     headroom = -20 * np.log10(peak)
     gain_db = float(np.clip(min(wanted, headroom), 0.0, MAX_GAIN_DB))
     if gain_db < 0.5:

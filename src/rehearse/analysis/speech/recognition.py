@@ -30,7 +30,7 @@ microphone is heard as well as a loud one.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
@@ -44,6 +44,7 @@ from faster_whisper.transcribe import Segment as WhisperSegment
 
 from rehearse.analysis.audio import SAMPLE_RATE, Audio, Samples
 from rehearse.analysis.speech.bundled_model import cache_folder, check_installed, model_files
+from rehearse.analysis.speech.decoded import DecodedWindows, window_key
 from rehearse.analysis.speech.level import speech_level_db
 from rehearse.analysis.speech.repeats import Hearing, loops
 from rehearse.analysis.speech.spans import Span, gaps
@@ -80,6 +81,9 @@ _NO_SPEECH_PROB = 0.6
 _HALLUCINATION_SILENCE_SECONDS = 2.0
 # Fast speech is about 5 tokens a second; a decode allowed twice that cannot loop for long.
 _MAX_TOKENS_PER_SECOND = 10
+# A batch of windows is allowed what its longest possible window is, whatever the windows
+# (so a window decodes the same in any batch, and is kept in ``decoded.py`` by its own audio).
+_MAX_WINDOW_SECONDS = MAX_CHUNK_SECONDS + 2 * _CHUNK_PAD_SECONDS
 _DIGITAL_SILENCE_DBFS = -80.0
 # A decode that may fall back: word times, no VAD of its own, and Whisper's own tests above.
 _FALLBACK_OPTIONS: dict[str, Any] = {
@@ -280,12 +284,15 @@ class Recognizer:
         compute_type: str = "int8",
         threads: int = 0,
         beam_size: int = 5,
+        decoded: DecodedWindows | None = None,
     ) -> None:
         self.model_name = model
         self.language = language
         self.compute_type = compute_type
         self.threads = threads
         self.beam_size = beam_size
+        # Windows decoded before (while the answer was recorded): read, not decoded again.
+        self.decoded = decoded if decoded is not None else DecodedWindows()
         self._lock = threading.Lock()
 
     @property
@@ -306,6 +313,13 @@ class Recognizer:
         """The ``speech`` spans of ``audio`` decoded in chunks, prompted with disfluencies."""
         recording = Clip(audio.samples, ((0.0, Span(0.0, audio.duration)),))
         return self._decode(recording, plan_chunks(speech, audio.duration), progress)
+
+    def decode_windows(self, audio: Audio, windows: Sequence[Span]) -> list[Segment]:
+        """``windows`` of ``audio`` (from ``plan_chunks``) decoded as ``decode_speech`` decodes
+        them, and kept: a recording still being made, whose complete windows are decoded
+        before the rest exists."""
+        recording = Clip(audio.samples, ((0.0, Span(0.0, audio.duration)),))
+        return self._decode(recording, windows, None)
 
     def decode_whole(self, audio: Audio, progress: ProgressHook | None = None) -> list[Segment]:
         """The whole recording as plain faster-whisper decodes it, without our prompt."""
@@ -355,16 +369,38 @@ class Recognizer:
         prompt: str = DISFLUENT_PROMPT,
     ) -> list[Segment]:
         """Decode ``windows`` of ``clip`` in batches, prompted with ``prompt``; a badly decoded
-        one again on its own."""
+        one again on its own. A window decoded before, to the bit the same, is read from
+        ``decoded`` instead."""
         windows = [
             window
             for window in windows
             if speech_level_db(clip.samples[_samples(window)]) > _DIGITAL_SILENCE_DBFS
         ]
+        keys = {window: self._key(clip, window, prompt) for window in windows}
+        known = {window: self.decoded.get(key) for window, key in keys.items()}
+        fresh = [window for window in windows if known[window] is None]
+        read = len(windows) - len(fresh)
+        for index, (window, segments) in enumerate(self._decode_fresh(clip, fresh, prompt)):
+            self.decoded.put(keys[window], segments)
+            known[window] = tuple(segments)
+            if progress:
+                progress((read + index + 1) / len(windows), "recognising speech")
+        return [segment for window in windows for segment in known[window] or ()]
+
+    def _key(self, clip: Clip, window: Span, prompt: str | None) -> str:
+        decoder = (
+            f"{self.model_name}/{self.compute_type}/{self.language}/beam {self.beam_size}/"
+            f"{_max_tokens(_MAX_WINDOW_SECONDS)} tokens"
+        )
+        return window_key(clip.samples[_samples(window)], window, decoder=decoder, prompt=prompt)
+
+    def _decode_fresh(
+        self, clip: Clip, windows: Sequence[Span], prompt: str
+    ) -> Iterator[tuple[Span, list[Segment]]]:
+        """Each of ``windows`` with its segments, as the batches decode them."""
         if not windows:
-            return []
+            return
         hearing = Hearing(Audio(clip.samples))
-        longest = max(window.duration for window in windows)
         with self._lock:  # one decoder per model object; CTranslate2 uses the threads given
             ctranslate2.set_random_seed(_SEED)
             found, _info = BatchedInferencePipeline(self.model).transcribe(
@@ -375,26 +411,20 @@ class Recognizer:
                 clip_timestamps=[{"start": w.start, "end": w.end} for w in windows],
                 batch_size=BATCH_SIZE,
                 initial_prompt=prompt,
-                max_new_tokens=_max_tokens(longest),
+                max_new_tokens=_max_tokens(_MAX_WINDOW_SECONDS),
             )
-            segments: list[Segment] = []
-            for index, (window, result) in enumerate(zip(windows, found, strict=True)):
-                if progress:
-                    progress((index + 1) / len(windows), "recognising speech")
+            for window, result in zip(windows, found, strict=True):
                 if silent(result):
-                    continue
-                if not _decoded_well(result):
-                    segments += self._decode_alone(clip, window, prompt)
-                    continue
-                decoded = _segment(result)
-                if loops(decoded.words, hearing):
+                    yield window, []
+                elif not _decoded_well(result):
+                    yield window, self._decode_alone(clip, window, prompt)
+                elif loops((segment := _segment(result)).words, hearing):
                     # A loop inside a long window passes Whisper's compression test, and the
                     # disfluent prompt invites it ("er, er, er, ..."): decode without it. A
                     # repetition the audio holds ("I, I, I think") is what was said.
-                    segments += self._decode_alone(clip, window, None)
+                    yield window, self._decode_alone(clip, window, None)
                 else:
-                    segments.append(decoded)
-        return segments
+                    yield window, [segment]
 
     def _decode_alone(self, clip: Clip, window: Span, prompt: str | None) -> list[Segment]:
         """One window, with Whisper's temperature fallback and its silence skipping."""
