@@ -8,7 +8,7 @@ from typing import Any
 import av
 import numpy as np
 
-from rehearse.analysis.audio import Samples
+from rehearse.analysis.audio import Samples, load_audio
 
 
 class _Unseekable(io.RawIOBase):
@@ -85,3 +85,22 @@ def video_without_sound(seconds: float = 1.0) -> bytes:
         for packet in picture.encode(None):
             container.mux(packet)
     return target.getvalue()
+
+
+READ_ALOUD = (
+    "jfk.wav",
+    "sense_and_sensibility_01_austen_64kb-0870.wav",
+    "sense_and_sensibility_01_austen_64kb-0880.wav",
+    "sense_and_sensibility_01_austen_64kb-0890.wav",
+    "sense_and_sensibility_01_austen_64kb-0920.wav",
+)
+
+
+def read_aloud() -> Samples:
+    """About 40 s of real speech, more than one recognition window: five of the fixture
+    recordings, 0.5 s apart (a skip that says why when the shared fixtures are absent)."""
+    from tests.conftest import shared_fixture  # noqa: PLC0415 (the suite's own conftest)
+
+    clips = [load_audio(shared_fixture(f"audio/{name}")).samples for name in READ_ALOUD]
+    gap = np.zeros(8_000, dtype=np.float32)
+    return np.concatenate([part for clip in clips for part in (clip, gap)])

@@ -19,6 +19,8 @@
                     ``filled_pauses.py``   and held as sounds the transcript does not show
 
 ``hear`` runs them in this order; ``analyzer.py`` measures delivery from what it returns.
+``prehear`` runs stages 2-5 on a recording still being made (``prehearing.py``), so ``hear``
+finds most of its windows decoded when the recording is whole.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from rehearse.analysis.speech.merging import in_order, snap_to_speech, with_fill
 from rehearse.analysis.speech.recognition import (
     DISFLUENT_PROMPT,
     Recognizer,
+    plan_chunks,
     uncovered,
     unheard,
 )
@@ -49,6 +52,8 @@ from rehearse.analysis.speech.words import Word
 
 ProgressHook = Callable[[float, str], None]
 Enhancer = Callable[[Samples], Samples]
+# A window ending this close to the end of a recording still being made may yet grow.
+SETTLE_SECONDS = 2.0
 
 
 @dataclass(frozen=True)
@@ -104,24 +109,10 @@ def hear(
     audio = load_audio(source, max_seconds=max_seconds)
     laps.lap("decode")
     progress(0.05, "finding speech")
-    # Voice activity and recognition hear the recording at a standard level; loudness and the
-    # voice are measured on the recording as it is.
-    leveled = level(audio).audio
-    noisy, narrowband = is_noisy(leveled.samples), is_narrowband(leveled.samples)
-    enhanced = applies(enhancement, noisy=noisy)
-    if enhanced:
-        progress(0.05, "taking out background noise")
-        heard = Audio(enhancer(leveled.samples), leveled.truncated, leveled.source_format)
-    else:
-        heard = leveled
-    # What recognition hears decides how it decodes: once the noise is out, the pauses between
-    # words can be found by level again.
-    decoded_noisy = is_noisy(heard.samples) if enhanced else noisy
-    whole = decoded_noisy or narrowband
-    speech = detect_speech(heard.samples)
-    # Not widened in noise (a noisy recording's faint speech is the noise) nor narrowband
-    # (decoded whole).
-    listening = None if whole else listening_spans(heard.samples, speech)
+    listened = _listen(audio, enhancement, enhancer, progress)
+    heard, speech, listening, whole = (
+        listened.heard, listened.speech, listened.listening, listened.whole
+    )  # fmt: skip
     laps.lap("vad")
     progress(0.1, "measuring the voice")
     frames = measure_frames(audio.samples, speech)
@@ -144,12 +135,75 @@ def hear(
         transcript=transcript,
         spoken_fillers=spoken_fillers,
         sound_fillers=find_filled_pauses(frames, words, spoken_fillers),
-        noisy=noisy,
-        narrowband=narrowband,
-        enhanced=enhanced,
-        decoded_noisy=decoded_noisy,
+        noisy=listened.noisy,
+        narrowband=listened.narrowband,
+        enhanced=listened.enhanced,
+        decoded_noisy=listened.decoded_noisy,
         stage_seconds=laps.seconds,
     )
+
+
+def prehear(
+    audio: Audio,
+    recognizer: Recognizer,
+    *,
+    enhancement: Mode,
+    enhancer: Enhancer,
+    settle_seconds: float = SETTLE_SECONDS,
+) -> list[Word]:
+    """Stages 2-5 on the start of a recording still being made: each window of its speech
+    that more recording will not change (all but the last, ending ``settle_seconds`` before
+    the end) decoded now and kept by the recognizer (``decoded.py``), so that ``hear`` on the
+    whole recording reads it instead of decoding it again; the words of those windows.
+    Nothing is decoded for a recording decoded whole (noisy or narrowband) or cleaned of
+    noise first, which the start does not decide."""
+    listened = _listen(audio, enhancement, enhancer, None)
+    if listened.enhanced or listened.listening is None:
+        return []
+    windows = plan_chunks(listened.listening, audio.duration)[:-1]
+    settled = [w for w in windows if w.end <= audio.duration - settle_seconds]
+    segments = recognizer.decode_windows(listened.heard, settled)
+    return [word for segment in segments for word in segment.words]
+
+
+@dataclass(frozen=True)
+class _Listened:
+    """What stages 2-4 make of a recording: the audio recognition hears, and how to decode it."""
+
+    heard: Audio
+    noisy: bool  # as recorded
+    narrowband: bool
+    enhanced: bool
+    decoded_noisy: bool  # as recognition heard it: after enhancement, the pauses are back
+    whole: bool  # decoded in one pass (noisy or narrowband), not window by window
+    speech: list[Span]
+    listening: list[Span] | None  # the windows' spans, when decoded window by window
+
+
+def _listen(
+    audio: Audio, enhancement: Mode, enhancer: Enhancer, progress: ProgressHook | None
+) -> _Listened:
+    """Stages 2-4: level, noise, voice activity."""
+    # Voice activity and recognition hear the recording at a standard level; loudness and the
+    # voice are measured on the recording as it is.
+    leveled = level(audio).audio
+    noisy, narrowband = is_noisy(leveled.samples), is_narrowband(leveled.samples)
+    enhanced = applies(enhancement, noisy=noisy)
+    if enhanced:
+        if progress is not None:
+            progress(0.05, "taking out background noise")
+        heard = Audio(enhancer(leveled.samples), leveled.truncated, leveled.source_format)
+    else:
+        heard = leveled
+    # What recognition hears decides how it decodes: once the noise is out, the pauses between
+    # words can be found by level again.
+    decoded_noisy = is_noisy(heard.samples) if enhanced else noisy
+    whole = decoded_noisy or narrowband
+    speech = detect_speech(heard.samples)
+    # Not widened in noise (a noisy recording's faint speech is the noise) nor narrowband
+    # (decoded whole).
+    listening = None if whole else listening_spans(heard.samples, speech)
+    return _Listened(heard, noisy, narrowband, enhanced, decoded_noisy, whole, speech, listening)
 
 
 def transcribe(
