@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from statistics import mean
 
 import httpx
@@ -24,6 +25,7 @@ from rehearse.feedback.judge.stronger import UNCOUNTED_RESULT
 from rehearse.feedback.judge.verdict import ContentJudgement
 from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
 from rehearse.llm.client import ChatClient
+from rehearse.llm.server import SLOTS
 from tests.support.llama import judge_model, llama_server
 from tests.support.waiting import GUARD_SECONDS
 
@@ -281,3 +283,46 @@ def test_a_warm_up_spares_the_first_answers_grades_their_reference_answers() -> 
             evaluated[warmed] = timings.last["prompt_n"]
             reader.close()
     assert evaluated[True] * 2 < evaluated[False]
+
+
+class _PromptRead(httpx.HTTPTransport):
+    """A real HTTP transport that adds up the prompt tokens llama.cpp evaluated (``timings``:
+    ``prompt_n``; the rest came from its cache) for the requests since ``read`` was zeroed."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.read = 0
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        response = super().handle_request(request)
+        response.read()
+        self.read += int(response.json().get("timings", {}).get("prompt_n", 0))
+        return response
+
+
+def test_a_story_read_ahead_while_told_is_read_from_where_it_went_on() -> None:
+    """A story judged whole on a server that read its first two thirds while it was told,
+    against one that did not: the first two thirds are not evaluated again, under either
+    system text. SmolLM2 stands in: this is the cache, not skill."""
+    words = STORY.split()
+    start = " ".join(words[: len(words) * 2 // 3])
+    whole = JudgeInput(STORY_QUESTION, FORM_POINTS["story"], STORY, "story")
+    evaluated, start_tokens = {}, 0
+    for read_ahead in (False, True):
+        counted = _PromptRead()
+        with llama_server() as url:
+            reader = ChatClient(
+                url, "smollm2", timeout_seconds=GUARD_SECONDS, slots=SLOTS, transport=counted
+            )  # as the local server is asked: each system text in a slot of its own
+            judge = ContentJudge(reader, MiniLMEncoder())
+            judge.warm_up()
+            if read_ahead:
+                counted.read = 0
+                judge.read_ahead(replace(whole, answer=start))
+                start_tokens = counted.read
+            counted.read = 0
+            judge.apply(whole)
+            evaluated[read_ahead] = counted.read
+            reader.close()
+    # What the read-ahead read (the start, under both system texts) is not read again.
+    assert evaluated[True] < evaluated[False] - start_tokens / 2, (evaluated, start_tokens)

@@ -172,6 +172,24 @@ class ContentJudge:
             self.reader.first_token(system, Reading("", "").asking(prompts.ABOUT_QUESTION))
         bundled_encoder().encode(["Tell me about a time you solved a problem."])
 
+    def read_ahead(self, item: JudgeInput) -> None:
+        """Read the start of an answer still being given (``item.answer``, its words so far)
+        into the model's prompt cache, under each system text its judgement asks under: one
+        one-token request each. llama.cpp keeps each prompt read (in its slot, then in its RAM
+        cache) and starts a later one from the longest it holds that begins the same way, so
+        when the answer is judged whole only what was said after is read. Nothing is kept
+        here: the judgement is ``apply``'s, on the whole answer."""
+        answer, _ = without_instructions(item.answer)
+        text, _ = canonical(answer)
+        if not text:
+            return
+        reading = Reading(item.question, text)
+        # The grades' system text first: the yes/no requests then find theirs in the slot.
+        if not by_terms(item.form):
+            grade = next(iter(prompts.GRADES.values()))
+            self.reader.first_token(prompts.GRADING_SYSTEM, reading.asking(grade))
+        self.reader.first_token(prompts.SYSTEM, reading.asking(prompts.ABOUT_QUESTION))
+
     def close(self) -> None:
         """Stop what the reader started (a local server), if anything."""
         close = getattr(self.reader, "close", None)
