@@ -154,6 +154,10 @@ class Settings(BaseSettings):
     # not read by then is left to the recording's full analysis, so the next prompt does not
     # wait for a slow decode (docs/web.md).
     live_final_seconds: float = Field(default=1.0, ge=0, le=60)
+    # Hear an answer's recording while it is made (its complete speech windows decoded, the
+    # content judge reading its words so far), so feedback is ready seconds after Done; only
+    # where the analysis runs in this process (no REHEARSE_QUEUE_URL). docs/web.md.
+    prehear: Literal["on", "off"] = "on"
     max_recording_minutes: float = Field(default=30.0, gt=0)
     # Load the speech models and the sentence encoder in the background as `rehearse serve`
     # and `rehearse worker` start, rather than in the first request that needs them.

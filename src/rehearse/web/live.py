@@ -11,6 +11,10 @@ and pace and fillers come from those words. The text message ``{"type": "end"}``
 answer: the server reads the rest, answers ``{"type": "final", "live_transcript_id": ...}``
 (the id the answer's turn claims the transcript with, when a question was given) and closes.
 
+With a question, the page also sends its recorder's chunks as they are made (``{"type":
+"recording", "sequence": n}`` then the chunk as one binary message), which are heard while the
+candidate speaks (``live_prehearing.py``).
+
 Frames that arrive while the previous batch is being measured are measured together, so the
 meter never falls further behind than one batch, however slow the machine. Measuring is CPU
 work and runs in a worker thread, off the event loop.
@@ -43,9 +47,10 @@ from rehearse.analysis.speech.streaming import Captions
 from rehearse.errors import RehearseError
 from rehearse.interviews.live_transcripts import question_of_user
 from rehearse.runtime import Runtime
-from rehearse.web import live_captions
+from rehearse.web import live_captions, live_prehearing
 from rehearse.web.deps import SESSION_COOKIE
 from rehearse.web.live_captions import END, Done, Frames, pcm16
+from rehearse.web.live_prehearing import LivePrehearing
 
 __all__ = ["pcm16", "router", "same_origin", "signed_in"]
 
@@ -102,16 +107,30 @@ def partial_message(partial: LivePartial, frames: int) -> dict[str, object]:
     return {"type": "partial", "frames": frames, **asdict(partial)}
 
 
-async def _receive_frames(websocket: WebSocket, queues: tuple[Frames, ...], done: Done) -> None:
+async def _receive_frames(
+    websocket: WebSocket,
+    queues: tuple[Frames, ...],
+    done: Done,
+    recording: LivePrehearing | None,
+) -> None:
     """Queue each binary frame for every reader until the browser hangs up or ends the answer
     with ``{"type": "end"}`` (``done`` pressed, END for the captions, then None for every
-    reader)."""
+    reader); hand each recorder chunk to ``recording`` (dropped without one)."""
     try:
         while True:
             message = await websocket.receive()
             data = message.get("bytes")
             if data is None:
-                if _ends(message):
+                kind, sequence = _text(message)
+                if kind == "recording":
+                    chunk = (await websocket.receive()).get("bytes")
+                    if chunk is None or len(chunk) > live_prehearing.MAX_CHUNK_BYTES:
+                        await websocket.close(TOO_BIG, "Send each recorder chunk whole.")
+                        break
+                    if recording is not None and sequence is not None:
+                        recording.add(sequence, chunk)
+                    continue
+                if kind == "end":
                     done.press()
                     for queue in queues[1:]:
                         queue.put_nowait(END)
@@ -128,12 +147,14 @@ async def _receive_frames(websocket: WebSocket, queues: tuple[Frames, ...], done
             queue.put_nowait(None)
 
 
-def _ends(message: Mapping[str, Any]) -> bool:
-    """Whether a text message is ``{"type": "end"}``."""
+def _text(message: Mapping[str, Any]) -> tuple[str | None, int | None]:
+    """A text message's ``type`` and, for a recorder chunk, its ``sequence``."""
     try:
-        return bool(json.loads(str(message.get("text") or "")).get("type") == "end")
+        said = json.loads(str(message.get("text") or ""))
+        sequence = said.get("sequence")
+        return str(said.get("type")), sequence if isinstance(sequence, int) else None
     except (ValueError, AttributeError):
-        return False
+        return None, None
 
 
 async def _measure(
@@ -165,9 +186,13 @@ async def _measure(
 
 @router.websocket("/api/live/speech", name="live_speech")
 async def live_speech(
-    websocket: WebSocket, question: uuid.UUID | None = None, captions: bool = False
+    websocket: WebSocket,
+    question: uuid.UUID | None = None,
+    captions: bool = False,
+    attempt: bool = False,
 ) -> None:
-    """Live pace and fillers (and captions, for a question) for 16 kHz 16-bit audio."""
+    """Live pace and fillers (and captions, for a question) for 16 kHz 16-bit audio; with a
+    question, its recording heard as it is made (``attempt``: a practice attempt)."""
     runtime: Runtime = websocket.app.state.runtime
     settings = runtime.settings
     if not same_origin(websocket, settings.resolved_public_url):
@@ -209,7 +234,10 @@ async def live_speech(
                 done=done,
             )
         )
-    receiver = asyncio.create_task(_receive_frames(websocket, tuple(queues), done))
+    recording = None
+    if question is not None and live_prehearing.enabled(runtime):
+        recording = LivePrehearing(runtime, uuid.UUID(user_id), question, attempt=attempt)
+    receiver = asyncio.create_task(_receive_frames(websocket, tuple(queues), done, recording))
     try:
         await asyncio.gather(*readers)
         if captioned:
@@ -218,4 +246,6 @@ async def live_speech(
         pass  # the browser went away while we answered
     finally:
         receiver.cancel()
+        if recording is not None:
+            recording.close()
         _log.debug("live.closed", user_id=user_id)

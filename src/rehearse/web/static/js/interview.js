@@ -216,6 +216,7 @@ async function startAnswer() {
   const recorder = new AnswerRecorder(media, (chunk) => {
     if (!take) return;
     uploads.keepChunk(take.upload.id, chunk);
+    take.meter.sendRecording(chunk);
     take.recorded += 1;  // a chunk a second of recording: the recording's own clock
     timer.dataset.recordedSeconds = String(take.recorded);
     timer.textContent = clock(take.recorded);  // what is recorded, not the wall clock

@@ -10,6 +10,9 @@
 const FRAME_SECONDS = 0.25;
 // Frames captured before the server is ready are kept for the captions (at most this many).
 const MAX_EARLY_FRAMES = 240;
+// Recorder chunks made before the server is ready (a second each) are kept to send then; the
+// server hears the recording only whole from its first chunk, so past this it is not sent.
+const MAX_EARLY_CHUNKS = 60;
 
 /**
  * @typedef {object} Partial
@@ -36,13 +39,15 @@ export class LiveMeter {
   /**
    * @param {(partial: Partial, lagMs: number) => void} onPartial
    * @param {(live: boolean) => void} onState
-   * @param {{questionId?: string, captions?: boolean, onCaption?: (caption: Caption, lagMs: number | null) => void}} [captions]
-   *   a question's captions (kept as its live transcript for the turn), or captions alone
+   * @param {{questionId?: string, attempt?: boolean, captions?: boolean, onCaption?: (caption: Caption, lagMs: number | null) => void}} [captions]
+   *   a question's captions (kept as its live transcript for the turn; ``attempt``: a practice
+   *   attempt's, which no turn claims), or captions alone
    */
   constructor(onPartial, onState, captions = {}) {
     this.onPartial = onPartial;
     this.onState = onState;
     this.questionId = captions.questionId || null;
+    this.attempt = Boolean(captions.attempt);
     this.captioned = Boolean(this.questionId || captions.captions);
     this.onCaption = captions.onCaption || (() => {});
     /** @type {number[]} when each frame was sent */
@@ -51,6 +56,10 @@ export class LiveMeter {
     this.capturedAt = [];
     /** @type {{frame: ArrayBuffer, at: number}[]} */
     this.early = [];
+    /** @type {Blob[]} recorder chunks made before "ready" */
+    this.earlyChunks = [];
+    this.chunksSent = 0;
+    this.chunksDropped = false;
     this.newestEnd = 0;
     this.ready = false;
     this.socket = null;
@@ -64,7 +73,7 @@ export class LiveMeter {
   async start(stream) {
     const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
     let query = this.captioned ? '?captions=1' : '';
-    if (this.questionId) query = `?question=${encodeURIComponent(this.questionId)}`;
+    if (this.questionId) query = `?question=${encodeURIComponent(this.questionId)}${this.attempt ? '&attempt=1' : ''}`;
     const socket = new WebSocket(`${scheme}://${window.location.host}/api/live/speech${query}`);
     socket.binaryType = 'arraybuffer';
     this.socket = socket;
@@ -99,6 +108,31 @@ export class LiveMeter {
     this.sentAt.push(performance.now());
     this.capturedAt.push(capturedAt);
     this.socket?.send(frame);
+  }
+
+  /**
+   * A chunk of the answer's recording, as the recorder makes it: for a question, the server
+   * hears the recording while it is made, so its feedback is ready soon after Done. Sent in
+   * order from the first chunk on, or not at all.
+   * @param {Blob} chunk
+   */
+  sendRecording(chunk) {
+    if (!this.questionId || this.chunksDropped) return;
+    const socket = this.socket;
+    if (!this.ready || !socket || socket.readyState !== WebSocket.OPEN) {
+      if (this.earlyChunks.length < MAX_EARLY_CHUNKS) this.earlyChunks.push(chunk);
+      else this.chunksDropped = true;
+      return;
+    }
+    for (const early of this.earlyChunks.splice(0)) this.sendChunk(socket, early);
+    this.sendChunk(socket, chunk);
+  }
+
+  /** @param {WebSocket} socket @param {Blob} chunk */
+  sendChunk(socket, chunk) {
+    socket.send(JSON.stringify({ type: 'recording', sequence: this.chunksSent }));
+    socket.send(chunk);
+    this.chunksSent += 1;
   }
 
   /** @param {number} seconds from the first frame @returns {number} when it was captured */

@@ -2,7 +2,8 @@
  * Recording a practice attempt as the interview records an answer: the microphone, and the
  * camera when the candidate allowed it for this session (prefs.js); each second kept in this
  * browser until the server has it (uploads.js, to the question's /attempts); the live meter and
- * live captions (meter.js, captions alone: an attempt has no turn to claim a live transcript);
+ * live captions (meter.js, for the question: its recording heard while it is made, and no
+ * live transcript kept, since an attempt has no turn to claim one);
  * and the live eye contact with the camera on.
  */
 import { $ } from './dom.js';
@@ -35,11 +36,14 @@ export async function startRecording(sessionId, questionId, onSecond) {
   hush();
   const media = await devices(sessionId);
   const recorder = new AnswerRecorder(media, (chunk) => {
-    if (take) uploads.keepChunk(take.upload.id, chunk);
+    if (take) {
+      uploads.keepChunk(take.upload.id, chunk);
+      take.meter.sendRecording(chunk);
+    }
     onSecond();
   });
   const upload = await uploads.begin(sessionId, questionId, recorder.type, 'attempts');
-  const meter = new LiveMeter(showPartial, (live) => showLive(live, take !== null), { captions: true, onCaption: showCaption });
+  const meter = new LiveMeter(showPartial, (live) => showLive(live, take !== null), { questionId, attempt: true, onCaption: showCaption });
   resetMeter();
   resetCaptions();
   recorder.start();
