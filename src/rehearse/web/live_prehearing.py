@@ -25,6 +25,7 @@ from dataclasses import replace
 import structlog
 
 from rehearse.analysis.speech.prehearing import Prehearing
+from rehearse.errors import RehearseError
 from rehearse.feedback.judge.judge import JudgeInput
 from rehearse.interviews import repository
 from rehearse.interviews.live_transcripts import question_of_user
@@ -116,7 +117,11 @@ class LivePrehearing:
         if item is None:
             return
         started = time.perf_counter()
-        judge.read_ahead(replace(item, answer=" ".join(filter(None, [item.answer, said]))))
+        try:
+            judge.read_ahead(replace(item, answer=" ".join(filter(None, [item.answer, said]))))
+        except RehearseError as exc:  # the judge cannot be asked: its own job will say so
+            _log.info("prehearing.read_ahead_failed", error=exc.message)
+            return
         self._read = said
         _log.info(
             "prehearing.read_ahead",
