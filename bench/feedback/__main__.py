@@ -178,7 +178,7 @@ class Candidate:
                 sent_chunks += 1
             if not attempt:
                 await socket.send(json.dumps({"type": "end"}))
-                await asyncio.wait_for(listener, 60)
+                await asyncio.wait_for(listener, GUARD_SECONDS)  # a guard, not a timing
             listener.cancel()
         return {"done": done, "final": final, "recording": b"".join(chunks)}
 
@@ -298,40 +298,35 @@ def breakdown(
 ) -> dict[str, Any]:
     """Where the time after End went for the interview's last answer, from the job rows:
     its analysis (waiting, running) and the judge of its question (waiting, running)."""
-    rows = (
-        sqlite3.connect(database)
-        .execute("SELECT kind, payload, created_at, started_at, finished_at FROM jobs")
-        .fetchall()
-    )
+    hexed = answer_id.replace("-", "")
+    with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as db:
+        rows = db.execute(
+            "SELECT kind, replace(payload, '-', ''), created_at, started_at, finished_at FROM jobs"
+        ).fetchall()
+        row = db.execute(
+            "SELECT replace(question_id, '-', '') FROM answers WHERE replace(id, '-', '') = ?",
+            (hexed,),
+        ).fetchone()
+    wanted = {"answer.analyze": hexed, "answer.judge_content": row[0] if row else None}
 
     def seconds(stamp: str | None) -> float | None:
         return datetime.fromisoformat(stamp).replace(tzinfo=UTC).timestamp() if stamp else None
 
-    found: dict[str, Any] = {}
-    hexed = answer_id.replace("-", "")
-    for kind, payload, created, started, finished in rows:
-        if hexed in payload.replace("-", "") and kind == "answer.analyze":
-            found["analysis"] = (seconds(created), seconds(started), seconds(finished))
-    question = None
-    with sqlite3.connect(database) as db:
-        row = db.execute(
-            "SELECT question_id FROM answers WHERE replace(id, '-', '') = ?", (hexed,)
-        ).fetchone()
-        question = str(row[0]).replace("-", "") if row else None
-    for kind, payload, created, started, finished in rows:
-        if question and kind == "answer.judge_content" and question in payload.replace("-", ""):
-            found["judge"] = (seconds(created), seconds(started), seconds(finished))
+    found = {
+        kind: tuple(seconds(stamp) for stamp in stamps)
+        for kind, payload, *stamps in rows
+        if wanted.get(kind) and wanted[kind] in payload
+    }
     parts: dict[str, Any] = {}
-    if "analysis" in found:
-        created, started, finished = found["analysis"]
-        parts["analysis_wait_s"] = _gap(created, started)
-        parts["analysis_run_s"] = _gap(started, finished)
-    if "judge" in found:
-        created, started, finished = found["judge"]
-        parts["judge_wait_s"] = _gap(created, started)
-        parts["judge_run_s"] = _gap(started, finished)
-        parts["judge_done_to_report_s"] = _gap(finished, completed_at)
-    parts["end_to_analysis_done_s"] = _gap(ended_at, found.get("analysis", (None,) * 3)[2])
+    for kind, name in (("answer.analyze", "analysis"), ("answer.judge_content", "judge")):
+        if kind in found:
+            created, started, finished = found[kind]
+            parts[f"{name}_wait_s"] = _gap(created, started)
+            parts[f"{name}_run_s"] = _gap(started, finished)
+    parts["judge_done_to_report_s"] = _gap(
+        found.get("answer.judge_content", (None,) * 3)[2], completed_at
+    )
+    parts["end_to_analysis_done_s"] = _gap(ended_at, found.get("answer.analyze", (None,) * 3)[2])
     return parts
 
 
