@@ -13,10 +13,12 @@ from markupsafe import escape
 from rehearse.feedback.judge.verdict import ContentJudgement
 from rehearse.interviews.models import Answer
 from rehearse.progress.practice_mastery import count_attempt
+from rehearse.reports.judging import queue_judgement
 from rehearse.runtime import Runtime
 from rehearse.web.app import create_app
 from tests.support.api import ApiUser
 from tests.support.judged import SAID_MISSING, judge_on, keep_judgement, story_judgement
+from tests.support.store import answered_question
 from tests.web.browser import browser_sign_in
 
 SIGNED_IN_PAGES = ["/", "/sessions/new", "/progress", "/settings"]
@@ -220,6 +222,25 @@ def test_progress_lists_the_questions_to_practise_with_why_and_a_link(
     assert "Weak content: 42 of 100" in page
     assert f"The story has no {SAID_MISSING}" in page
     assert f'href="/sessions/{sid}/questions/{qid}/practise"' in page
+
+
+def test_the_dashboard_says_where_the_answers_stand_in_the_judge_s_line(
+    judging_client: TestClient,
+) -> None:
+    client = judging_client
+    runtime: Runtime = client.app.state.runtime  # type: ignore[attr-defined]
+    with runtime.database.transaction() as db:  # another candidate's answer, judged first
+        asked, _ = answered_question(db, "Why this team?", "Because I like the work it does.")
+        queue_judgement(db, runtime.queue, asked.id, asked.session.user_id)
+    headers = {"X-CSRF-Token": browser_sign_in(client, "ada@example.com")}
+    sid = client.post("/api/sessions", json={"title": "Monday"}, headers=headers).json()["id"]
+    asked = {"text": "Tell me about a time you fixed a slow page."}
+    qid = client.post(f"/api/sessions/{sid}/questions", json=asked, headers=headers).json()["id"]
+    said = {"text": "We made the page faster and everyone was happy with it."}
+    client.post(f"/api/sessions/{sid}/questions/{qid}/answers", data=said, headers=headers)
+    page = client.get(f"/sessions/{sid}").text
+    assert "The content judge is still reading 1 answer" in page
+    assert "(1 answer ahead of yours)" in page
 
 
 def test_progress_says_how_many_practice_attempts_fed_a_topic(client: TestClient) -> None:

@@ -12,7 +12,9 @@ from rehearse.accounts.models import User
 from rehearse.errors import NotFound
 from rehearse.interviews.models import InterviewSession, InterviewType
 from rehearse.interviews.service import InterviewService
+from rehearse.jobs.wait import wait_for
 from rehearse.progress.service import ProgressService
+from rehearse.reports.judging import JUDGE_CONTENT
 from rehearse.reports.service import ReportService
 from rehearse.web.deps import ComputeTurn, RuntimeDep, SessionDep
 from rehearse.web.llm_settings import llm_settings_of
@@ -113,7 +115,16 @@ def dashboard(
         session, report, interviews.questions(session.id), interviews.answers(session.id)
     )
     notes = ProgressService(db, interviews).reflections(session.id)
-    return render(request, "dashboard.html", user=user, active="", view=view, notes=notes)
+    wait = wait_for(db, user.id, JUDGE_CONTENT) if view.judging else None
+    return render(
+        request,
+        "dashboard.html",
+        user=user,
+        active="",
+        view=view,
+        notes=notes,
+        judging_wait=wait.describe() if wait else "",
+    )
 
 
 @router.get("/progress")

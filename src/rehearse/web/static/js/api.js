@@ -105,3 +105,16 @@ export function describe(error) {
   if (error instanceof ApiError) return error.message;
   return 'The server cannot be reached. Check your connection and try again.';
 }
+
+/**
+ * The caller's place in the content judge's line, as the pages say it ("3 answers ahead of
+ * yours, about 1 minute"); '' when none of theirs is waiting or the server cannot say.
+ * @returns {Promise<string>}
+ */
+export async function judgingWait() {
+  try {
+    return (await api('/api/jobs/wait?kind=answer.judge_content')).text;
+  } catch {
+    return '';
+  }
+}

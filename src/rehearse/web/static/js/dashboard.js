@@ -4,7 +4,7 @@
  * word replays from there), reflections are saved with the coach's response, and the page
  * refreshes itself once pending analyses finish.
  */
-import { api, describe } from './api.js';
+import { api, describe, judgingWait } from './api.js';
 import { $, $$, pageData, setBusy, showError, sleep, toast } from './dom.js';
 
 const page = pageData();
@@ -123,8 +123,9 @@ if (reflection) {
 /**
  * @param {string} path what to ask the API
  * @param {(found: any) => boolean} done whether what it answered says the work is done
+ * @param {() => Promise<void>} [meanwhile] what to refresh on the page between rounds
  */
-async function reloadWhen(path, done) {
+async function reloadWhen(path, done, meanwhile) {
   for (;;) {
     await sleep(POLL_MS);
     try {
@@ -132,10 +133,18 @@ async function reloadWhen(path, done) {
         window.location.reload();
         return;
       }
+      if (meanwhile) await meanwhile();
     } catch {
       // offline for a moment: ask again on the next round
     }
   }
+}
+
+/** The judge's line, as the banner says it: "(3 answers ahead of yours, about 1 minute)". */
+async function showJudgingWait() {
+  const text = await judgingWait();
+  const shown = $('[data-judging-wait]');
+  if (shown) shown.textContent = text ? ` (${text})` : '';
 }
 
 const analysing = (/** @type {any} */ a) =>
@@ -152,5 +161,6 @@ if (page.pending) {
   reloadWhen(
     `/api/sessions/${page.session_id}/report`,
     (report) => !report.answers.some(judging) && !report.practice.some(practising),
+    showJudgingWait,
   );
 }

@@ -4,7 +4,7 @@
  * /api/sessions/{id}/questions/{qid}/attempts has it (uploads.js, retried as an interview's
  * answer is), and show what changed as each analysis finishes, naming what is still running.
  */
-import { api, ApiError, describe } from './api.js';
+import { api, ApiError, describe, judgingWait } from './api.js';
 import { $, pageData, sleep } from './dom.js';
 import { wireOptions } from './options.js';
 import { startRecording, stopRecording } from './practice-recording.js';
@@ -146,7 +146,10 @@ async function follow(attempt) {
     const running = [];
     if (mine && mine.media && ['received', 'processing'].includes(mine.status)) running.push('transcribing your answer');
     if (compared && compared.baseline.watching) running.push('measuring your eye contact');
-    if (compared && compared.baseline.judging) running.push('judging what you said');
+    if (compared && compared.baseline.judging) {
+      const wait = await judgingWait();
+      running.push(wait ? `judging what you said (${wait})` : 'judging what you said');
+    }
     if (compared) render(compared, model.judges_content);
     if (mine && mine.status === 'failed') {
       setStatus(mine.error || 'This attempt could not be analysed.');
