@@ -100,16 +100,14 @@ install_into_venv() {
 CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/rehearse"
 
 # llama.cpp's server runs the content judge's model (and, in the tests, a tiny model behind
-# the OpenAI-compatible provider). No package ships it built, so it is compiled once per
-# machine from the llama.cpp sources inside llama-cpp-python's source package (PyPI), only
-# its `llama-server` target, into our cache; a second clone copies it from there. On x86-64
-# it is built for named instruction sets, not for the build machine's own (a native build
-# died on an Intel Xeon with AVX-512 FP16 and AMX): AVX-512 where the CPU has its Skylake-X
-# core, with each of VBMI, VNNI and BF16 the CPU has too, else AVX2. On a Xeon with all of
-# them the AVX-512 builds read a prompt 1.33 (the core alone) and 1.45 times as fast as the
-# AVX2 one (docs/judgement.md, "Speed"). Each set has its own folder in the cache, so a cache
-# seen by another CPU is never run on the wrong one.
-LLAMA_CPP_SOURCE="llama-cpp-python==0.3.36"
+# the OpenAI-compatible provider). No package ships it built, so scripts/build-llama-server
+# compiles it once per machine (only its `llama-server` target) into our cache; a second
+# clone copies it from there. On x86-64 it is built for named instruction sets, not for the
+# build machine's own (a native build died on an Intel Xeon with AVX-512 FP16 and AMX):
+# AVX-512 where the CPU has its Skylake-X core, with each of VBMI, VNNI and BF16 the CPU has
+# too, else AVX2. On a Xeon with all of them the AVX-512 builds read a prompt 1.33 (the core
+# alone) and 1.45 times as fast as the AVX2 one (docs/judgement.md, "Speed"). Each set has its
+# own folder in the cache, so a cache seen by another CPU is never run on the wrong one.
 LLAMA_AVX512_CORE="avx512f avx512bw avx512vl avx512dq avx512cd"
 LLAMA_AVX512_EXTENSIONS="avx512vbmi:vbmi avx512_vnni:vnni avx512_bf16:bf16"  # cpuinfo:ours
 
@@ -128,36 +126,15 @@ llama_instruction_set() {
 }
 
 ensure_llama_server() {
-  local isa flags=() suffix="" built work extension
+  local isa suffix="" built
   isa="$(llama_instruction_set)"
-  if [ -n "$isa" ]; then
-    flags=(-DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON)
-  fi
-  if [[ "$isa" == avx512* ]]; then
-    flags+=(-DGGML_BMI2=ON -DGGML_AVX512=ON)
-    for extension in vbmi vnni bf16; do
-      if [[ "$isa" == *-$extension* ]]; then flags+=("-DGGML_AVX512_${extension^^}=ON"); fi
-    done
-    suffix="-$isa"  # the AVX2 build keeps the folder it always had
-  fi
-  built="$CACHE/llama-server-${LLAMA_CPP_SOURCE#*==}$suffix/llama-server"
+  if [[ "$isa" == avx512* ]]; then suffix="-$isa"; fi  # the AVX2 build keeps its old folder
+  built="$CACHE/llama-server-$("$ROOT/scripts/build-llama-server" --version)$suffix/llama-server"
   if [ ! -x "$built" ]; then
     apt_install build-essential cmake
     say "Building llama.cpp's server (once per machine: about 6 minutes on 2 cores)"
-    work="$(mktemp -d)"
-    "$VENV/bin/python" -m pip download --quiet --no-deps --no-binary :all: -d "$work" \
-      "$LLAMA_CPP_SOURCE" 2>/dev/null
-    tar xzf "$work"/llama_cpp_python-*.tar.gz -C "$work"
-    cmake -S "$work"/llama_cpp_python-*/vendor/llama.cpp -B "$work/build" \
-      -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=OFF "${flags[@]}" \
-      -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_BUILD_SERVER=ON \
-      -DLLAMA_BUILD_APP=OFF -DLLAMA_BUILD_UI=OFF -DLLAMA_USE_PREBUILT_UI=OFF \
-      -DLLAMA_OPENSSL=OFF >"$work/cmake.log" 2>&1 \
-      && cmake --build "$work/build" --target llama-server -j "$(nproc)" >>"$work/cmake.log" 2>&1 \
-      || { tail -n 30 "$work/cmake.log" >&2; say "llama.cpp's server did not build"; return 1; }
-    mkdir -p "$(dirname "$built")"
-    cp "$work/build/bin/llama-server" "$built.partial" && mv "$built.partial" "$built"
-    rm -rf "$work"
+    PYTHON="$VENV/bin/python" "$ROOT/scripts/build-llama-server" "$built" "${isa:-native}" \
+      || { say "llama.cpp's server did not build"; return 1; }
   fi
   install -m 755 "$built" "$VENV/bin/llama-server"
 }

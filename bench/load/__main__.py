@@ -311,14 +311,24 @@ def _normal_priority() -> None:
 
 
 @contextmanager
-def _process(args: list[str], env: dict[str, str], log: Path) -> Iterator[subprocess.Popen[bytes]]:
+def rehearse_process(
+    args: list[str], env: dict[str, str], log: Path, cores: list[int] | None = None
+) -> Iterator[subprocess.Popen[bytes]]:
+    """``rehearse ARGS`` at the normal priority (on ``cores`` alone, if given) while the block
+    runs, its output in ``log``."""
+
+    def prepare() -> None:
+        _normal_priority()
+        if cores is not None:
+            os.sched_setaffinity(0, cores)
+
     with log.open("ab") as output:
         process = subprocess.Popen(  # noqa: S603 (our own interpreter and code)
             [sys.executable, "-m", "rehearse", *args],
             env=env,
             stdout=output,
             stderr=subprocess.STDOUT,
-            preexec_fn=_normal_priority,  # noqa: PLW1509 (no threads run the client yet)
+            preexec_fn=prepare,  # noqa: PLW1509 (no threads run the client yet)
         )
     try:
         yield process
@@ -343,7 +353,7 @@ def _wait_healthy(base: str, timeout: float = 120) -> None:
 
 
 @contextmanager
-def _postgres_database() -> Iterator[str]:
+def postgres_database() -> Iterator[str]:
     from sqlalchemy import create_engine, text  # noqa: PLC0415
     from sqlalchemy.engine import make_url  # noqa: PLC0415
 
@@ -375,13 +385,15 @@ def _layout(name: str, folder: Path, job_nice: int | None = None) -> Iterator[st
     )
     with ExitStack() as stack:
         if name == "scaled":
-            env["REHEARSE_DATABASE_URL"] = stack.enter_context(_postgres_database())
+            env["REHEARSE_DATABASE_URL"] = stack.enter_context(postgres_database())
             env["REHEARSE_QUEUE_URL"] = REDIS
             env["REHEARSE_QUEUE_NAMESPACE"] = f"bench-{uuid.uuid4().hex[:8]}"
             subprocess.run([sys.executable, "-m", "rehearse", "db", "upgrade"], env=env, check=True)
             for worker in range(2):
-                stack.enter_context(_process(["worker"], env, folder / f"worker{worker}.log"))
-        stack.enter_context(_process(["serve"], env, folder / "serve.log"))
+                stack.enter_context(
+                    rehearse_process(["worker"], env, folder / f"worker{worker}.log")
+                )
+        stack.enter_context(rehearse_process(["serve"], env, folder / "serve.log"))
         base = f"http://127.0.0.1:{port}"
         _wait_healthy(base)
         yield base
