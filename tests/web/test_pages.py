@@ -230,8 +230,8 @@ def test_the_dashboard_says_where_the_answers_stand_in_the_judge_s_line(
     client = judging_client
     runtime: Runtime = client.app.state.runtime  # type: ignore[attr-defined]
     with runtime.database.transaction() as db:  # another candidate's answer, judged first
-        asked, _ = answered_question(db, "Why this team?", "Because I like the work it does.")
-        queue_judgement(db, runtime.queue, asked.id, asked.session.user_id)
+        first, _ = answered_question(db, "Why this team?", "Because I like the work it does.")
+        queue_judgement(db, runtime.queue, first.id, first.session.user_id)
     headers = {"X-CSRF-Token": browser_sign_in(client, "ada@example.com")}
     sid = client.post("/api/sessions", json={"title": "Monday"}, headers=headers).json()["id"]
     asked = {"text": "Tell me about a time you fixed a slow page."}

@@ -46,6 +46,11 @@ class ConfiguredClient(ChatClient):
                 # Started now, or again on another port if it died.
                 self.base_url = self._server.url()
 
+    @property
+    def server_pid(self) -> int | None:
+        """The process id of the server this client started, while it runs; else None."""
+        return self._server.pid if self._server is not None else None
+
     def close(self) -> None:
         super().close()
         if self._server is not None:
