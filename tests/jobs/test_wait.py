@@ -35,6 +35,7 @@ def _job(
     at: float,
     ran: tuple[datetime, datetime | None] | None = None,
     kind: str = KIND,
+    worker: str = "",
 ) -> None:
     """A job of ``user_id`` created ``at`` seconds after _T0, started and finished as ``ran``."""
     started, finished = ran or (None, None)
@@ -47,16 +48,20 @@ def _job(
                 created_at=_T0 + timedelta(seconds=at),
                 started_at=started,
                 finished_at=finished,
+                worker=worker,
             )
         )
 
 
-def _took(runtime: Runtime, user_id: uuid.UUID, seconds: float, *, count: int = 3) -> None:
-    """``count`` finished jobs of the kind that each ran ``seconds``, a minute ago."""
+def _took(
+    runtime: Runtime, user_id: uuid.UUID, seconds: float, *, workers: tuple[str, ...] = ("a",)
+) -> None:
+    """Three finished jobs of the kind for each of ``workers``, each ran ``seconds``, a minute
+    ago."""
     end = utcnow() - timedelta(minutes=1)
-    for _ in range(count):
+    for worker in workers * 3:
         ran = (end - timedelta(seconds=seconds), end)
-        _job(runtime, user_id, JobStatus.DONE, at=0, ran=ran)
+        _job(runtime, user_id, JobStatus.DONE, at=0, ran=ran, worker=worker)
 
 
 def test_nothing_waits_for_a_user_with_no_unfinished_job(runtime: Runtime) -> None:
@@ -111,6 +116,19 @@ def test_jobs_running_side_by_side_share_the_work(runtime: Runtime) -> None:
         wait = wait_for(db, user, KIND)
     assert wait is not None
     assert wait.seconds == pytest.approx((10 + 10 + 10) / 2, abs=1.0)
+
+
+def test_the_workers_of_the_recent_jobs_share_the_line_when_none_is_running(
+    runtime: Runtime,
+) -> None:
+    other, user = _user(runtime), _user(runtime)
+    _took(runtime, other, 10.0, workers=("host:1:a", "host:2:b"))
+    for at in (1, 2, 3):
+        _job(runtime, user if at == 3 else other, JobStatus.QUEUED, at=at)
+    with runtime.database.sessions() as db:
+        wait = wait_for(db, user, KIND)
+    assert wait is not None
+    assert wait.seconds == pytest.approx(3 * 10 / 2, abs=1.0)
 
 
 def test_a_running_job_past_its_expected_time_still_counts_a_little(runtime: Runtime) -> None:

@@ -4,7 +4,8 @@ in line before theirs, and a time estimate from how long the kind's recent jobs 
 The line is the job rows themselves (oldest first, as the workers take them), so the estimate
 holds across every worker and the embedded queue alike. The time is the work left in the line
 (a queued job the recent mean, a running one what remains of it), shared among the jobs of
-the kind running now: several workers, or one server's several slots, take several at once."""
+the kind running now, or the workers that ran its recent jobs when more: several workers, or
+one server's several slots, take several at once."""
 
 from __future__ import annotations
 
@@ -63,18 +64,20 @@ def wait_for(session: Session, user_id: uuid.UUID, kind: str) -> Wait | None:
     places = [i for i, job in enumerate(line) if job.user_id == user_id]
     if not places:
         return None
-    typical = _typical_seconds(session, kind, now)
-    if typical is None:
+    recent = _recent(session, kind, now)
+    if recent is None:
         return Wait(len(places), places[0], None)
+    typical, workers = recent
     work = sum(_left(job.status, job.started_at, typical, now) for job in line[: places[-1] + 1])
     running = sum(1 for job in line if job.status is JobStatus.RUNNING)
-    return Wait(len(places), places[0], work / max(1, running))
+    return Wait(len(places), places[0], work / max(running, workers))
 
 
-def _typical_seconds(session: Session, kind: str, now: datetime) -> float | None:
-    """The mean time the kind's recent finished jobs ran; None when none finished lately."""
+def _recent(session: Session, kind: str, now: datetime) -> tuple[float, int] | None:
+    """The mean time the kind's recent finished jobs ran, and how many workers ran them (the
+    jobs taken at once when the line is long); None when none finished lately."""
     took = session.execute(
-        select(Job.started_at, Job.finished_at)
+        select(Job.started_at, Job.finished_at, Job.worker)
         .where(
             Job.kind == kind,
             Job.status == JobStatus.DONE,
@@ -84,8 +87,10 @@ def _typical_seconds(session: Session, kind: str, now: datetime) -> float | None
         .order_by(Job.finished_at.desc())
         .limit(RECENT_JOBS)
     ).all()
-    seconds = [(end - start).total_seconds() for start, end in took if end and start]
-    return fmean(seconds) if seconds else None
+    seconds = [(end - start).total_seconds() for start, end, _ in took if end and start]
+    if not seconds:
+        return None
+    return fmean(seconds), len({worker for _, _, worker in took})
 
 
 def _left(status: JobStatus, started: datetime | None, typical: float, now: datetime) -> float:
