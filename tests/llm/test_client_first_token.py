@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from rehearse.llm.client import ChatClient, JudgeUnavailable
+from rehearse.llm.client import ChatClient, JudgeUnavailable, PromptTooLong
 from tests.support.llama import llama_server
 from tests.support.net import free_port
 
@@ -39,3 +39,8 @@ def test_a_server_that_is_not_there_is_reported_as_unavailable() -> None:
     reader = ChatClient(f"http://127.0.0.1:{free_port()}/v1", "none", timeout_seconds=2)
     with pytest.raises(JudgeUnavailable, match="did not answer"):
         reader.first_token(SYSTEM, ASKED)
+
+
+def test_a_prompt_beyond_the_context_is_refused_as_too_long(reader: ChatClient) -> None:
+    with pytest.raises(PromptTooLong, match=r"longer than the content judge can read.*reads 4096"):
+        reader.first_token(SYSTEM, "word " * 6000)

@@ -39,6 +39,34 @@ class JudgeUnavailable(RehearseError):
     code = "judge_unavailable"
 
 
+class PromptTooLong(JudgeUnavailable):
+    """The model's server refused a prompt longer than its context: asking again is no use."""
+
+    status_code = 413
+    code = "prompt_too_long"
+
+
+def _too_long(response: httpx.Response) -> PromptTooLong | None:
+    """The server's refusal of a prompt beyond its context, said plainly; None for any other
+    error. llama.cpp answers 400 with ``exceed_context_size_error`` and the token counts; vLLM
+    and hosted models 400 with "maximum context length" in the message."""
+    if response.status_code != 400:
+        return None
+    try:
+        error = response.json().get("error") or {}
+    except ValueError:
+        return None
+    said = f"{error.get('type', '')} {error.get('code', '')} {error.get('message', '')}".lower()
+    if "exceed_context_size" not in said and "context length" not in said:
+        return None
+    tokens, limit = error.get("n_prompt_tokens"), error.get("n_ctx")
+    counted = f" ({tokens} tokens with the judge's instructions; it reads {limit})" if limit else ""
+    return PromptTooLong(
+        f"the answer is longer than the content judge can read at once{counted}. Shorter "
+        "answers are judged; the delivery and the other measures are not affected."
+    )
+
+
 class ChatClient:
     """``POST {base_url}/chat/completions``: one token's probabilities, or a JSON reply."""
 
@@ -79,6 +107,9 @@ class ChatClient:
         }
         try:
             response = self._client.post("/chat/completions", json=body)
+            refused = _too_long(response)
+            if refused is not None:
+                raise refused
             response.raise_for_status()
             top = response.json()["choices"][0]["logprobs"]["content"][0]["top_logprobs"]
         except httpx.HTTPError as exc:

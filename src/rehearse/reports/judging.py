@@ -31,6 +31,7 @@ from rehearse.jobs.queue import JobQueue
 from rehearse.jobs.registry import job_handler
 from rehearse.jobs.service import enqueue
 from rehearse.llm.bundled import JudgeModelMissing
+from rehearse.llm.client import PromptTooLong
 from rehearse.llm.server import JudgeServerFailed
 from rehearse.progress.practice_mastery import count_attempt
 from rehearse.reports.thread import stored_replies
@@ -191,7 +192,7 @@ def judge_content(context: JobContext[Runtime]) -> dict[str, Any]:
     try:
         judgement = judge.apply(item)
         record |= {"status": "ok", "judgement": judgement.to_dict()}
-    except (JudgeModelMissing, JudgeServerFailed) as exc:  # needs the user, not a retry
+    except (JudgeModelMissing, JudgeServerFailed, PromptTooLong) as exc:  # not for a retry
         record |= {"status": "unavailable", "message": not_judged(exc)}
     except RehearseError as exc:  # a timeout or a failed request: the queue tries again
         if not context.will_retry(exc):  # until then the answer is still being judged
