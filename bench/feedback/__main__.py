@@ -143,22 +143,32 @@ class Candidate:
         listed = await self.call("GET", f"/api/sessions/{sid}/questions")
         return sid, [q["id"] for q in listed]
 
-    async def speak(self, question_id: str, samples: Samples, *, attempt: bool) -> dict[str, Any]:
-        """Stream the answer in real time as the page does; at Done, the final captions
-        (interview) or nothing (practice). The seconds from Done and the final message."""
+    async def speak(
+        self,
+        question_id: str,
+        samples: Samples,
+        *,
+        attempt: bool,
+        chunks: list[bytes] | None = None,
+    ) -> dict[str, Any]:
+        """Stream the answer in real time as the page does (``chunks``: its recording, made
+        beforehand); at Done, the final captions (interview) or nothing (practice). When Done
+        was pressed, the final message, the recording, and each caption's lag: when it showed
+        a newer word, the seconds since that word was said."""
         ws_url = self.url.replace("http", "ws") + f"/api/live/speech?question={question_id}"
         if attempt:
             ws_url += "&attempt=1"
         cookie = "; ".join(f"{k}={v}" for k, v in self.client.cookies.items())
-        chunks = recorder_chunks(samples)
+        chunks = chunks or recorder_chunks(samples)
         final: dict[str, Any] = {}
+        lags: list[float] = []
         async with websockets.connect(
             ws_url, additional_headers={"Cookie": cookie}, max_size=None, ping_interval=None
         ) as socket:  # a browser sends no pings
             while json.loads(await socket.recv())["type"] != "ready":
                 pass
-            listener = asyncio.create_task(_listen(socket, final))
             started = time.monotonic()
+            listener = asyncio.create_task(_listen(socket, final, lags, started))
             frames = [samples[i : i + FRAME] for i in range(0, len(samples), FRAME)]
             sent_chunks = 0
             for index, frame in enumerate(frames):
@@ -180,7 +190,7 @@ class Candidate:
                 await socket.send(json.dumps({"type": "end"}))
                 await asyncio.wait_for(listener, GUARD_SECONDS)  # a guard, not a timing
             listener.cancel()
-        return {"done": done, "final": final, "recording": b"".join(chunks)}
+        return {"done": done, "final": final, "recording": b"".join(chunks), "lags": lags}
 
 
 async def _send_chunk(socket: Any, sequence: int, chunk: bytes) -> None:
@@ -188,10 +198,17 @@ async def _send_chunk(socket: Any, sequence: int, chunk: bytes) -> None:
     await socket.send(chunk)
 
 
-async def _listen(socket: Any, final: dict[str, Any]) -> None:
+async def _listen(socket: Any, final: dict[str, Any], lags: list[float], started: float) -> None:
+    """Until the final captions: each caption's lag (the newest word's end, on the clock of
+    the frames sent from ``started``), then the final message."""
+    newest = 0.0
     async for message in socket:
         if isinstance(message, str):
             said = json.loads(message)
+            end = said.get("newest_end")
+            if said.get("type") in ("caption", "final") and end is not None and end > newest:
+                newest = end
+                lags.append(time.monotonic() - (started + end))
             if said.get("type") == "final":
                 final.update(said)
                 return

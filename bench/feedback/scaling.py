@@ -41,6 +41,7 @@ from rehearse.accounts.models import User
 from rehearse.config import Settings, default_data_dir
 from rehearse.interviews.models import Answer, InterviewSession, Question, QuestionKind
 from rehearse.jobs.models import Job, JobStatus
+from rehearse.jobs.wait import wait_for
 from rehearse.reports.judging import JUDGE_CONTENT, queue_judgement
 from rehearse.runtime import Runtime
 
@@ -62,13 +63,15 @@ def real_answers(ratings: Path, count: int) -> list[Exchange]:
     raise SystemExit(f"{ratings} holds fewer than {count} answers of {MIN_WORDS}+ words")
 
 
-def queue_answers(runtime: Runtime, exchanges: Sequence[Exchange]) -> float:
-    """Each exchange as a new user's typed answer, its judgement queued; when it was queued."""
+def queue_answers(runtime: Runtime, exchanges: Sequence[Exchange]) -> list[uuid.UUID]:
+    """Each exchange as a new user's typed answer, its judgement queued: the users, in order."""
+    users = []
     with runtime.database.transaction() as db:
         for exchange in exchanges:
             user = User(email=f"{uuid.uuid4().hex}@bench.example", password_hash="x")  # noqa: S106
             db.add(user)
             db.flush()
+            users.append(user.id)
             interview = InterviewSession(user_id=user.id, title="scaling")
             db.add(interview)
             db.flush()
@@ -80,7 +83,25 @@ def queue_answers(runtime: Runtime, exchanges: Sequence[Exchange]) -> float:
             db.flush()
             db.add(Answer(question_id=question.id, session_id=interview.id, text=exchange.answer))
             queue_judgement(db, runtime.queue, question.id, user.id)
-    return time.time()
+    return users
+
+
+def estimates(runtime: Runtime, users: Sequence[uuid.UUID]) -> dict[uuid.UUID, float | None]:
+    """What the pages would tell each user now: seconds until their answer is judged."""
+    with runtime.database.sessions() as db:
+        waits = {user: wait_for(db, user, JUDGE_CONTENT) for user in users}
+    return {user: wait.seconds if wait else None for user, wait in waits.items()}
+
+
+def waited(runtime: Runtime, users: Sequence[uuid.UUID], since: float) -> dict[uuid.UUID, float]:
+    """Seconds from ``since`` until each user's judge job was done."""
+    with runtime.database.sessions() as db:
+        rows = db.execute(
+            select(Job.user_id, Job.finished_at).where(
+                Job.kind == JUDGE_CONTENT, Job.user_id.in_(users)
+            )
+        ).all()
+    return {user: end.timestamp() - since for user, end in rows if user and end}
 
 
 def wait_judged(runtime: Runtime, expected: int) -> float:
@@ -139,16 +160,28 @@ def measure(
             with workers(count, env, folder):
                 queue_answers(runtime, warm[: WARM_PER_WORKER * count])
                 wait_judged(runtime, WARM_PER_WORKER * count)
-                queued = queue_answers(runtime, exchanges)
+                users = queue_answers(runtime, exchanges)
+                queued = time.time()
+                told = estimates(runtime, users)
                 last = wait_judged(runtime, WARM_PER_WORKER * count + len(exchanges))
+                real = waited(runtime, users, queued)
         finally:
             runtime.close()
     seconds = last - queued
+    ratios = [real[user] / said for user, said in told.items() if said and user in real]
     return {
         "workers": count,
         "answers": len(exchanges),
         "seconds": round(seconds, 1),
         "per_minute": round(len(exchanges) * 60 / seconds, 2),
+        # The page's estimate at the moment the answers were queued against the real wait:
+        # the share of answers whose real wait was within half to twice what it said.
+        "estimate_within_half_to_twice": round(
+            sum(1 for r in ratios if 0.5 <= r <= 2) / len(ratios), 2
+        )
+        if ratios
+        else None,
+        "real_over_estimate": [round(r, 2) for r in ratios],
     }
 
 
@@ -174,9 +207,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         for count in args.workers:
             print(f"{count} worker(s): judging {len(exchanges)} answers…", file=sys.stderr)
             runs.append(measure(count, exchanges, warm, folder))
+            run = runs[-1]
             print(
-                f"  {runs[-1]['per_minute']:.2f} answers a minute "
-                f"({runs[-1]['seconds']:.0f} s for {len(exchanges)})"
+                f"  {run['per_minute']:.2f} answers a minute ({run['seconds']:.0f} s for "
+                f"{len(exchanges)}); the page's wait within half to twice the real one for "
+                f"{run['estimate_within_half_to_twice']} of them"
             )
     finally:
         if args.keep:

@@ -54,14 +54,19 @@ def _job(
 
 
 def _took(
-    runtime: Runtime, user_id: uuid.UUID, seconds: float, *, workers: tuple[str, ...] = ("a",)
+    runtime: Runtime,
+    user_id: uuid.UUID,
+    seconds: float,
+    *,
+    workers: tuple[str, ...] = ("a",),
+    kind: str = KIND,
 ) -> None:
-    """Three finished jobs of the kind for each of ``workers``, each ran ``seconds``, a minute
+    """Three finished jobs of ``kind`` for each of ``workers``, each ran ``seconds``, a minute
     ago."""
     end = utcnow() - timedelta(minutes=1)
     for worker in workers * 3:
         ran = (end - timedelta(seconds=seconds), end)
-        _job(runtime, user_id, JobStatus.DONE, at=0, ran=ran, worker=worker)
+        _job(runtime, user_id, JobStatus.DONE, at=0, ran=ran, worker=worker, kind=kind)
 
 
 def test_nothing_waits_for_a_user_with_no_unfinished_job(runtime: Runtime) -> None:
@@ -104,6 +109,23 @@ def test_the_time_is_the_work_left_in_the_line_up_to_the_user_s_last_job(
     assert wait.seconds is not None
     assert wait.ahead == 2
     assert wait.seconds == pytest.approx(6 + 10 + 10, abs=1.0)  # what is left of the running one
+
+
+def test_jobs_of_other_kinds_in_line_take_their_own_time_but_are_no_answers_ahead(
+    runtime: Runtime,
+) -> None:
+    other, user = _user(runtime), _user(runtime)
+    _took(runtime, other, 10.0)
+    _took(runtime, other, 4.0, kind="answer.analyze")
+    _job(runtime, other, JobStatus.QUEUED, at=1, kind="answer.analyze")
+    _job(runtime, other, JobStatus.QUEUED, at=2)
+    _job(runtime, other, JobStatus.QUEUED, at=3, kind="send_mail")  # none lately: no time
+    _job(runtime, user, JobStatus.QUEUED, at=4)
+    with runtime.database.sessions() as db:
+        wait = wait_for(db, user, KIND)
+    assert wait is not None
+    assert wait.ahead == 1
+    assert wait.seconds == pytest.approx(4 + 10 + 10, abs=1.0)
 
 
 def test_jobs_running_side_by_side_share_the_work(runtime: Runtime) -> None:
