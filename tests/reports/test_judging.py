@@ -180,6 +180,7 @@ def test_what_to_work_on_leads_with_the_key_point_an_answer_missed(judged: Runti
     assert POINTS[0] in first.action
 
 
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)  # the judge, not the store
 def test_a_story_shows_its_star_parts_and_a_stronger_answer_in_its_own_words(
     judged: Runtime,
 ) -> None:

@@ -33,18 +33,18 @@ from tests.support.llama import judge_model
 from tests.support.store import answered_question
 from tests.support.waiting import wait_until
 
-QUESTION = "Tell me about a time you fixed a problem under a tight deadline."
-STORY = (
-    "Two days before registration opened, the course search took ten seconds a page. I had "
-    "to make it usable for eight thousand students. I measured the queries, added two "
-    "indexes and cached the department list. On the morning it loaded in half a second."
-)
+QUESTION = "What does an index do for a database query?"
+POINTS = ("An index lets the database find rows without scanning the whole table",)
+SAID = (
+    "An index is a sorted structure over a column, so the database finds the matching rows "
+    "directly instead of scanning the whole table."
+)  # an explanation: judged in about 2 s here, where a story takes 12
 
 
 def _answer_to_judge(runtime: Runtime) -> tuple[uuid.UUID, uuid.UUID]:
-    """A story answer and its queued judge job: (the answer's id, the job's id)."""
+    """A typed answer and its queued judge job: (the answer's id, the job's id)."""
     with runtime.database.transaction() as db:
-        asked, answer = answered_question(db, QUESTION, STORY, QuestionKind.BEHAVIOURAL)
+        asked, answer = answered_question(db, QUESTION, SAID, QuestionKind.TECHNICAL, POINTS)
         payload = {"question_id": str(asked.id)}
         job = enqueue(db, runtime.queue, kind=JUDGE_CONTENT, payload=payload)
         return answer.id, job.id

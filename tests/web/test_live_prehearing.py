@@ -67,6 +67,7 @@ def _runtime(client: TestClient) -> Runtime:
     return runtime
 
 
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)  # the hearing, not the store
 def test_the_windows_heard_while_speaking_are_read_by_the_answers_analysis(
     client: TestClient, speech: Samples
 ) -> None:
