@@ -48,9 +48,10 @@ import httpx
 from sqlalchemy import create_engine, text
 
 from bench.feedback.__main__ import QUESTIONS, Candidate, _complete, recorder_chunks, speech
+from bench.feedback.scaling import within_half_to_twice
 from bench.fixtures import RESULTS
 from bench.live.__main__ import percentile, summary
-from bench.load.__main__ import REDIS, postgres_database, rehearse_process
+from bench.load.__main__ import REDIS, postgres_database, rehearse_process, wait_healthy
 from bench.machine import cpu_model, free_port, load_average
 from rehearse.config import default_data_dir
 
@@ -86,16 +87,7 @@ def scaled_layout(folder: Path) -> Iterator[tuple[str, str]]:
             stack.enter_context(rehearse_process(["worker"], own, folder / f"worker-{number}.log"))
         stack.enter_context(rehearse_process(["serve"], env, folder / "serve.log"))
         url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 180
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{url}/ready", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.5)
-        else:
-            raise SystemExit(f"the API did not become ready; see {folder}/serve.log")
+        wait_healthy(url, timeout=180, path="/ready")
         yield url, database
 
 
@@ -198,11 +190,7 @@ def one_class(url: str, database: str, size: int, seconds: float, seed: int) -> 
         "caption_lag_s": summary(lags),
         "next_question_s": summary(turns),
         "end_to_report_s": summary(ends),
-        "estimate_within_half_to_twice": round(
-            sum(1 for r in ratios if 0.5 <= r <= 2) / len(ratios), 2
-        )
-        if ratios
-        else None,
+        "estimate_within_half_to_twice": within_half_to_twice(ratios),
         "real_over_estimate": [round(r, 2) for r in ratios],
         "error_messages": [e for one in results for e in one["errors"]][:10],
     }

@@ -138,6 +138,11 @@ def workers(count: int, env: dict[str, str], folder: Path) -> Iterator[None]:
         yield
 
 
+def within_half_to_twice(ratios: Sequence[float]) -> float | None:
+    """The share of real waits within half to twice what the page estimated (issue 67's bar)."""
+    return round(sum(1 for r in ratios if 0.5 <= r <= 2) / len(ratios), 2) if ratios else None
+
+
 def measure(
     count: int, exchanges: Sequence[Exchange], warm: Sequence[Exchange], folder: Path
 ) -> dict[str, Any]:
@@ -176,11 +181,7 @@ def measure(
         "per_minute": round(len(exchanges) * 60 / seconds, 2),
         # The page's estimate at the moment the answers were queued against the real wait:
         # the share of answers whose real wait was within half to twice what it said.
-        "estimate_within_half_to_twice": round(
-            sum(1 for r in ratios if 0.5 <= r <= 2) / len(ratios), 2
-        )
-        if ratios
-        else None,
+        "estimate_within_half_to_twice": within_half_to_twice(ratios),
         "real_over_estimate": [round(r, 2) for r in ratios],
     }
 

@@ -340,16 +340,17 @@ def rehearse_process(
             process.kill()
 
 
-def _wait_healthy(base: str, timeout: float = 120) -> None:
+def wait_healthy(base: str, timeout: float = 120, path: str = "/health") -> None:
+    """Until ``base + path`` answers 200 (``/ready``: the database, bucket and Redis too)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            if httpx.get(f"{base}/health", timeout=2).status_code == 200:
+            if httpx.get(f"{base}{path}", timeout=2).status_code == 200:
                 return
         except httpx.HTTPError:
             pass
         time.sleep(0.2)
-    raise RuntimeError(f"{base} did not become healthy")
+    raise RuntimeError(f"{base}{path} did not answer 200 within {timeout:.0f} s")
 
 
 @contextmanager
@@ -395,7 +396,7 @@ def _layout(name: str, folder: Path, job_nice: int | None = None) -> Iterator[st
                 )
         stack.enter_context(rehearse_process(["serve"], env, folder / "serve.log"))
         base = f"http://127.0.0.1:{port}"
-        _wait_healthy(base)
+        wait_healthy(base)
         yield base
 
 
