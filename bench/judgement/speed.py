@@ -6,7 +6,13 @@ again with different wording (the question's prefix cached), after the server ha
 interview answer to another question, as it has for every answer but an interview's first
 (the grades' system text cached). That first one is timed too, on a server of its own: after
 the warm-up a planned interview asks for (``ContentJudge.warm_up``), and, as the baseline of the
-same run, after only a written answer (the grades' system text not yet cached)."""
+same run, after only a written answer (the grades' system text not yet cached).
+
+Last, the floor of judging while the candidate speaks (``ContentJudge.read_ahead``): the story
+judged after all of its words were read ahead, against the same story read at once, side by
+side. Even then each request's own instruction, which follows the answer, is read only once the
+answer is whole, so this ratio bounds how far reading ahead can bring the judge's wait after
+the last word below the after-the-fact path's."""
 
 from __future__ import annotations
 
@@ -65,6 +71,22 @@ def first_interview_answer(encoder: MiniLMEncoder, *, warmed: bool) -> float:
         judge.close()
 
 
+def read_ahead_floor(judge: ContentJudge) -> tuple[float, float]:
+    """Seconds to judge the story read at once, and after all its words were read ahead (each
+    a variant of its own, so neither finds the other's answer cached)."""
+    at_once, ahead = (
+        JudgeInput(STORY_QUESTION, FORM_POINTS["story"], STORY.replace("Last", label), "story")
+        for label in ("One", "Another")
+    )
+    started = time.perf_counter()
+    judge.apply(at_once)
+    whole = time.perf_counter() - started
+    judge.read_ahead(ahead)
+    started = time.perf_counter()
+    judge.apply(ahead)
+    return whole, time.perf_counter() - started
+
+
 def main() -> int:
     encoder = MiniLMEncoder()
     cold = first_interview_answer(encoder, warmed=False)
@@ -92,6 +114,11 @@ def main() -> int:
                 judge.apply(JudgeInput(question, points, answer, form))  # type: ignore[arg-type]
                 seconds.append(time.perf_counter() - started)
             print(f"{label}: {seconds[0]:.1f} s first, {seconds[1]:.1f} s with the question cached")
+        whole, floor = read_ahead_floor(judge)
+        print(
+            f"spoken story read at once: {whole:.1f} s; after all of it was read ahead: "
+            f"{floor:.1f} s ({floor / whole:.2f} of it, the floor of judging while it is said)"
+        )
     finally:
         judge.close()
     return 0
