@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from rehearse.analysis.audio import Audio
-from rehearse.analysis.speech.decoded import DecodedWindows
+from rehearse.analysis.speech.decoded import DecodedWindows, WindowDecode
 from rehearse.analysis.speech.recognition import Recognizer, plan_chunks
 from rehearse.analysis.speech.vad import detect_speech
 from rehearse.analysis.speech.words import Segment
@@ -73,6 +73,6 @@ def test_a_window_whose_samples_changed_is_decoded_afresh(spoken: Audio) -> None
 def test_the_oldest_windows_make_room() -> None:
     kept = DecodedWindows(size=2)
     for key in ("a", "b", "c"):
-        kept.put(key, ())
+        kept.put(key, WindowDecode(()))
     assert kept.get("a") is None
-    assert kept.get("c") == ()
+    assert kept.get("c") == WindowDecode(())

@@ -48,8 +48,9 @@ from rehearse.analysis.speech.words import Word, normalize, word_spans
 
 # speech-2: levelled input, guards against invented text, batched decoding; speech-3: a
 # narrowband recording's words from the long-form decode; speech-4: speech enhancement, a
-# noisy recording's filled pauses from the chunked decode
-VERSION = "speech-4"
+# noisy recording's filled pauses from the chunked decode; speech-5: fillers and repeats heard
+# in Whisper's encoder frames (sounds.py)
+VERSION = "speech-5"
 _CLIPPED = 0.999
 _CLIPPING_WARNING = 0.001
 _QUIET_DBFS = -42.0
@@ -268,7 +269,9 @@ class SpeechAnalyzer:
             pause_spans=pauses,
             fillers=filler_stats,
             hedges=find_hedges(words),
-            repetitions=find_repetitions(words),
+            repetitions=sorted(
+                find_repetitions(words) + heard.sound_repeats, key=lambda marker: marker.start
+            ),
             vocabulary=measure_vocabulary([normalize(word.text) for word in content]),
             voice=voice,
             confidence=confidence,

@@ -7,7 +7,8 @@ others reads as it does alone (``tests/analysis/speech/test_decoded.py``). A win
 while the answer was still being recorded (``prehearing.py``) is therefore the same window the
 whole recording's analysis decodes, and it is read from here instead of decoded again; a window
 whose samples differ in one bit is decoded afresh, so the transcript is always the whole
-recording's own.
+recording's own. With its segments is kept what the window's encoder frames held
+(``sounds.py``): the fillers and repeats heard in it.
 """
 
 from __future__ import annotations
@@ -15,14 +16,23 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from rehearse.analysis.audio import Samples
+from rehearse.analysis.speech.sounds import HeardSounds
 from rehearse.analysis.speech.spans import Span
 from rehearse.analysis.speech.words import Segment
 
 # A 60 s answer has 3 windows and its retries a few more: room for many answers at once.
 MAX_WINDOWS = 512
+
+
+@dataclass(frozen=True)
+class WindowDecode:
+    """What recognition made of one window: its segments and the sounds heard in it."""
+
+    segments: tuple[Segment, ...]
+    sounds: HeardSounds = field(default_factory=HeardSounds)
 
 
 def window_key(samples: Samples, window: Span, *, decoder: str, prompt: str | None) -> str:
@@ -38,13 +48,13 @@ class DecodedWindows:
     def __init__(self, size: int = MAX_WINDOWS) -> None:
         self.size = size
         self.hits = 0
-        self._kept: OrderedDict[str, tuple[Segment, ...]] = OrderedDict()
+        self._kept: OrderedDict[str, WindowDecode] = OrderedDict()
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
         return len(self._kept)
 
-    def get(self, key: str) -> tuple[Segment, ...] | None:
+    def get(self, key: str) -> WindowDecode | None:
         with self._lock:
             found = self._kept.get(key)
             if found is not None:
@@ -52,9 +62,9 @@ class DecodedWindows:
                 self.hits += 1
             return found
 
-    def put(self, key: str, segments: Sequence[Segment]) -> None:
+    def put(self, key: str, decoded: WindowDecode) -> None:
         with self._lock:
-            self._kept[key] = tuple(segments)
+            self._kept[key] = decoded
             self._kept.move_to_end(key)
             while len(self._kept) > self.size:
                 self._kept.popitem(last=False)

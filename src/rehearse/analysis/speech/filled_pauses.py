@@ -1,4 +1,7 @@
-"""Filled pauses ("uhhh", "ummm") found in the sound itself, for the ones Whisper drops.
+"""Filled pauses ("uhhh", "ummm") found in the sound itself, for the live meter's estimate
+while the answer is spoken (``live.py``); the analysis of the whole answer hears them in
+Whisper's encoder frames instead (``sounds.py``), which finds more and calls fewer held vowels
+fillers (docs/speech-analysis.md).
 
 A filled pause is a sustained, steady voiced sound: a stretch of at least 250 ms of voiced
 frames whose pitch and loudness barely move. Ordinary words rarely hold that still for so
@@ -90,16 +93,6 @@ def _same_moment(stretch: Span, filler: Span) -> bool:
         stretch.start < filler.end + _SAME_FILLER_SECONDS
         and filler.start < stretch.end + _SAME_FILLER_SECONDS
     )
-
-
-def find_filled_pauses(
-    frames: VoiceFrames, words: Sequence[Word], transcript_fillers: Sequence[Marker]
-) -> list[Marker]:
-    """Filled pauses the transcript does not already show."""
-    return [
-        Marker("(filled pause)", stretch.start, stretch.end, "filler", "acoustic")
-        for stretch in unexplained(steady_voiced_stretches(frames), words, transcript_fillers)
-    ]
 
 
 def unexplained(

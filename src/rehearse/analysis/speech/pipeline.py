@@ -16,7 +16,8 @@
                     ``repeats.py``         loops cut back to two
                     ``merging.py``         every word in time order and inside its speech
 8. fillers          ``lexicon.py``         fillers said as words ("um", "you know")
-                    ``filled_pauses.py``   and held as sounds the transcript does not show
+                    ``sounds.py``          and fillers and repeats heard in the encoder's
+                                           frames that the transcript does not show
 
 ``hear`` runs them in this order; ``analyzer.py`` measures delivery from what it returns.
 ``prehear`` runs stages 2-5 on a recording still being made (``prehearing.py``), so ``hear``
@@ -32,10 +33,9 @@ from dataclasses import dataclass, field
 from rehearse.analysis.audio import Audio, AudioSource, Samples, load_audio
 from rehearse.analysis.speech.bandwidth import is_narrowband
 from rehearse.analysis.speech.enhancement import Mode, applies
-from rehearse.analysis.speech.filled_pauses import find_filled_pauses
 from rehearse.analysis.speech.hallucinations import Guard
 from rehearse.analysis.speech.level import is_noisy, level
-from rehearse.analysis.speech.lexicon import Marker, find_fillers
+from rehearse.analysis.speech.lexicon import Marker, find_fillers, find_repetitions
 from rehearse.analysis.speech.merging import in_order, snap_to_speech, with_filled_pauses
 from rehearse.analysis.speech.recognition import (
     DISFLUENT_PROMPT,
@@ -45,6 +45,7 @@ from rehearse.analysis.speech.recognition import (
     unheard,
 )
 from rehearse.analysis.speech.repeats import Hearing, collapse_repeats
+from rehearse.analysis.speech.sounds import HeardSounds, unwritten
 from rehearse.analysis.speech.spans import Span
 from rehearse.analysis.speech.vad import detect_speech, listening_spans
 from rehearse.analysis.speech.voice import VoiceFrames, measure_frames
@@ -64,6 +65,7 @@ class Transcript:
     language: str
     model: str
     dropped: tuple[str, ...] = field(default=())
+    sounds: HeardSounds = field(default_factory=HeardSounds)  # fillers, repeats heard
 
     @property
     def text(self) -> str:
@@ -79,7 +81,8 @@ class Heard:
     frames: VoiceFrames
     transcript: Transcript
     spoken_fillers: list[Marker]
-    sound_fillers: list[Marker]
+    sound_fillers: list[Marker]  # fillers heard in the encoder's frames that no word shows
+    sound_repeats: list[Marker]  # the same for repeats
     noisy: bool  # as recorded
     narrowband: bool
     enhanced: bool
@@ -128,13 +131,15 @@ def hear(
     laps.lap("recognition")
     words = list(transcript.words)
     spoken_fillers = find_fillers(words)
+    sounds = transcript.sounds
     return Heard(
         audio=audio,
         speech=speech,
         frames=frames,
         transcript=transcript,
         spoken_fillers=spoken_fillers,
-        sound_fillers=find_filled_pauses(frames, words, spoken_fillers),
+        sound_fillers=unwritten(sounds.fillers, spoken_fillers, "(filled pause)", "filler"),
+        sound_repeats=unwritten(sounds.repeats, find_repetitions(words), "(repeat)", "repetition"),
         noisy=listened.noisy,
         narrowband=listened.narrowband,
         enhanced=listened.enhanced,
@@ -221,7 +226,12 @@ def transcribe(
     whole recording in one pass and the filled pauses of the chunks of ``speech``."""
     whole = whole and bool(speech)
     first, second = _halves(progress) if whole else (progress, None)
-    chunked = recognizer.decode_speech(audio, speech if listening is None else listening, first)
+    decoded = recognizer.decode_speech(audio, speech if listening is None else listening, first)
+    chunked = [segment for window in decoded for segment in window.segments]
+    sounds = HeardSounds(
+        tuple(span for window in decoded for span in window.sounds.fillers),
+        tuple(span for window in decoded for span in window.sounds.repeats),
+    )
     in_one_pass = recognizer.decode_whole(audio, second) if whole else []
     guard = Guard(audio, speech, DISFLUENT_PROMPT)
     words, dropped = guard.judge(chunked)
@@ -244,7 +254,11 @@ def transcribe(
         snap_to_speech(in_order([*words, *more]), speech), Hearing(audio)
     )
     return Transcript(
-        tuple(words), recognizer.language, recognizer.model_name, (*dropped, *more_dropped, *loops)
+        tuple(words),
+        recognizer.language,
+        recognizer.model_name,
+        (*dropped, *more_dropped, *loops),
+        sounds,
     )
 
 

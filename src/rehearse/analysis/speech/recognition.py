@@ -23,6 +23,7 @@ their words):
   spans no kept word falls between joined into one clip, so no second decode of speech
   already heard is paid for, and prompted with the words said before them as well: alone,
   the end of "…can do for you. [faint] ask what you can do" was read "You can ask what…".
+Each window's encoder frames are read for fillers and repeats on the way (``sounds.py``).
 Callers give the recording brought to a standard speech level (``level.py``), so a quiet
 microphone is heard as well as a loud one.
 """
@@ -44,9 +45,16 @@ from faster_whisper.transcribe import Segment as WhisperSegment
 
 from rehearse.analysis.audio import SAMPLE_RATE, Audio, Samples
 from rehearse.analysis.speech.bundled_model import cache_folder, check_installed, model_files
-from rehearse.analysis.speech.decoded import DecodedWindows, window_key
+from rehearse.analysis.speech.decoded import DecodedWindows, WindowDecode, window_key
 from rehearse.analysis.speech.level import speech_level_db
 from rehearse.analysis.speech.repeats import Hearing, loops
+from rehearse.analysis.speech.sounds import (
+    FRAME_SECONDS,
+    Frames,
+    HeardSounds,
+    SoundReader,
+    bundled_sounds,
+)
 from rehearse.analysis.speech.spans import Span, gaps
 from rehearse.analysis.speech.words import Segment, Word
 
@@ -248,6 +256,19 @@ class Clip:
         return Word(word.text, start, end, word.probability)
 
 
+class _Listening(BatchedInferencePipeline):  # type: ignore[misc]
+    """faster-whisper's batched pipeline, keeping each window's encoder frames, in order."""
+
+    def __init__(self, model: WhisperModel) -> None:
+        super().__init__(model)
+        self.encoded: list[Frames] = []
+
+    def generate_segment_batched(self, features, tokenizer, options):  # type: ignore[no-untyped-def]
+        encoder_output, output = super().generate_segment_batched(features, tokenizer, options)
+        self.encoded.extend(np.array(encoder_output))
+        return encoder_output, output
+
+
 def _samples(window: Span) -> slice:
     return slice(int(window.start * SAMPLE_RATE), int(window.end * SAMPLE_RATE))
 
@@ -285,6 +306,7 @@ class Recognizer:
         threads: int = 0,
         beam_size: int = 5,
         decoded: DecodedWindows | None = None,
+        sounds: SoundReader | None = None,
     ) -> None:
         self.model_name = model
         self.language = language
@@ -293,6 +315,11 @@ class Recognizer:
         self.beam_size = beam_size
         # Windows decoded before (while the answer was recorded): read, not decoded again.
         self.decoded = decoded if decoded is not None else DecodedWindows()
+        # Fillers and repeats heard in the encoder's frames: read for the bundled model, whose
+        # frames the readings were fitted to.
+        self.sounds: SoundReader | None = sounds or (
+            bundled_sounds() if model == BUNDLED_MODEL else None
+        )
         self._lock = threading.Lock()
 
     @property
@@ -309,8 +336,9 @@ class Recognizer:
 
     def decode_speech(
         self, audio: Audio, speech: Sequence[Span], progress: ProgressHook | None = None
-    ) -> list[Segment]:
-        """The ``speech`` spans of ``audio`` decoded in chunks, prompted with disfluencies."""
+    ) -> list[WindowDecode]:
+        """The ``speech`` spans of ``audio`` decoded in chunks, prompted with disfluencies:
+        each chunk's segments and the sounds heard in it."""
         recording = Clip(audio.samples, ((0.0, Span(0.0, audio.duration)),))
         return self._decode(recording, plan_chunks(speech, audio.duration), progress)
 
@@ -319,7 +347,7 @@ class Recognizer:
         them, and kept: a recording still being made, whose complete windows are decoded
         before the rest exists."""
         recording = Clip(audio.samples, ((0.0, Span(0.0, audio.duration)),))
-        return self._decode(recording, windows, None)
+        return [s for decoded in self._decode(recording, windows, None) for s in decoded.segments]
 
     def decode_whole(self, audio: Audio, progress: ProgressHook | None = None) -> list[Segment]:
         """The whole recording as plain faster-whisper decodes it, without our prompt."""
@@ -356,7 +384,8 @@ class Recognizer:
             prompt = " ".join([DISFLUENT_PROMPT, *(w.text.strip() for w in before)])
             segments = [
                 Segment([retry.in_recording(w) for w in segment.words], segment.avg_logprob)
-                for segment in self._decode(retry, windows, None, prompt)
+                for decoded in self._decode(retry, windows, None, prompt, sounds=False)
+                for segment in decoded.segments
             ]
             retried.append(Retried(prompt, segments))
         return retried
@@ -367,10 +396,13 @@ class Recognizer:
         windows: Sequence[Span],
         progress: ProgressHook | None,
         prompt: str = DISFLUENT_PROMPT,
-    ) -> list[Segment]:
+        *,
+        sounds: bool = True,
+    ) -> list[WindowDecode]:
         """Decode ``windows`` of ``clip`` in batches, prompted with ``prompt``; a badly decoded
         one again on its own. A window decoded before, to the bit the same, is read from
-        ``decoded`` instead."""
+        ``decoded`` instead. With ``sounds``, each window's frames are read for fillers and
+        repeats (not those of a clip of stretches joined, which ``decode_missed`` decodes)."""
         windows = [
             window
             for window in windows
@@ -380,30 +412,33 @@ class Recognizer:
         known = {window: self.decoded.get(key) for window, key in keys.items()}
         fresh = [window for window in windows if known[window] is None]
         read = len(windows) - len(fresh)
-        for index, (window, segments) in enumerate(self._decode_fresh(clip, fresh, prompt)):
-            self.decoded.put(keys[window], segments)
-            known[window] = tuple(segments)
+        decodes = self._decode_fresh(clip, fresh, prompt, sounds=sounds)
+        for index, (window, decoded) in enumerate(decodes):
+            self.decoded.put(keys[window], decoded)
+            known[window] = decoded
             if progress:
                 progress((read + index + 1) / len(windows), "recognising speech")
-        return [segment for window in windows for segment in known[window] or ()]
+        return [found for window in windows if (found := known[window]) is not None]
 
     def _key(self, clip: Clip, window: Span, prompt: str | None) -> str:
         decoder = (
             f"{self.model_name}/{self.compute_type}/{self.language}/beam {self.beam_size}/"
-            f"{_max_tokens(_MAX_WINDOW_SECONDS)} tokens"
+            f"{_max_tokens(_MAX_WINDOW_SECONDS)} tokens/"
+            f"{self.sounds.name if self.sounds else 'no sounds'}"
         )
         return window_key(clip.samples[_samples(window)], window, decoder=decoder, prompt=prompt)
 
     def _decode_fresh(
-        self, clip: Clip, windows: Sequence[Span], prompt: str
-    ) -> Iterator[tuple[Span, list[Segment]]]:
-        """Each of ``windows`` with its segments, as the batches decode them."""
+        self, clip: Clip, windows: Sequence[Span], prompt: str, *, sounds: bool
+    ) -> Iterator[tuple[Span, WindowDecode]]:
+        """Each of ``windows`` with its segments and sounds, as the batches decode them."""
         if not windows:
             return
         hearing = Hearing(Audio(clip.samples))
         with self._lock:  # one decoder per model object; CTranslate2 uses the threads given
             ctranslate2.set_random_seed(_SEED)
-            found, _info = BatchedInferencePipeline(self.model).transcribe(
+            pipeline = _Listening(self.model)
+            found, _info = pipeline.transcribe(
                 clip.samples,
                 language=self.language,
                 beam_size=self.beam_size,
@@ -413,18 +448,26 @@ class Recognizer:
                 initial_prompt=prompt,
                 max_new_tokens=_max_tokens(_MAX_WINDOW_SECONDS),
             )
-            for window, result in zip(windows, found, strict=True):
+            for index, (window, result) in enumerate(zip(windows, found, strict=True)):
+                heard = self._sounds(pipeline.encoded[index], window) if sounds else HeardSounds()
                 if silent(result):
-                    yield window, []
+                    segments = []
                 elif not _decoded_well(result):
-                    yield window, self._decode_alone(clip, window, prompt)
+                    segments = self._decode_alone(clip, window, prompt)
                 elif loops((segment := _segment(result)).words, hearing):
                     # A loop inside a long window passes Whisper's compression test, and the
                     # disfluent prompt invites it ("er, er, er, ..."): decode without it. A
                     # repetition the audio holds ("I, I, I think") is what was said.
-                    yield window, self._decode_alone(clip, window, None)
+                    segments = self._decode_alone(clip, window, None)
                 else:
-                    yield window, [segment]
+                    segments = [segment]
+                yield window, WindowDecode(tuple(segments), heard)
+
+    def _sounds(self, frames: Frames, window: Span) -> HeardSounds:
+        """The fillers and repeats heard in a window's encoder frames (its padding left out)."""
+        if self.sounds is None:
+            return HeardSounds()
+        return self.sounds.hear(frames[: int(window.duration / FRAME_SECONDS)], window.start)
 
     def _decode_alone(self, clip: Clip, window: Span, prompt: str | None) -> list[Segment]:
         """One window, with Whisper's temperature fallback and its silence skipping."""

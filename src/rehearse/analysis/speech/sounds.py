@@ -1,0 +1,134 @@
+"""Fillers and repeats heard in the sound, whether or not Whisper wrote them.
+
+Whisper's decoder, trained on tidied transcripts, leaves out most "um"s and words said twice,
+but its encoder hears them. A linear reading of the encoder's frames (512 numbers every 20 ms)
+says how much each frame sounds like a filled pause, and how much like a word or a sound said
+again; the mean over one second of frames, above a cut, is one heard. The encoder's frames come
+free with each window recognition decodes (``recognition.py``); reading them costs a matrix
+product.
+
+The readings (``sounds.json``) are fitted to real disfluent speech: FluencyBank's interviews of
+adults who stutter (the development episodes only), clips at least two of three annotators
+marked with the event against clips none marked with any event, by
+``python -m bench.speech.fluency.fit``; how well they do, out of fold by episode, is in
+docs/speech-analysis.md.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Protocol
+
+import numpy as np
+from numpy.typing import NDArray
+
+from rehearse.analysis.speech.lexicon import Marker
+from rehearse.analysis.speech.spans import Span
+
+Frames = NDArray[np.float32]  # (frames, 512): Whisper base's encoder output
+FRAME_SECONDS = 0.02  # Whisper's encoder gives a frame every 20 ms
+# A sound heard within this of a marker the transcript already gives is that marker.
+SAME_MOMENT_SECONDS = 0.3
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One kind of sound: each frame's weighted sum, averaged over ``window`` frames, plus
+    ``bias``, is the log-odds that the second holds one; from ``cut`` on, one is heard."""
+
+    weights: NDArray[np.float32]
+    bias: float
+    cut: float
+    window: int
+
+    def heard(self, frames: Frames, start: float) -> list[Span]:
+        """Where the sound is heard in ``frames`` (the first at ``start`` seconds): each run of
+        seconds whose log-odds reach the cut, placed at its strongest second. Nothing is
+        heard in less than a second of sound."""
+        if len(frames) < self.window:
+            return []
+        per_frame = frames.astype(np.float32) @ self.weights
+        means = np.convolve(per_frame, np.ones(self.window) / self.window, mode="valid")
+        odds = means + self.bias
+        found: list[Span] = []
+        above = np.flatnonzero(odds >= self.cut)
+        for run in np.split(above, np.flatnonzero(np.diff(above) > 1) + 1) if len(above) else []:
+            strongest = int(run[np.argmax(odds[run])])
+            found.append(
+                Span(
+                    start + strongest * FRAME_SECONDS,
+                    start + (strongest + self.window) * FRAME_SECONDS,
+                )
+            )
+        return found
+
+
+@dataclass(frozen=True)
+class HeardSounds:
+    """What a window's frames held, in the recording's time."""
+
+    fillers: tuple[Span, ...] = ()
+    repeats: tuple[Span, ...] = ()
+
+
+class SoundReader(Protocol):
+    """What recognition asks of a window's frames; ``name`` keys the decoded windows."""
+
+    @property
+    def name(self) -> str: ...
+
+    def hear(self, frames: Frames, start: float) -> HeardSounds: ...
+
+
+@dataclass(frozen=True)
+class SoundModel:
+    """The readings of fillers and repeats."""
+
+    name: str
+    filler: Reading
+    repeat: Reading
+
+    def hear(self, frames: Frames, start: float) -> HeardSounds:
+        """The fillers and repeats heard in ``frames``, the first at ``start`` seconds."""
+        return HeardSounds(
+            tuple(self.filler.heard(frames, start)), tuple(self.repeat.heard(frames, start))
+        )
+
+
+def unwritten(
+    heard: Sequence[Span], written: Sequence[Marker], text: str, kind: str
+) -> list[Marker]:
+    """A ``kind`` marker for each ``heard`` span that no ``written`` marker (the transcript's)
+    accounts for, at about the same moment; its source is the sound ("acoustic")."""
+    return [
+        Marker(text, span.start, span.end, kind, "acoustic")
+        for span in heard
+        if not any(
+            marker.start < span.end + SAME_MOMENT_SECONDS
+            and span.start < marker.end + SAME_MOMENT_SECONDS
+            for marker in written
+        )
+    ]
+
+
+def reading_from(fitted: dict[str, object]) -> Reading:
+    return Reading(
+        np.asarray(fitted["weights"], dtype=np.float32),
+        float(fitted["bias"]),  # type: ignore[arg-type]
+        float(fitted["cut"]),  # type: ignore[arg-type]
+        int(fitted["window"]),  # type: ignore[call-overload]
+    )
+
+
+@cache
+def bundled_sounds() -> SoundModel:
+    """The readings fitted to FluencyBank's development episodes (``sounds.json``)."""
+    text = resources.files("rehearse.analysis.speech").joinpath("sounds.json").read_text()
+    fitted = json.loads(text)
+    return SoundModel(
+        str(fitted["method"]), reading_from(fitted["filler"]), reading_from(fitted["repeat"])
+    )
