@@ -78,13 +78,9 @@ def fit_weights(features: Floats, labels: NDArray[np.int_]) -> tuple[Floats, flo
 
 def clip_odds(weights: Floats, bias: float, example: Example) -> float:
     """The highest log-odds of any second of the clip's windows (as ``Reading.heard``)."""
-    best = -np.inf
-    for _, window in example.heard.windows:
-        if len(window) >= WINDOW_FRAMES:
-            per_frame = window.astype(np.float64) @ weights
-            means = np.convolve(per_frame, np.ones(WINDOW_FRAMES) / WINDOW_FRAMES, "valid")
-            best = max(best, float(means.max()) + bias)
-    return best
+    reading = Reading(weights.astype(np.float32), bias, np.inf, WINDOW_FRAMES)
+    seconds = [reading.odds(window) for _, window in example.heard.windows]
+    return max((float(odds.max()) for odds in seconds if len(odds)), default=-np.inf)
 
 
 def _training(examples: Sequence[Example], kind: str) -> list[Example]:

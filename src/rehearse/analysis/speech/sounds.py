@@ -45,15 +45,19 @@ class Reading:
     cut: float
     window: int
 
+    def odds(self, frames: Frames) -> NDArray[np.float64]:
+        """The log-odds of each second of ``frames`` (empty for less than a second)."""
+        if len(frames) < self.window:
+            return np.zeros(0)
+        per_frame = frames.astype(np.float64) @ self.weights
+        means = np.convolve(per_frame, np.ones(self.window) / self.window, mode="valid")
+        return means + self.bias
+
     def heard(self, frames: Frames, start: float) -> list[Span]:
         """Where the sound is heard in ``frames`` (the first at ``start`` seconds): each run of
         seconds whose log-odds reach the cut, placed at its strongest second. Nothing is
         heard in less than a second of sound."""
-        if len(frames) < self.window:
-            return []
-        per_frame = frames.astype(np.float32) @ self.weights
-        means = np.convolve(per_frame, np.ones(self.window) / self.window, mode="valid")
-        odds = means + self.bias
+        odds = self.odds(frames)
         found: list[Span] = []
         above = np.flatnonzero(odds >= self.cut)
         for run in np.split(above, np.flatnonzero(np.diff(above) > 1) + 1) if len(above) else []:
