@@ -11,7 +11,7 @@ from rehearse.analysis.audio import Audio
 from rehearse.analysis.speech.decoded import DecodedWindows, WindowDecode
 from rehearse.analysis.speech.recognition import Recognizer, plan_chunks
 from rehearse.analysis.speech.vad import detect_speech
-from rehearse.analysis.speech.words import Segment
+from rehearse.analysis.speech.words import Word
 from tests.support.speech import compose
 
 SAID = (
@@ -33,8 +33,8 @@ def _fresh() -> Recognizer:
     return Recognizer(threads=2, decoded=DecodedWindows())
 
 
-def _said(segments: list[Segment]) -> list[str]:
-    return [word.text for segment in segments for word in segment.words]
+def _words(decodes: list[WindowDecode]) -> list[Word]:
+    return [word for decoded in decodes for segment in decoded.segments for word in segment.words]
 
 
 def test_three_windows_are_planned(spoken: Audio) -> None:
@@ -45,8 +45,8 @@ def test_a_window_decoded_with_others_reads_as_it_does_alone(spoken: Audio) -> N
     windows = plan_chunks(detect_speech(spoken.samples), spoken.duration)
     together = _fresh().decode_windows(spoken, windows)
     alone = [s for window in windows for s in _fresh().decode_windows(spoken, [window])]
-    assert _said(together) == _said(alone)
-    starts = [w.start for s in together for w in s.words], [w.start for s in alone for w in s.words]
+    assert [w.text for w in _words(together)] == [w.text for w in _words(alone)]
+    starts = [w.start for w in _words(together)], [w.start for w in _words(alone)]
     assert np.allclose(*starts, atol=0.02)
 
 

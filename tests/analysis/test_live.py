@@ -8,6 +8,10 @@ import pytest
 from rehearse.analysis.audio import Samples
 from rehearse.analysis.speech.analyzer import SpeechAnalyzer
 from rehearse.analysis.speech.live import CONTEXT_SECONDS, LivePartial, LiveSpeechMeter
+from rehearse.analysis.speech.pipeline import PreHeard
+from rehearse.analysis.speech.sounds import HeardSounds
+from rehearse.analysis.speech.spans import Span
+from rehearse.analysis.speech.words import Word
 from tests.support.speech import compose
 
 _ANSWER = compose(
@@ -52,3 +56,17 @@ def test_silence_shows_no_pace() -> None:
     _, partials = _feed(np.zeros(16_000 * 3, dtype=np.float32))
     assert partials[-1].words_per_minute is None
     assert not partials[-1].speaking
+
+
+def test_fillers_are_the_heard_windows_up_to_where_they_end_and_the_captions_after() -> None:
+    heard = PreHeard(
+        (Word(" So", 0.0, 0.3, 0.9), Word(" um,", 0.5, 0.8, 0.9), Word(" we", 1.0, 1.2, 0.9)),
+        HeardSounds(fillers=(Span(3.0, 4.0),)),
+        until=5.0,
+    )
+    captions = [Word(" so", 0.0, 0.3, 0.9), Word(" uh", 0.5, 0.8, 0.9), Word(" uh", 6.0, 6.3, 0.9)]
+    meter = LiveSpeechMeter()
+    meter.use_heard(heard)
+    meter.use_words(captions)
+    # "um" and the filler heard at 3 s from the windows; after 5 s, the captions' "uh".
+    assert meter.feed(np.zeros(16_000, dtype=np.float32)).likely_fillers == 3

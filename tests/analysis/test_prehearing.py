@@ -38,8 +38,9 @@ def test_the_windows_heard_while_recording_are_read_by_the_whole_analysis(
         heard.add(sequence, chunk)
         said.append(heard.step())
     heard.close()
-    kept = next(words for words in reversed(said) if words)  # the windows complete so far
-    assert "ask not what your country" in "".join(w.text for w in kept).lower()
+    kept = next(h for h in reversed(said) if h and h.words)  # the windows complete so far
+    assert "ask not what your country" in "".join(w.text for w in kept.words).lower()
+    assert kept.words[-1].end <= kept.until + 0.1  # heard up to the end of its windows
     whole = analyzer.apply(recorded)
     assert analyzer.recognizer.decoded.hits >= 1
     assert whole.transcript == _analyzer().apply(recorded).transcript  # as if heard after

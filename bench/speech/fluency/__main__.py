@@ -14,8 +14,9 @@ event (``clips.py``); silent clips are left out and counted.
   (``sounds.json``), each episode is read with readings fitted on the other episodes alone,
   their cuts chosen inside those too (``fit.py``): out of fold by episode. On any other
   episodes (a held-out half), the shipped readings are used as they are.
-- **before**: the analysis until speech-5: its transcript's fillers and repetitions, and held
-  steady voiced sounds no word explains (``filled_pauses.py``, now the live meter's alone);
+- **words**: the analysis's transcript alone, its fillers and repetitions, without the readings
+  (what the readings add; until speech-5 the analysis also counted held steady voiced sounds,
+  whose figures docs/speech-analysis.md keeps);
 - **plain**: faster-whisper base on the whole clip, fillers and repetitions read from its
   words by the product's own lexicon.
 - **time**: the analysis's seconds over plain's, both on every clip, one after the other.
@@ -40,7 +41,6 @@ from bench.machine import cpu_model
 from bench.speech.fluency.clips import DEFAULT_FOLDER, Clip, read_clips
 from bench.speech.fluency.fit import Example, out_of_fold
 from bench.speech.fluency.heard import Heard, Listener
-from rehearse.analysis.speech.lexicon import Marker
 from rehearse.analysis.speech.sounds import Reading, bundled_sounds, unwritten
 
 BARS = {"filler": (0.85, 0.10), "repeat": (0.70, 0.05)}  # recall at least, false alarms at most
@@ -48,11 +48,8 @@ BARS = {"filler": (0.85, 0.10), "repeat": (0.70, 0.05)}  # recall at least, fals
 
 def found(heard: Heard, filler: Reading | None, repeat: Reading | None) -> dict[str, bool]:
     """Whether the product finds a filler and a repeat in the clip, as ``pipeline.hear`` adds
-    what the frames heard to what the transcript gives; without readings, as the analysis
-    did before them (speech-4: the transcript's and the held sounds no word explains)."""
+    what the frames heard to what the transcript gives; without readings, the transcript's."""
     fillers, repeats = heard.fillers(), heard.repeats()
-    if filler is None:
-        fillers += [Marker("", start, end, "filler") for start, end in heard.held_fillers]
     if filler is not None:
         spans = [s for start, w in heard.windows for s in filler.heard(w, start)]
         fillers += unwritten(spans, fillers, "", "filler")
@@ -134,11 +131,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "repeat": clip.repeat,
                 "clean": clip.clean,
                 "analysis": found(heard, filler, repeat),
-                "before": found(heard, None, None),
+                "words": found(heard, None, None),
                 "plain": {"filler": heard.plain_fillers > 0, "repeat": heard.plain_repeats > 0},
             }
         )
-    systems = ("analysis", "before", "plain")
+    systems = ("analysis", "words", "plain")
     summary = {kind: {system: rates(rows, system, kind) for system in systems} for kind in BARS}
     seconds = sum(e.heard.seconds for e in examples)
     plain_seconds = sum(e.heard.plain_seconds for e in examples)

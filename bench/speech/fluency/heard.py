@@ -43,7 +43,6 @@ class Heard:
 
     name: str
     written_fillers: list[tuple[float, float]]  # the analysis's transcript's fillers
-    held_fillers: list[tuple[float, float]]  # steady voiced sounds no word explains (speech-4)
     written_repeats: list[tuple[float, float]]  # the transcript's repetitions
     windows: list[tuple[float, Frames]]  # (start, encoder frames) per decoded window
     plain_fillers: int
@@ -84,7 +83,6 @@ class Listener:
         heard = Heard(
             clip.name,
             [(m.start, m.end) for m in fillers if m.source == "transcript"],
-            [(m.start, m.end) for m in fillers if m.source == "acoustic"],
             [(m.start, m.end) for m in analysis.repetitions if m.source == "transcript"],
             list(self.recorder.windows),
             len(find_fillers(words)),
@@ -120,7 +118,6 @@ def _read(clip: Clip) -> Heard | None:
     return Heard(
         fields["name"],
         _pairs(fields["written_fillers"]),
-        _pairs(fields["held_fillers"]),
         _pairs(fields["written_repeats"]),
         list(zip(starts, windows, strict=True)),
         fields["plain_fillers"],

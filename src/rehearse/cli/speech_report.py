@@ -27,7 +27,7 @@ def _marked_transcript(result: SpeechAnalysis) -> str:
         (w.start, f"[{w.text.strip()}]" if marked(w.start, w.end) else w.text.strip())
         for w in result.words
     ]
-    events += [(f.start, "[uh]") for f in fillers if f.source == "acoustic"]
+    events += [(f.start, f"[{f.text}]") for f in fillers if f.source == "acoustic"]
     events += [(p.start, f"({p.duration:.1f}s)") for p in result.pause_spans if p.duration >= 1.0]
     return " ".join(text for _, text in sorted(events))
 

@@ -16,8 +16,9 @@ from rehearse.feedback.measures import Score
 # report-7 the overall's agreement with people (overall_agreement); report-8 dropped the second
 # language model's rationale and model_rating: the content judge's judgement is the one judgement;
 # report-9 each answer's question_id and the practice section (practice attempts, compared);
-# report-10 each timed word's repeated (said again at once, or a cut-off word started again)
-REPORT_VERSION = "report-10"
+# report-10 each timed word's repeated (said again at once, or a cut-off word started again);
+# report-11 a filler heard in the sound that no word shows is a timed word of its own ("um")
+REPORT_VERSION = "report-11"
 
 
 @dataclass(frozen=True)

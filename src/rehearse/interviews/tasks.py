@@ -26,11 +26,27 @@ from rehearse.reports.judging import queue_judgement
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from rehearse.analysis.speech.analyzer import SpeechAnalysis
     from rehearse.runtime import Runtime
 
 ANALYZE_ANSWER = "answer.analyze"
 ANALYZE_VIDEO = "answer.analyze_video"
 VIDEO = "video"
+
+
+def keep_speech(db: Session, answer: Answer, result: SpeechAnalysis) -> None:
+    """``result`` of the answer's recording: its words on the answer, the whole analysis in
+    the answer's "speech" result; the answer is analysed."""
+    answer.transcript = result.transcript
+    answer.words = [asdict(word) for word in result.words]
+    answer.duration_seconds = result.duration_seconds
+    answer.status = AnswerStatus.ANALYSED
+    answer.error = result.message
+    stored = analysis_of(db, answer.id, "speech") or AnalysisResult(
+        answer_id=answer.id, kind="speech"
+    )
+    stored.version, stored.data = result.version, result.to_dict()
+    db.add(stored)
 
 
 @dataclass(frozen=True)
@@ -78,16 +94,7 @@ def analyze_answer(context: JobContext[Runtime]) -> dict[str, Any]:
         answer = session.get(Answer, answer_id)
         if answer is None:
             return {"skipped": "the answer was deleted during the analysis"}
-        answer.transcript = result.transcript
-        answer.words = [asdict(word) for word in result.words]
-        answer.duration_seconds = result.duration_seconds
-        answer.status = AnswerStatus.ANALYSED
-        answer.error = result.message
-        stored = analysis_of(session, answer_id, "speech") or AnalysisResult(
-            answer_id=answer_id, kind="speech"
-        )
-        stored.version, stored.data = result.version, result.to_dict()
-        session.add(stored)
+        keep_speech(session, answer, result)
         if result.transcript.strip() and not started.source.startswith("coding:"):
             attempt = answer.id if answer.practice else None
             queue_judgement(session, runtime.queue, answer.question_id, context.user_id, attempt)

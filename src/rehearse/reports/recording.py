@@ -48,8 +48,15 @@ def timeline(
 
 def timed_words(speech: Mapping[str, Any]) -> tuple[TimedWord, ...]:
     """The transcript's words with their times, fillers and repetitions marked and long
-    pauses before them."""
-    fillers = [(f["start"], f["end"]) for f in (speech.get("fillers") or {}).get("items") or []]
+    pauses before them; a filler heard in the sound that no word shows is a word of its own
+    ("um"), where it was heard."""
+    items = (speech.get("fillers") or {}).get("items") or []
+    fillers = [(f["start"], f["end"]) for f in items if f.get("source") != "acoustic"]
+    heard = [
+        TimedWord(str(f["text"]), f["start"], f["end"], filler=True)
+        for f in items
+        if f.get("source") == "acoustic"
+    ]
     again = [(r["start"], r["end"]) for r in speech.get("repetitions") or []]
     pauses = [
         p for p in speech.get("pause_spans") or [] if p["end"] - p["start"] > LONG_PAUSE_SECONDS
@@ -57,8 +64,14 @@ def timed_words(speech: Mapping[str, Any]) -> tuple[TimedWord, ...]:
     words = []
     for word in speech.get("words") or []:
         start, end = word["start"], word["end"]
-        filler = any(s < end and start < e for s, e in fillers)
-        repeated = any(s < end and start < e for s, e in again)
+        filler = any(_marks(s, e, start, end) for s, e in fillers)
+        repeated = any(_marks(s, e, start, end) for s, e in again)
         pause = next((p["end"] - p["start"] for p in pauses if abs(p["end"] - start) < 0.3), 0.0)
         words.append(TimedWord(word["text"].strip(), start, end, filler, round(pause, 1), repeated))
-    return tuple(words)
+    return tuple(sorted([*words, *heard], key=lambda word: word.start))
+
+
+def _marks(start: float, end: float, word_start: float, word_end: float) -> bool:
+    """Whether a marker from ``start`` to ``end`` falls on a word: they overlap, or both are
+    the same moment (Whisper times some short words, often an "um", as no time at all)."""
+    return max(start, word_start) < min(end, word_end) or (start, end) == (word_start, word_end)

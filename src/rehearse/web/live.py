@@ -13,7 +13,8 @@ answer: the server reads the rest, answers ``{"type": "final", "live_transcript_
 
 With a question, the page also sends its recorder's chunks as they are made (``{"type":
 "recording", "sequence": n}`` then the chunk as one binary message), which are heard while the
-candidate speaks (``live_prehearing.py``).
+candidate speaks (``live_prehearing.py``): the meter counts fillers from the windows heard so
+far as the analysis will (``LiveSpeechMeter.use_heard``).
 
 Frames that arrive while the previous batch is being measured are measured together, so the
 meter never falls further behind than one batch, however slow the machine. Measuring is CPU
@@ -236,7 +237,9 @@ async def live_speech(
         )
     recording = None
     if question is not None and live_prehearing.enabled(runtime):
-        recording = LivePrehearing(runtime, uuid.UUID(user_id), question, attempt=attempt)
+        recording = LivePrehearing(
+            runtime, uuid.UUID(user_id), question, attempt=attempt, on_heard=meter.use_heard
+        )
     receiver = asyncio.create_task(_receive_frames(websocket, tuple(queues), done, recording))
     try:
         await asyncio.gather(*readers)

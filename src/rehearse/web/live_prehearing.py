@@ -5,7 +5,8 @@ text message ``{"type": "recording", "sequence": n}``, then the chunk as one bin
 Each chunk sets a step going on one background thread that every socket of the process takes
 in turn, at the jobs' lower priority (``REHEARSE_JOB_NICE``), so captions and the next prompt
 come first: the recording so far is decoded, its complete speech windows are decoded and kept
-for the answer's analysis (``analysis/speech/prehearing.py``), and when their words have grown
+for the answer's analysis (``analysis/speech/prehearing.py``) and handed to the live meter,
+which counts fillers from them as the analysis will; and when their words have grown
 the content judge reads the answer so far into its model's prompt cache
 (``ContentJudge.read_ahead``). A step is never queued behind another of the same socket: one
 that comes while the last runs is folded into the next.
@@ -19,11 +20,13 @@ from __future__ import annotations
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 
 import structlog
 
+from rehearse.analysis.speech.pipeline import PreHeard
 from rehearse.analysis.speech.prehearing import Prehearing
 from rehearse.errors import RehearseError
 from rehearse.feedback.judge.judge import JudgeInput
@@ -63,13 +66,20 @@ class LivePrehearing:
     """The recording of one answer to ``question_id`` heard as it comes."""
 
     def __init__(
-        self, runtime: Runtime, user_id: uuid.UUID, question_id: uuid.UUID, *, attempt: bool
+        self,
+        runtime: Runtime,
+        user_id: uuid.UUID,
+        question_id: uuid.UUID,
+        *,
+        attempt: bool,
+        on_heard: Callable[[PreHeard], None] = lambda heard: None,
     ) -> None:
         self.runtime = runtime
         self.user_id = user_id
         self.question_id = question_id
         self.attempt = attempt  # a practice attempt is judged alone, not after earlier replies
         self.prehearing = Prehearing(runtime.speech_analyzer)
+        self.on_heard = on_heard  # the windows heard so far, for the live meter
         self._judged: JudgeInput | None = None
         self._read = ""
         self._busy = False
@@ -106,11 +116,14 @@ class LivePrehearing:
                 self._again = False
 
     def _step(self) -> None:
-        words = self.prehearing.step()
-        judge = self.runtime.content_judge
-        if not words or judge is None:
+        heard = self.prehearing.step()
+        if heard is None:
             return
-        said = "".join(word.text for word in words).strip()
+        self.on_heard(heard)
+        judge = self.runtime.content_judge
+        if not heard.words or judge is None:
+            return
+        said = "".join(word.text for word in heard.words).strip()
         if said == self._read:
             return
         item = self._judge_input()

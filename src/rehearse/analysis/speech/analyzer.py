@@ -38,7 +38,7 @@ from rehearse.analysis.speech.pauses import (
     find_pauses,
     measure_pauses,
 )
-from rehearse.analysis.speech.pipeline import hear
+from rehearse.analysis.speech.pipeline import Heard, hear
 from rehearse.analysis.speech.recognition import Recognizer
 from rehearse.analysis.speech.spans import Span
 from rehearse.analysis.speech.vad import load_vad, unpadded
@@ -49,8 +49,8 @@ from rehearse.analysis.speech.words import Word, normalize, word_spans
 # speech-2: levelled input, guards against invented text, batched decoding; speech-3: a
 # narrowband recording's words from the long-form decode; speech-4: speech enhancement, a
 # noisy recording's filled pauses from the chunked decode; speech-5: fillers and repeats heard
-# in Whisper's encoder frames (sounds.py)
-VERSION = "speech-5"
+# in Whisper's encoder frames (sounds.py); speech-6: a heard filler written "um"
+VERSION = "speech-6"
 _CLIPPED = 0.999
 _CLIPPING_WARNING = 0.001
 _QUIET_DBFS = -42.0
@@ -169,15 +169,23 @@ class SpeechAnalyzer:
         self.recognizer.load()
 
     def apply(self, source: AudioSource, *, progress: ProgressHook | None = None) -> SpeechAnalysis:
-        report = progress or (lambda _fraction, _stage: None)
-        heard = hear(
+        """The recording heard and its delivery measured."""
+        return self.measure(self.hear(source, progress=progress), progress=progress)
+
+    def hear(self, source: AudioSource, *, progress: ProgressHook | None = None) -> Heard:
+        """The recording's words and sounds (``pipeline.hear``); ``progress`` to 0.9."""
+        return hear(
             source,
             self.recognizer,
             max_seconds=self.max_seconds,
             enhancement=self.enhancement,
             enhancer=self.enhancer,
-            progress=report,
+            progress=progress or (lambda _fraction, _stage: None),
         )
+
+    def measure(self, heard: Heard, *, progress: ProgressHook | None = None) -> SpeechAnalysis:
+        """Delivery measured from what was heard."""
+        report = progress or (lambda _fraction, _stage: None)
         started = time.perf_counter()
         audio, speech, frames, words = heard.audio, heard.speech, heard.frames, heard.words
         transcript = heard.transcript
@@ -225,8 +233,7 @@ class SpeechAnalyzer:
         spoken = word_spans(words) if heard.decoded_noisy else speech
         pauses = find_pauses(spoken if heard.decoded_noisy else unpadded(speech))
         long_pauses = [p for p in pauses if p.duration > LONG_PAUSE_SECONDS]
-        spoken_fillers, sound_fillers = heard.spoken_fillers, heard.sound_fillers
-        fillers = sorted(spoken_fillers + sound_fillers, key=lambda marker: marker.start)
+        fillers = heard.said.fillers
         timeline = build_timeline(
             content,
             fillers=fillers,
@@ -242,8 +249,8 @@ class SpeechAnalyzer:
             count=len(fillers),
             per_minute=len(fillers) / minutes,
             per_100_words=100 * len(fillers) / len(content),
-            from_transcript=len(spoken_fillers),
-            from_sound=len(sound_fillers),
+            from_transcript=len(heard.said.spoken_fillers),
+            from_sound=len(heard.said.heard_fillers),
             items=fillers,
         )
         confidence = estimate_confidence(
@@ -270,7 +277,8 @@ class SpeechAnalyzer:
             fillers=filler_stats,
             hedges=find_hedges(words),
             repetitions=sorted(
-                find_repetitions(words) + heard.sound_repeats, key=lambda marker: marker.start
+                [*find_repetitions(words), *heard.said.heard_repeats],
+                key=lambda marker: marker.start,
             ),
             vocabulary=measure_vocabulary([normalize(word.text) for word in content]),
             voice=voice,

@@ -7,9 +7,10 @@ the live captions' words (``streaming.py``) are given to it with ``use_words`` a
 - pace: the words recognised so far (fillers left out) over the time from the first to the
   last; until there are any, syllable nuclei, intensity peaks in voiced speech (De Jong &
   Wempe 2009), at 1.5 syllables a word (English average);
-- fillers: those of the words (``lexicon.find_fillers``), and steady voiced stretches of
-  400 ms and more (likely "uhhh"/"ummm", which Whisper often drops) that no word explains,
-  the cue the offline analysis uses, held to a stricter length;
+- fillers: counted as the analysis counts them (``sounds.disfluencies``): up to where the
+  recording has been heard ahead (``use_heard``, the analysis's own windows, decoded while
+  the candidate speaks), from those windows' words and the fillers heard in their sound;
+  after it, from the captions' words alone;
 - pitch and loudness: Welford running statistics, so memory stays constant.
 The full analysis after the answer replaces these estimates with measured values.
 """
@@ -23,9 +24,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from rehearse.analysis.audio import SAMPLE_RATE, Samples
-from rehearse.analysis.speech.filled_pauses import steady_voiced_stretches, unexplained
-from rehearse.analysis.speech.lexicon import find_fillers, lexical_words
+from rehearse.analysis.speech.lexicon import lexical_words
 from rehearse.analysis.speech.peaks import find_peaks
+from rehearse.analysis.speech.pipeline import PreHeard
+from rehearse.analysis.speech.sounds import disfluencies
 from rehearse.analysis.speech.spans import Span
 from rehearse.analysis.speech.vad import detect_speech
 from rehearse.analysis.speech.voice import HOP_SECONDS, VoiceFrames, measure_frames
@@ -34,7 +36,6 @@ from rehearse.analysis.stats import RunningStats
 
 CONTEXT_SECONDS = 0.5
 SYLLABLES_PER_WORD = 1.5
-LIVE_FILLER_SECONDS = 0.4
 _PEAK_PROMINENCE_DB = 2.0
 _RECENT_SECONDS = 10.0
 
@@ -63,8 +64,8 @@ class LiveSpeechMeter:
         self._last_speech_end: float | None = None
         self._syllables = 0
         self._recent: list[tuple[float, int]] = []  # (chunk end, syllables in it)
-        self._stretches: list[Span] = []  # steady voiced stretches long enough to be fillers
         self._words: Sequence[Word] = ()
+        self._heard = PreHeard()
         self._pitch = RunningStats()
         self._loudness = RunningStats()
 
@@ -80,13 +81,6 @@ class LiveSpeechMeter:
         new = slice(int(offset / HOP_SECONDS), None)
         syllables = self._count_syllables(frames, new)
         self._account(speech, offset, chunk_start, syllables)
-        self._stretches += [
-            Span(chunk_start + s.start - offset, chunk_start + s.end - offset)
-            for s in steady_voiced_stretches(frames)
-            if s.duration >= LIVE_FILLER_SECONDS
-            and s.end > offset
-            and s.end - offset <= len(chunk) / SAMPLE_RATE
-        ]
         voiced = frames.voiced[new]
         self._pitch.extend(frames.pitch_hz[new][voiced].tolist())
         self._loudness.extend(frames.loudness_db[new][frames.in_speech[new]].tolist())
@@ -94,8 +88,12 @@ class LiveSpeechMeter:
         return self._partial((time.perf_counter() - started) * 1000)
 
     def use_words(self, words: Sequence[Word]) -> None:
-        """The words recognised so far (times from the first sample fed), for pace and fillers."""
+        """The captions' words so far (times from the first sample fed), for pace and fillers."""
         self._words = tuple(words)
+
+    def use_heard(self, heard: PreHeard) -> None:
+        """The analysis's windows heard so far: fillers up to ``heard.until`` are theirs."""
+        self._heard = heard
 
     def _count_syllables(self, frames: VoiceFrames, new: slice) -> int:
         loudness = np.where(frames.voiced, frames.loudness_db, -120.0)
@@ -130,8 +128,9 @@ class LiveSpeechMeter:
         return rate, recent
 
     def _fillers(self) -> int:
-        said = find_fillers(self._words)
-        return len(said) + len(unexplained(self._stretches, self._words, said))
+        heard = self._heard
+        after = [word for word in self._words if word.start >= heard.until]
+        return len(disfluencies([*heard.words, *after], heard.sounds).fillers)
 
     def _partial(self, processing_ms: float) -> LivePartial:
         spoken = lexical_words(self._words)

@@ -32,10 +32,10 @@ from dataclasses import dataclass, field
 
 from rehearse.analysis.audio import Audio, AudioSource, Samples, load_audio
 from rehearse.analysis.speech.bandwidth import is_narrowband
+from rehearse.analysis.speech.decoded import WindowDecode
 from rehearse.analysis.speech.enhancement import Mode, applies
 from rehearse.analysis.speech.hallucinations import Guard
 from rehearse.analysis.speech.level import is_noisy, level
-from rehearse.analysis.speech.lexicon import Marker, find_fillers, find_repetitions
 from rehearse.analysis.speech.merging import in_order, snap_to_speech, with_filled_pauses
 from rehearse.analysis.speech.recognition import (
     DISFLUENT_PROMPT,
@@ -45,7 +45,7 @@ from rehearse.analysis.speech.recognition import (
     unheard,
 )
 from rehearse.analysis.speech.repeats import Hearing, collapse_repeats
-from rehearse.analysis.speech.sounds import HeardSounds, unwritten
+from rehearse.analysis.speech.sounds import Disfluencies, HeardSounds, disfluencies
 from rehearse.analysis.speech.spans import Span
 from rehearse.analysis.speech.vad import detect_speech, listening_spans
 from rehearse.analysis.speech.voice import VoiceFrames, measure_frames
@@ -80,9 +80,7 @@ class Heard:
     speech: list[Span]
     frames: VoiceFrames
     transcript: Transcript
-    spoken_fillers: list[Marker]
-    sound_fillers: list[Marker]  # fillers heard in the encoder's frames that no word shows
-    sound_repeats: list[Marker]  # the same for repeats
+    said: Disfluencies  # fillers and repeats, written and heard
     noisy: bool  # as recorded
     narrowband: bool
     enhanced: bool
@@ -129,23 +127,27 @@ def hear(
         progress=lambda f, stage: progress(0.2 + 0.7 * f, stage),
     )
     laps.lap("recognition")
-    words = list(transcript.words)
-    spoken_fillers = find_fillers(words)
-    sounds = transcript.sounds
     return Heard(
         audio=audio,
         speech=speech,
         frames=frames,
         transcript=transcript,
-        spoken_fillers=spoken_fillers,
-        sound_fillers=unwritten(sounds.fillers, spoken_fillers, "(filled pause)", "filler"),
-        sound_repeats=unwritten(sounds.repeats, find_repetitions(words), "(repeat)", "repetition"),
+        said=disfluencies(transcript.words, transcript.sounds),
         noisy=listened.noisy,
         narrowband=listened.narrowband,
         enhanced=listened.enhanced,
         decoded_noisy=listened.decoded_noisy,
         stage_seconds=laps.seconds,
     )
+
+
+@dataclass(frozen=True)
+class PreHeard:
+    """What the windows of a recording still being made held, from its start to ``until``."""
+
+    words: tuple[Word, ...] = ()
+    sounds: HeardSounds = field(default_factory=HeardSounds)
+    until: float = 0.0
 
 
 def prehear(
@@ -155,20 +157,24 @@ def prehear(
     enhancement: Mode,
     enhancer: Enhancer,
     settle_seconds: float = SETTLE_SECONDS,
-) -> list[Word]:
+) -> PreHeard:
     """Stages 2-5 on the start of a recording still being made: each window of its speech
     that more recording will not change (all but the last, ending ``settle_seconds`` before
     the end) decoded now and kept by the recognizer (``decoded.py``), so that ``hear`` on the
-    whole recording reads it instead of decoding it again; the words of those windows.
-    Nothing is decoded for a recording decoded whole (noisy or narrowband) or cleaned of
-    noise first, which the start does not decide."""
+    whole recording reads it instead of decoding it again; the words of those windows and the
+    sounds heard in them. Nothing is decoded for a recording decoded whole (noisy or
+    narrowband) or cleaned of noise first, which the start does not decide."""
     listened = _listen(audio, enhancement, enhancer, None)
     if listened.enhanced or listened.listening is None:
-        return []
+        return PreHeard()
     windows = plan_chunks(listened.listening, audio.duration)[:-1]
     settled = [w for w in windows if w.end <= audio.duration - settle_seconds]
-    segments = recognizer.decode_windows(listened.heard, settled)
-    return [word for segment in segments for word in segment.words]
+    decoded = recognizer.decode_windows(listened.heard, settled)
+    return PreHeard(
+        tuple(word for window in decoded for segment in window.segments for word in segment.words),
+        _sounds_of(decoded),
+        settled[-1].end if settled else 0.0,
+    )
 
 
 @dataclass(frozen=True)
@@ -228,10 +234,7 @@ def transcribe(
     first, second = _halves(progress) if whole else (progress, None)
     decoded = recognizer.decode_speech(audio, speech if listening is None else listening, first)
     chunked = [segment for window in decoded for segment in window.segments]
-    sounds = HeardSounds(
-        tuple(span for window in decoded for span in window.sounds.fillers),
-        tuple(span for window in decoded for span in window.sounds.repeats),
-    )
+    sounds = _sounds_of(decoded)
     in_one_pass = recognizer.decode_whole(audio, second) if whole else []
     guard = Guard(audio, speech, DISFLUENT_PROMPT)
     words, dropped = guard.judge(chunked)
@@ -259,6 +262,14 @@ def transcribe(
         recognizer.model_name,
         (*dropped, *more_dropped, *loops),
         sounds,
+    )
+
+
+def _sounds_of(decoded: Sequence[WindowDecode]) -> HeardSounds:
+    """The sounds heard in each of ``decoded``, together."""
+    return HeardSounds(
+        tuple(span for window in decoded for span in window.sounds.fillers),
+        tuple(span for window in decoded for span in window.sounds.repeats),
     )
 
 

@@ -8,7 +8,8 @@ that more recording will not change (``pipeline.prehear``), kept by the recogniz
 read instead of decoded, so at Done only the last one is left; the transcript is still the
 whole recording's own, since a window is read only if its samples are the same to the bit.
 The words of the windows heard so far let the content judge read the answer as it grows
-(``ContentJudge.read_ahead``).
+(``ContentJudge.read_ahead``), and with the sounds heard in them, the live meter count fillers
+as the analysis will (``live.py``).
 
 Pre-hearing only ever saves time: a chunk missing or out of order, a recording that cannot
 be decoded yet, or any failure stops it (the whole recording's analysis does everything),
@@ -24,8 +25,7 @@ from pathlib import Path
 from rehearse.analysis.audio import load_audio
 from rehearse.analysis.errors import MediaError
 from rehearse.analysis.speech.analyzer import SpeechAnalyzer
-from rehearse.analysis.speech.pipeline import prehear
-from rehearse.analysis.speech.words import Word
+from rehearse.analysis.speech.pipeline import PreHeard, prehear
 
 # A step decodes the recording so far again: not more often than this much new sound.
 STEP_SECONDS = 4.0
@@ -59,9 +59,9 @@ class Prehearing:
             self._file.flush()
             self._next += 1
 
-    def step(self) -> list[Word] | None:
-        """The words of the windows heard for good so far, once ``step_seconds`` of new
-        sound have come since the last step; None when there is nothing new to hear."""
+    def step(self) -> PreHeard | None:
+        """The words and sounds of the windows heard for good so far, once ``step_seconds``
+        of new sound have come since the last step; None when there is nothing new to hear."""
         with self._lock:
             if self.stopped or self._next == 0:
                 return None

@@ -342,12 +342,12 @@ class Recognizer:
         recording = Clip(audio.samples, ((0.0, Span(0.0, audio.duration)),))
         return self._decode(recording, plan_chunks(speech, audio.duration), progress)
 
-    def decode_windows(self, audio: Audio, windows: Sequence[Span]) -> list[Segment]:
+    def decode_windows(self, audio: Audio, windows: Sequence[Span]) -> list[WindowDecode]:
         """``windows`` of ``audio`` (from ``plan_chunks``) decoded as ``decode_speech`` decodes
         them, and kept: a recording still being made, whose complete windows are decoded
         before the rest exists."""
         recording = Clip(audio.samples, ((0.0, Span(0.0, audio.duration)),))
-        return [s for decoded in self._decode(recording, windows, None) for s in decoded.segments]
+        return self._decode(recording, windows, None)
 
     def decode_whole(self, audio: Audio, progress: ProgressHook | None = None) -> list[Segment]:
         """The whole recording as plain faster-whisper decodes it, without our prompt."""

@@ -26,13 +26,17 @@ from typing import Protocol
 import numpy as np
 from numpy.typing import NDArray
 
-from rehearse.analysis.speech.lexicon import Marker
+from rehearse.analysis.speech.lexicon import Marker, find_fillers, find_repetitions
 from rehearse.analysis.speech.spans import Span
+from rehearse.analysis.speech.words import Word
 
 Frames = NDArray[np.float32]  # (frames, 512): Whisper base's encoder output
 FRAME_SECONDS = 0.02  # Whisper's encoder gives a frame every 20 ms
 # A sound heard within this of a marker the transcript already gives is that marker.
 SAME_MOMENT_SECONDS = 0.3
+# A filler heard but not written is written as the filled pause said most often.
+HEARD_FILLER = "um"
+HEARD_REPEAT = "(repeat)"
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,31 @@ def unwritten(
             for marker in written
         )
     ]
+
+
+@dataclass(frozen=True)
+class Disfluencies:
+    """An answer's fillers and repeats: those its words show, and those heard that no word
+    shows. The analysis, the live meter and through them every report count these."""
+
+    spoken_fillers: tuple[Marker, ...]
+    heard_fillers: tuple[Marker, ...]
+    heard_repeats: tuple[Marker, ...]
+
+    @property
+    def fillers(self) -> list[Marker]:
+        """Every filler, in time order."""
+        return sorted([*self.spoken_fillers, *self.heard_fillers], key=lambda m: m.start)
+
+
+def disfluencies(words: Sequence[Word], sounds: HeardSounds) -> Disfluencies:
+    """The fillers and repeats of ``words`` and of the ``sounds`` heard where they were said."""
+    spoken = find_fillers(words)
+    return Disfluencies(
+        tuple(spoken),
+        tuple(unwritten(sounds.fillers, spoken, HEARD_FILLER, "filler")),
+        tuple(unwritten(sounds.repeats, find_repetitions(words), HEARD_REPEAT, "repetition")),
+    )
 
 
 def reading_from(fitted: dict[str, object]) -> Reading:
