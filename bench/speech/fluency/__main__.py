@@ -41,22 +41,43 @@ from bench.machine import cpu_model
 from bench.speech.fluency.clips import DEFAULT_FOLDER, Clip, read_clips
 from bench.speech.fluency.fit import Example, out_of_fold
 from bench.speech.fluency.heard import Heard, Listener
-from rehearse.analysis.speech.sounds import Reading, bundled_sounds, unwritten
+from bench.speech.fluency.verbatim import error_rates, match_episodes, read_segments
+from rehearse.analysis.speech.lexicon import Marker
+from rehearse.analysis.speech.sounds import HEARD_FILLER, Reading, bundled_sounds, unwritten
 
 BARS = {"filler": (0.85, 0.10), "repeat": (0.70, 0.05)}  # recall at least, false alarms at most
 
 
-def found(heard: Heard, filler: Reading | None, repeat: Reading | None) -> dict[str, bool]:
-    """Whether the product finds a filler and a repeat in the clip, as ``pipeline.hear`` adds
-    what the frames heard to what the transcript gives; without readings, the transcript's."""
+def markers(
+    heard: Heard, filler: Reading | None, repeat: Reading | None
+) -> tuple[list[Marker], list[Marker]]:
+    """The fillers and repeats the product finds in the clip, as ``pipeline.hear`` adds what
+    the frames heard (written "um") to what the transcript gives; without readings, the
+    transcript's."""
     fillers, repeats = heard.fillers(), heard.repeats()
     if filler is not None:
         spans = [s for start, w in heard.windows for s in filler.heard(w, start)]
-        fillers += unwritten(spans, fillers, "", "filler")
+        fillers += unwritten(spans, fillers, HEARD_FILLER, "filler")
     if repeat is not None:
         spans = [s for start, w in heard.windows for s in repeat.heard(w, start)]
         repeats += unwritten(spans, repeats, "", "repetition")
+    return fillers, repeats
+
+
+def found(heard: Heard, filler: Reading | None, repeat: Reading | None) -> dict[str, bool]:
+    """Whether the product finds a filler and a repeat in the clip."""
+    fillers, repeats = markers(heard, filler, repeat)
     return {"filler": bool(fillers), "repeat": bool(repeats)}
+
+
+def shown(heard: Heard, filler: Reading) -> str:
+    """The transcript as the report shows it: the words, and an "um" for each filler heard
+    that no word shows, where it was heard."""
+    fillers, _ = markers(heard, filler, None)
+    heard_only = [(m.start, m.text) for m in fillers if m.text == HEARD_FILLER]
+    return " ".join(
+        text.strip() for _, text in sorted(heard_only + [(s, t) for t, s, _ in heard.words])
+    )
 
 
 def limited(clips: Sequence[Clip], limit: int | None) -> list[Clip]:
@@ -98,6 +119,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_FOLDER)
     parser.add_argument("--limit", type=int, help="clips of each kind (default: all)")
     parser.add_argument("--out", type=Path, default=RESULTS / "speech-fluency.json")
+    parser.add_argument(
+        "--verbatim",
+        type=Path,
+        help="FluencyBank_TimeStamped.zip (HoseinRanjbar/disfluency_detection): word error rates",
+    )
     args = parser.parse_args(argv)
     if not args.folder.exists():
         print(f"skipped: {args.folder} not found (the FluencyBank development half)")
@@ -117,13 +143,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     in_fold = episodes <= set(shipped["episodes"])
     if in_fold:
         readings = {kind: out_of_fold(examples, kind) for kind in ("filler", "repeat")}
+
+    def readings_of(clip: Clip) -> tuple[Reading, Reading]:
+        if in_fold:
+            return readings["filler"][clip.episode], readings["repeat"][clip.episode]
+        return bundled_sounds().filler, bundled_sounds().repeat
+
     rows = []
     for example in examples:
         clip, heard = example.clip, example.heard
-        if in_fold:
-            filler, repeat = readings["filler"][clip.episode], readings["repeat"][clip.episode]
-        else:
-            filler, repeat = bundled_sounds().filler, bundled_sounds().repeat
+        filler, repeat = readings_of(clip)
         rows.append(
             {
                 "clip": clip.name,
@@ -134,6 +163,19 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "words": found(heard, None, None),
                 "plain": {"filler": heard.plain_fillers > 0, "repeat": heard.plain_repeats > 0},
             }
+        )
+    wer = None
+    if args.verbatim is not None:
+        segments = read_segments(args.verbatim)
+        wer = error_rates(
+            examples,
+            segments,
+            match_episodes(examples, segments),
+            {
+                "analysis": lambda e: shown(e.heard, readings_of(e.clip)[0]),
+                "words": lambda e: " ".join(text.strip() for text, _, _ in e.heard.words),
+                "plain": lambda e: e.heard.plain_text,
+            },
         )
     systems = ("analysis", "words", "plain")
     summary = {kind: {system: rates(rows, system, kind) for system in systems} for kind in BARS}
@@ -153,6 +195,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
     ratio = seconds / max(plain_seconds, 1e-9)
     print(f"time: analysis {seconds:.0f} s, plain {plain_seconds:.0f} s, {ratio:.2f}x plain")
+    if wer is None:
+        print("word error rates: pass --verbatim FluencyBank_TimeStamped.zip to measure them")
+    else:
+        print(
+            f"word error rates on {wer['clips']} clips of {len(wer['episodes'])} episodes matched:"
+        )
+        for way in ("words", "verbatim"):
+            rates_of = wer[way]
+            print(
+                f"  {way:9s} "
+                + ", ".join(
+                    f"{name} {rates_of[name]:.3f}" for name in ("analysis", "words", "plain")
+                )
+                + f" (of {rates_of['reference_words']} words)"
+            )
     # Only the figures: the clips' labels are the data's own (research licence).
     args.out.write_text(
         json.dumps(
@@ -164,6 +221,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "silent_left_out": silent,
                 "episodes": sorted(episodes),
                 "summary": summary,
+                "word_error_rates": wer,
                 "time": {
                     "analysis_s": round(seconds, 1),
                     "plain_s": round(plain_seconds, 1),

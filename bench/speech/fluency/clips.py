@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from bench.fixtures import REPO
-from rehearse.analysis.audio import load_audio
+from rehearse.analysis.audio import SAMPLE_RATE, load_audio
 from rehearse.analysis.errors import MediaError
 
 DEFAULT_FOLDER = REPO.parent / "shared" / "data" / "fluencybank"
@@ -29,6 +29,8 @@ class Clip:
     episode: str
     path: Path
     marks: dict[str, int]  # annotators (0-3) who marked each event
+    start: float = 0.0  # seconds into its episode's recording
+    stop: float = 0.0
 
     @property
     def filler(self) -> bool:
@@ -61,7 +63,8 @@ def read_clips(folder: Path) -> tuple[list[Clip], int]:
             episode = row["EpId"].strip()
             name = f"{row['Show'].strip()}_{episode}_{row['ClipId'].strip()}"
             marks = {event: int(row[event]) for event in EVENTS}
-            clip = Clip(name, episode, folder / "clips" / f"{name}.flac", marks)
+            start, stop = (int(row[edge]) / SAMPLE_RATE for edge in ("Start", "Stop"))
+            clip = Clip(name, episode, folder / "clips" / f"{name}.flac", marks, start, stop)
             if not (clip.filler or clip.repeat or clip.clean):
                 continue
             if not _audible(clip.path):

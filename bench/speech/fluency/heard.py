@@ -44,6 +44,8 @@ class Heard:
     name: str
     written_fillers: list[tuple[float, float]]  # the analysis's transcript's fillers
     written_repeats: list[tuple[float, float]]  # the transcript's repetitions
+    words: list[tuple[str, float, float]]  # the analysis's transcript, timed
+    plain_text: str  # plain faster-whisper's transcript
     windows: list[tuple[float, Frames]]  # (start, encoder frames) per decoded window
     plain_fillers: int
     plain_repeats: int
@@ -84,6 +86,8 @@ class Listener:
             clip.name,
             [(m.start, m.end) for m in fillers if m.source == "transcript"],
             [(m.start, m.end) for m in analysis.repetitions if m.source == "transcript"],
+            [(w.text, w.start, w.end) for w in analysis.words],
+            "".join(w.text for w in words).strip(),
             list(self.recorder.windows),
             len(find_fillers(words)),
             len(find_repetitions(words)),
@@ -112,6 +116,8 @@ def _read(clip: Clip) -> Heard | None:
     if not (found.exists() and frames.exists()):
         return None
     fields = json.loads(found.read_text())
+    if "plain_text" not in fields:  # kept before the transcripts were
+        return None
     with np.load(frames) as arrays:
         windows = [arrays[f"arr_{i}"] for i in range(len(arrays.files))]
     starts = fields.pop("starts")
@@ -119,6 +125,8 @@ def _read(clip: Clip) -> Heard | None:
         fields["name"],
         _pairs(fields["written_fillers"]),
         _pairs(fields["written_repeats"]),
+        [(text, start, end) for text, start, end in fields["words"]],
+        fields["plain_text"],
         list(zip(starts, windows, strict=True)),
         fields["plain_fillers"],
         fields["plain_repeats"],
