@@ -23,7 +23,10 @@ their words):
   spans no kept word falls between joined into one clip, so no second decode of speech
   already heard is paid for, and prompted with the words said before them as well: alone,
   the end of "…can do for you. [faint] ask what you can do" was read "You can ask what…".
-Each window's encoder frames are read for fillers and repeats on the way (``sounds.py``).
+Each window's encoder frames are read for fillers and repeats on the way (``sounds.py``),
+and kept by the features they were computed from (``encodes.py``): a window decoded again on
+its own, and a short recording decoded whole after its one chunk, read them instead of
+encoding the same 30 s again.
 Callers give the recording brought to a standard speech level (``level.py``), so a quiet
 microphone is heard as well as a loud one.
 """
@@ -46,6 +49,7 @@ from faster_whisper.transcribe import Segment as WhisperSegment
 from rehearse.analysis.audio import SAMPLE_RATE, Audio, Samples
 from rehearse.analysis.speech.bundled_model import cache_folder, check_installed, model_files
 from rehearse.analysis.speech.decoded import DecodedWindows, WindowDecode, window_key
+from rehearse.analysis.speech.encodes import Encodes, ReusingWhisper
 from rehearse.analysis.speech.level import speech_level_db
 from rehearse.analysis.speech.repeats import Hearing, loops
 from rehearse.analysis.speech.sounds import (
@@ -128,10 +132,10 @@ def start_loading(name: str, compute_type: str = "int8", threads: int = 0) -> Fu
 def _loaded_model(name: str, compute_type: str, threads: int) -> WhisperModel:
     if name == BUNDLED_MODEL:
         files = model_files(compute_type, cache_folder())
-        return WhisperModel(
+        return ReusingWhisper(
             name, device="cpu", compute_type=compute_type, cpu_threads=threads, files=files
         )
-    return WhisperModel(name, device="cpu", compute_type=compute_type, cpu_threads=threads)
+    return ReusingWhisper(name, device="cpu", compute_type=compute_type, cpu_threads=threads)
 
 
 def describe_model(name: str) -> str:
@@ -257,15 +261,19 @@ class Clip:
 
 
 class _Listening(BatchedInferencePipeline):  # type: ignore[misc]
-    """faster-whisper's batched pipeline, keeping each window's encoder frames, in order."""
+    """faster-whisper's batched pipeline, keeping each window's encoder frames, in order, and
+    in ``encodes`` by the features they were computed from."""
 
-    def __init__(self, model: WhisperModel) -> None:
+    def __init__(self, model: WhisperModel, encodes: Encodes) -> None:
         super().__init__(model)
         self.encoded: list[Frames] = []
+        self.encodes = encodes
 
     def generate_segment_batched(self, features, tokenizer, options):  # type: ignore[no-untyped-def]
         encoder_output, output = super().generate_segment_batched(features, tokenizer, options)
-        self.encoded.extend(np.array(encoder_output))
+        frames = np.array(encoder_output)
+        self.encoded.extend(frames)
+        self.encodes.keep(features, frames)
         return encoder_output, output
 
 
@@ -320,6 +328,8 @@ class Recognizer:
         self.sounds: SoundReader | None = sounds or (
             bundled_sounds() if model == BUNDLED_MODEL else None
         )
+        # The last batch's encoder outputs: a window decoded again is not encoded again.
+        self.encodes = Encodes(BATCH_SIZE)
         self._lock = threading.Lock()
 
     @property
@@ -351,7 +361,7 @@ class Recognizer:
 
     def decode_whole(self, audio: Audio, progress: ProgressHook | None = None) -> list[Segment]:
         """The whole recording as plain faster-whisper decodes it, without our prompt."""
-        with self._lock:
+        with self._lock, self.encodes.reused():
             ctranslate2.set_random_seed(_SEED)
             found, _info = self.model.transcribe(
                 audio.samples,
@@ -437,7 +447,7 @@ class Recognizer:
         hearing = Hearing(Audio(clip.samples))
         with self._lock:  # one decoder per model object; CTranslate2 uses the threads given
             ctranslate2.set_random_seed(_SEED)
-            pipeline = _Listening(self.model)
+            pipeline = _Listening(self.model, self.encodes)
             found, _info = pipeline.transcribe(
                 clip.samples,
                 language=self.language,
@@ -470,16 +480,18 @@ class Recognizer:
         return self.sounds.hear(frames[: int(window.duration / FRAME_SECONDS)], window.start)
 
     def _decode_alone(self, clip: Clip, window: Span, prompt: str | None) -> list[Segment]:
-        """One window, with Whisper's temperature fallback and its silence skipping."""
+        """One window, with Whisper's temperature fallback and its silence skipping (its
+        encoder output read from the batch's)."""
         # The fallback samples; a fixed seed makes the transcript repeatable on one machine.
         ctranslate2.set_random_seed(_SEED)
-        found, _info = self.model.transcribe(
-            clip.samples[_samples(window)],
-            language=self.language,
-            beam_size=self.beam_size,
-            condition_on_previous_text=False,
-            initial_prompt=prompt,
-            **_FALLBACK_OPTIONS,
-            max_new_tokens=_max_tokens(window.duration),
-        )
-        return [_segment(segment, window.start) for segment in found]
+        with self.encodes.reused():
+            found, _info = self.model.transcribe(
+                clip.samples[_samples(window)],
+                language=self.language,
+                beam_size=self.beam_size,
+                condition_on_previous_text=False,
+                initial_prompt=prompt,
+                **_FALLBACK_OPTIONS,
+                max_new_tokens=_max_tokens(window.duration),
+            )
+            return [_segment(segment, window.start) for segment in found]
