@@ -23,6 +23,10 @@ JSON_BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("POST", "/api/sessions/{session_id}/reflections"): {"text": "Injected note"},
     ("POST", "/api/sessions/{session_id}/answers/{answer_id}/turn"): {},
     ("POST", "/api/sessions/{session_id}/complete"): {},
+    ("PATCH", "/api/organisations/{organisation_id}"): {"name": "Taken over"},
+    ("PATCH", "/api/organisations/{organisation_id}/members/{user_id}"): {"role": "member"},
+    ("POST", "/api/organisations/{organisation_id}/invites"): {"email": "bob@example.com"},
+    ("POST", "/api/organisations/{organisation_id}/join-code"): {"days": 7},
 }
 FILE_BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("PUT", "/api/sessions/{session_id}/calibration"): {
@@ -41,8 +45,14 @@ FILE_BODIES: dict[tuple[str, str], dict[str, Any]] = {
 
 
 def _alices_world(client: TestClient, alice: ApiUser) -> dict[str, str]:
-    """Alice's session with a résumé, a question, a recorded answer, a note and a job."""
+    """Alice's session with a résumé, a question, a recorded answer, a note and a job; the
+    organisation she coaches, with an invitation pending."""
     h = alice.headers
+    organisation = client.post("/api/organisations", json={"name": "Alice's class"}, headers=h)
+    oid = organisation.json()["id"]
+    invite = client.post(
+        f"/api/organisations/{oid}/invites", json={"email": "carol@example.com"}, headers=h
+    )
     session = client.post("/api/sessions", json={"title": "Alice's interview"}, headers=h).json()
     sid = session["id"]
     client.put(
@@ -67,6 +77,9 @@ def _alices_world(client: TestClient, alice: ApiUser) -> dict[str, str]:
         "answer_id": answer["id"],
         "reflection_id": note["id"],
         "job_id": answer["analysis_job_id"],
+        "organisation_id": oid,
+        "user_id": alice.user_id,
+        "invite_id": invite.json()["id"],
     }
 
 
@@ -80,6 +93,9 @@ def _snapshot(client: TestClient, alice: ApiUser, ids: dict[str, str]) -> list[A
         client.get(f"/api/sessions/{sid}/answers/{ids['answer_id']}/media", headers=h).content,
         client.get(f"/api/sessions/{sid}/reflections", headers=h).json(),
         client.get(f"/api/jobs/{ids['job_id']}", headers=h).json()["id"],
+        client.get(f"/api/organisations/{ids['organisation_id']}", headers=h).json(),
+        client.get(f"/api/organisations/{ids['organisation_id']}/members", headers=h).json(),
+        client.get(f"/api/organisations/{ids['organisation_id']}/invites", headers=h).json(),
     ]
 
 
@@ -119,6 +135,7 @@ def test_lists_show_only_the_callers_own_data(client: TestClient, alice: ApiUser
     client.post(practised, data={"text": "Mine, again"}, headers=alice.headers)
     bob = sign_up(client, "bob@example.com")
     assert client.get("/api/sessions", headers=bob.headers).json() == []
+    assert client.get("/api/organisations", headers=bob.headers).json() == []
     assert client.get("/api/progress/topics", headers=bob.headers).json() == []
     assert client.get("/api/progress", headers=bob.headers).json()["sessions"] == []
     to_practise = "/api/progress/questions-to-practise"

@@ -4,6 +4,7 @@ from rehearse.accounts.models import AccountToken, BrowserSession, RefreshToken,
 from rehearse.blobs.models import Blob
 from rehearse.interviews.models import AnalysisResult, Answer, InterviewSession, Question
 from rehearse.jobs.models import Job
+from rehearse.organisations.models import Invite, Membership, Organisation
 from rehearse.progress.models import ReflectionNote, TopicMastery
 from rehearse.reports.models import Report
 from rehearse.store.base import Base
@@ -16,7 +17,10 @@ __all__ = [
     "Blob",
     "BrowserSession",
     "InterviewSession",
+    "Invite",
     "Job",
+    "Membership",
+    "Organisation",
     "Question",
     "ReflectionNote",
     "RefreshToken",

@@ -15,6 +15,7 @@ from rehearse.config import Settings, get_settings
 from rehearse.interviews.endpoints import router as interviews_router
 from rehearse.jobs.endpoints import router as jobs_router
 from rehearse.observability.logging import configure_logging
+from rehearse.organisations.endpoints import router as organisations_router
 from rehearse.practice.endpoints import router as practice_router
 from rehearse.progress.endpoints import router as progress_router
 from rehearse.reports.endpoints import router as reports_router
@@ -113,6 +114,7 @@ def create_app(settings: Settings | None = None, *, run_jobs: bool | None = None
         practice_router,
         progress_router,
         jobs_router,
+        organisations_router,
         llm_settings_router,
         live_router,
         live_gaze_router,

@@ -83,6 +83,12 @@ SERVICE_ERRORS: dict[tuple[str, str], set[int]] = {
     ("post", "/api/sessions/{session_id}/plan"): {409},
     ("post", "/api/sessions/{session_id}/questions/{question_id}/answers"): {415, 507},
     ("post", "/api/sessions/{session_id}/answers/{answer_id}/turn"): {409},
+    ("post", "/api/organisations/join"): {404, 429},
+    ("post", "/api/organisations/invites/accept"): {403, 404},
+    ("get", "/api/organisations/{organisation_id}/members"): {403},
+    ("get", "/api/organisations/{organisation_id}/invites"): {403},
+    ("patch", "/api/organisations/{organisation_id}/members/{user_id}"): {409},
+    ("delete", "/api/organisations/{organisation_id}/members/{user_id}"): {409},
 }
 
 

@@ -1,0 +1,1 @@
+"""Organisations (a class, a cohort, a team): coaches, members, invitations and join codes."""

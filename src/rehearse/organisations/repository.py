@@ -1,0 +1,83 @@
+"""Every SQL statement of the organisations feature."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from rehearse.accounts.models import User
+from rehearse.organisations.models import Invite, Membership, Organisation, Role
+
+
+def belongings(session: Session, user_id: uuid.UUID) -> list[tuple[Organisation, Role]]:
+    """The organisations ``user_id`` belongs to, by name, with the role held in each."""
+    rows = session.execute(
+        select(Organisation, Membership.role)
+        .join(Membership, Membership.organisation_id == Organisation.id)
+        .where(Membership.user_id == user_id)
+        .order_by(Organisation.name, Organisation.id)
+    )
+    return [(organisation, role) for organisation, role in rows]
+
+
+def membership(
+    session: Session, organisation_id: uuid.UUID, user_id: uuid.UUID
+) -> Membership | None:
+    return session.scalar(
+        select(Membership).where(
+            Membership.organisation_id == organisation_id, Membership.user_id == user_id
+        )
+    )
+
+
+def member_page(
+    session: Session, organisation_id: uuid.UUID, *, offset: int, limit: int
+) -> tuple[list[tuple[User, Membership]], int]:
+    """One page of the members, coaches first, then by name; and how many there are."""
+    where = Membership.organisation_id == organisation_id
+    total = session.scalar(select(func.count()).select_from(Membership).where(where)) or 0
+    rows = session.execute(
+        select(User, Membership)
+        .join(Membership, Membership.user_id == User.id)
+        .where(where)
+        .order_by(Membership.role, User.display_name, User.id)
+        .offset(offset)
+        .limit(limit)
+    )
+    return [(user, member) for user, member in rows], total
+
+
+def coaches_besides(session: Session, organisation_id: uuid.UUID, user_id: uuid.UUID) -> int:
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(Membership)
+            .where(
+                Membership.organisation_id == organisation_id,
+                Membership.role == Role.COACH,
+                Membership.user_id != user_id,
+            )
+        )
+        or 0
+    )
+
+
+def invites(session: Session, organisation_id: uuid.UUID) -> list[Invite]:
+    """Every invitation of the organisation, newest first."""
+    return list(
+        session.scalars(
+            select(Invite)
+            .where(Invite.organisation_id == organisation_id)
+            .order_by(Invite.created_at.desc())
+        )
+    )
+
+
+def invite_by_token(session: Session, token_hash: str) -> Invite | None:
+    return session.scalar(select(Invite).where(Invite.token_hash == token_hash))
+
+
+def organisation_by_code(session: Session, code_hash: str) -> Organisation | None:
+    return session.scalar(select(Organisation).where(Organisation.join_code_hash == code_hash))
