@@ -3,6 +3,10 @@ the last coach stays."""
 
 from __future__ import annotations
 
+import io
+import json
+import zipfile
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -172,3 +176,33 @@ def test_an_organisation_needs_a_name(client: TestClient, coach: ApiUser) -> Non
     assert made.status_code == 422
     assert client.get("/api/organisations", headers=coach.headers).json() == []
     assert create(client, coach, "Bootcamp").id
+
+
+def test_the_only_coach_keeps_their_account_until_another_member_coaches(
+    client: TestClient, coach: ApiUser, organisation: Organisation, member: ApiUser
+) -> None:
+    goodbye = {"password": coach.password}
+    refused = client.request("DELETE", "/api/me", json=goodbye, headers=coach.headers)
+    assert (refused.status_code, error_code(refused)) == (409, "conflict")
+    assert "only coach of Career centre, spring" in refused.json()["error"]["message"]
+    assert client.get("/api/me", headers=coach.headers).status_code == 200
+    client.patch(
+        organisation.path(f"/members/{member.user_id}"),
+        json={"role": "coach"},
+        headers=coach.headers,
+    )
+    deleted = client.request("DELETE", "/api/me", json=goodbye, headers=coach.headers)
+    assert deleted.status_code == 204
+    assert client.get(organisation.path(), headers=member.headers).json()["role"] == "coach"
+
+
+def test_the_export_lists_the_organisations_and_roles(
+    client: TestClient, organisation: Organisation, member: ApiUser
+) -> None:
+    archive = zipfile.ZipFile(
+        io.BytesIO(client.get("/api/me/export", headers=member.headers).content)
+    )
+    listed = json.loads(archive.read("organisations.json"))
+    assert [(o["organisation_id"], o["organisation"], o["role"]) for o in listed] == [
+        (organisation.id, "Career centre, spring", "member")
+    ]

@@ -5,6 +5,7 @@ The archive is written to a temporary file (recordings can be large), never held
     README.txt
     account.json                    the account (no password hash)
     topic_mastery.json              the level per topic, carried between sessions
+    organisations.json              the classes and teams you belong to, and your role in each
     files.json                      every uploaded file: name, type, size, SHA-256, path below
     files/<file id>/<file name>     the résumés and recordings themselves
     sessions/<session id>/
@@ -44,10 +45,10 @@ _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._ -]+")
 
 README = """Your data from Rehearse, exported {when}.
 
-account.json and topic_mastery.json describe you; each folder under sessions/ holds one
-interview: its set-up (session.json), the questions, your answers with everything measured in
-them (answers.json), the kept reports and your reflections. files/ holds the résumés and
-recordings you uploaded; files.json lists them with their SHA-256.
+account.json, topic_mastery.json and organisations.json describe you; each folder under
+sessions/ holds one interview: its set-up (session.json), the questions, your answers with
+everything measured in them (answers.json), the kept reports and your reflections. files/
+holds the résumés and recordings you uploaded; files.json lists them with their SHA-256.
 """
 
 
@@ -60,6 +61,10 @@ def plain(value: Any) -> Any:
     if isinstance(value, Enum):
         return value.value
     return value
+
+
+def _plain_dict(values: dict[str, Any]) -> dict[str, Any]:
+    return {key: plain(value) for key, value in values.items()}
 
 
 def row_dict(row: Base) -> dict[str, Any]:
@@ -132,6 +137,14 @@ def write_export(db: Session, store: BlobStore, user: User) -> IO[bytes]:
             )
             _json(archive, "account.json", row_dict(user))
             _json(archive, "topic_mastery.json", _rows(repository.topic_mastery_of(db, user.id)))
+            _json(
+                archive,
+                "organisations.json",
+                [
+                    {k: plain(v) for k, v in m.items()}
+                    for m in repository.memberships_of(db, user.id)
+                ],
+            )
             _write_sessions(archive, db, user)
             _write_files(archive, db, store, user)
     except BaseException:

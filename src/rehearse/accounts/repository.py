@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
@@ -12,6 +13,7 @@ from sqlalchemy.orm import Session
 from rehearse.accounts.models import AccountToken, BrowserSession, RefreshToken, TokenPurpose, User
 from rehearse.blobs.models import Blob
 from rehearse.interviews.models import AnalysisResult, Answer, InterviewSession, Question
+from rehearse.organisations.models import Membership, Organisation, Role
 from rehearse.progress.models import ReflectionNote, TopicMastery
 from rehearse.reports.models import Report
 from rehearse.store.base import utcnow
@@ -162,3 +164,38 @@ def topic_mastery_of(session: Session, user_id: uuid.UUID) -> Sequence[TopicMast
     return session.scalars(
         select(TopicMastery).where(TopicMastery.user_id == user_id).order_by(TopicMastery.topic)
     ).all()
+
+
+def memberships_of(session: Session, user_id: uuid.UUID) -> list[dict[str, Any]]:
+    """The organisations the user belongs to: each one's name, the role and when joined."""
+    rows = session.execute(
+        select(Organisation.id, Organisation.name, Membership.role, Membership.joined_at)
+        .join(Membership, Membership.organisation_id == Organisation.id)
+        .where(Membership.user_id == user_id)
+        .order_by(Organisation.name)
+    )
+    return [
+        {"organisation_id": o_id, "organisation": name, "role": role, "joined_at": joined}
+        for o_id, name, role, joined in rows
+    ]
+
+
+def organisations_coached_alone(session: Session, user_id: uuid.UUID) -> list[str]:
+    """The names of the organisations the user is the only coach of."""
+    mine = (
+        select(Membership.organisation_id)
+        .where(Membership.user_id == user_id, Membership.role == Role.COACH)
+        .scalar_subquery()
+    )
+    others = (
+        select(Membership.organisation_id)
+        .where(Membership.user_id != user_id, Membership.role == Role.COACH)
+        .scalar_subquery()
+    )
+    return list(
+        session.scalars(
+            select(Organisation.name)
+            .where(Organisation.id.in_(mine), Organisation.id.not_in(others))
+            .order_by(Organisation.name)
+        )
+    )

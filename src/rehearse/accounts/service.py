@@ -327,6 +327,12 @@ class AccountService:
         )
         if not self.runtime.passwords.verify(user.password_hash, password):
             raise InvalidCredentials("The password is wrong; nothing was deleted.")
+        coached = repository.organisations_coached_alone(self.session, user.id)
+        if coached:
+            raise Conflict(
+                f"You are the only coach of {', '.join(coached)}: make another member a coach "
+                "or delete the organisation first. Nothing was deleted."
+            )
         for blob in repository.blobs_of(self.session, user.id):
             delete_blob(self.session, self.runtime.blobs, blob)
         self.session.flush()
