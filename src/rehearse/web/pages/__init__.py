@@ -14,6 +14,7 @@ from fastapi.responses import RedirectResponse
 from rehearse.web.pages.account_pages import router as account_router
 from rehearse.web.pages.app_pages import router as app_router
 from rehearse.web.pages.auth import SignInRequired, sign_in_redirect
+from rehearse.web.pages.organisation_pages import router as organisation_router
 from rehearse.web.pages.static_files import StaticAssets
 from rehearse.web.pages.templating import static_url
 
@@ -25,6 +26,7 @@ def install_pages(app: FastAPI) -> None:
     app.add_exception_handler(SignInRequired, sign_in_redirect)
     app.include_router(account_router)
     app.include_router(app_router)
+    app.include_router(organisation_router)
 
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon() -> RedirectResponse:
