@@ -21,7 +21,7 @@ from tests.support.judged import SAID_MISSING, judge_on, keep_judgement, story_j
 from tests.support.store import answered_question
 from tests.web.browser import browser_sign_in
 
-SIGNED_IN_PAGES = ["/", "/sessions/new", "/progress", "/settings", "/join"]
+SIGNED_IN_PAGES = ["/", "/sessions/new", "/progress", "/settings", "/classes", "/join"]
 SIGNED_OUT_PAGES = ["/signin", "/signup", "/forgot-password", "/reset-password", "/confirm-email"]
 
 
