@@ -33,6 +33,7 @@ def test_the_creator_is_its_coach_and_sees_it_among_their_own(
     assert [(m["email"], m["role"]) for m in members["items"]] == [(coach.email, "coach")]
 
 
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)  # the rules, not the SQL
 def test_an_invitation_link_makes_the_invited_address_a_member_once(
     client: TestClient, settings: Settings, organisation: Organisation
 ) -> None:
@@ -49,6 +50,7 @@ def test_an_invitation_link_makes_the_invited_address_a_member_once(
     assert client.get(organisation.path(), headers=dana.headers).status_code == 200
 
 
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)  # the rules, not the SQL
 def test_an_invitation_is_for_the_address_it_was_sent_to(
     client: TestClient, settings: Settings, organisation: Organisation
 ) -> None:
@@ -61,6 +63,7 @@ def test_an_invitation_is_for_the_address_it_was_sent_to(
     assert client.get(organisation.path(), headers=eve.headers).status_code == 404
 
 
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)  # the rules, not the SQL
 def test_a_join_code_works_however_it_is_typed_and_only_the_newest(
     client: TestClient, organisation: Organisation
 ) -> None:
@@ -76,6 +79,7 @@ def test_a_join_code_works_however_it_is_typed_and_only_the_newest(
     assert _members(client, organisation)["total"] == 2
 
 
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)  # the rules, not the SQL
 def test_join_codes_guessed_are_rate_limited(
     client: TestClient, organisation: Organisation
 ) -> None:
@@ -146,6 +150,7 @@ def test_a_deleted_organisation_ends_access_and_members_keep_their_sessions(
     assert [s["id"] for s in own] == [session.json()["id"]]
 
 
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)  # the rules, not the SQL
 @pytest.mark.parametrize(
     ("path", "body"),
     [
@@ -171,6 +176,7 @@ def test_bad_input_is_refused_and_changes_nothing(
     assert client.get(organisation.path("/invites"), headers=headers).json() == []
 
 
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)  # the rules, not the SQL
 def test_an_organisation_needs_a_name(client: TestClient, coach: ApiUser) -> None:
     made = client.post("/api/organisations", json={"name": " \t "}, headers=coach.headers)
     assert made.status_code == 422

@@ -3,12 +3,15 @@ members and tools, a member without them, anyone else a not-found page."""
 
 from __future__ import annotations
 
+import pytest
 from fastapi.testclient import TestClient
 from markupsafe import escape
 
 from rehearse.config import Settings
 from tests.organisations.conftest import Organisation, invite_token, join_code
 from tests.web.browser import browser_sign_in
+
+pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)  # the pages
 
 
 def test_the_invitation_link_opens_the_join_page_with_the_invitation(
