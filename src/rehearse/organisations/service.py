@@ -32,10 +32,12 @@ INVITE_DAYS = 14
 JOIN_CODE_DAYS = 14
 MAX_JOIN_CODE_DAYS = 90
 # A join code is short enough to read out in a class: 10 characters of an alphabet without
-# look-alikes (about 50 bits), and guesses are rate-limited per account and address.
+# look-alikes (about 50 bits), and guesses are rate-limited per account, and per address more
+# loosely: a whole class joins from one classroom's address.
 _CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 _CODE_LENGTH = 10
-JOIN_LIMIT = "10/hour"
+JOIN_LIMIT_PER_ACCOUNT = "10/hour"
+JOIN_LIMIT_PER_ADDRESS = "300/hour"
 
 
 def normalize_code(code: str) -> str:
@@ -226,9 +228,9 @@ class OrganisationService:
     def new_join_code(self, organisation_id: uuid.UUID, days: int = JOIN_CODE_DAYS) -> JoinCode:
         """A new code anyone signed in can join with (as a member) until it expires; the code
         before it stops working."""
+        organisation = self.coached(organisation_id)
         if not 1 <= days <= MAX_JOIN_CODE_DAYS:
             raise ValidationFailed(f"A join code lasts 1 to {MAX_JOIN_CODE_DAYS} days.")
-        organisation = self.coached(organisation_id)
         code = new_join_code()
         organisation.join_code_hash = hash_token(normalize_code(code))
         organisation.join_code_expires_at = utcnow() + timedelta(days=days)
@@ -243,12 +245,13 @@ class OrganisationService:
 
     def join(self, code: str, *, client_ip: str) -> Belonging:
         """Join as a member with a coach's code; guesses are rate-limited."""
-        self.runtime.rate_limiter.hit(
-            JOIN_LIMIT,
-            scope="join-code",
-            keys=[f"user:{self.user_id}", f"ip:{client_ip}"],
-            message="Too many join codes tried.",
-        )
+        for limit, key in (
+            (JOIN_LIMIT_PER_ACCOUNT, f"user:{self.user_id}"),
+            (JOIN_LIMIT_PER_ADDRESS, f"ip:{client_ip}"),
+        ):
+            self.runtime.rate_limiter.hit(
+                limit, scope="join-code", keys=[key], message="Too many join codes tried."
+            )
         organisation = repository.organisation_by_code(
             self.session, hash_token(normalize_code(code))
         )
