@@ -107,17 +107,22 @@ def encoded_bytes(
 
     buffer = io.BytesIO()
     with av.open(buffer, mode="w", format=container_format) as container:
+        # Every stream is added before the first packet is written: a container's header
+        # lists them all.
+        audio = video = None
         if audio_codec is not None:
             audio = cast("av.AudioStream", container.add_stream(audio_codec, rate=48_000))
             audio.layout = "mono"
+        if video_codec is not None:
+            video = cast("av.VideoStream", container.add_stream(video_codec, rate=10))
+            video.width, video.height, video.pix_fmt = 64, 64, "yuv420p"
+        if audio is not None:
             tone = np.sin(2 * np.pi * 220 * np.arange(48_000) / 48_000).astype(np.float32)
             frame = av.AudioFrame.from_ndarray(tone.reshape(1, -1), format="flt", layout="mono")
             frame.sample_rate = 48_000
             for packet in [*audio.encode(frame), *audio.encode(None)]:
                 container.mux(packet)
-        if video_codec is not None:
-            video = cast("av.VideoStream", container.add_stream(video_codec, rate=10))
-            video.width, video.height, video.pix_fmt = 64, 64, "yuv420p"
+        if video is not None:
             grey = np.full((64, 64, 3), 128, dtype=np.uint8)
             for _ in range(10):
                 picture = av.VideoFrame.from_ndarray(grey, format="rgb24")
