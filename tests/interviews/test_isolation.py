@@ -8,6 +8,7 @@ must be exactly as it was. A new route with an id must be added to ``CALLS`` or 
 from __future__ import annotations
 
 import io
+import uuid
 import zipfile
 from typing import Any
 
@@ -16,6 +17,7 @@ from fastapi.testclient import TestClient
 from tests.support.api import ApiUser, sign_up, wait_for_job
 from tests.support.media import pdf_bytes, wav_bytes
 
+ATTEMPT_ANSWER = "/api/assignments/{assignment_id}/attempts/{session_id}/answers/{answer_id}"
 JSON_BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("PATCH", "/api/sessions/{session_id}"): {"title": "Taken over"},
     ("POST", "/api/sessions/{session_id}/plan"): {},
@@ -27,6 +29,15 @@ JSON_BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("PATCH", "/api/organisations/{organisation_id}/members/{user_id}"): {"role": "member"},
     ("POST", "/api/organisations/{organisation_id}/invites"): {"email": "bob@example.com"},
     ("POST", "/api/organisations/{organisation_id}/join-code"): {"days": 7},
+    ("POST", "/api/organisations/{organisation_id}/assignments"): {
+        "title": "Taken over",
+        "questions": {"source": "written", "questions": [{"text": "Injected?"}]},
+        "due_at": "2099-01-01T00:00:00Z",
+    },
+    ("POST", "/api/assignments/{assignment_id}/attempts"): {},
+    ("POST", f"{ATTEMPT_ANSWER}/comments"): {"body": "Injected comment"},
+    ("PUT", f"{ATTEMPT_ANSWER}/rubric"): {"levels": {"Clarity": 1}},
+    ("POST", f"{ATTEMPT_ANSWER}/flags"): {"verdict": "content"},
 }
 FILE_BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("PUT", "/api/sessions/{session_id}/calibration"): {
@@ -69,6 +80,15 @@ def _alices_world(client: TestClient, alice: ApiUser) -> dict[str, str]:
         headers=h,
     ).json()
     note = client.post(f"/api/sessions/{sid}/reflections", json={"text": "Mine"}, headers=h).json()
+    assignment = client.post(
+        f"/api/organisations/{oid}/assignments",
+        json={
+            "title": "Alice's assignment",
+            "questions": {"source": "written", "questions": [{"text": "Why us?"}]},
+            "due_at": "2099-01-01T00:00:00Z",
+        },
+        headers=h,
+    ).json()
     # The world must stand still: an analysis finishing mid-test would change Alice's answer.
     wait_for_job(client, alice, answer["analysis_job_id"])
     return {
@@ -80,6 +100,10 @@ def _alices_world(client: TestClient, alice: ApiUser) -> dict[str, str]:
         "organisation_id": oid,
         "user_id": alice.user_id,
         "invite_id": invite.json()["id"],
+        "assignment_id": assignment["id"],
+        # Bob is refused before any comment or flag is looked for.
+        "comment_id": str(uuid.uuid4()),
+        "flag_id": str(uuid.uuid4()),
     }
 
 
@@ -96,6 +120,8 @@ def _snapshot(client: TestClient, alice: ApiUser, ids: dict[str, str]) -> list[A
         client.get(f"/api/organisations/{ids['organisation_id']}", headers=h).json(),
         client.get(f"/api/organisations/{ids['organisation_id']}/members", headers=h).json(),
         client.get(f"/api/organisations/{ids['organisation_id']}/invites", headers=h).json(),
+        client.get(f"/api/organisations/{ids['organisation_id']}/assignments", headers=h).json(),
+        client.get(f"/api/assignments/{ids['assignment_id']}/export", headers=h).json(),
     ]
 
 

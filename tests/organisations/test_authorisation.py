@@ -14,8 +14,8 @@ from sqlalchemy import update
 from rehearse.config import Settings
 from rehearse.organisations.models import Organisation as OrganisationRow
 from rehearse.store.base import utcnow
-from tests.organisations.conftest import Organisation, create, invite_token, join, join_code
 from tests.support.api import ApiUser, error_code, sign_up
+from tests.support.classes import Organisation, create, invite_token, join, join_code
 
 pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)  # the rules
 

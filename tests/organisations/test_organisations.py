@@ -14,8 +14,8 @@ from fastapi.testclient import TestClient
 from rehearse.config import Settings
 from rehearse.web.app import create_app
 from tests.conftest import make_settings
-from tests.organisations.conftest import Organisation, create, invite_token, join, join_code
 from tests.support.api import ApiUser, error_code, sign_up
+from tests.support.classes import Organisation, create, invite_token, join, join_code
 
 
 def _members(client: TestClient, organisation: Organisation, **params: int) -> dict:  # type: ignore[type-arg]

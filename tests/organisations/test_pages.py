@@ -8,7 +8,7 @@ from fastapi.testclient import TestClient
 from markupsafe import escape
 
 from rehearse.config import Settings
-from tests.organisations.conftest import Organisation, invite_token, join_code
+from tests.support.classes import Organisation, invite_token, join_code
 from tests.web.browser import browser_sign_in
 
 pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)  # the pages

@@ -1,15 +1,18 @@
-"""A class as the tests use it: a coach, their organisation, and accounts around it."""
+"""A class as the tests use it: a coach, their organisation, accounts around it, and the
+assignments it is given (fixtures imported by the conftest of each test folder that uses them)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
 from rehearse.config import Settings
+from rehearse.store.base import utcnow
 from tests.support.api import ApiUser, sign_up
 from tests.support.mail import wait_for_mail
 
@@ -72,3 +75,67 @@ def member(client: TestClient, organisation: Organisation) -> ApiUser:
     user = sign_up(client, "member@example.com")
     assert join(client, user, join_code(client, organisation)).status_code == 200
     return user
+
+
+WRITTEN = [
+    {
+        "text": "Tell me about a time you disagreed with a teammate about a design.",
+        "kind": "behavioural",
+        "key_points": ["the disagreement", "how you listened", "what was decided"],
+    },
+    {
+        "text": "How would you find why a web page became slow?",
+        "kind": "technical",
+        "key_points": ["measure first", "profile the slow request", "check the database"],
+    },
+]
+RUBRIC = [
+    {
+        "name": "Clarity",
+        "levels": [{"label": "Unclear"}, {"label": "Clear"}, {"label": "Crisp"}],
+    }
+]
+
+
+def assign(client: TestClient, organisation: Organisation, **fields: Any) -> Any:
+    """Post an assignment (two written questions, due in a week, a one-criterion rubric,
+    unless ``fields`` say otherwise); the response."""
+    body: dict[str, Any] = {
+        "title": "Mock interview 1",
+        "questions": {"source": "written", "questions": WRITTEN},
+        "due_at": (utcnow() + timedelta(days=7)).isoformat(),
+        "attempts_allowed": 2,
+        "rubric": RUBRIC,
+    }
+    body.update(fields)
+    return client.post(
+        organisation.path("/assignments"), json=body, headers=organisation.coach.headers
+    )
+
+
+def assigned(client: TestClient, organisation: Organisation, **fields: Any) -> str:
+    """The id of a new assignment (see ``assign``)."""
+    made = assign(client, organisation, **fields)
+    assert made.status_code == 201, made.text
+    identifier: str = made.json()["id"]
+    return identifier
+
+
+def take(client: TestClient, user: ApiUser, assignment_id: str, *said: str) -> str:
+    """Start an attempt, type ``said`` as the answers to its questions in turn and complete it;
+    the attempt's session id."""
+    started = client.post(f"/api/assignments/{assignment_id}/attempts", headers=user.headers)
+    assert started.status_code == 201, started.text
+    session_id: str = started.json()["id"]
+    questions = client.get(f"/api/sessions/{session_id}/questions", headers=user.headers).json()
+    for question, text in zip(questions, said, strict=False):
+        answered = client.post(
+            f"/api/sessions/{session_id}/questions/{question['id']}/answers",
+            data={"text": text},
+            headers=user.headers,
+        )
+        assert answered.status_code == 201, answered.text
+    if said:
+        done = client.post(f"/api/sessions/{session_id}/complete", headers=user.headers)
+        assert done.status_code == 200, done.text
+    return session_id

@@ -57,18 +57,20 @@ def open_media(source: MediaSource) -> av.container.InputContainer:
         raise CorruptMedia(f"The recording could not be opened: {exc}") from exc
 
 
-def probe_recording(source: MediaSource) -> None:
+def probe_recording(source: MediaSource) -> bool:
     """Refuse, with the message its analysis would give, a recording whose sound cannot be
     decoded: it must open, have a sound track, and its first sound frame must decode. Only
-    the start is read, so this is cheap even for a long recording."""
+    the start is read, so this is cheap even for a long recording. Returns whether it has a
+    picture too."""
     with open_media(source) as container:
+        has_video = bool(container.streams.video)
         if not container.streams.audio:
             raise NoAudioTrack(
                 "This recording has no sound track; record again with the microphone on."
             )
         try:
             for _frame in container.decode(container.streams.audio[0]):
-                return
+                return has_video
         except av.error.FFmpegError as exc:
             raise CorruptMedia(
                 "The recording is damaged: no sound could be decoded from it."

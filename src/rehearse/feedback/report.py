@@ -18,7 +18,8 @@ from rehearse.feedback.measures import Score
 # report-9 each answer's question_id and the practice section (practice attempts, compared);
 # report-10 each timed word's repeated (said again at once, or a cut-off word started again);
 # report-11 a filler heard in the sound that no word shows is a timed word of its own ("um")
-REPORT_VERSION = "report-11"
+# report-12 a coach's review of each answer of an assignment (AnswerReport.coach)
+REPORT_VERSION = "report-12"
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,47 @@ class ScoreBasis:
 
 
 @dataclass(frozen=True)
+class CoachRemark:
+    """A coach's comment on an answer, or on a moment of its recording."""
+
+    text: str
+    author: str
+    created_at: str  # ISO 8601, UTC
+    answer_id: str  # the reply or practice attempt it is about
+    at_seconds: float | None = None  # the moment of the recording it is about
+    when: str = ""  # that moment as "1:12"
+
+
+@dataclass(frozen=True)
+class RubricMark:
+    """The level a coach gave the answer on one criterion of their own rubric."""
+
+    criterion: str
+    level: int  # 1 for the lowest level
+    levels: int  # how many levels the criterion has
+    label: str  # the level's name
+
+
+@dataclass(frozen=True)
+class FlaggedVerdict:
+    """A judge's verdict a coach marked as wrong, with why."""
+
+    verdict: str  # "content", "point:2" (the second key point), "star:result"
+    judged: str  # what the judge's verdict said when it was flagged
+    reason: str
+    author: str
+
+
+@dataclass(frozen=True)
+class CoachReview:
+    """What the coach of an assignment said about the answer: shown beside the judge's."""
+
+    remarks: tuple[CoachRemark, ...] = ()
+    rubric: tuple[RubricMark, ...] = ()
+    flags: tuple[FlaggedVerdict, ...] = ()
+
+
+@dataclass(frozen=True)
 class AnswerReport:
     position: int
     question: str
@@ -140,6 +182,7 @@ class AnswerReport:
     # on-topic verdict, each key point with its status and quote, the judge that scored.
     judgement: dict[str, Any] | None = None
     question_id: str = ""  # /api/sessions/{id}/questions/{question_id}/...; "" before report-9
+    coach: CoachReview | None = None  # an assignment's answer that a coach reviewed
 
 
 @dataclass(frozen=True)

@@ -79,6 +79,12 @@ class InterviewSession(IdMixin, TimestampMixin, Base):
     # Where this candidate's eyes point when they look at the lens (video/gaze.py), from the
     # "look at the camera for 3 seconds" step; None until they take it.
     gaze_calibration: Mapped[dict[str, Any] | None] = mapped_column(default=None)
+    # The organisation's assignment this session is an attempt at (docs/architecture.md,
+    # "Assignments"); None for the candidate's own practice. Its coaches see the session only
+    # while the candidate is a member, and never when this is None.
+    assignment_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("assignments.id", ondelete="SET NULL"), index=True
+    )
 
     resume: Mapped[Blob | None] = relationship(lazy="joined")
     questions: Mapped[list[Question]] = relationship(

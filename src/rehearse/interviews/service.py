@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from sqlalchemy.orm import Session
 
 from rehearse.analysis.media import probe_recording
+from rehearse.assignments.models import Assignment
 from rehearse.blobs import service as blobs
 from rehearse.blobs.models import Blob
 from rehearse.blobs.sniff import FileKind
@@ -256,7 +257,7 @@ class InterviewService:
         question = self.question(session_id, question_id)
         if media is None and not text.strip():
             raise ValidationFailed("Send a recording, a typed answer, or both.")
-        blob = None
+        blob, has_video = None, False
         if media is not None:
             blob = blobs.store_upload(
                 self.db,
@@ -270,7 +271,8 @@ class InterviewService:
             # Its type is known now; its sound is checked before the answer is recorded, as
             # the calibration clip is, so a file that cannot be decoded is refused here (its
             # bytes go with the rolled-back transaction), not when its analysis job runs.
-            probe_recording(media)
+            has_video = probe_recording(media)
+        self._check_assignment(question, has_video=has_video, practice=practice)
         answer = Answer(
             question_id=question.id, session_id=question.session_id, text=text, media=blob,
             practice=practice,
@@ -296,6 +298,24 @@ class InterviewService:
             attempt = answer.id if practice else None
             queue_judgement(self.db, self.runtime.queue, question.id, self.user_id, attempt)
         return answer
+
+    def _check_assignment(self, question: Question, *, has_video: bool, practice: bool) -> None:
+        """An attempt at an assignment keeps to its rules: video when it asks for video (a
+        coding question's code excepted), and no more tries at a question than it allows."""
+        assignment_id = question.session.assignment_id
+        assignment = self.db.get(Assignment, assignment_id) if assignment_id else None
+        if assignment is None:
+            return
+        if assignment.video_required and not has_video and question.coding_problem is None:
+            raise ValidationFailed(
+                "This assignment asks for video: turn on your camera and record the answer again."
+            )
+        tries = 1 + len(repository.attempts_at(self.db, question.id))
+        if practice and tries >= assignment.attempts_allowed:
+            raise Conflict(
+                f"This assignment allows {assignment.attempts_allowed} attempts at each "
+                "question, and this one has had them all."
+            )
 
     def answers(self, session_id: uuid.UUID) -> Sequence[Answer]:
         return repository.answers_in(self.db, self.get(session_id).id)

@@ -22,6 +22,7 @@ from rehearse.jobs.context import JobContext
 from rehearse.jobs.registry import job_handler
 from rehearse.jobs.service import enqueue
 from rehearse.reports.judging import queue_judgement
+from rehearse.reports.refresh import queue_refresh
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -98,6 +99,7 @@ def analyze_answer(context: JobContext[Runtime]) -> dict[str, Any]:
         if result.transcript.strip() and not started.source.startswith("coding:"):
             attempt = answer.id if answer.practice else None
             queue_judgement(session, runtime.queue, answer.question_id, context.user_id, attempt)
+        queue_refresh(session, runtime.queue, answer_id)
     video = _queue_video(context, answer_id) if pictured else None
     return {"status": result.status, "words": len(result.words), "video_job_id": video}
 
@@ -162,6 +164,7 @@ def _store_video(
         )
         stored.version, stored.data = version, data
         session.add(stored)
+        queue_refresh(session, context.runtime.queue, answer_id)
 
 
 GRADE_CODE = "answer.grade"
@@ -188,6 +191,7 @@ def grade_code(context: JobContext[Runtime]) -> dict[str, Any]:
         )
         stored.version, stored.data = "coding-1", asdict(result)
         session.add(stored)
+        queue_refresh(session, runtime.queue, answer_id)
     return {
         "status": result.status,
         "summary": result.summary,

@@ -24,6 +24,7 @@ HANDLER_MODULES = (
     "rehearse.mail.tasks",
     "rehearse.interviews.tasks",
     "rehearse.reports.judging",
+    "rehearse.reports.service",
 )
 
 _handlers: dict[str, Handler] = {}

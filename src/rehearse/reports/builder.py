@@ -15,6 +15,7 @@ from typing import Any, cast
 from sqlalchemy.orm import Session
 
 from rehearse.analysis.bands import Band
+from rehearse.assignments.models import Assignment
 from rehearse.feedback.answer import score_answer
 from rehearse.feedback.coaching import coach_reflection
 from rehearse.feedback.content.evaluation import ContentEvaluation
@@ -37,6 +38,7 @@ from rehearse.interviewer.job import parse_job
 from rehearse.interviews import repository
 from rehearse.interviews.models import Answer, InterviewSession, Question
 from rehearse.progress.repository import reflections_in
+from rehearse.reports.coach import with_coach_reviews
 from rehearse.reports.judging import content_verdict
 from rehearse.reports.practice import question_practice
 from rehearse.reports.recording import moment_notes, timed_words, timeline
@@ -84,6 +86,8 @@ def build_report(db: Session, runtime: Runtime, interview: InterviewSession) -> 
         _answer_report(db, runtime, question, repository.answers_to(db, question.id), role_skills)
         for question in questions
     ]
+    assignment = db.get(Assignment, interview.assignment_id) if interview.assignment_id else None
+    answers = with_coach_reviews(db, interview, answers, assignment.rubric if assignment else [])
     by_answer = [(a.position, a.scores) for a in answers if a.answered]
     session = [
         session_score(name, [s for _, scores in by_answer for s in scores if s.name == name])

@@ -34,6 +34,7 @@ from rehearse.llm.bundled import JudgeModelMissing
 from rehearse.llm.client import PromptTooLong
 from rehearse.llm.server import JudgeServerFailed
 from rehearse.progress.practice_mastery import count_attempt
+from rehearse.reports.refresh import queue_refresh
 from rehearse.reports.thread import stored_replies
 
 if TYPE_CHECKING:
@@ -225,6 +226,7 @@ def _store_unless_deleted(
             keep_record(db, answer_id, data)
             if judgement is not None:
                 count_attempt(db, answer, judgement)
+            queue_refresh(db, runtime.queue, answer_id)
 
 
 @job_handler(WARM_UP)

@@ -20,6 +20,9 @@ class Report(IdMixin, Base):
     )
     version: Mapped[str] = mapped_column(String(32))
     data: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # The few figures a class view reads of each attempt (``reports.summary``), so it never
+    # loads the whole report.
+    summary: Mapped[dict[str, Any]] = mapped_column(default=dict)
     pdf_blob_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("blobs.id", ondelete="SET NULL")
     )

@@ -12,8 +12,12 @@ from sqlalchemy.orm import Session
 from rehearse.feedback.report import REPORT_VERSION, Report
 from rehearse.interviews.models import InterviewSession, SessionStatus
 from rehearse.interviews.service import InterviewService
+from rehearse.jobs.context import JobContext
+from rehearse.jobs.registry import job_handler
 from rehearse.reports.builder import build_report
 from rehearse.reports.models import Report as StoredReport
+from rehearse.reports.refresh import REFRESH_ATTEMPT
+from rehearse.reports.summary import summary_of
 from rehearse.runtime import Runtime
 from rehearse.store.base import utcnow
 
@@ -33,6 +37,7 @@ class ReportService:
             stored = StoredReport(session_id=interview.id, version=REPORT_VERSION)
             self.db.add(stored)
         stored.version, stored.data, stored.created_at = REPORT_VERSION, report.to_dict(), utcnow()
+        stored.summary = summary_of(report)
         self.db.flush()
         return report
 
@@ -64,3 +69,16 @@ def snapshots_of(
     ids = [s.id for s in sessions]
     rows = db.scalars(select(StoredReport).where(StoredReport.session_id.in_(ids))).all()
     return {row.session_id: row.data for row in rows}
+
+
+@job_handler(REFRESH_ATTEMPT)
+def refresh_attempt(context: JobContext[Runtime]) -> dict[str, Any]:
+    """Rebuild the kept report of a completed assignment attempt (``reports.refresh``)."""
+    runtime = context.runtime
+    with runtime.database.transaction() as db:
+        interview = db.get(InterviewSession, uuid.UUID(context.payload["session_id"]))
+        if interview is None:
+            return {"skipped": "the session was deleted"}
+        interviews = InterviewService(db, runtime, interview.user_id)
+        report = ReportService(db, runtime, interviews).report(interview.id)
+        return {"overall": report.overall}

@@ -11,6 +11,7 @@ from fastapi import FastAPI
 
 from rehearse import __version__
 from rehearse.accounts.endpoints import router as accounts_router
+from rehearse.assignments.endpoints import router as assignments_router
 from rehearse.config import Settings, get_settings
 from rehearse.interviews.endpoints import router as interviews_router
 from rehearse.jobs.endpoints import router as jobs_router
@@ -19,6 +20,7 @@ from rehearse.organisations.endpoints import router as organisations_router
 from rehearse.practice.endpoints import router as practice_router
 from rehearse.progress.endpoints import router as progress_router
 from rehearse.reports.endpoints import router as reports_router
+from rehearse.reviews.endpoints import router as reviews_router
 from rehearse.runtime import Runtime
 from rehearse.web.admission import Gate, request_slots
 from rehearse.web.errors import install_error_handlers
@@ -115,6 +117,8 @@ def create_app(settings: Settings | None = None, *, run_jobs: bool | None = None
         progress_router,
         jobs_router,
         organisations_router,
+        assignments_router,
+        reviews_router,
         llm_settings_router,
         live_router,
         live_gaze_router,

@@ -89,6 +89,15 @@ SERVICE_ERRORS: dict[tuple[str, str], set[int]] = {
     ("get", "/api/organisations/{organisation_id}/invites"): {403},
     ("patch", "/api/organisations/{organisation_id}/members/{user_id}"): {409},
     ("delete", "/api/organisations/{organisation_id}/members/{user_id}"): {409},
+    ("post", "/api/sessions/{session_id}/questions/{question_id}/attempts"): {409, 415, 507},
+    ("post", "/api/assignments/{assignment_id}/attempts"): {409},
+    ("get", "/api/assignments/{assignment_id}/class"): {403},
+    ("get", "/api/assignments/{assignment_id}/results.csv"): {403},
+    ("get", "/api/assignments/{assignment_id}/export"): {403},
+    ("get", "/api/assignments/{assignment_id}/attempts/{session_id}/report"): {403},
+    ("get", "/api/assignments/{assignment_id}/attempts/{session_id}/answers/{answer_id}/media"): {
+        403
+    },
 }
 
 

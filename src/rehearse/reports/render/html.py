@@ -54,6 +54,8 @@ TEMPLATE_HELPERS: dict[str, Any] = {
     "judged_parts": text.judged_parts,
     "stronger_pieces": text.stronger_pieces,
     "stronger_note": text.STRONGER_NOTE,
+    "coach_lines": text.coach_lines,
+    "coach_heading": text.COACH_HEADING,
     "meta": text.meta,
     "conversation": text.conversation,
     "move": text.move,

@@ -414,6 +414,9 @@ def _answer(answer: AnswerReport, total: int, kit: Kit) -> Iterator[Flowable]:
         yield _compact_scores(answer.scores, kit)
     for line in text.scored_on(answer):
         yield kit.para(line, kit.small)
+    if said := text.coach_lines(answer.coach):
+        yield from _heading(text.COACH_HEADING, kit)
+        yield from _bullets(said, kit)
     yield from _conversation(answer, kit)
     if seen := text.on_camera(answer.video):
         yield from _heading("On camera", kit)

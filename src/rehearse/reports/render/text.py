@@ -12,7 +12,14 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from rehearse.feedback.measures import Measurement, Score, shown
-from rehearse.feedback.report import AnswerReport, Exchange, InterviewerTurn, Reply, TimedWord
+from rehearse.feedback.report import (
+    AnswerReport,
+    CoachReview,
+    Exchange,
+    InterviewerTurn,
+    Reply,
+    TimedWord,
+)
 from rehearse.feedback.segments import clock
 
 NOT_MEASURED = "not measured"
@@ -178,6 +185,34 @@ def _timed_tokens(said: Said) -> Iterable[Token]:
         text = word.text.strip()
         if text:
             yield Token(text, filler=word.filler, repeated=word.repeated)
+
+
+COACH_HEADING = "From your coach"
+
+
+def coach_lines(review: CoachReview | None) -> list[str]:
+    """What the coach said of an answer, one line each: comments (at their moment), rubric
+    levels, then the judge's verdicts they disagree with."""
+    if review is None:
+        return []
+    lines = [
+        f"{f'At {remark.when}: ' if remark.when else ''}{remark.text}{_by(remark.author)}"
+        for remark in review.remarks
+    ]
+    lines += [
+        f"{mark.criterion}: {mark.label} (level {mark.level} of {mark.levels})"
+        for mark in review.rubric
+    ]
+    lines += [
+        f"Your coach disagrees with the judge on \u201c{flag.judged}\u201d"
+        + (f": {flag.reason}" if flag.reason else ".")
+        for flag in review.flags
+    ]
+    return lines
+
+
+def _by(author: str) -> str:
+    return f" \u2014 {author}" if author else ""
 
 
 def meta(answer: AnswerReport) -> str:

@@ -1,0 +1,1 @@
+"""Assignments: a coach hands an organisation an interview to take (docs/architecture.md)."""

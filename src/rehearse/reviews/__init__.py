@@ -1,0 +1,1 @@
+"""Reviews: a coach reads a member's attempt, comments, scores the rubric, flags verdicts."""
