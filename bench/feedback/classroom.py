@@ -61,7 +61,7 @@ GUARD_SECONDS = 900.0
 
 
 @contextmanager
-def scaled_layout(folder: Path) -> Iterator[tuple[str, str]]:
+def scaled_layout(folder: Path, llm: str = "on") -> Iterator[tuple[str, str]]:
     """PostgreSQL, Redis, ``rehearse serve`` and the workers; the API's URL and the database's."""
     with ExitStack() as stack:
         database = stack.enter_context(postgres_database())
@@ -75,7 +75,7 @@ def scaled_layout(folder: Path) -> Iterator[tuple[str, str]]:
             # No bucket here: the recordings' folder, which the API and workers all see.
             "REHEARSE_BLOB_DIR": str(folder / "blobs"),
             "REHEARSE_PORT": str(port),
-            "REHEARSE_LLM": "on",
+            "REHEARSE_LLM": llm,
             "REHEARSE_SIGN_IN_RATE_LIMIT": "100000/minute",
         }
         subprocess.run([sys.executable, "-m", "rehearse", "db", "upgrade"], env=env, check=True)

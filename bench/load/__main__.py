@@ -49,6 +49,7 @@ import httpx
 from tests.support.burst import Call, burst
 
 from bench.fixtures import FIXTURES, REPO, RESULTS
+from bench.load import class_view
 from bench.machine import free_port, load_average
 
 RESUME = FIXTURES / "resumes" / "resume-matcher_john_doe_senior_swe.pdf"
@@ -521,6 +522,13 @@ def main() -> None:
     )
     parser.add_argument("--candidates", nargs="*", type=int, default=[50, 100, 200])
     parser.add_argument("--burst", type=int, default=500)
+    parser.add_argument(
+        "--class",
+        dest="class_size",
+        type=int,
+        help="instead: a coach reading a class of this many members on the scaled-out layout "
+        "(bench/load/class_view.py)",
+    )
     parser.add_argument("--keep", type=Path, help="copy the servers' logs into this folder")
     parser.add_argument(
         "--job-nice",
@@ -529,6 +537,9 @@ def main() -> None:
         "analysis runs than the requests",
     )
     args = parser.parse_args()
+    if args.class_size:
+        class_view.run(args.class_size)
+        return
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
     results: dict[str, Any] = {
