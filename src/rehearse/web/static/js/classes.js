@@ -1,33 +1,11 @@
 /** The classes pages: create a class; as its coach, invite, make a join code, change roles and
  * remove members; as anyone in it, leave. Each action calls the API, then the page reloads. */
-import { api, ApiError, describe } from './api.js';
-import { $, markInvalid, setBusy, showError, showOk } from './dom.js';
+import { api, describe } from './api.js';
+import { showOk } from './dom.js';
+import { handleForm } from './forms.js';
 
 const page = /** @type {HTMLElement | null} */ (document.querySelector('[data-class]'));
 const base = page ? `/api/organisations/${page.dataset.class}` : '/api/organisations';
-
-/**
- * @param {HTMLFormElement | null} form
- * @param {(data: Record<string, string>) => Promise<void>} action
- */
-function handle(form, action) {
-  form?.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    showError(form, '');
-    showOk(form, '');
-    const data = /** @type {Record<string, string>} */ (Object.fromEntries(new FormData(form)));
-    const button = /** @type {HTMLButtonElement} */ ($('button[type="submit"]', form));
-    setBusy(button, true);
-    try {
-      await action(data);
-    } catch (error) {
-      if (error instanceof ApiError) markInvalid(form, error.details);
-      showError(form, describe(error));
-    } finally {
-      setBusy(button, false);
-    }
-  });
-}
 
 /** @param {string} message */
 function pageError(message) {
@@ -55,18 +33,18 @@ function onClick(selector, action) {
   }
 }
 
-handle(document.querySelector('form[data-create-class]'), async (data) => {
+handleForm(document.querySelector('form[data-create-class]'), async (data) => {
   const made = await api('/api/organisations', { method: 'POST', json: { name: data.name } });
   window.location.assign(`/classes/${made.id}`);
 });
 
-handle(document.querySelector('form[data-invite]'), async (data) => {
+handleForm(document.querySelector('form[data-invite]'), async (data) => {
   await api(`${base}/invites`, { method: 'POST', json: { email: data.email.trim(), role: data.role } });
   window.location.reload();
 });
 
 const codeForm = /** @type {HTMLFormElement | null} */ (document.querySelector('form[data-join-code]'));
-handle(codeForm, async (data) => {
+handleForm(codeForm, async (data) => {
   const made = await api(`${base}/join-code`, { method: 'POST', json: { days: Number(data.days) } });
   if (codeForm) showOk(codeForm, `The code is ${made.code}. Give it to your class: it is shown only now.`);
 });
