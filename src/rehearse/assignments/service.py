@@ -137,6 +137,20 @@ class AssignmentService:
         """One page of the assignments of the organisations this account is a member of,
         soonest due first, with where it stands with each."""
         rows, total = repository.assigned_to(self.session, self.user_id, offset=offset, limit=limit)
+        return self._standings(rows), total
+
+    def standings(
+        self, organisation_id: uuid.UUID, *, offset: int, limit: int
+    ) -> tuple[list[Standing], int]:
+        """One page of one organisation's assignments, with where this account stands."""
+        assigned, total = self.of_organisation(organisation_id, offset=offset, limit=limit)
+        return self._standings([(a.assignment, a.organisation.name) for a in assigned]), total
+
+    def standing(self, assignment_id: uuid.UUID) -> Standing:
+        assigned = self.get(assignment_id)
+        return self._standings([(assigned.assignment, assigned.organisation.name)])[0]
+
+    def _standings(self, rows: list[tuple[Assignment, str]]) -> list[Standing]:
         attempts = repository.attempts_of(
             self.session, [assignment.id for assignment, _ in rows], [self.user_id]
         )
@@ -146,7 +160,7 @@ class AssignmentService:
             tried = attempts.get((assignment.id, self.user_id), [])
             status = attempt_status(tried, assignment.due_at, now)
             standings.append(Standing(assignment, name, status, tried))
-        return standings, total
+        return standings
 
     def start(self, assignment_id: uuid.UUID) -> InterviewSession:
         """A new attempt: an interview session of the caller's own with the assignment's

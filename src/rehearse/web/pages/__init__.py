@@ -13,6 +13,7 @@ from fastapi.responses import RedirectResponse
 
 from rehearse.web.pages.account_pages import router as account_router
 from rehearse.web.pages.app_pages import router as app_router
+from rehearse.web.pages.assignment_pages import router as assignment_router
 from rehearse.web.pages.auth import SignInRequired, sign_in_redirect
 from rehearse.web.pages.organisation_pages import router as organisation_router
 from rehearse.web.pages.static_files import StaticAssets
@@ -27,6 +28,7 @@ def install_pages(app: FastAPI) -> None:
     app.include_router(account_router)
     app.include_router(app_router)
     app.include_router(organisation_router)
+    app.include_router(assignment_router)
 
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon() -> RedirectResponse:

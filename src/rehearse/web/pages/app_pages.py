@@ -9,6 +9,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from rehearse.accounts.models import User
+from rehearse.assignments.service import AssignmentService
 from rehearse.errors import NotFound
 from rehearse.interviews.models import InterviewSession, InterviewType
 from rehearse.interviews.service import InterviewService
@@ -24,6 +25,7 @@ from rehearse.web.pages.sparkline import sparkline
 from rehearse.web.pages.templating import render
 
 router = APIRouter(include_in_schema=False)
+ASSIGNMENTS_SHOWN = 20  # the soonest due, on the home page
 
 
 def not_found(request: Request, user: User) -> Response:
@@ -45,6 +47,7 @@ def home(request: Request, user: PageUser, db: SessionDep, runtime: RuntimeDep) 
     overall = {s.id: s.overall for s in overview.sessions}
     sessions = interviews.all()
     latest = next((overall[s.id] for s in sessions if overall.get(s.id) is not None), None)
+    assigned, _ = AssignmentService(db, runtime, user.id).mine(offset=0, limit=ASSIGNMENTS_SHOWN)
     return render(
         request,
         "home.html",
@@ -53,6 +56,7 @@ def home(request: Request, user: PageUser, db: SessionDep, runtime: RuntimeDep) 
         sessions=sessions,
         overall=overall,
         latest=latest,
+        assigned=assigned,
     )
 
 

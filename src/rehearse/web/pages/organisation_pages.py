@@ -12,9 +12,10 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
+from rehearse.assignments.questions import bank_topics
+from rehearse.assignments.service import AssignmentService
 from rehearse.errors import NotFound
 from rehearse.organisations.models import Role
-from rehearse.organisations.schemas import MAX_PAGE
 from rehearse.organisations.service import OrganisationService
 from rehearse.web.deps import RuntimeDep, SessionDep
 from rehearse.web.pages.app_pages import not_found
@@ -25,8 +26,8 @@ router = APIRouter(include_in_schema=False)
 
 Invite = Annotated[str, Query(max_length=256)]
 Offset = Annotated[int, Query(ge=0)]
-MEMBERS_PER_PAGE = 50
-assert MEMBERS_PER_PAGE <= MAX_PAGE
+MEMBERS_PER_PAGE = 50  # at most MAX_PAGE, as the API's pages
+ASSIGNMENTS_SHOWN = 50
 
 
 @router.get("/classes")
@@ -51,6 +52,10 @@ def one_class(
     except (ValueError, NotFound):
         return not_found(request, user)
     coach = belonging.role is Role.COACH
+    assignments = AssignmentService(db, runtime, user.id)
+    standings, _ = assignments.standings(
+        belonging.organisation.id, offset=0, limit=ASSIGNMENTS_SHOWN
+    )
     members, total = (
         organisations.members(belonging.organisation.id, offset=offset, limit=MEMBERS_PER_PAGE)
         if coach
@@ -68,6 +73,8 @@ def one_class(
         offset=offset,
         per_page=MEMBERS_PER_PAGE,
         invites=organisations.invites(belonging.organisation.id) if coach else [],
+        standings=standings,
+        topics=bank_topics() if coach else [],
     )
 
 

@@ -1,0 +1,89 @@
+"""The assignment pages: a member sees their assignments at home and in the class, with where
+they stand; the coach sees the class view and reviews an attempt; anyone else a not-found
+page."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.support.api import ApiUser
+from tests.support.classes import Organisation, assigned, take
+from tests.web.browser import browser_sign_in
+
+pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)  # the pages
+
+
+def test_a_member_sees_the_assignment_at_home_with_a_start_button(
+    client: TestClient, organisation: Organisation, member: ApiUser
+) -> None:
+    assignment_id = assigned(client, organisation)
+    browser_sign_in(client, member.email)
+    home = client.get("/")
+    assert "Your assignments" in home.text
+    assert f'data-start-assignment="{assignment_id}"' in home.text
+    in_class = client.get(f"/classes/{organisation.id}")
+    assert f'data-start-assignment="{assignment_id}"' in in_class.text
+    assert "data-new-assignment" not in in_class.text
+
+
+def test_a_member_who_finished_reads_the_feedback_from_the_assignment_page(
+    client: TestClient, organisation: Organisation, member: ApiUser
+) -> None:
+    assignment_id = assigned(client, organisation, attempts_allowed=1)
+    session_id = take(client, member, assignment_id, "An answer.", "Another.")
+    browser_sign_in(client, member.email)
+    page = client.get(f"/classes/{organisation.id}/assignments/{assignment_id}")
+    assert page.status_code == 200
+    assert 'data-status="done"' in page.text
+    assert f'href="/sessions/{session_id}"' in page.text
+    assert "data-start-assignment" not in page.text  # its one attempt is used
+
+
+def test_the_coach_sees_the_class_view_and_reviews_an_attempt(
+    client: TestClient, organisation: Organisation, member: ApiUser
+) -> None:
+    assignment_id = assigned(client, organisation)
+    session_id = take(client, member, assignment_id, "We listened and decided.", "Measure.")
+    browser_sign_in(client, organisation.coach.email)
+    in_class = client.get(f"/classes/{organisation.id}")
+    assert "data-new-assignment" in in_class.text
+    view = client.get(f"/classes/{organisation.id}/assignments/{assignment_id}")
+    assert view.status_code == 200
+    assert f'data-member="{member.email}"' in view.text
+    review = f"/classes/{organisation.id}/assignments/{assignment_id}/attempts/{session_id}"
+    assert review in view.text
+    page = client.get(review)
+    assert page.status_code == 200
+    assert "We listened and decided." in page.text
+    assert 'data-flag="content"' in page.text
+    assert "form data-rubric" in page.text
+
+
+def test_an_assignment_of_another_class_is_a_not_found_page(
+    client: TestClient, organisation: Organisation, member: ApiUser
+) -> None:
+    assignment_id = assigned(client, organisation)
+    session_id = take(client, member, assignment_id, "Mine.")
+    browser_sign_in(client, "stranger@example.com")
+    base = f"/classes/{organisation.id}/assignments/{assignment_id}"
+    for path in (
+        base,
+        f"{base}/attempts/{session_id}",
+        f"/classes/{organisation.id}/assignments/x",
+    ):
+        page = client.get(path)
+        assert page.status_code == 404, path
+        assert "Mock interview" not in page.text
+
+
+def test_a_member_cannot_open_the_review_of_an_attempt(
+    client: TestClient, organisation: Organisation, member: ApiUser
+) -> None:
+    assignment_id = assigned(client, organisation)
+    session_id = take(client, member, assignment_id, "Mine.")
+    browser_sign_in(client, member.email)
+    page = client.get(
+        f"/classes/{organisation.id}/assignments/{assignment_id}/attempts/{session_id}"
+    )
+    assert page.status_code == 404
