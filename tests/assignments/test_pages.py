@@ -8,7 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from tests.support.api import ApiUser
-from tests.support.classes import Organisation, assigned, take
+from tests.support.classes import Organisation, assigned, join_code, take
 from tests.web.browser import browser_sign_in
 
 pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)  # the pages
@@ -60,12 +60,29 @@ def test_the_coach_sees_the_class_view_and_reviews_an_attempt(
     assert "form data-rubric" in page.text
 
 
+@pytest.mark.parametrize("who", ["stranger", "coach of another", "removed member"])
 def test_an_assignment_of_another_class_is_a_not_found_page(
-    client: TestClient, organisation: Organisation, member: ApiUser
+    client: TestClient, organisation: Organisation, member: ApiUser, who: str
 ) -> None:
     assignment_id = assigned(client, organisation)
     session_id = take(client, member, assignment_id, "Mine.")
-    browser_sign_in(client, "stranger@example.com")
+    csrf = browser_sign_in(client, "someone@example.com")
+    if who == "coach of another":
+        made = client.post(
+            "/api/organisations", json={"name": "Elsewhere"}, headers={"X-CSRF-Token": csrf}
+        )
+        assert made.status_code == 201
+    elif who == "removed member":
+        code = join_code(client, organisation)
+        joined = client.post(
+            "/api/organisations/join", json={"code": code}, headers={"X-CSRF-Token": csrf}
+        )
+        assert joined.status_code == 200, joined.text
+        me = client.get("/api/me").json()["id"]
+        removed = client.delete(
+            organisation.path(f"/members/{me}"), headers=organisation.coach.headers
+        )
+        assert removed.status_code == 204
     base = f"/classes/{organisation.id}/assignments/{assignment_id}"
     for path in (
         base,
@@ -75,6 +92,18 @@ def test_an_assignment_of_another_class_is_a_not_found_page(
         page = client.get(path)
         assert page.status_code == 404, path
         assert "Mock interview" not in page.text
+
+
+def test_signed_out_the_pages_ask_to_sign_in(
+    client: TestClient, organisation: Organisation, member: ApiUser
+) -> None:
+    assignment_id = assigned(client, organisation)
+    session_id = take(client, member, assignment_id, "Mine.")
+    base = f"/classes/{organisation.id}/assignments/{assignment_id}"
+    for path in (base, f"{base}/attempts/{session_id}"):
+        page = client.get(path, follow_redirects=False)
+        assert page.status_code == 303, path
+        assert page.headers["location"].startswith("/signin?next="), path
 
 
 def test_a_member_cannot_open_the_review_of_an_attempt(

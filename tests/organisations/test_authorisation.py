@@ -139,7 +139,7 @@ def test_a_withdrawn_invitation_is_refused(
     token = invite_token(client, settings, organisation, "dana@example.com")
     pending = client.get(organisation.path("/invites"), headers=organisation.coach.headers)
     withdrawn = client.delete(
-        organisation.path(f"/invites/{pending.json()[0]['id']}"),
+        organisation.path(f"/invites/{pending.json()['items'][0]['id']}"),
         headers=organisation.coach.headers,
     )
     assert withdrawn.status_code == 204

@@ -151,6 +151,32 @@ def test_members_come_a_page_at_a_time(client: TestClient, organisation: Organis
     assert too_many.status_code == 422
 
 
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)  # the rules, not the SQL
+def test_pending_invitations_come_a_page_at_a_time(
+    client: TestClient, organisation: Organisation
+) -> None:
+    headers = organisation.coach.headers
+    for name in ("ann", "ben", "cat", "dan"):
+        sent = client.post(
+            organisation.path("/invites"), json={"email": f"{name}@example.com"}, headers=headers
+        )
+        assert sent.status_code == 201
+    first = client.get(organisation.path("/invites"), params={"limit": 3}, headers=headers).json()
+    withdrawn = client.delete(
+        organisation.path(f"/invites/{first['items'][0]['id']}"), headers=headers
+    )
+    assert withdrawn.status_code == 204
+    pages = [
+        client.get(
+            organisation.path("/invites"), params={"offset": o, "limit": 2}, headers=headers
+        ).json()
+        for o in (0, 2)
+    ]
+    assert (first["total"], [page["total"] for page in pages]) == (4, [3, 3])
+    emails = [invite["email"] for page in pages for invite in page["items"]]
+    assert sorted(emails) == ["ann@example.com", "ben@example.com", "cat@example.com"]
+
+
 def test_a_deleted_organisation_ends_access_and_members_keep_their_sessions(
     client: TestClient, organisation: Organisation, member: ApiUser
 ) -> None:
@@ -189,7 +215,7 @@ def test_bad_input_is_refused_and_changes_nothing(
     assert (
         client.get(organisation.path(), headers=headers).json()["name"] == "Career centre, spring"
     )
-    assert client.get(organisation.path("/invites"), headers=headers).json() == []
+    assert client.get(organisation.path("/invites"), headers=headers).json()["items"] == []
 
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)  # the rules, not the SQL

@@ -16,6 +16,7 @@ from rehearse.organisations.schemas import (
     MAX_PAGE,
     InviteAccept,
     InviteCreate,
+    InvitePage,
     InvitePublic,
     JoinCodeCreate,
     JoinCodePublic,
@@ -160,9 +161,17 @@ def invite(
     return _invite(organisations.invite(organisation_id, str(body.email), body.role))
 
 
-@router.get("/{organisation_id}/invites", summary="The invitations still pending (coaches)")
-def invites(organisation_id: uuid.UUID, organisations: Organisations) -> list[InvitePublic]:
-    return [_invite(invite) for invite in organisations.invites(organisation_id)]
+@router.get(
+    "/{organisation_id}/invites", summary="The pending invitations, a page at a time (coaches)"
+)
+def invites(
+    organisation_id: uuid.UUID,
+    organisations: Organisations,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+) -> InvitePage:
+    rows, total = organisations.invites(organisation_id, offset=offset, limit=limit)
+    return InvitePage(items=[_invite(i) for i in rows], total=total, offset=offset, limit=limit)
 
 
 @router.delete(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -64,15 +65,26 @@ def coaches_besides(session: Session, organisation_id: uuid.UUID, user_id: uuid.
     )
 
 
-def invites(session: Session, organisation_id: uuid.UUID) -> list[Invite]:
-    """Every invitation of the organisation, newest first."""
-    return list(
-        session.scalars(
-            select(Invite)
-            .where(Invite.organisation_id == organisation_id)
-            .order_by(Invite.created_at.desc())
-        )
+def pending_invites(
+    session: Session, organisation_id: uuid.UUID, now: datetime, *, offset: int, limit: int
+) -> tuple[list[Invite], int]:
+    """One page of the invitations still pending (not accepted, withdrawn or expired), newest
+    first; and how many there are."""
+    where = (
+        Invite.organisation_id == organisation_id,
+        Invite.accepted_at.is_(None),
+        Invite.revoked_at.is_(None),
+        Invite.expires_at > now,
     )
+    total = session.scalar(select(func.count()).select_from(Invite).where(*where)) or 0
+    rows = session.scalars(
+        select(Invite)
+        .where(*where)
+        .order_by(Invite.created_at.desc(), Invite.id)
+        .offset(offset)
+        .limit(limit)
+    )
+    return list(rows), total
 
 
 def invite_by_token(session: Session, token_hash: str) -> Invite | None:

@@ -58,6 +58,13 @@ class InvitePublic(BaseModel):
     expires_at: datetime
 
 
+class InvitePage(BaseModel):
+    items: list[InvitePublic]
+    total: int
+    offset: int
+    limit: int
+
+
 class InviteAccept(InputModel):
     token: str = Field(min_length=1, max_length=200)
 

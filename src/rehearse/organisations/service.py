@@ -191,11 +191,14 @@ class OrganisationService:
         )
         return invite
 
-    def invites(self, organisation_id: uuid.UUID) -> list[Invite]:
-        """The invitations still pending, newest first."""
+    def invites(
+        self, organisation_id: uuid.UUID, *, offset: int, limit: int
+    ) -> tuple[list[Invite], int]:
+        """One page of the invitations still pending, newest first, and how many there are."""
         self.coached(organisation_id)
-        now = utcnow()
-        return [i for i in repository.invites(self.session, organisation_id) if i.live(now)]
+        return repository.pending_invites(
+            self.session, organisation_id, utcnow(), offset=offset, limit=limit
+        )
 
     def revoke(self, organisation_id: uuid.UUID, invite_id: uuid.UUID) -> None:
         self.coached(organisation_id)

@@ -28,6 +28,7 @@ Invite = Annotated[str, Query(max_length=256)]
 Offset = Annotated[int, Query(ge=0)]
 MEMBERS_PER_PAGE = 50  # at most MAX_PAGE, as the API's pages
 ASSIGNMENTS_SHOWN = 50
+INVITES_SHOWN = 50  # the newest pending invitations
 
 
 @router.get("/classes")
@@ -56,6 +57,11 @@ def one_class(
     standings, _ = assignments.standings(
         belonging.organisation.id, offset=0, limit=ASSIGNMENTS_SHOWN
     )
+    pending, pending_total = (
+        organisations.invites(belonging.organisation.id, offset=0, limit=INVITES_SHOWN)
+        if coach
+        else ([], 0)
+    )
     members, total = (
         organisations.members(belonging.organisation.id, offset=offset, limit=MEMBERS_PER_PAGE)
         if coach
@@ -72,7 +78,8 @@ def one_class(
         total=total,
         offset=offset,
         per_page=MEMBERS_PER_PAGE,
-        invites=organisations.invites(belonging.organisation.id) if coach else [],
+        invites=pending,
+        pending_total=pending_total,
         standings=standings,
         topics=bank_topics() if coach else [],
     )
