@@ -48,6 +48,7 @@ def test_the_coach_sees_the_class_view_and_reviews_an_attempt(
     browser_sign_in(client, organisation.coach.email)
     in_class = client.get(f"/classes/{organisation.id}")
     assert "data-new-assignment" in in_class.text
+    assert "data-class-mean" in in_class.text  # the class's mean overall on each assignment
     view = client.get(f"/classes/{organisation.id}/assignments/{assignment_id}")
     assert view.status_code == 200
     assert f'data-member="{member.email}"' in view.text

@@ -51,6 +51,12 @@ class ClassService:
             now=utcnow(),
         )
 
+    def means(self, organisation_id: uuid.UUID) -> dict[uuid.UUID, tuple[float, int]]:
+        """The class's mean overall on each of its assignments (the class's trend from one to
+        the next), with how many finished attempts it is over."""
+        self.assignments.organisations.coached(organisation_id)
+        return repository.mean_overall(self.session, organisation_id)
+
     def results_csv(self, assignment_id: uuid.UUID) -> tuple[str, str]:
         """The class's results as CSV, and a file name for it."""
         assigned = self.assignments.coached(assignment_id)

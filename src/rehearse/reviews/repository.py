@@ -11,7 +11,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from rehearse.accounts.models import User
-from rehearse.interviews.models import Answer, InterviewSession, Question
+from rehearse.assignments.models import Assignment
+from rehearse.interviews.models import Answer, InterviewSession, Question, SessionStatus
 from rehearse.organisations.models import Membership, Role
 from rehearse.reports.models import Report
 from rehearse.reviews.models import CoachComment, RubricScore, VerdictFlag
@@ -154,3 +155,26 @@ def users_by_id(db: Session, user_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, U
     if not user_ids:
         return {}
     return {user.id: user for user in db.scalars(select(User).where(User.id.in_(user_ids)))}
+
+
+def mean_overall(db: Session, organisation_id: uuid.UUID) -> dict[uuid.UUID, tuple[float, int]]:
+    """Each of the organisation's assignments' mean overall over its current members' finished
+    attempts, and how many attempts that is (only assignments with one), in one query."""
+    overall = Report.summary["overall"].as_float()
+    rows = db.execute(
+        select(Assignment.id, func.avg(overall), func.count(overall))
+        .join(InterviewSession, InterviewSession.assignment_id == Assignment.id)
+        .join(Report, Report.session_id == InterviewSession.id)
+        .join(
+            Membership,
+            (Membership.user_id == InterviewSession.user_id)
+            & (Membership.organisation_id == organisation_id)
+            & (Membership.role == Role.MEMBER),
+        )
+        .where(
+            Assignment.organisation_id == organisation_id,
+            InterviewSession.status == SessionStatus.COMPLETED,
+        )
+        .group_by(Assignment.id)
+    )
+    return {assignment_id: (float(mean), count) for assignment_id, mean, count in rows if count}

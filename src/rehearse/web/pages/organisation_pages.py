@@ -17,6 +17,7 @@ from rehearse.assignments.service import AssignmentService
 from rehearse.errors import NotFound
 from rehearse.organisations.models import Role
 from rehearse.organisations.service import OrganisationService
+from rehearse.reviews.classes import ClassService
 from rehearse.web.deps import RuntimeDep, SessionDep
 from rehearse.web.pages.app_pages import not_found
 from rehearse.web.pages.auth import PageUser
@@ -81,6 +82,7 @@ def one_class(
         invites=pending,
         pending_total=pending_total,
         standings=standings,
+        means=ClassService(db, runtime, user.id).means(belonging.organisation.id) if coach else {},
         topics=bank_topics() if coach else [],
     )
 
