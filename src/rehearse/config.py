@@ -128,7 +128,9 @@ class Settings(BaseSettings):
     email_token_hours: int = Field(default=48, ge=1)
     reset_token_minutes: int = Field(default=30, ge=1)
     require_email_confirmation: bool = False
-    sign_in_rate_limit: str = "10/minute"
+    sign_in_rate_limit: str = "10/minute"  # per e-mail address
+    # Per client address, looser: a classroom signs in from one address at once.
+    sign_in_address_rate_limit: str = "100/minute"
     reset_rate_limit: str = "5/hour"
     rate_limit_storage_url: str | None = None
 

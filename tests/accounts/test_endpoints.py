@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 from fastapi.testclient import TestClient
 
 from rehearse.accounts.tokens import issue_access_token
 from rehearse.config import Settings
+from rehearse.web.app import create_app
+from tests.conftest import make_settings
 from tests.support.api import STRONG_PASSWORD, ApiUser, error_code, sign_up
 from tests.support.mail import mails_to, token_in, wait_for_mail
 
@@ -305,6 +308,22 @@ def test_repeated_sign_in_attempts_are_slowed_down(client: TestClient, alice: Ap
     )
     assert (limited.status_code, error_code(limited)) == (429, "rate_limited")
     assert int(limited.headers["Retry-After"]) > 0
+
+
+def test_one_address_signing_in_many_accounts_is_slowed_down_more_loosely(
+    tmp_path: Path,
+) -> None:
+    settings = make_settings(tmp_path / "data", sign_in_address_rate_limit="3/minute")
+    with TestClient(create_app(settings)) as client:
+        for index in range(3):  # each sign-up signs in once
+            sign_up(client, f"student{index}@example.com")
+        client.post(
+            "/api/auth/signup", json={"email": "late@example.com", "password": STRONG_PASSWORD}
+        )
+        limited = client.post(
+            "/api/auth/token", json={"email": "late@example.com", "password": STRONG_PASSWORD}
+        )
+    assert (limited.status_code, error_code(limited)) == (429, "rate_limited")
 
 
 def test_repeated_reset_requests_are_slowed_down(client: TestClient) -> None:

@@ -120,12 +120,13 @@ class AccountService:
 
     def authenticate(self, *, email: str, password: str, client_ip: str) -> User:
         email = normalize_email(email)
-        self.runtime.rate_limiter.hit(
-            self.settings.sign_in_rate_limit,
-            scope="sign-in",
-            keys=[f"ip:{client_ip}", f"email:{email}"],
-            message="Too many sign-in attempts.",
-        )
+        for limit, key in (
+            (self.settings.sign_in_rate_limit, f"email:{email}"),
+            (self.settings.sign_in_address_rate_limit, f"ip:{client_ip}"),
+        ):
+            self.runtime.rate_limiter.hit(
+                limit, scope="sign-in", keys=[key], message="Too many sign-in attempts."
+            )
         user = repository.user_by_email(self.session, email)
         if not self.runtime.passwords.verify(user.password_hash if user else None, password):
             raise InvalidCredentials("The e-mail address or password is wrong.")
