@@ -37,19 +37,24 @@ class Attempt:
         return self.path(f"/answers/{self.answers[index]['id']}{tail}")
 
 
-@pytest.fixture
-def attempt(client: TestClient, organisation: Organisation, member: ApiUser) -> Attempt:
-    """A member's completed attempt: the first answer recorded, the second typed."""
+def _attempt(
+    client: TestClient, organisation: Organisation, member: ApiUser, *, spoken: bool
+) -> Attempt:
+    """A member's completed attempt: the first answer recorded (``spoken``: the recording is
+    transcribed before the attempt is completed) or typed, the second typed."""
     assignment_id = assigned(client, organisation)
     session_id = take(client, member, assignment_id)
     questions = client.get(f"/api/sessions/{session_id}/questions", headers=member.headers).json()
-    spoken = samples_wav(
-        speak("We disagreed about the cache, so I listened and we measured it.").tolist()
+    said = "We disagreed about the cache, so I listened and we measured it."
+    body: dict[str, Any] = (
+        {"files": {"media": ("answer.wav", samples_wav(speak(said).tolist()), "audio/wav")}}
+        if spoken
+        else {"data": {"text": said}}
     )
-    recorded = client.post(
+    first = client.post(
         f"/api/sessions/{session_id}/questions/{questions[0]['id']}/answers",
-        files={"media": ("answer.wav", spoken, "audio/wav")},
         headers=member.headers,
+        **body,
     )
     typed = client.post(
         f"/api/sessions/{session_id}/questions/{questions[1]['id']}/answers",
@@ -58,7 +63,19 @@ def attempt(client: TestClient, organisation: Organisation, member: ApiUser) -> 
     )
     wait_for_every_job(client)
     client.post(f"/api/sessions/{session_id}/complete", headers=member.headers)
-    return Attempt(organisation, member, assignment_id, session_id, [recorded.json(), typed.json()])
+    return Attempt(organisation, member, assignment_id, session_id, [first.json(), typed.json()])
+
+
+@pytest.fixture
+def attempt(client: TestClient, organisation: Organisation, member: ApiUser) -> Attempt:
+    """A completed attempt with typed answers."""
+    return _attempt(client, organisation, member, spoken=False)
+
+
+@pytest.fixture
+def spoken(client: TestClient, organisation: Organisation, member: ApiUser) -> Attempt:
+    """A completed attempt whose first answer was recorded, and heard."""
+    return _attempt(client, organisation, member, spoken=True)
 
 
 def _coach(attempt: Attempt) -> dict[str, str]:
@@ -74,11 +91,11 @@ def _member_report(client: TestClient, attempt: Attempt) -> dict[str, Any]:
     return body
 
 
-def test_the_coach_watches_the_recorded_answer(client: TestClient, attempt: Attempt) -> None:
-    media = client.get(attempt.answer_path(0, "/media"), headers=_coach(attempt))
+def test_the_coach_watches_the_recorded_answer(client: TestClient, spoken: Attempt) -> None:
+    media = client.get(spoken.answer_path(0, "/media"), headers=_coach(spoken))
     assert media.status_code == 200
     assert media.content[:4] == b"RIFF"
-    typed = client.get(attempt.answer_path(1, "/media"), headers=_coach(attempt))
+    typed = client.get(spoken.answer_path(1, "/media"), headers=_coach(spoken))
     assert (typed.status_code, error_code(typed)) == (404, "not_found")
 
 
@@ -90,26 +107,26 @@ def test_the_coach_reads_the_report_the_member_reads(client: TestClient, attempt
 
 
 def test_a_comment_at_a_moment_reaches_the_member_by_mail_and_in_the_report(
-    client: TestClient, settings: Settings, attempt: Attempt
+    client: TestClient, settings: Settings, spoken: Attempt
 ) -> None:
     made = client.post(
-        attempt.answer_path(0, "/comments"),
+        spoken.answer_path(0, "/comments"),
         json={"body": "Here, name the cache you chose.", "at_seconds": 1.5},
-        headers=_coach(attempt),
+        headers=_coach(spoken),
     )
     assert made.status_code == 201, made.text
-    mail = wait_for_mail(settings.outbox_dir, attempt.member.email, count=2)  # after sign-up's
+    mail = wait_for_mail(settings.outbox_dir, spoken.member.email, count=2)  # after sign-up's
     assert "reviewed your answers" in mail["Subject"]
-    [remark] = _member_report(client, attempt)["answers"][0]["coach"]["remarks"]
+    [remark] = _member_report(client, spoken)["answers"][0]["coach"]["remarks"]
     assert (remark["text"], remark["at_seconds"], remark["when"]) == (
         "Here, name the cache you chose.",
         1.5,
         "0:01",
     )
     pdf = client.get(
-        f"/api/sessions/{attempt.session_id}/report",
+        f"/api/sessions/{spoken.session_id}/report",
         params={"format": "pdf"},
-        headers=attempt.member.headers,
+        headers=spoken.member.headers,
     )
     text = " ".join(
         " ".join(page.extract_text().split())
@@ -129,14 +146,12 @@ def test_a_comment_at_a_moment_reaches_the_member_by_mail_and_in_the_report(
     ids=["past the end", "typed answer", "blank"],
 )
 def test_a_comment_that_cannot_be_placed_is_refused(
-    client: TestClient, attempt: Attempt, index: int, body: dict[str, Any], words: str
+    client: TestClient, spoken: Attempt, index: int, body: dict[str, Any], words: str
 ) -> None:
-    refused = client.post(
-        attempt.answer_path(index, "/comments"), json=body, headers=_coach(attempt)
-    )
+    refused = client.post(spoken.answer_path(index, "/comments"), json=body, headers=_coach(spoken))
     assert refused.status_code == 422, refused.text
     assert words in refused.json()["error"]["message"]
-    assert _member_report(client, attempt)["answers"][index]["coach"] is None
+    assert _member_report(client, spoken)["answers"][index]["coach"] is None
 
 
 def test_a_comment_on_a_deleted_answer_is_refused_and_nothing_else_lost(

@@ -55,12 +55,12 @@ def feedback_in(db: Session, session_ids: Sequence[uuid.UUID]) -> SessionFeedbac
     question_of: dict[uuid.UUID, uuid.UUID] = {}
     if answered:
         pairs = select(Answer.id, Answer.question_id).where(Answer.id.in_(answered))
-        question_of = dict(db.execute(pairs).tuples().all())
+        question_of = dict(db.execute(pairs).all())
     authored = {row.author_id for row in rows if row.author_id}
     authors: dict[uuid.UUID, str] = {}
     if authored:
         names = select(User.id, User.display_name).where(User.id.in_(authored))
-        authors = dict(db.execute(names).tuples().all())
+        authors = dict(db.execute(names).all())
     return SessionFeedback(question_of, comments, scores, flags, authors)
 
 
