@@ -36,6 +36,10 @@ def test_a_member_who_finished_reads_the_feedback_from_the_assignment_page(
     page = client.get(f"/classes/{organisation.id}/assignments/{assignment_id}")
     assert page.status_code == 200
     assert 'data-status="done"' in page.text
+    for seen in (f"/sessions/{session_id}", f"/sessions/{session_id}/interview"):
+        assert "its coaches see it" in client.get(seen).text, seen
+    own = client.post("/api/sessions", json={"title": "Mine"}, headers=member.headers).json()
+    assert "its coaches see it" not in client.get(f"/sessions/{own['id']}/interview").text
     assert f'href="/sessions/{session_id}"' in page.text
     assert "data-start-assignment" not in page.text  # its one attempt is used
 
