@@ -149,6 +149,45 @@ def test_no_more_attempts_than_allowed(
     assert _mine(client, member)[0]["attempts_used"] == 1
 
 
+def test_the_coach_extends_the_due_date_and_allows_another_attempt(
+    client: TestClient, organisation: Organisation, member: ApiUser
+) -> None:
+    assignment_id = assigned(client, organisation, attempts_allowed=1)
+    take(client, member, assignment_id)
+    later = (utcnow() + timedelta(days=30)).isoformat()
+    changed = client.patch(
+        f"/api/assignments/{assignment_id}",
+        json={"due_at": later, "attempts_allowed": 2, "title": "  Mock  interview, again "},
+        headers=organisation.coach.headers,
+    )
+    assert changed.status_code == 200, changed.text
+    assert (changed.json()["attempts_allowed"], changed.json()["title"]) == (
+        2,
+        "Mock interview, again",
+    )
+    again = client.post(f"/api/assignments/{assignment_id}/attempts", headers=member.headers)
+    assert again.status_code == 201, again.text
+
+
+@pytest.mark.parametrize(
+    ("changes", "words"),
+    [
+        ({"due_at": (utcnow() - timedelta(days=1)).isoformat()}, "due date has passed"),
+        ({"title": None}, "cannot be null"),
+        ({"title": "   "}, "Give the assignment a title"),
+    ],
+    ids=["past due", "null", "blank title"],
+)
+def test_a_bad_change_is_refused_and_nothing_changes(
+    client: TestClient, organisation: Organisation, changes: dict[str, Any], words: str
+) -> None:
+    assignment_id = assigned(client, organisation)
+    path = f"/api/assignments/{assignment_id}"
+    before = client.get(path, headers=organisation.coach.headers).json()
+    _refused(client.patch(path, json=changes, headers=organisation.coach.headers), 422, words)
+    assert client.get(path, headers=organisation.coach.headers).json() == before
+
+
 def test_a_question_is_practised_again_only_within_the_attempts_allowed(
     client: TestClient, organisation: Organisation, member: ApiUser
 ) -> None:

@@ -56,6 +56,7 @@ def test_the_coach_sees_the_class_view_and_reviews_an_attempt(
     view = client.get(f"/classes/{organisation.id}/assignments/{assignment_id}")
     assert view.status_code == 200
     assert f'data-member="{member.email}"' in view.text
+    assert f'data-edit-assignment="{assignment_id}"' in view.text
     review = f"/classes/{organisation.id}/assignments/{assignment_id}/attempts/{session_id}"
     assert review in view.text
     page = client.get(review)

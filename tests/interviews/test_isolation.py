@@ -35,6 +35,7 @@ JSON_BODIES: dict[tuple[str, str], dict[str, Any]] = {
         "due_at": "2099-01-01T00:00:00Z",
     },
     ("POST", "/api/assignments/{assignment_id}/attempts"): {},
+    ("PATCH", "/api/assignments/{assignment_id}"): {"title": "Taken over"},
     ("POST", f"{ATTEMPT_ANSWER}/comments"): {"body": "Injected comment"},
     ("PUT", f"{ATTEMPT_ANSWER}/rubric"): {"levels": {"Clarity": 1}},
     ("POST", f"{ATTEMPT_ANSWER}/flags"): {"verdict": "content"},

@@ -30,6 +30,7 @@ ANSWER = ASSIGNMENT + "/attempts/{attempt}/answers/{answer}"
 
 # Every route of a coach's work on an assignment and its attempts.
 _COACHES: list[Route] = [
+    ("PATCH", ASSIGNMENT, {"title": "Renamed", "attempts_allowed": 5}),
     ("DELETE", ASSIGNMENT, None),
     ("GET", ASSIGNMENT + "/class", None),
     ("GET", ASSIGNMENT + "/results.csv", None),

@@ -18,6 +18,7 @@ from rehearse.assignments.schemas import (
     AssignmentCreate,
     AssignmentPage,
     AssignmentPublic,
+    AssignmentUpdate,
     BankTopic,
     MyAssignment,
     MyAssignmentPage,
@@ -113,6 +114,17 @@ def topics(user: CurrentUser) -> list[BankTopic]:
 @router.get("/api/assignments/{assignment_id}", summary="One assignment of your organisations")
 def get(assignment_id: uuid.UUID, assignments: Assignments) -> AssignmentPublic:
     return public(assignments.get(assignment_id))
+
+
+@router.patch(
+    "/api/assignments/{assignment_id}",
+    summary="Change an assignment's title, instructions, due date, attempts or video rule "
+    "(coaches)",
+)
+def update(
+    assignment_id: uuid.UUID, body: AssignmentUpdate, assignments: Assignments
+) -> AssignmentPublic:
+    return public(assignments.update(assignment_id, body))
 
 
 @router.delete(

@@ -72,6 +72,17 @@ class AssignmentCreate(InputModel):
     rubric: list[Criterion] = Field(default_factory=list, max_length=MAX_CRITERIA)
 
 
+class AssignmentUpdate(InputModel):
+    """What a coach may change once members have started: not the questions or the rubric,
+    which their attempts were answered and scored against."""
+
+    title: str | None = Field(default=None, min_length=1, max_length=200)
+    instructions: str | None = Field(default=None, max_length=5000)
+    due_at: datetime | None = Field(default=None, description="A new due date, in the future.")
+    attempts_allowed: int | None = Field(default=None, ge=1, le=MAX_ATTEMPTS)
+    video_required: bool | None = None
+
+
 class AssignmentPublic(BaseModel):
     id: uuid.UUID
     organisation_id: uuid.UUID

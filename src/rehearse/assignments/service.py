@@ -15,7 +15,13 @@ from sqlalchemy.orm import Session
 
 from rehearse.assignments import questions, repository
 from rehearse.assignments.models import Assignment
-from rehearse.assignments.schemas import AssignmentCreate, Criterion, FromBank, FromJob
+from rehearse.assignments.schemas import (
+    AssignmentCreate,
+    AssignmentUpdate,
+    Criterion,
+    FromBank,
+    FromJob,
+)
 from rehearse.assignments.status import Status, attempt_status
 from rehearse.errors import Conflict, NotFound, ValidationFailed
 from rehearse.interviews.models import (
@@ -104,6 +110,28 @@ class AssignmentService:
         """The assignment, if this account coaches its organisation (a 403 for members)."""
         assigned = self.get(assignment_id)
         self.organisations.coached(assigned.organisation.id)
+        return assigned
+
+    def update(self, assignment_id: uuid.UUID, changes: AssignmentUpdate) -> Assigned:
+        """A new title, instructions, due date (in the future), attempts allowed or video
+        rule; the questions and rubric stay as the attempts were answered against them."""
+        assigned = self.coached(assignment_id)
+        assignment = assigned.assignment
+        given = changes.model_dump(exclude_unset=True)
+        if any(value is None for value in given.values()):
+            raise ValidationFailed("A field to change cannot be null: leave it out instead.")
+        if changes.due_at is not None and changes.due_at <= utcnow():
+            raise ValidationFailed("The due date has passed: choose a date in the future.")
+        if changes.title is not None:
+            title = " ".join(changes.title.split())
+            if not title:
+                raise ValidationFailed("Give the assignment a title.")
+            given["title"] = title
+        if changes.instructions is not None:
+            given["instructions"] = changes.instructions.strip()
+        for field, value in given.items():
+            setattr(assignment, field, value)
+        self.session.flush()
         return assigned
 
     def delete(self, assignment_id: uuid.UUID) -> None:

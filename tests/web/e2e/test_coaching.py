@@ -177,6 +177,15 @@ def test_a_coach_reviews_a_class_and_the_member_reads_it(
         ).to_be_visible()
         screenshot(coach, "review")
 
+        # One attempt was allowed: the coach allows another, and Ines may try again.
+        coach.goto(assignment_url)
+        coach.get_by_text("Change the due date, the attempts or the video rule").click()
+        coach.get_by_label("Attempts allowed").fill("2")
+        coach.get_by_role("button", name="Save the changes").click()
+        expect(coach.get_by_text("2 attempts")).to_be_visible()
+        invited.goto("/")
+        expect(invited.get_by_role("button", name="Try again")).to_be_visible()
+
         invited.goto(report_url)
         review = invited.locator("[data-coach-review]").first
         expect(review).to_contain_text(f"At 0:02: {COMMENT}")

@@ -98,6 +98,15 @@ if (form) {
   });
 }
 
+const edit = /** @type {HTMLFormElement | null} */ (document.querySelector('form[data-edit-assignment]'));
+handleForm(edit, async (data) => {
+  /** @type {Record<string, unknown>} */
+  const changes = { attempts_allowed: Number(data.attempts_allowed), video_required: data.video_required === 'on' };
+  if (data.due_at) changes.due_at = new Date(data.due_at).toISOString();
+  await api(`/api/assignments/${edit?.dataset.editAssignment}`, { method: 'PATCH', json: changes });
+  window.location.reload();
+});
+
 for (const button of /** @type {NodeListOf<HTMLButtonElement>} */ (document.querySelectorAll('[data-delete-assignment]'))) {
   button.addEventListener('click', async () => {
     if (!window.confirm('Delete this assignment? Its members keep their attempts as their own practice.')) return;
