@@ -36,6 +36,9 @@ def test_a_member_who_finished_reads_the_feedback_from_the_assignment_page(
     page = client.get(f"/classes/{organisation.id}/assignments/{assignment_id}")
     assert page.status_code == 200
     assert 'data-status="done"' in page.text
+    settings = client.get("/settings").text
+    assert "Career centre, spring" in settings
+    assert "If you leave a class, or it is deleted, they no longer see any of it" in settings
     for seen in (f"/sessions/{session_id}", f"/sessions/{session_id}/interview"):
         assert "its coaches see it" in client.get(seen).text, seen
     own = client.post("/api/sessions", json={"title": "Mine"}, headers=member.headers).json()

@@ -14,6 +14,7 @@ from rehearse.errors import NotFound
 from rehearse.interviews.models import InterviewSession, InterviewType
 from rehearse.interviews.service import InterviewService
 from rehearse.jobs.wait import wait_for
+from rehearse.organisations.service import OrganisationService
 from rehearse.progress.service import ProgressService
 from rehearse.reports.judging import JUDGE_CONTENT
 from rehearse.reports.service import ReportService
@@ -151,11 +152,12 @@ def progress(request: Request, user: PageUser, db: SessionDep, runtime: RuntimeD
 
 
 @router.get("/settings")
-def settings(request: Request, user: PageUser, runtime: RuntimeDep) -> Response:
+def settings(request: Request, user: PageUser, db: SessionDep, runtime: RuntimeDep) -> Response:
     return render(
         request,
         "settings.html",
         user=user,
         active="settings",
         llm=llm_settings_of(runtime.settings),
+        belongings=OrganisationService(db, runtime, user.id).mine(),
     )

@@ -87,6 +87,7 @@ if (form) {
       json: {
         title: data.title,
         instructions: data.instructions || '',
+        role: data.role || '',
         questions: questionSource(data, form),
         due_at: Number.isNaN(due.getTime()) ? data.due_at : due.toISOString(),
         attempts_allowed: Number(data.attempts_allowed),
