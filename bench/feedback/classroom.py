@@ -51,7 +51,7 @@ from bench.feedback.__main__ import QUESTIONS, Candidate, _complete, recorder_ch
 from bench.feedback.scaling import within_half_to_twice
 from bench.fixtures import RESULTS
 from bench.live.__main__ import percentile, summary
-from bench.load.__main__ import REDIS, postgres_database, rehearse_process, wait_healthy
+from bench.load.servers import REDIS, postgres_database, rehearse_process, wait_healthy
 from bench.machine import cpu_model, free_port, load_average
 from rehearse.config import default_data_dir
 

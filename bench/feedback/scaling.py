@@ -33,7 +33,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from bench.fixtures import RESULTS
-from bench.load.__main__ import REDIS, postgres_database, rehearse_process
+from bench.load.servers import REDIS, postgres_database, rehearse_process
 from bench.machine import cpu_model, load_average
 from bench.validity.__main__ import DEFAULT_RATINGS, read_ratings
 from bench.validity.turns import Exchange, split_interview

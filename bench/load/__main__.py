@@ -50,15 +50,11 @@ from tests.support.burst import Call, burst
 
 from bench.fixtures import FIXTURES, REPO, RESULTS
 from bench.load import class_view
+from bench.load.servers import REDIS, postgres_database, rehearse_process, wait_healthy
 from bench.machine import free_port, load_average
 
 RESUME = FIXTURES / "resumes" / "resume-matcher_john_doe_senior_swe.pdf"
 JOB = FIXTURES / "jobs" / "software_engineer_login_gov.txt"
-# The servers the test suite uses (scripts/lib.sh starts them when they are not running).
-POSTGRES = os.environ.get(
-    "REHEARSE_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-)
-REDIS = os.environ.get("REHEARSE_BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
 PASSWORD = "violet-harbour-cactus-92"  # noqa: S105 (the simulated candidates' own)
 SLOW_ALLOWED = {"POST /api/sessions/{id}/plan", "GET /api/sessions/{id}/report"}
 LIMIT_SECONDS = 5.0
@@ -305,70 +301,6 @@ def _client_first() -> int:
     with suppress(PermissionError):  # not root: the client's own waits stay in its figures
         os.setpriority(os.PRIO_PROCESS, 0, CLIENT_PRIORITY)
     return os.getpriority(os.PRIO_PROCESS, 0)
-
-
-def _normal_priority() -> None:
-    os.setpriority(os.PRIO_PROCESS, 0, 0)
-
-
-@contextmanager
-def rehearse_process(
-    args: list[str], env: dict[str, str], log: Path, cores: list[int] | None = None
-) -> Iterator[subprocess.Popen[bytes]]:
-    """``rehearse ARGS`` at the normal priority (on ``cores`` alone, if given) while the block
-    runs, its output in ``log``."""
-
-    def prepare() -> None:
-        _normal_priority()
-        if cores is not None:
-            os.sched_setaffinity(0, cores)
-
-    with log.open("ab") as output:
-        process = subprocess.Popen(  # noqa: S603 (our own interpreter and code)
-            [sys.executable, "-m", "rehearse", *args],
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            preexec_fn=prepare,  # noqa: PLW1509 (no threads run the client yet)
-        )
-    try:
-        yield process
-    finally:
-        process.terminate()
-        try:
-            process.wait(30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-
-
-def wait_healthy(base: str, timeout: float = 120, path: str = "/health") -> None:
-    """Until ``base + path`` answers 200 (``/ready``: the database, bucket and Redis too)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{base}{path}", timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
-    raise RuntimeError(f"{base}{path} did not answer 200 within {timeout:.0f} s")
-
-
-@contextmanager
-def postgres_database() -> Iterator[str]:
-    from sqlalchemy import create_engine, text  # noqa: PLC0415
-    from sqlalchemy.engine import make_url  # noqa: PLC0415
-
-    admin = create_engine(POSTGRES, isolation_level="AUTOCOMMIT")
-    name = f"rehearse_bench_{uuid.uuid4().hex[:10]}"
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(POSTGRES).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 @contextmanager
