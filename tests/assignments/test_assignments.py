@@ -83,13 +83,22 @@ def test_job_questions_are_planned_from_the_job_description(
         ({"questions": {"source": "bank", "topics": ["no-such-topic"]}}, "no topic no-such-topic"),
         ({"questions": {"source": "job", "job_description": " "}}, "Paste the job description"),
         ({"due_at": (utcnow() - timedelta(hours=1)).isoformat()}, "due date has passed"),
+        ({"title": "   "}, "Give the assignment a title"),
         ({"rubric": [{"name": "Clarity", "levels": []}]}, "needs at least two levels"),
         (
             {"rubric": [{"name": "Pace", "levels": [{"label": "a"}, {"label": "b"}]}] * 2},
             "same name",
         ),
     ],
-    ids=["no questions", "unknown topic", "empty job", "past due", "no levels", "twice"],
+    ids=[
+        "no questions",
+        "unknown topic",
+        "empty job",
+        "past due",
+        "blank title",
+        "no levels",
+        "twice",
+    ],
 )
 def test_a_bad_assignment_is_refused_with_its_reason(
     client: TestClient, organisation: Organisation, fields: dict[str, Any], words: str

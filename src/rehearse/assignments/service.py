@@ -90,7 +90,7 @@ class AssignmentService:
             raise ValidationFailed("An assignment needs at least one question.")
         assignment = Assignment(
             organisation_id=organisation.id,
-            title=" ".join(data.title.split()) or "Assignment",
+            title=_title(data.title),
             instructions=data.instructions.strip(),
             role=data.role.strip(),
             job_description=source.job_description if isinstance(source, FromJob) else "",
@@ -123,10 +123,7 @@ class AssignmentService:
         if changes.due_at is not None and changes.due_at <= utcnow():
             raise ValidationFailed("The due date has passed: choose a date in the future.")
         if changes.title is not None:
-            title = " ".join(changes.title.split())
-            if not title:
-                raise ValidationFailed("Give the assignment a title.")
-            given["title"] = title
+            given["title"] = _title(changes.title)
         if changes.instructions is not None:
             given["instructions"] = changes.instructions.strip()
         for field, value in given.items():
@@ -219,6 +216,13 @@ class AssignmentService:
         if self.runtime.settings.llm != "off":
             queue_warm_up(self.session, self.runtime.queue, self.user_id)
         return interview
+
+
+def _title(text: str) -> str:
+    title = " ".join(text.split())
+    if not title:
+        raise ValidationFailed("Give the assignment a title.")
+    return title
 
 
 def _check_rubric(rubric: list[Criterion]) -> None:
