@@ -71,14 +71,14 @@ def _invite_and_code(coach: Page, server: Server, class_url: str, address: str) 
     coach.goto(class_url)
     coach.get_by_label("E-mail address").fill(address)
     coach.get_by_role("button", name="Send the invitation").click()
-    expect(coach.get_by_text(address)).to_be_visible()
+    expect(coach.get_by_text(address)).to_be_visible(timeout=GUARD_MS)
     body = wait_for_mail(server.data_dir / "outbox", address).get_payload(decode=True)
     assert isinstance(body, bytes)
     link = re.search(r"(/join\?invite=\S+)", body.decode())
     assert link, body
     coach.get_by_role("button", name="Make a new code").click()
     shown = coach.locator("form[data-join-code] .form-ok")
-    expect(shown).to_contain_text("The code is")
+    expect(shown).to_contain_text("The code is", timeout=GUARD_MS)
     code = re.search(r"[A-Z0-9]{5}-[A-Z0-9]{5}", shown.inner_text())
     assert code
     return link.group(1), code.group(0)
@@ -88,7 +88,7 @@ def _answer_the_assignment(member: Page) -> None:
     member.goto("/")
     member.locator("[data-start-assignment]").first.click()
     member.wait_for_url("**/interview")
-    expect(member.locator("[data-prompt]")).to_have_text(QUESTION)
+    expect(member.locator("[data-prompt]")).to_have_text(QUESTION, timeout=GUARD_MS)
     start_answering(member)
     record_for(member, 4)
     member.get_by_role("button", name="Done", exact=True).click()
@@ -127,27 +127,32 @@ def test_a_coach_reviews_a_class_and_the_member_reads_it(
         sign_up_in_browser(invited, "ines@example.com", "Ines Member")
         invited.goto(link)
         expect(invited.locator("form[data-join='invite'] .form-ok")).to_contain_text(
-            "You are in Spring cohort as a member"
+            "You are in Spring cohort as a member", timeout=GUARD_MS
         )
         sign_up_in_browser(coded, "otto@example.com", "Otto Member")
         coded.goto("/join")
         coded.get_by_label("The code your coach gave you").fill(code)
         coded.get_by_role("button", name="Join").click()
-        expect(coded.locator("form[data-join='code'] .form-ok")).to_contain_text("Spring cohort")
+        expect(coded.locator("form[data-join='code'] .form-ok")).to_contain_text(
+            "Spring cohort", timeout=GUARD_MS
+        )
 
         _answer_the_assignment(invited)
         _answer_the_assignment(coded)
         report_url = invited.url
 
         coach.goto(assignment_url)
-        expect(coach.locator('[data-count="done"] .value')).to_have_text("2")
+        expect(coach.locator('[data-count="done"] .value')).to_have_text("2", timeout=GUARD_MS)
         screenshot(coach, "class-view")
         coach.get_by_role("link", name="Review Ines Member").click()
+        # Its forms are the script's once the page has loaded; before, a click submits natively.
+        coach.wait_for_url("**/attempts/*")
+        coach.wait_for_load_state()
         answer = coach.locator("[data-answer-id]").first
         # The report is built as the page opens: the recording's analysis may still run.
         wait_until(lambda: _judged(coach), "the answer's verdicts to be shown")
         player = answer.locator("[data-player]")
-        expect(player).to_be_visible()
+        expect(player).to_be_visible(timeout=GUARD_MS)
         # The coach's player holds the member's recording: at least the 4 s recorded.
         coach.wait_for_function(
             "() => document.querySelector('[data-player]').duration >= 3.5", timeout=GUARD_MS
@@ -156,25 +161,29 @@ def test_a_coach_reviews_a_class_and_the_member_reads_it(
             "v => new Promise(done => { v.addEventListener('seeked', done, {once: true}); "
             "v.currentTime = 2; })"
         )
-        expect(answer.locator("[data-moment]")).to_have_text("0:02")
+        expect(answer.locator("[data-moment]")).to_have_text("0:02", timeout=GUARD_MS)
         answer.get_by_label("Your comment").fill(COMMENT)
         answer.get_by_text("On the recording's current moment").click()
         answer.get_by_role("button", name="Comment").click()
-        expect(coach.locator("[data-remarks]").first).to_contain_text(f"At 0:02: {COMMENT}")
+        expect(coach.locator("[data-remarks]").first).to_contain_text(
+            f"At 0:02: {COMMENT}", timeout=GUARD_MS
+        )
+        coach.wait_for_load_state()  # the page the comment reloaded, its script running
 
         answer = coach.locator("[data-answer-id]").first
         answer.get_by_label("Clarity").select_option(label="3. Crisp")
         answer.get_by_role("button", name="Save the scores").click()
-        expect(answer.locator("form[data-rubric] .form-ok")).to_have_text("Saved.")
+        expect(answer.locator("form[data-rubric] .form-ok")).to_have_text(
+            "Saved.", timeout=GUARD_MS
+        )
 
         def give_reason(dialog: Dialog) -> None:
             dialog.accept("The audience was named at the start.")
 
         coach.once("dialog", give_reason)
         answer.locator("[data-flag]").first.click()
-        expect(
-            coach.locator("[data-answer-id]").first.get_by_text("flagged as wrong")
-        ).to_be_visible()
+        flagged = coach.locator("[data-answer-id]").first.get_by_text("flagged as wrong")
+        expect(flagged).to_be_visible(timeout=GUARD_MS)
         screenshot(coach, "review")
 
         # One attempt was allowed: the coach allows another, and Ines may try again.
@@ -182,15 +191,15 @@ def test_a_coach_reviews_a_class_and_the_member_reads_it(
         coach.get_by_text("Change the due date, the attempts or the video rule").click()
         coach.get_by_label("Attempts allowed").fill("2")
         coach.get_by_role("button", name="Save the changes").click()
-        expect(coach.get_by_text("2 attempts")).to_be_visible()
+        expect(coach.get_by_text("2 attempts")).to_be_visible(timeout=GUARD_MS)
         invited.goto("/")
-        expect(invited.get_by_role("button", name="Try again")).to_be_visible()
+        expect(invited.get_by_role("button", name="Try again")).to_be_visible(timeout=GUARD_MS)
 
         invited.goto(report_url)
         review = invited.locator("[data-coach-review]").first
-        expect(review).to_contain_text(f"At 0:02: {COMMENT}")
-        expect(review).to_contain_text("Clarity: Crisp (level 3 of 3)")
-        expect(review).to_contain_text("Your coach disagrees with the judge")
+        expect(review).to_contain_text(f"At 0:02: {COMMENT}", timeout=GUARD_MS)
+        expect(review).to_contain_text("Clarity: Crisp (level 3 of 3)", timeout=GUARD_MS)
+        expect(review).to_contain_text("Your coach disagrees with the judge", timeout=GUARD_MS)
         with invited.expect_download() as download:
             invited.get_by_role("link", name="Download PDF").click()
         pdf = download.value.path().read_bytes()
