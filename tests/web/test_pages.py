@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -259,3 +260,16 @@ def test_progress_says_how_many_practice_attempts_fed_a_topic(client: TestClient
     page = client.get("/progress").text
     assert "Databases" in page
     assert "1 practice" in page
+
+
+def test_no_form_can_put_its_fields_in_an_address() -> None:
+    # Every form is sent by its page's script; one submitted before the script runs (or
+    # without it) must never carry a password or a token into a URL, as a GET would.
+    templates = Path(__file__).resolve().parents[2] / "src" / "rehearse" / "web" / "templates"
+    forms = [
+        (template.name, tag)
+        for template in templates.glob("*.html")
+        for tag in re.findall(r"<form\b[^>]*>", template.read_text(encoding="utf-8"))
+    ]
+    assert forms
+    assert [(name, tag) for name, tag in forms if 'method="post"' not in tag] == []
