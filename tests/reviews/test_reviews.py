@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 from rehearse.config import Settings
 from tests.support.api import ApiUser, error_code, wait_for_every_job
 from tests.support.classes import Organisation, assigned, take
-from tests.support.mail import wait_for_mail
+from tests.support.mail import mails_to, wait_for_mail
 from tests.support.media import samples_wav
 from tests.support.speech import speak
 
@@ -134,6 +134,28 @@ def test_a_comment_at_a_moment_reaches_the_member_by_mail_and_in_the_report(
     )
     assert "FROM YOUR COACH" in text
     assert "At 0:01: Here, name the cache you chose." in text
+
+
+def test_a_review_of_many_comments_sends_one_email(
+    client: TestClient, settings: Settings, attempt: Attempt
+) -> None:
+    for body in ("First thought.", "Second thought.", "Third thought."):
+        made = client.post(
+            attempt.answer_path(1, "/comments"), json={"body": body}, headers=_coach(attempt)
+        )
+        assert made.status_code == 201
+    flagged = client.post(
+        attempt.answer_path(1, "/flags"), json={"verdict": "content"}, headers=_coach(attempt)
+    )
+    assert flagged.status_code == 201
+    wait_for_every_job(client)
+    told = [
+        mail
+        for mail in mails_to(settings.outbox_dir, attempt.member.email)
+        if "reviewed your answers" in str(mail["Subject"])
+    ]
+    assert len(told) == 1
+    assert "left a comment" in str(told[0].get_payload(decode=True))
 
 
 @pytest.mark.parametrize(

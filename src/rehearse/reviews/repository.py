@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
@@ -178,3 +179,13 @@ def mean_overall(db: Session, organisation_id: uuid.UUID) -> dict[uuid.UUID, tup
         .group_by(Assignment.id)
     )
     return {assignment_id: (float(mean), count) for assignment_id, mean, count in rows if count}
+
+
+def last_reviewed_at(db: Session, session_id: uuid.UUID) -> datetime | None:
+    """When a coach last commented on, or flagged, an answer of the session."""
+    answers = select(Answer.id).where(Answer.session_id == session_id)
+    moments = [
+        db.scalar(select(func.max(row.created_at)).where(row.answer_id.in_(answers)))
+        for row in (CoachComment, VerdictFlag)
+    ]
+    return max((moment for moment in moments if moment is not None), default=None)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
@@ -28,12 +29,14 @@ from rehearse.mail.tasks import queue_mail
 from rehearse.reports.service import ReportService, snapshot_of
 from rehearse.reviews import emails
 from rehearse.reviews.models import CoachComment, RubricScore, VerdictFlag
-from rehearse.reviews.repository import flags_on, is_member, scores_on
+from rehearse.reviews.repository import flags_on, is_member, last_reviewed_at, scores_on
 from rehearse.reviews.verdicts import verdict_said
 from rehearse.store.base import utcnow
 
 if TYPE_CHECKING:
     from rehearse.runtime import Runtime
+
+TELL_EVERY = timedelta(minutes=30)  # at most one e-mail an attempt in this long
 
 
 @dataclass(frozen=True)
@@ -114,12 +117,14 @@ class ReviewService:
                     f"The moment {at_seconds:.0f} s is outside the recording"
                     + (f" ({length:.0f} s long)." if length is not None else ".")
                 )
+        told_lately = self._told_lately(attempt)
         comment = CoachComment(
             answer_id=answer.id, author_id=self.user_id, body=text, at_seconds=at_seconds
         )
         self.session.add(comment)
         self.session.flush()
-        self._tell_member(attempt, "left a comment")
+        if not told_lately:
+            self._tell_member(attempt, "left a comment")
         return comment
 
     def delete_comment(
@@ -198,9 +203,11 @@ class ReviewService:
             (f for f in flags_on(self.session, answer.id) if f.verdict == verdict), None
         ) or VerdictFlag(answer_id=answer.id, verdict=verdict)
         flag.judged, flag.reason, flag.author_id = judged, reason.strip(), self.user_id
+        told_lately = self._told_lately(attempt)
         self.session.add(flag)
         self.session.flush()
-        self._tell_member(attempt, "marked a verdict of the content judge as wrong")
+        if not told_lately:
+            self._tell_member(attempt, "marked a verdict of the content judge as wrong")
         return flag
 
     def unflag(
@@ -235,6 +242,12 @@ class ReviewService:
         raise ValidationFailed(
             "Only an answer to one of the attempt's questions has verdicts to flag."
         )
+
+    def _told_lately(self, attempt: Attempt) -> bool:
+        """Whether the member was told of a comment or flag on this attempt within
+        ``TELL_EVERY``: a coach's review of a whole attempt sends one e-mail, not one each."""
+        last = last_reviewed_at(self.session, attempt.interview.id)
+        return last is not None and utcnow() - last < TELL_EVERY
 
     def _tell_member(self, attempt: Attempt, what: str) -> None:
         member = self.session.get_one(User, attempt.interview.user_id)
