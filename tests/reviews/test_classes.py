@@ -89,6 +89,13 @@ def test_members_come_a_page_at_a_time(client: TestClient, organisation: Organis
     assert {page["total"] for page in pages} == {3}
     emails = [row["email"] for page in pages for row in page["members"]]
     assert len(set(emails)) == 3
+    # An offset past what a database's integer holds is refused, not a server error.
+    huge = client.get(
+        f"/api/assignments/{assignment_id}/class",
+        params={"offset": 2**70},
+        headers=organisation.coach.headers,
+    )
+    assert huge.status_code == 422
 
 
 def test_the_csv_has_a_row_per_member_with_scores_and_rubric(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Response, status
+from fastapi import APIRouter, Depends, Response, status
 
 from rehearse.assignments.models import Assignment
 from rehearse.assignments.questions import bank_topics
@@ -25,8 +25,8 @@ from rehearse.assignments.schemas import (
 )
 from rehearse.assignments.service import Assigned, AssignmentService, Standing
 from rehearse.interviews.schemas import SessionPublic
-from rehearse.organisations.schemas import MAX_PAGE
 from rehearse.web.deps import CurrentUser, RuntimeDep, SessionDep
+from rehearse.web.paging import Limit, Offset
 
 router = APIRouter(tags=["assignments"])
 
@@ -38,8 +38,6 @@ async def get_assignments(
 
 
 Assignments = Annotated[AssignmentService, Depends(get_assignments)]
-Offset = Annotated[int, Query(ge=0)]
-Limit = Annotated[int, Query(ge=1, le=MAX_PAGE)]
 
 
 def public(assigned: Assigned) -> AssignmentPublic:

@@ -9,11 +9,10 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request, Response, status
+from fastapi import APIRouter, Depends, Request, Response, status
 
 from rehearse.organisations.models import Invite, Role
 from rehearse.organisations.schemas import (
-    MAX_PAGE,
     InviteAccept,
     InviteCreate,
     InvitePage,
@@ -29,6 +28,7 @@ from rehearse.organisations.schemas import (
 )
 from rehearse.organisations.service import Belonging, MemberRow, OrganisationService
 from rehearse.web.deps import CurrentUser, RuntimeDep, SessionDep, client_ip
+from rehearse.web.paging import Limit, Offset
 
 router = APIRouter(prefix="/api/organisations", tags=["organisations"])
 
@@ -122,8 +122,8 @@ def delete(organisation_id: uuid.UUID, organisations: Organisations) -> Response
 def members(
     organisation_id: uuid.UUID,
     organisations: Organisations,
-    offset: Annotated[int, Query(ge=0)] = 0,
-    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+    offset: Offset = 0,
+    limit: Limit = 50,
 ) -> MemberPage:
     rows, total = organisations.members(organisation_id, offset=offset, limit=limit)
     return MemberPage(items=[_member(r) for r in rows], total=total, offset=offset, limit=limit)
@@ -167,8 +167,8 @@ def invite(
 def invites(
     organisation_id: uuid.UUID,
     organisations: Organisations,
-    offset: Annotated[int, Query(ge=0)] = 0,
-    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+    offset: Offset = 0,
+    limit: Limit = 50,
 ) -> InvitePage:
     rows, total = organisations.invites(organisation_id, offset=offset, limit=limit)
     return InvitePage(items=[_invite(i) for i in rows], total=total, offset=offset, limit=limit)

@@ -11,8 +11,6 @@ from rehearse.inputs import InputModel
 from rehearse.organisations.models import Role
 from rehearse.organisations.service import JOIN_CODE_DAYS, MAX_JOIN_CODE_DAYS
 
-MAX_PAGE = 200
-
 
 class OrganisationCreate(InputModel):
     name: str = Field(min_length=1, max_length=120)

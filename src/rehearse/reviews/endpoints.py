@@ -9,12 +9,11 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, Query, Response, status
+from fastapi import APIRouter, Depends, Header, Response, status
 from fastapi.responses import JSONResponse
 
 from rehearse.assignments.endpoints import public_of
 from rehearse.feedback.report import Report
-from rehearse.organisations.schemas import MAX_PAGE
 from rehearse.reviews.classes import ClassService
 from rehearse.reviews.classview import ClassView
 from rehearse.reviews.models import CoachComment, VerdictFlag
@@ -32,6 +31,7 @@ from rehearse.reviews.schemas import (
 from rehearse.reviews.service import ReviewService
 from rehearse.web.deps import CallerId, ComputeTurn, CurrentUser, RuntimeDep, SessionDep
 from rehearse.web.files import blob_response
+from rehearse.web.paging import Limit, Offset
 
 router = APIRouter(prefix="/api/assignments/{assignment_id}", tags=["reviews"])
 ATTEMPT = "/attempts/{session_id}"
@@ -104,8 +104,8 @@ def _flag(flag: VerdictFlag) -> FlagPublic:
 def class_view(
     assignment_id: uuid.UUID,
     classes: Classes,
-    offset: Annotated[int, Query(ge=0)] = 0,
-    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+    offset: Offset = 0,
+    limit: Limit = 50,
 ) -> ClassViewPublic:
     return _class(classes.view(assignment_id, offset=offset, limit=limit), offset, limit)
 

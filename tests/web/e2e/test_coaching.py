@@ -52,6 +52,7 @@ def _person(browser: Browser, server: Server, problems: Problems) -> Iterator[Pa
 def _create_class_and_assignment(coach: Page) -> str:
     sign_up_in_browser(coach, "coach@example.com", "Grace Hopper")
     coach.get_by_role("link", name="Classes").first.click()
+    coach.wait_for_url("**/classes")  # loaded, its script running
     coach.get_by_label("Name").fill("Spring cohort")
     coach.get_by_role("button", name="Create the class").click()
     coach.wait_for_url(re.compile(r"/classes/[0-9a-f-]{36}$"))
@@ -72,6 +73,7 @@ def _invite_and_code(coach: Page, server: Server, class_url: str, address: str) 
     coach.get_by_label("E-mail address").fill(address)
     coach.get_by_role("button", name="Send the invitation").click()
     expect(coach.get_by_text(address)).to_be_visible(timeout=GUARD_MS)
+    coach.wait_for_load_state()  # the page the invitation reloaded, its script running
     body = wait_for_mail(server.data_dir / "outbox", address).get_payload(decode=True)
     assert isinstance(body, bytes)
     link = re.search(r"(/join\?invite=\S+)", body.decode())

@@ -9,9 +9,8 @@ the coach's pages; the scripts call the API."""
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from rehearse.accounts.models import User
@@ -24,10 +23,10 @@ from rehearse.web.deps import ComputeTurn, RuntimeDep, SessionDep
 from rehearse.web.pages.app_pages import not_found
 from rehearse.web.pages.auth import PageUser
 from rehearse.web.pages.templating import render
+from rehearse.web.paging import Offset
 
 router = APIRouter(include_in_schema=False)
 
-Offset = Annotated[int, Query(ge=0)]
 MEMBERS_PER_PAGE = 50
 
 

@@ -22,11 +22,11 @@ from rehearse.web.deps import RuntimeDep, SessionDep
 from rehearse.web.pages.app_pages import not_found
 from rehearse.web.pages.auth import PageUser
 from rehearse.web.pages.templating import render
+from rehearse.web.paging import Offset
 
 router = APIRouter(include_in_schema=False)
 
 Invite = Annotated[str, Query(max_length=256)]
-Offset = Annotated[int, Query(ge=0)]
 MEMBERS_PER_PAGE = 50  # at most MAX_PAGE, as the API's pages
 ASSIGNMENTS_SHOWN = 50
 INVITES_SHOWN = 50  # the newest pending invitations
