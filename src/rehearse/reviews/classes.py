@@ -14,7 +14,13 @@ from rehearse.accounts.models import User
 from rehearse.assignments.service import AssignmentService
 from rehearse.interviews.models import Answer
 from rehearse.reviews import repository
-from rehearse.reviews.classview import ClassView, Scored, class_view, member_standing
+from rehearse.reviews.classview import (
+    ClassView,
+    Scored,
+    by_member,
+    class_view,
+    member_standing,
+)
 from rehearse.reviews.export import assignment_json, results_csv
 from rehearse.store.base import utcnow
 
@@ -64,12 +70,10 @@ class ClassService:
         members, _ = repository.member_page(self.session, organisation_id, offset=0, limit=None)
         attempts = self._attempts(organisation_id, assignment_id)
         rubric = repository.rubric_levels(self.session, [s.attempt.id for s in attempts])
-        by_member: dict[uuid.UUID, list[Scored]] = defaultdict(list)
-        for scored in attempts:
-            by_member[scored.attempt.user_id].append(scored)
+        tried_by = by_member(attempts)
         now, due = utcnow(), assigned.assignment.due_at
         standings = [
-            member_standing(user, by_member.get(user.id, []), due, rubric, now) for user in members
+            member_standing(user, tried_by.get(user.id, []), due, rubric, now) for user in members
         ]
         return results_csv(assigned.assignment, standings), _file_name(assigned.assignment.title)
 

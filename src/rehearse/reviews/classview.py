@@ -64,6 +64,14 @@ class ClassView:
     members: list[MemberStanding] = field(default_factory=list)  # one page
 
 
+def by_member(attempts: Sequence[Scored]) -> dict[uuid.UUID, list[Scored]]:
+    """Each member's attempts, in the order given."""
+    grouped: dict[uuid.UUID, list[Scored]] = defaultdict(list)
+    for scored in attempts:
+        grouped[scored.attempt.user_id].append(scored)
+    return grouped
+
+
 def standing_attempt(scored: Sequence[Scored]) -> Scored | None:
     """The attempt that stands for a member: the latest completed one, else the latest."""
     completed = [s for s in scored if s.attempt.status is SessionStatus.COMPLETED]
@@ -83,14 +91,12 @@ def class_view(
 ) -> ClassView:
     """The whole class's figures from every member's ``attempts``, and the standing of each
     member of ``page``."""
-    by_member: dict[uuid.UUID, list[Scored]] = defaultdict(list)
-    for scored in attempts:
-        by_member[scored.attempt.user_id].append(scored)
+    tried_by = by_member(attempts)
     counts: Counter[Status] = Counter()
-    for tried in by_member.values():
+    for tried in tried_by.values():
         counts[attempt_status([s.attempt for s in tried], assignment.due_at, now)] += 1
-    counts[attempt_status([], assignment.due_at, now)] += total - len(by_member)
-    standing = [s for tried in by_member.values() if (s := standing_attempt(tried)) is not None]
+    counts[attempt_status([], assignment.due_at, now)] += total - len(tried_by)
+    standing = [s for tried in tried_by.values() if (s := standing_attempt(tried)) is not None]
     summaries = [s.summary for s in standing if s.summary]
     return ClassView(
         assignment=assignment,
@@ -100,7 +106,7 @@ def class_view(
         means=_means(summaries),
         hardest=hardest_questions(summaries)[:HARDEST_SHOWN],
         members=[
-            member_standing(user, by_member.get(user.id, []), assignment.due_at, rubric, now)
+            member_standing(user, tried_by.get(user.id, []), assignment.due_at, rubric, now)
             for user in page
         ],
     )
