@@ -15,7 +15,14 @@ from rehearse.config import Settings
 from rehearse.organisations.models import Organisation as OrganisationRow
 from rehearse.store.base import utcnow
 from tests.support.api import ApiUser, error_code, sign_up
-from tests.support.classes import Organisation, create, invite_token, join, join_code
+from tests.support.classes import (
+    OUTSIDERS,
+    Organisation,
+    invite_token,
+    join,
+    join_code,
+    outsider,
+)
 
 pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)  # the rules
 
@@ -105,22 +112,11 @@ def test_anonymous_callers_are_refused_everything(
         assert answer.status_code == 401, path
 
 
-@pytest.mark.parametrize("who", ["outsider", "coach of another", "removed member"])
+@pytest.mark.parametrize("who", OUTSIDERS)
 def test_accounts_outside_the_organisation_find_nothing_there(
     client: TestClient, organisation: Organisation, member: ApiUser, invite_id: str, who: str
 ) -> None:
-    caller = sign_up(client, "someone@example.com")
-    if who == "outsider":
-        other = create(client, sign_up(client, "elsewhere@example.com"), "Another class")
-        assert join(client, caller, join_code(client, other)).status_code == 200
-    elif who == "coach of another":
-        create(client, caller, "Another class")
-    else:
-        assert join(client, caller, join_code(client, organisation)).status_code == 200
-        removed = client.delete(
-            organisation.path(f"/members/{caller.user_id}"), headers=organisation.coach.headers
-        )
-        assert removed.status_code == 204
+    caller = outsider(client, organisation, who)
     names = {"other": member.user_id, "invite": invite_id}
     _refused_everywhere(
         client, caller, organisation, _COACHES + _MEMBERS, (404, "not_found"), **names

@@ -13,12 +13,13 @@ from fastapi.testclient import TestClient
 from rehearse.store.base import utcnow
 from tests.support.api import ApiUser, error_code, sign_up
 from tests.support.classes import (
+    OUTSIDERS,
     WRITTEN,
     Organisation,
     assigned,
-    create,
     join,
     join_code,
+    outsider,
     take,
 )
 
@@ -122,22 +123,11 @@ def test_anonymous_callers_are_refused_everything(
     )
 
 
-@pytest.mark.parametrize("who", ["member of another", "coach of another", "removed member"])
+@pytest.mark.parametrize("who", OUTSIDERS)
 def test_accounts_outside_the_organisation_find_nothing(
     client: TestClient, organisation: Organisation, names: dict[str, str], who: str
 ) -> None:
-    caller = sign_up(client, "someone@example.com")
-    if who == "member of another":
-        other = create(client, sign_up(client, "elsewhere@example.com"), "Another class")
-        assert join(client, caller, join_code(client, other)).status_code == 200
-    elif who == "coach of another":
-        create(client, caller, "Another class")
-    else:
-        assert join(client, caller, join_code(client, organisation)).status_code == 200
-        removed = client.delete(
-            organisation.path(f"/members/{caller.user_id}"), headers=organisation.coach.headers
-        )
-        assert removed.status_code == 204
+    caller = outsider(client, organisation, who)
     _refused(
         client,
         caller,

@@ -139,3 +139,24 @@ def take(client: TestClient, user: ApiUser, assignment_id: str, *said: str) -> s
         done = client.post(f"/api/sessions/{session_id}/complete", headers=user.headers)
         assert done.status_code == 200, done.text
     return session_id
+
+
+OUTSIDERS = ("member of another", "coach of another", "removed member")
+
+
+def outsider(client: TestClient, organisation: Organisation, who: str) -> ApiUser:
+    """An account that must find nothing of ``organisation``: a member of another class, a
+    coach of another class, or a member of this one who was removed (``OUTSIDERS``)."""
+    caller = sign_up(client, "someone@example.com")
+    if who == "member of another":
+        other = create(client, sign_up(client, "elsewhere@example.com"), "Another class")
+        assert join(client, caller, join_code(client, other)).status_code == 200
+    elif who == "coach of another":
+        create(client, caller, "Another class")
+    else:
+        assert join(client, caller, join_code(client, organisation)).status_code == 200
+        removed = client.delete(
+            organisation.path(f"/members/{caller.user_id}"), headers=organisation.coach.headers
+        )
+        assert removed.status_code == 204
+    return caller
