@@ -153,6 +153,7 @@ def measure(
             "REHEARSE_QUEUE_URL": REDIS,
             "REHEARSE_QUEUE_NAMESPACE": f"bench-{uuid.uuid4().hex[:8]}",
             "REHEARSE_CACHE_DIR": str(default_data_dir() / "cache"),  # the judge's model
+            "REHEARSE_LLM_KEEP_READINGS": "off",  # the judge timed, not its kept readings
             "REHEARSE_LOG_LEVEL": "WARNING",
         }
         settings = Settings(

@@ -164,7 +164,8 @@ def make_camera(folder: Path) -> Path:
 
 @contextmanager
 def serve(folder: Path, **settings: str) -> Iterator[tuple[str, int]]:
-    """``rehearse serve`` on the embedded defaults and ``settings`` (REHEARSE_* by name)."""
+    """``rehearse serve`` on the embedded defaults and ``settings`` (REHEARSE_* by name); the
+    judge asks its model every time (no readings kept from an earlier run: it is timed)."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("REHEARSE_")}
     env.update(
@@ -172,6 +173,7 @@ def serve(folder: Path, **settings: str) -> Iterator[tuple[str, int]]:
         REHEARSE_PORT=str(port),
         REHEARSE_LOG_FORMAT="json",
         REHEARSE_JOB_POLL_SECONDS="0.2",
+        REHEARSE_LLM_KEEP_READINGS="off",
     )
     env.update({f"REHEARSE_{key.upper()}": value for key, value in settings.items()})
     url = f"http://127.0.0.1:{port}"

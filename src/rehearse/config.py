@@ -186,6 +186,9 @@ class Settings(BaseSettings):
     # unset), or a llama.cpp server's at REHEARSE_LLM_URL (unset: the server chooses).
     llm_slots: int | None = Field(default=None, ge=0)
     llm_rewrites: Literal["on", "off"] = "off"
+    # The judge's readings of the bundled model kept in the cache folder (llm/kept.py); off
+    # for a benchmark that times the model.
+    llm_keep_readings: Literal["on", "off"] = "on"
 
     # Renamed: read for one release, with a warning that names the new setting (_RENAMED).
     judge: Literal["on", "off"] | None = None

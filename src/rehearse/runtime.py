@@ -26,6 +26,7 @@ from rehearse.interviewer.retrieval.retriever import Retriever
 from rehearse.interviewer.rewriting import Rewriter
 from rehearse.jobs.queue import JobQueue
 from rehearse.llm.configured import ConfiguredClient, configured_client
+from rehearse.llm.kept import kept_readings
 from rehearse.mail.base import Mailer, make_mailer
 from rehearse.store import migrate
 from rehearse.store.database import Database, PoolLimits
@@ -116,7 +117,9 @@ class Runtime:
     def content_judge(self) -> ContentJudge | None:
         """The content judge (docs/judgement.md) on the language model, or None without one."""
         model = self.language_model
-        return ContentJudge(model, MiniLMEncoder()) if model is not None else None
+        if model is None:
+            return None
+        return ContentJudge(model, MiniLMEncoder(), readings=kept_readings(model, self.settings))
 
     @cached_property
     def rewriter(self) -> Rewriter:

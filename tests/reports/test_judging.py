@@ -19,6 +19,7 @@ from rehearse.interviews.models import Answer, InterviewSession, Question, Quest
 from rehearse.jobs.context import JobContext
 from rehearse.jobs.runner import sweep
 from rehearse.jobs.service import enqueue
+from rehearse.llm.configured import ConfiguredClient
 from rehearse.reports.builder import build_report
 from rehearse.reports.judging import (
     JUDGE_CONTENT,
@@ -35,7 +36,7 @@ from rehearse.runtime import Runtime
 from tests.conftest import make_settings
 from tests.support.jobs import orphan_on_its_last_attempt
 from tests.support.judged import judge_on
-from tests.support.llama import judge_model, llama_server
+from tests.support.llama import bundled_judge_settings
 from tests.support.net import free_port
 from tests.support.store import answered_question
 
@@ -48,16 +49,11 @@ GOOD = (
 )
 
 
-@pytest.fixture(scope="module")
-def judge_url() -> Iterator[str]:
-    with llama_server(judge_model()) as url:
-        yield url
-
-
 @pytest.fixture
-def judged(tmp_path: Path, database_url: str, judge_url: str) -> Iterator[Runtime]:
-    """A runtime whose judge is the bundled model on the module's server."""
-    runtime = Runtime(make_settings(tmp_path / "data", database_url, llm="on", llm_url=judge_url))
+def judged(tmp_path: Path, database_url: str) -> Iterator[Runtime]:
+    """A runtime whose judge is the bundled model on a server of its own, started when a
+    reading is not kept yet."""
+    runtime = Runtime(bundled_judge_settings(tmp_path / "data", database_url))
     yield runtime
     runtime.close()
 
@@ -103,6 +99,28 @@ def test_an_unchanged_answer_is_not_judged_twice(judged: Runtime) -> None:
     _, question_id = _answered(judged, GOOD)
     _judge(judged, question_id)
     assert _judge(judged, question_id) == {"status": "ok", "cached": True}
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)  # the readings, not the store
+def test_the_same_words_judged_by_another_runtime_start_no_server(
+    judged: Runtime, tmp_path: Path, database_url: str
+) -> None:
+    """Another worker (a runtime of its own) judging an answer of the same words reads the
+    readings kept by the first and gives its verdict without starting the model's server."""
+    interview_id, question_id = _answered(judged, GOOD)
+    assert _judge(judged, question_id)["status"] == "ok"
+    other = Runtime(bundled_judge_settings(tmp_path / "other", database_url))
+    try:
+        again_interview, again_question = _answered(other, GOOD)
+        assert _judge(other, again_question) == {"status": "ok"}
+        client = other.content_judge.reader  # type: ignore[union-attr]
+        assert isinstance(client, ConfiguredClient)
+        assert client.server_pid is None
+        first = _report(judged, interview_id).answers[0].judgement
+        again = _report(other, again_interview).answers[0].judgement
+        assert again == first
+    finally:
+        other.close()
 
 
 @pytest.fixture

@@ -22,6 +22,7 @@ from rehearse.interviews.models import AnalysisResult, QuestionKind
 from rehearse.jobs.models import Job, JobStatus
 from rehearse.jobs.runner import JobRunner, sweep
 from rehearse.jobs.service import enqueue
+from rehearse.llm import bundled
 from rehearse.llm.configured import ConfiguredClient
 from rehearse.reports.judging import JUDGE_CONTENT, KIND
 from rehearse.runtime import Runtime
@@ -72,8 +73,11 @@ def _make_due(runtime: Runtime, job_id: uuid.UUID) -> None:
 
 @pytest.fixture
 def own_server(tmp_path: Path, database_url: str) -> Iterator[Runtime]:
-    """A runtime whose judge starts its own llama.cpp server with the bundled model."""
-    cache = judge_model().parent.parent
+    """A runtime whose judge starts its own llama.cpp server with the bundled model, in a
+    cache folder of its own: no reading kept by an earlier run spares the server."""
+    cache = tmp_path / "cache"
+    bundled.model_path(cache).parent.mkdir(parents=True)
+    bundled.model_path(cache).symlink_to(judge_model())
     runtime = Runtime(make_settings(tmp_path / "data", database_url, llm="on", cache_dir=cache))
     yield runtime
     runtime.close()

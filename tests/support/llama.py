@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import pytest
 
+from rehearse.config import Settings
 from rehearse.llm import bundled
 from rehearse.llm.server import LocalServer
+from tests.conftest import make_settings
+from tests.support.cache import shared_cache_folder
 
 SMOLLM2 = "SmolLM2-135M-Instruct.Q4_1.gguf"
 
@@ -31,6 +34,23 @@ def judge_model() -> Path:
     from rehearse.config import default_data_dir  # noqa: PLC0415
 
     return bundled.prepare(default_data_dir() / "cache")
+
+
+def bundled_judge_cache() -> Path:
+    """The tests' shared cache folder with the judge's bundled model linked into it: a
+    runtime or server whose settings name it starts the model's server itself when a reading
+    is not kept there yet (``rehearse.llm.kept``), so a later run on this machine reads what
+    an earlier one asked of the model."""
+    link = bundled.model_path(shared_cache_folder())
+    link.parent.mkdir(parents=True, exist_ok=True)
+    with suppress(FileExistsError):  # linked by an earlier run, or by another process
+        link.symlink_to(judge_model())
+    return shared_cache_folder()
+
+
+def bundled_judge_settings(data_dir: Path, database_url: str | None = None) -> Settings:
+    """Settings with the content judge on as the product runs it (``bundled_judge_cache``)."""
+    return make_settings(data_dir, database_url, llm="on", cache_dir=bundled_judge_cache())
 
 
 @contextmanager

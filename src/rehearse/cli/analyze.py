@@ -39,6 +39,7 @@ from rehearse.feedback.segments import moments, video_moments
 from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
 from rehearse.jobs.priority import lower_this_thread
 from rehearse.llm.configured import configured_client
+from rehearse.llm.kept import kept_readings
 from rehearse.warmup import ModelWarmup
 
 
@@ -97,7 +98,13 @@ def analyze(
         else None
     )
     language_model = configured_client(settings) if asked is not None and use_judge else None
-    judge = ContentJudge(language_model, MiniLMEncoder()) if language_model else None
+    judge = (
+        ContentJudge(
+            language_model, MiniLMEncoder(), readings=kept_readings(language_model, settings)
+        )
+        if language_model
+        else None
+    )
     if asked is not None:
         steps: dict[str, Callable[[], object]] = {"content": _warm_content}
         if judge is not None:

@@ -21,12 +21,14 @@ from rehearse.feedback.judge import prompts
 from rehearse.feedback.judge.judge import ContentJudge, JudgeInput
 from rehearse.feedback.judge.points import FORM_POINTS, STAR_GAPS, STAR_PARTS
 from rehearse.feedback.judge.prompts import Reading
+from rehearse.feedback.judge.reader import Reader
 from rehearse.feedback.judge.stronger import UNCOUNTED_RESULT
 from rehearse.feedback.judge.verdict import ContentJudgement
 from rehearse.interviewer.retrieval.encoder import MiniLMEncoder
 from rehearse.llm.client import ChatClient
 from rehearse.llm.server import SLOTS
-from tests.support.llama import judge_model, llama_server
+from rehearse.runtime import Runtime
+from tests.support.llama import bundled_judge_settings, llama_server
 from tests.support.waiting import GUARD_SECONDS
 
 pytestmark = pytest.mark.slow
@@ -37,23 +39,22 @@ WRONG = "A stack returns its elements in the order they were added, first in fir
 
 
 class _Recording:
-    """The real reader, noting the system text of every request it passes on."""
+    """The judge's readings, noting the system text of every request it passes on."""
 
-    def __init__(self, reader: ChatClient) -> None:
-        self.reader, self.name, self.systems = reader, reader.name, list[str]()
+    def __init__(self, readings: Reader) -> None:
+        self.readings, self.name, self.systems = readings, readings.name, list[str]()
 
     def first_token(self, system: str, user: str) -> Mapping[str, float]:
         self.systems.append(system)
-        return self.reader.first_token(system, user)
+        return self.readings.first_token(system, user)
 
 
 class _OnceEach:
     """The judge, asked once per answer; the system texts of each answer's requests kept."""
 
     def __init__(self, bundled: ContentJudge) -> None:
-        assert isinstance(bundled.reader, ChatClient)
-        self._recording = _Recording(bundled.reader)
-        self.judge = ContentJudge(self._recording, bundled.encoder)
+        self._recording = _Recording(bundled.readings)
+        self.judge = ContentJudge(bundled.reader, bundled.encoder, readings=self._recording)
         self._verdicts: dict[JudgeInput, ContentJudgement] = {}
         self.systems: dict[JudgeInput, list[str]] = {}
 
@@ -66,11 +67,14 @@ class _OnceEach:
 
 
 @pytest.fixture(scope="module")
-def bundled() -> Iterator[ContentJudge]:
-    with llama_server(judge_model()) as url:
-        reader = ChatClient(url, "bundled")
-        yield ContentJudge(reader, MiniLMEncoder())
-        reader.close()
+def bundled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ContentJudge]:
+    """The judge as the product builds it: the bundled model on a server of its own, started
+    when a reading is not kept yet in the tests' cache folder (``rehearse.llm.kept``; a later
+    run reads what an earlier one asked)."""
+    runtime = Runtime(bundled_judge_settings(tmp_path_factory.mktemp("judge")))
+    assert runtime.content_judge is not None
+    yield runtime.content_judge
+    runtime.close()
 
 
 @pytest.fixture(scope="module")
@@ -97,11 +101,13 @@ def test_letter_case_and_spacing_move_the_score_by_two_points_at_most(
 
 
 def test_the_same_answer_gets_the_same_judgement(bundled: ContentJudge) -> None:
-    # Asked again right after itself, the answer's prompt comes from llama.cpp's cache in
-    # other batches than the first time, and the floating-point sums differ in their last
-    # digits: the verdict holds, the score within a point (the store never asks twice).
+    # The model itself asked twice, not the readings kept (which rest on this). Asked again
+    # right after itself, the answer's prompt comes from llama.cpp's cache in other batches
+    # than the first time, and the floating-point sums differ in their last digits: the
+    # verdict holds, the score within a point (the store never asks twice).
+    model = ContentJudge(bundled.reader, bundled.encoder)
     item = JudgeInput(QUESTION, POINTS, WRONG)
-    first, again = bundled.apply(item), bundled.apply(item)
+    first, again = model.apply(item), model.apply(item)
     assert again.score == pytest.approx(first.score, abs=1)
     assert again.on_topic == first.on_topic
     assert [p.status for p in again.points] == [p.status for p in first.points]

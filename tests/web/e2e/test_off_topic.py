@@ -12,15 +12,12 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
-from contextlib import suppress
 
 import pytest
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
-from rehearse.llm import bundled
-from tests.support.cache import shared_cache_folder
-from tests.support.llama import judge_model
+from tests.support.llama import bundled_judge_cache
 from tests.support.waiting import GUARD_MS
 from tests.web.e2e.conftest import (
     Server,
@@ -43,10 +40,7 @@ NOT_GRADED = "Not graded: 1 of 1 answers did not address their question"
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """The app on its embedded defaults, the content judge on: its bundled model is where
     the set-up puts it, in the cache folder the tests' servers share."""
-    link = bundled.model_path(shared_cache_folder())
-    link.parent.mkdir(parents=True, exist_ok=True)
-    with suppress(FileExistsError):  # linked by an earlier run
-        link.symlink_to(judge_model())
+    bundled_judge_cache()
     with serving(tmp_path_factory.mktemp("web-e2e-judged"), llm="on") as running:
         yield running
 

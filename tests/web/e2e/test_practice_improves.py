@@ -16,7 +16,6 @@ import re
 import subprocess
 import wave
 from collections.abc import Iterator, Mapping
-from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -24,10 +23,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from rehearse.feedback.practice.delivery import BANDS, NOISE
-from rehearse.llm import bundled
 from tests.conftest import shared_fixture
-from tests.support.cache import shared_cache_folder
-from tests.support.llama import judge_model
+from tests.support.llama import bundled_judge_cache
 from tests.support.waiting import GUARD_MS
 from tests.web.e2e.conftest import (
     Hearing,
@@ -66,10 +63,7 @@ SHOWN_MEASURE = re.compile(r"[a-z ]+: (?P<first>[\d.]+) → (?P<second>[\d.]+), 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """The app on its embedded defaults with the content judge on (as in test_off_topic)."""
-    link = bundled.model_path(shared_cache_folder())
-    link.parent.mkdir(parents=True, exist_ok=True)
-    with suppress(FileExistsError):  # linked by an earlier run
-        link.symlink_to(judge_model())
+    bundled_judge_cache()
     with serving(tmp_path_factory.mktemp("web-e2e-practice-judged"), llm="on") as running:
         yield running
 

@@ -108,10 +108,14 @@ def by_terms(form: str) -> bool:
 
 class ContentJudge:
     """``apply(JudgeInput) -> ContentJudgement`` with ``reader`` (the model) and ``encoder``
-    (the sentence encoder that finds each point's closest sentence to quote)."""
+    (the sentence encoder that finds each point's closest sentence to quote). A judgement's
+    readings go through ``readings`` when given (the model's readings kept:
+    ``rehearse.llm.kept``); a warm-up and a read-ahead always ask ``reader`` itself, since
+    what they are for is the server started and its prompt cache filled."""
 
-    def __init__(self, reader: Reader, encoder: TextEncoder) -> None:
+    def __init__(self, reader: Reader, encoder: TextEncoder, *, readings: Reader | None = None):
         self.reader = reader
+        self.readings = readings if readings is not None else reader
         self.encoder = encoder
         self.name = f"{reader.name} / {METHOD}"
 
@@ -191,17 +195,19 @@ class ContentJudge:
         self.reader.first_token(prompts.SYSTEM, reading.asking(prompts.ABOUT_QUESTION))
 
     def close(self) -> None:
-        """Stop what the reader started (a local server), if anything."""
-        close = getattr(self.reader, "close", None)
-        if close is not None:
-            close()
+        """Stop what the reader started (a local server), if anything, and close the kept
+        readings."""
+        for part in {id(part): part for part in (self.readings, self.reader)}.values():
+            close = getattr(part, "close", None)
+            if close is not None:
+                close()
 
     def _point(
         self, reading: Reading, point: str, quote: str, cosine: float, form: AnswerForm
     ) -> PointVerdict:
         terms = term_recall(point, reading.answer, given=reading.question)
         asked = reading.asking(prompts.MAKES_POINT, point)
-        yes = share_of(self.reader.first_token(prompts.SYSTEM, asked), "yes", "no")
+        yes = share_of(self.readings.first_token(prompts.SYSTEM, asked), "yes", "no")
         low, high = COSINE_SCALE
         closeness = float(np.clip((cosine - low) / (high - low), 0.0, 1.0))
         evidence = {"terms": terms, "closeness": round(closeness, 4), "yes": yes}
@@ -214,7 +220,7 @@ class ContentJudge:
     def _no_to(self, reading: Reading, instruction: str) -> float | None:
         """The model's probability of "no" (against "yes") to a yes/no ``instruction``."""
         asked = reading.asking(instruction)
-        yes = share_of(self.reader.first_token(prompts.SYSTEM, asked), "yes", "no")
+        yes = share_of(self.readings.first_token(prompts.SYSTEM, asked), "yes", "no")
         return None if yes is None else 1.0 - yes
 
     def _grades(self, reading: Reading) -> dict[str, float]:
@@ -224,7 +230,7 @@ class ContentJudge:
         grades = {}
         for name, instruction in prompts.GRADES.items():
             asked = reading.asking(instruction)
-            probabilities = self.reader.first_token(prompts.GRADING_SYSTEM, asked)
+            probabilities = self.readings.first_token(prompts.GRADING_SYSTEM, asked)
             digits = {grade: probabilities.get(str(grade), 0.0) for grade in range(1, 6)}
             total = sum(digits.values())
             if total > 0:
