@@ -14,10 +14,11 @@ from pathlib import Path
 
 import httpx2 as httpx
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Route, expect
 
 from tests.conftest import shared_fixture
 from tests.support.api import STRONG_PASSWORD, wait_for_job
+from tests.support.waiting import GUARD_MS
 from tests.web.e2e.conftest import Server, screenshot
 
 pytestmark = pytest.mark.slow
@@ -150,3 +151,23 @@ def test_settings_export_the_data_and_delete_the_account(page: Page, server: Ser
     page.get_by_role("button", name="Delete my account").click()
     page.wait_for_url("**/signin?deleted=1")
     expect(page.get_by_role("status").first).to_contain_text("have been deleted")
+
+
+def test_a_form_sent_before_its_pages_script_ran_is_sent_once_it_runs(
+    page: Page, server: Server
+) -> None:
+    """Sign-up pressed while the page's script is still on its way (held here): the browser
+    posts nothing to the page itself, and the account is made once the script runs."""
+    held: list[Route] = []
+    # A function of our own: Playwright cannot wrap a builtin such as held.append.
+    page.route("**/js/auth-forms.js*", lambda route: held.append(route))  # noqa: PLW0108
+    page.goto("/signup", wait_until="commit")
+    page.get_by_label("Your name").fill("Early Bird")
+    page.get_by_label("E-mail address").fill("early@example.com")
+    page.get_by_label("Password").fill(STRONG_PASSWORD)
+    page.get_by_role("button", name="Create account").click()
+    expect(page.locator("form[data-held]")).to_have_count(1)  # held, not posted
+    assert len(held) == 1  # the script had not run
+    held[0].continue_()
+    page.wait_for_url("**/", timeout=GUARD_MS)
+    expect(page.get_by_text("Early Bird").first).to_be_visible(timeout=GUARD_MS)

@@ -1,6 +1,7 @@
 /** The signed-out forms: sign in, sign up, forgot and reset password, confirm e-mail. */
 import { api, ApiError, describe } from './api.js';
 import { $, markInvalid, setBusy, showError, showOk } from './dom.js';
+import { onSubmit } from './forms.js';
 
 /**
  * @param {HTMLFormElement} form
@@ -53,7 +54,7 @@ const handlers = {
 
 for (const form of /** @type {NodeListOf<HTMLFormElement>} */ (document.querySelectorAll('form[data-form]'))) {
   const handler = handlers[form.dataset.form || ''];
-  form.addEventListener('submit', async (event) => {
+  onSubmit(form, async (event) => {
     event.preventDefault();
     showError(form, '');
     showOk(form, '');

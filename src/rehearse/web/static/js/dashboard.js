@@ -6,6 +6,7 @@
  */
 import { api, describe, judgingWait } from './api.js';
 import { $, $$, pageData, setBusy, showError, sleep, toast } from './dom.js';
+import { onSubmit } from './forms.js';
 
 const page = pageData();
 const POLL_MS = 3000;
@@ -85,7 +86,7 @@ for (const replay of $$('[data-replay]')) wireReplay(replay);
 
 const reflection = /** @type {HTMLFormElement | null} */ ($('form[data-reflection]'));
 if (reflection) {
-  reflection.addEventListener('submit', async (event) => {
+  onSubmit(reflection, async (event) => {
     event.preventDefault();
     showError(reflection, '');
     const field = /** @type {HTMLTextAreaElement} */ ($('textarea', reflection));

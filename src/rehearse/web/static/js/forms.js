@@ -25,12 +25,29 @@ export async function submitForm(form, action) {
 }
 
 /**
+ * Take over ``form``'s submission with ``listener``; a submission held back while the page
+ * loaded (guard.js) is sent now, through it.
+ * @param {HTMLFormElement} form
+ * @param {(event: SubmitEvent) => void} listener
+ */
+export function onSubmit(form, listener) {
+  form.addEventListener('submit', /** @type {EventListener} */ (listener));
+  form.setAttribute('data-ready', '');
+  if (form.hasAttribute('data-held')) {
+    form.removeAttribute('data-held');
+    const by = /** @type {HTMLElement | undefined} */ (/** @type {any} */ (form).heldBy);
+    form.requestSubmit(by && form.contains(by) ? by : undefined);
+  }
+}
+
+/**
  * Submit ``form`` through ``action`` instead of the browser.
  * @param {HTMLFormElement | null} form
  * @param {(data: Record<string, string>) => Promise<void>} action
  */
 export function handleForm(form, action) {
-  form?.addEventListener('submit', (event) => {
+  if (!form) return;
+  onSubmit(form, (event) => {
     event.preventDefault();
     submitForm(form, action);
   });

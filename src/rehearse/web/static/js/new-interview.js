@@ -5,6 +5,7 @@
 import { api, describe } from './api.js';
 import { $, setBusy, showError } from './dom.js';
 import { getPref, setCameraFor } from './prefs.js';
+import { onSubmit } from './forms.js';
 
 const form = /** @type {HTMLFormElement} */ ($('#new-interview'));
 const fileInput = /** @type {HTMLInputElement} */ ($('#resume'));
@@ -42,7 +43,7 @@ dropzone.addEventListener('drop', (/** @type {DragEvent} */ event) => {
   if (event.dataTransfer && event.dataTransfer.files.length) fileInput.files = event.dataTransfer.files;
 });
 
-form.addEventListener('submit', async (event) => {
+onSubmit(form, async (event) => {
   event.preventDefault();
   showError(form, '');
   const data = Object.fromEntries(new FormData(form));
