@@ -162,7 +162,7 @@ def test_lists_show_only_the_callers_own_data(client: TestClient, alice: ApiUser
     client.post(practised, data={"text": "Mine, again"}, headers=alice.headers)
     bob = sign_up(client, "bob@example.com")
     assert client.get("/api/sessions", headers=bob.headers).json() == []
-    assert client.get("/api/organisations", headers=bob.headers).json() == []
+    assert client.get("/api/organisations", headers=bob.headers).json()["items"] == []
     assert client.get("/api/progress/topics", headers=bob.headers).json() == []
     assert client.get("/api/progress", headers=bob.headers).json()["sessions"] == []
     to_practise = "/api/progress/questions-to-practise"

@@ -146,7 +146,7 @@ def test_a_withdrawn_invitation_is_refused(
         "/api/organisations/invites/accept", json={"token": token}, headers=dana.headers
     )
     assert (accepted.status_code, error_code(accepted)) == (404, "not_found")
-    assert client.get("/api/organisations", headers=dana.headers).json() == []
+    assert client.get("/api/organisations", headers=dana.headers).json()["items"] == []
 
 
 def test_an_expired_join_code_is_refused(client: TestClient, organisation: Organisation) -> None:
@@ -159,4 +159,4 @@ def test_an_expired_join_code_is_refused(client: TestClient, organisation: Organ
     late = sign_up(client, "late@example.com")
     refused = join(client, late, code)
     assert (refused.status_code, error_code(refused)) == (404, "not_found")
-    assert client.get("/api/organisations", headers=late.headers).json() == []
+    assert client.get("/api/organisations", headers=late.headers).json()["items"] == []

@@ -28,9 +28,28 @@ def test_the_creator_is_its_coach_and_sees_it_among_their_own(
     client: TestClient, coach: ApiUser, organisation: Organisation
 ) -> None:
     mine = client.get("/api/organisations", headers=coach.headers).json()
-    assert [(o["id"], o["role"]) for o in mine] == [(organisation.id, "coach")]
+    assert [(o["id"], o["role"]) for o in mine["items"]] == [(organisation.id, "coach")]
+    assert mine["total"] == 1
     members = _members(client, organisation)
     assert [(m["email"], m["role"]) for m in members["items"]] == [(coach.email, "coach")]
+
+
+def test_ones_own_organisations_come_a_page_at_a_time_by_name(
+    client: TestClient, coach: ApiUser, organisation: Organisation
+) -> None:
+    for name in ("Zeta cohort", "Alpha cohort"):
+        made = client.post("/api/organisations", json={"name": name}, headers=coach.headers)
+        assert made.status_code == 201, made.text
+    pages = [
+        client.get(f"/api/organisations?offset={offset}&limit=2", headers=coach.headers).json()
+        for offset in (0, 2)
+    ]
+    assert [page["total"] for page in pages] == [3, 3]
+    ids = [o["id"] for page in pages for o in page["items"]]
+    names = [o["name"] for page in pages for o in page["items"]]
+    assert names == sorted(names)
+    assert len(set(ids)) == 3
+    assert organisation.id in ids
 
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)  # the rules, not the SQL
@@ -88,7 +107,7 @@ def test_join_codes_guessed_are_rate_limited(
     assert statuses[:10] == [404] * 10
     assert statuses[10] == 429
     # Nothing was joined on the way.
-    assert client.get("/api/organisations", headers=guesser.headers).json() == []
+    assert client.get("/api/organisations", headers=guesser.headers).json()["items"] == []
 
 
 def test_a_whole_class_signs_in_and_joins_from_one_address(
@@ -181,7 +200,7 @@ def test_a_deleted_organisation_ends_access_and_members_keep_their_sessions(
     deleted = client.delete(organisation.path(), headers=organisation.coach.headers)
     assert deleted.status_code == 204
     assert client.get(organisation.path(), headers=member.headers).status_code == 404
-    assert client.get("/api/organisations", headers=member.headers).json() == []
+    assert client.get("/api/organisations", headers=member.headers).json()["items"] == []
     own = client.get("/api/sessions", headers=member.headers).json()
     assert [s["id"] for s in own] == [session.json()["id"]]
 
@@ -216,7 +235,7 @@ def test_bad_input_is_refused_and_changes_nothing(
 def test_an_organisation_needs_a_name(client: TestClient, coach: ApiUser) -> None:
     made = client.post("/api/organisations", json={"name": " \t "}, headers=coach.headers)
     assert made.status_code == 422
-    assert client.get("/api/organisations", headers=coach.headers).json() == []
+    assert client.get("/api/organisations", headers=coach.headers).json()["items"] == []
     assert create(client, coach, "Bootcamp").id
 
 

@@ -23,6 +23,7 @@ from rehearse.organisations.schemas import (
     MemberPage,
     MemberPublic,
     OrganisationCreate,
+    OrganisationPage,
     OrganisationPublic,
     RoleUpdate,
 )
@@ -80,9 +81,11 @@ def create(body: OrganisationCreate, organisations: Organisations) -> Organisati
     return _public(organisations.create(body.name))
 
 
-@router.get("", summary="The organisations you belong to, with your role in each")
-def mine(organisations: Organisations) -> list[OrganisationPublic]:
-    return [_public(belonging) for belonging in organisations.mine()]
+@router.get("", summary="The organisations you belong to, with your role in each, a page at a time")
+def mine(organisations: Organisations, offset: Offset = 0, limit: Limit = 50) -> OrganisationPage:
+    items = [_public(belonging) for belonging in organisations.mine(offset=offset, limit=limit)]
+    total = organisations.count_mine()
+    return OrganisationPage(items=items, total=total, offset=offset, limit=limit)
 
 
 @router.post("/join", summary="Join an organisation as a member with its join code")

@@ -12,15 +12,26 @@ from rehearse.accounts.models import User
 from rehearse.organisations.models import Invite, Membership, Organisation, Role
 
 
-def belongings(session: Session, user_id: uuid.UUID) -> list[tuple[Organisation, Role]]:
-    """The organisations ``user_id`` belongs to, by name, with the role held in each."""
+def belongings(
+    session: Session, user_id: uuid.UUID, *, offset: int = 0, limit: int | None = None
+) -> list[tuple[Organisation, Role]]:
+    """The organisations ``user_id`` belongs to, by name, with the role held in each (from
+    ``offset``, at most ``limit`` of them)."""
     rows = session.execute(
         select(Organisation, Membership.role)
         .join(Membership, Membership.organisation_id == Organisation.id)
         .where(Membership.user_id == user_id)
         .order_by(Organisation.name, Organisation.id)
+        .offset(offset)
+        .limit(limit)
     )
     return [(organisation, role) for organisation, role in rows]
+
+
+def belonging_count(session: Session, user_id: uuid.UUID) -> int:
+    """How many organisations ``user_id`` belongs to."""
+    counted = select(func.count()).select_from(Membership).where(Membership.user_id == user_id)
+    return session.scalar(counted) or 0
 
 
 def membership(

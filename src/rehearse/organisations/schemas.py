@@ -32,6 +32,13 @@ class MemberPublic(BaseModel):
     joined_at: datetime
 
 
+class OrganisationPage(BaseModel):
+    items: list[OrganisationPublic]
+    total: int
+    offset: int
+    limit: int
+
+
 class MemberPage(BaseModel):
     items: list[MemberPublic]
     total: int

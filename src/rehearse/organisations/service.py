@@ -90,11 +90,14 @@ class OrganisationService:
         self.session.flush()
         return Belonging(organisation, Role.COACH)
 
-    def mine(self) -> list[Belonging]:
-        return [
-            Belonging(organisation, role)
-            for organisation, role in repository.belongings(self.session, self.user_id)
-        ]
+    def mine(self, *, offset: int = 0, limit: int | None = None) -> list[Belonging]:
+        """The organisations this account belongs to, by name (from ``offset``, at most
+        ``limit``)."""
+        rows = repository.belongings(self.session, self.user_id, offset=offset, limit=limit)
+        return [Belonging(organisation, role) for organisation, role in rows]
+
+    def count_mine(self) -> int:
+        return repository.belonging_count(self.session, self.user_id)
 
     def get(self, organisation_id: uuid.UUID) -> Belonging:
         """The organisation, if this account belongs to it (a 404 otherwise)."""
