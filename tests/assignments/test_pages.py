@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from fastapi.testclient import TestClient
+from markupsafe import escape
 
 from tests.support.api import ApiUser
 from tests.support.classes import Organisation, assigned, join_code, take
@@ -67,6 +68,42 @@ def test_the_coach_sees_the_class_view_and_reviews_an_attempt(
     assert "We listened and decided." in page.text
     assert 'data-flag="content"' in page.text
     assert "data-rubric" in page.text
+
+
+def test_the_review_shows_each_follow_up_with_its_reply(
+    client: TestClient, organisation: Organisation, member: ApiUser
+) -> None:
+    assignment_id = assigned(client, organisation)
+    started = client.post(f"/api/assignments/{assignment_id}/attempts", headers=member.headers)
+    session_id = started.json()["id"]
+    asked = f"/api/sessions/{session_id}"
+    question = client.get(f"{asked}/questions", headers=member.headers).json()[0]
+    said = [
+        "Last spring my teammate wanted one big database table and I wanted two. My task was "
+        "to settle it before the sprint. I listened to her reasons and we sketched both.",
+        "In the end we chose two tables and the queries got twice as fast.",
+    ]
+    turns = []
+    for text in said:
+        answer = client.post(
+            f"{asked}/questions/{question['id']}/answers", data={"text": text},
+            headers=member.headers,
+        ).json()  # fmt: skip
+        turns.append(
+            client.post(f"{asked}/answers/{answer['id']}/turn", headers=member.headers).json()
+        )
+    assert turns[0]["move"] == "follow_up", turns[0]
+    browser_sign_in(client, organisation.coach.email)
+    page = client.get(
+        f"/classes/{organisation.id}/assignments/{assignment_id}/attempts/{session_id}"
+    ).text
+    answer_at, follow_up_at, reply_at = (
+        page.index(said[0]),
+        page.index('data-exchange="follow_up"'),
+        page.index(said[1]),
+    )
+    assert answer_at < follow_up_at < reply_at
+    assert str(escape(turns[0]["say"])) in page[follow_up_at:reply_at]
 
 
 @pytest.mark.parametrize("who", ["stranger", "coach of another", "removed member"])
