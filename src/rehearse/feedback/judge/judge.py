@@ -113,7 +113,9 @@ class ContentJudge:
     ``rehearse.llm.kept``); a warm-up and a read-ahead always ask ``reader`` itself, since
     what they are for is the server started and its prompt cache filled."""
 
-    def __init__(self, reader: Reader, encoder: TextEncoder, *, readings: Reader | None = None):
+    def __init__(
+        self, reader: Reader, encoder: TextEncoder, *, readings: Reader | None = None
+    ) -> None:
         self.reader = reader
         self.readings = readings if readings is not None else reader
         self.encoder = encoder
