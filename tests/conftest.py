@@ -179,6 +179,17 @@ def make_settings(data_dir: Path, database_url: str | None = None, **overrides: 
     return Settings(_env_file=None, **values)  # type: ignore[arg-type]
 
 
+@pytest.fixture(scope="module")
+def smollm2_url() -> Iterator[str]:
+    """A real llama.cpp server running SmolLM2-135M for the module (the contract of a model
+    server, not a model's skill): its OpenAI-compatible base URL."""
+    # Imported here: tests.support.llama imports this module's make_settings.
+    from tests.support.llama import llama_server  # noqa: PLC0415
+
+    with llama_server() as url:
+        yield url
+
+
 @pytest.fixture
 def settings(tmp_path: Path, database_url: str) -> Settings:
     return make_settings(tmp_path / "data", database_url)

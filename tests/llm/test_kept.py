@@ -15,7 +15,6 @@ from rehearse.llm.client import ChatClient, JudgeUnavailable
 from rehearse.llm.kept import FILE, KeptReadings, kept_readings
 from rehearse.llm.server import find_binary
 from tests.conftest import make_settings
-from tests.support.llama import llama_server
 from tests.support.net import free_port
 
 pytestmark = pytest.mark.slow
@@ -24,15 +23,9 @@ ASKED = "Is water wet? Reply yes or no."
 OTHER = "Is fire cold? Reply yes or no."
 
 
-@pytest.fixture(scope="module")
-def model_url() -> Iterator[str]:
-    with llama_server() as url:
-        yield url
-
-
 @pytest.fixture
-def client(model_url: str) -> Iterator[ChatClient]:
-    client = ChatClient(model_url, "smollm2", timeout_seconds=60, retries=0)
+def client(smollm2_url: str) -> Iterator[ChatClient]:
+    client = ChatClient(smollm2_url, "smollm2", timeout_seconds=60, retries=0)
     yield client
     client.close()
 

@@ -19,7 +19,6 @@ from rehearse.runtime import Runtime
 from rehearse.web.app import create_app
 from tests.conftest import make_settings, shared_fixture
 from tests.support.api import ApiUser, sign_up, wait_for_every_job
-from tests.support.llama import llama_server
 from tests.support.net import free_port
 
 # The flow, not the store, is under test here: SQLite alone keeps the model's time to one run.
@@ -30,16 +29,10 @@ pytestmark = [
 QUESTION = "Tell me about a time you fixed a slow system."
 
 
-@pytest.fixture(scope="module")
-def model_url() -> Iterator[str]:
-    with llama_server() as url:
-        yield url
-
-
 @pytest.fixture
-def judged(tmp_path: Path, database_url: str, model_url: str) -> Iterator[TestClient]:
+def judged(tmp_path: Path, database_url: str, smollm2_url: str) -> Iterator[TestClient]:
     settings = make_settings(
-        tmp_path / "data", database_url, llm="on", llm_url=model_url, llm_model="smollm2"
+        tmp_path / "data", database_url, llm="on", llm_url=smollm2_url, llm_model="smollm2"
     )
     with TestClient(create_app(settings)) as client:
         yield client

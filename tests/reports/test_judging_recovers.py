@@ -22,7 +22,6 @@ from rehearse.interviews.models import AnalysisResult, QuestionKind
 from rehearse.jobs.models import Job, JobStatus
 from rehearse.jobs.runner import JobRunner, sweep
 from rehearse.jobs.service import enqueue
-from rehearse.llm import bundled
 from rehearse.llm.configured import ConfiguredClient
 from rehearse.reports.judging import JUDGE_CONTENT, KIND
 from rehearse.runtime import Runtime
@@ -30,7 +29,7 @@ from rehearse.store.base import utcnow
 from tests.conftest import make_settings
 from tests.support.jobs import orphan
 from tests.support.judged import judge_on, keep_judgement, story_judgement
-from tests.support.llama import judge_model
+from tests.support.llama import bundled_judge_cache
 from tests.support.store import answered_question
 from tests.support.waiting import wait_until
 
@@ -75,9 +74,7 @@ def _make_due(runtime: Runtime, job_id: uuid.UUID) -> None:
 def own_server(tmp_path: Path, database_url: str) -> Iterator[Runtime]:
     """A runtime whose judge starts its own llama.cpp server with the bundled model, in a
     cache folder of its own: no reading kept by an earlier run spares the server."""
-    cache = tmp_path / "cache"
-    bundled.model_path(cache).parent.mkdir(parents=True)
-    bundled.model_path(cache).symlink_to(judge_model())
+    cache = bundled_judge_cache(tmp_path / "cache")
     runtime = Runtime(make_settings(tmp_path / "data", database_url, llm="on", cache_dir=cache))
     yield runtime
     runtime.close()

@@ -34,7 +34,6 @@ from rehearse.reports.service import ReportService, snapshot_of
 from rehearse.runtime import Runtime
 from rehearse.store.base import utcnow
 from tests.conftest import make_settings
-from tests.support.llama import llama_server
 from tests.support.store import answered_question, write_beside
 
 # The flow, not the store, is under test here: SQLite alone keeps the model's time to one run.
@@ -50,16 +49,10 @@ AGAIN = (
 )
 
 
-@pytest.fixture(scope="module")
-def model_url() -> Iterator[str]:
-    with llama_server() as url:
-        yield url
-
-
 @pytest.fixture
-def judged(tmp_path: Path, database_url: str, model_url: str) -> Iterator[Runtime]:
+def judged(tmp_path: Path, database_url: str, smollm2_url: str) -> Iterator[Runtime]:
     settings = make_settings(
-        tmp_path / "data", database_url, llm="on", llm_url=model_url, llm_model="smollm2"
+        tmp_path / "data", database_url, llm="on", llm_url=smollm2_url, llm_model="smollm2"
     )
     runtime = Runtime(settings)
     yield runtime

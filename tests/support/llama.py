@@ -36,16 +36,17 @@ def judge_model() -> Path:
     return bundled.prepare(default_data_dir() / "cache")
 
 
-def bundled_judge_cache() -> Path:
-    """The tests' shared cache folder with the judge's bundled model linked into it: a
-    runtime or server whose settings name it starts the model's server itself when a reading
-    is not kept there yet (``rehearse.llm.kept``), so a later run on this machine reads what
-    an earlier one asked of the model."""
-    link = bundled.model_path(shared_cache_folder())
+def bundled_judge_cache(folder: Path | None = None) -> Path:
+    """``folder`` (the tests' shared cache folder unless given) with the judge's bundled model
+    linked into it: a runtime or server whose settings name it starts the model's server
+    itself when a reading is not kept there yet (``rehearse.llm.kept``), so a later run on
+    this machine reads what an earlier one asked of the model."""
+    folder = folder or shared_cache_folder()
+    link = bundled.model_path(folder)
     link.parent.mkdir(parents=True, exist_ok=True)
     with suppress(FileExistsError):  # linked by an earlier run, or by another process
         link.symlink_to(judge_model())
-    return shared_cache_folder()
+    return folder
 
 
 def bundled_judge_settings(data_dir: Path, database_url: str | None = None) -> Settings:

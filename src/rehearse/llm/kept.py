@@ -37,6 +37,9 @@ from rehearse.llm.server import JudgeServerFailed, find_binary
 _log = structlog.get_logger(__name__)
 CAPACITY = 100_000  # readings (about 550 bytes each): some 5,000 answers' worth
 FILE = "readings.sqlite3"
+# How long a read or write may wait for another process's write to the file (SQLite's lock):
+# a guard, not a pause; past it the reading is asked of the model and not kept.
+LOCK_GUARD_SECONDS = 30.0
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS readings (model TEXT NOT NULL, asked BLOB NOT NULL, "
     "probabilities TEXT NOT NULL, PRIMARY KEY (model, asked))"
@@ -110,7 +113,9 @@ class KeptReadings:
         """The file, opened once (the oldest readings past ``CAPACITY`` dropped then)."""
         if self._connection is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            connection = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
+            connection = sqlite3.connect(
+                self.path, timeout=LOCK_GUARD_SECONDS, check_same_thread=False
+            )
             try:
                 connection.execute("PRAGMA journal_mode=WAL")
                 with connection:
