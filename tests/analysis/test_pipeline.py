@@ -8,6 +8,7 @@ from itertools import pairwise
 import numpy as np
 
 from rehearse.analysis.audio import load_audio
+from rehearse.analysis.speech.decoded import DecodedWindows
 from rehearse.analysis.speech.evaluation import word_error_rate, words_of
 from rehearse.analysis.speech.lexicon import is_filled_pause
 from rehearse.analysis.speech.pipeline import transcribe
@@ -45,6 +46,14 @@ def test_a_noisy_recording_is_decoded_in_one_pass_with_its_words(recognizer: Rec
     # CPUs (Intel Xeon, AVX-512) and right on others: two words of slack, not one.
     assert word_error_rate(text, transcript.text) <= 2 / len(words_of(text))
     assert all(0.0 <= w.start <= w.end <= audio.duration for w in transcript.words)
+
+
+def test_a_short_noisy_recording_is_encoded_once_for_both_its_decodes() -> None:
+    audio = load_audio(compose(0.3, "We moved the billing service last spring.", 0.3).samples)
+    fresh = Recognizer(threads=2, decoded=DecodedWindows(size=0))
+    transcript = transcribe(fresh, audio, detect_speech(audio.samples), whole=True)
+    assert fresh.encodes.reads == 1  # the whole decode read the chunk's encoding
+    assert transcript.words
 
 
 def test_a_narrowband_recording_keeps_its_words_and_its_filled_pause(

@@ -20,6 +20,7 @@ from rehearse.analysis.speech.recognition import (
     MAX_CHUNK_SECONDS,
     describe_model,
     load_model,
+    not_heard_as_fillers,
     plan_chunks,
     runs_with_context,
     uncovered,
@@ -135,6 +136,12 @@ def test_speech_after_a_decode_that_stopped_early_is_found_for_a_retry() -> None
 def test_a_short_pause_between_words_is_not_decoded_again() -> None:
     heard = [Word(" first", 0.5, 1.0, 0.9), Word(" second", 1.6, 2.0, 0.9)]
     assert uncovered([Span(0.4, 2.1)], heard) == []
+
+
+def test_missed_speech_where_a_filler_was_heard_is_not_decoded_again() -> None:
+    missed = [Span(0.9, 1.6), Span(2.6, 3.0)]
+    assert not_heard_as_fillers(missed, [Span(0.5, 1.5)]) == [Span(2.6, 3.0)]
+    assert not_heard_as_fillers(missed, [Span(1.6, 2.6)]) == missed
 
 
 def test_missed_speech_is_decoded_again_after_the_words_said_before_it() -> None:

@@ -19,22 +19,29 @@ from rehearse.analysis.speech.analyzer import VERSION, SpeechAnalyzer
 from rehearse.analysis.speech.decoded import DecodedWindows
 from rehearse.analysis.speech.lexicon import Marker, find_fillers, find_repetitions
 from rehearse.analysis.speech.recognition import Recognizer
-from rehearse.analysis.speech.sounds import Frames, HeardSounds
+from rehearse.analysis.speech.sounds import Frames, HeardSounds, bundled_sounds
 
 CACHE = REPO / "bench" / ".cache" / "fluency" / VERSION
 
 
 class Recorder:
-    """A sound reader that hears nothing and keeps each window's frames (``sounds.py``)."""
+    """The shipped sound reader (``sounds.py``), keeping each window's frames as it hears them.
 
-    name = "frames recorded"
+    What it hears steers the analysis as it ships (speech where it heard a filler is not
+    decoded again), so the analysis is timed and transcribed as it ships; the bench counts only
+    the transcript's markers from it, and reads the frames with readings fitted out of fold."""
 
     def __init__(self) -> None:
         self.windows: list[tuple[float, Frames]] = []
+        self.shipped = bundled_sounds()
+
+    @property
+    def name(self) -> str:
+        return self.shipped.name
 
     def hear(self, frames: Frames, start: float) -> HeardSounds:
         self.windows.append((start, frames.astype(np.float16)))
-        return HeardSounds()
+        return self.shipped.hear(frames, start)
 
 
 @dataclass(frozen=True)

@@ -49,8 +49,9 @@ from rehearse.analysis.speech.words import Word, normalize, word_spans
 # speech-2: levelled input, guards against invented text, batched decoding; speech-3: a
 # narrowband recording's words from the long-form decode; speech-4: speech enhancement, a
 # noisy recording's filled pauses from the chunked decode; speech-5: fillers and repeats heard
-# in Whisper's encoder frames (sounds.py); speech-6: a heard filler written "um"
-VERSION = "speech-6"
+# in Whisper's encoder frames (sounds.py); speech-6: a heard filler written "um"; speech-7:
+# speech where a filler was heard not decoded again, a short noisy recording encoded once
+VERSION = "speech-7"
 _CLIPPED = 0.999
 _CLIPPING_WARNING = 0.001
 _QUIET_DBFS = -42.0

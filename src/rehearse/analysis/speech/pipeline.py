@@ -39,7 +39,9 @@ from rehearse.analysis.speech.level import is_noisy, level
 from rehearse.analysis.speech.merging import in_order, snap_to_speech, with_filled_pauses
 from rehearse.analysis.speech.recognition import (
     DISFLUENT_PROMPT,
+    MAX_CHUNK_SECONDS,
     Recognizer,
+    not_heard_as_fillers,
     plan_chunks,
     uncovered,
     unheard,
@@ -232,7 +234,7 @@ def transcribe(
     whole recording in one pass and the filled pauses of the chunks of ``speech``."""
     whole = whole and bool(speech)
     first, second = _halves(progress) if whole else (progress, None)
-    decoded = recognizer.decode_speech(audio, speech if listening is None else listening, first)
+    decoded = recognizer.decode_speech(audio, _chunked(audio, speech, listening, whole), first)
     chunked = [segment for window in decoded for segment in window.segments]
     sounds = _sounds_of(decoded)
     in_one_pass = recognizer.decode_whole(audio, second) if whole else []
@@ -247,6 +249,7 @@ def transcribe(
         # activity is everywhere, and a stretch no word covers is as often noise, which a
         # decode of its own fills with invented words.
         missed = sorted([*missed, *uncovered(speech, words)], key=lambda span: span.start)
+    missed = not_heard_as_fillers(missed, sounds.fillers)
     more: list[Word] = []
     more_dropped: list[str] = []
     for retried in recognizer.decode_missed(audio, missed, words):
@@ -263,6 +266,17 @@ def transcribe(
         (*dropped, *more_dropped, *loops),
         sounds,
     )
+
+
+def _chunked(
+    audio: Audio, speech: Sequence[Span], listening: Sequence[Span] | None, whole: bool
+) -> Sequence[Span]:
+    """The spans the chunks are planned over: ``listening`` when given, else ``speech``; for a
+    recording decoded whole as well that fits one window, the whole recording, so that its
+    whole decode reads the chunk's encoding (``encodes.py``) instead of encoding it again."""
+    if whole and audio.duration <= MAX_CHUNK_SECONDS:
+        return [Span(0.0, audio.duration)]
+    return speech if listening is None else listening
 
 
 def _sounds_of(decoded: Sequence[WindowDecode]) -> HeardSounds:

@@ -68,6 +68,7 @@ __all__ = [
     "Retried",
     "describe_model",
     "load_model",
+    "not_heard_as_fillers",
     "runs_with_context",
     "silent",
     "start_loading",
@@ -204,6 +205,14 @@ def uncovered(speech: Sequence[Span], words: Sequence[Word]) -> list[Span]:
                 if piece.duration >= _MIN_UNCOVERED_SECONDS
             ]
     return stretches
+
+
+def not_heard_as_fillers(missed: Sequence[Span], fillers: Sequence[Span]) -> list[Span]:
+    """The ``missed`` stretches worth decoding again: those where the encoder's frames heard
+    no filled pause. Where they did, the "um" is counted and written from the frames
+    (``sounds.py``), and a decode of the stretch on its own, a fresh 30-s encode, would
+    mostly find that "um" again."""
+    return [span for span in missed if not any(span.overlap(heard) > 0 for heard in fillers)]
 
 
 def plan_chunks(speech: Sequence[Span], duration: float) -> list[Span]:
