@@ -188,7 +188,12 @@ def test_judging_the_queue_gave_up_on_says_so_instead_of_pending_for_ever(
 
 
 def test_what_to_work_on_leads_with_the_key_point_an_answer_missed(judged: Runtime) -> None:
-    wrong = "An index makes inserts faster because it keeps new rows in memory first."
+    # Wrong, and about the question asked: the bundled judge on an AVX-512 CPU reads an answer
+    # about inserts ("an index makes inserts faster…") as not addressing a question on queries.
+    wrong = (
+        "An index caches the results of a query in memory, so the second time you run the same "
+        "query it comes back at once."
+    )
     interview_id, question_id = _answered(judged, wrong)
     _judge(judged, question_id)
     report = _report(judged, interview_id)
