@@ -12,7 +12,7 @@
 7. merging          ``merging.py``         the whole decode's words with the chunks' filled
                                            pauses
    (5-6 again)                             speech no kept word touches or covers, decoded
-                                           once more
+                                           once more where the frames heard no filler
                     ``repeats.py``         loops cut back to two
                     ``merging.py``         every word in time order and inside its speech
 8. fillers          ``lexicon.py``         fillers said as words ("um", "you know")

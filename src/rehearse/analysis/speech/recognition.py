@@ -22,11 +22,13 @@ their words):
   word covers (prompted with disfluencies, it ends its decode at a voice it finds hard), the
   spans no kept word falls between joined into one clip, so no second decode of speech
   already heard is paid for, and prompted with the words said before them as well: alone,
-  the end of "…can do for you. [faint] ask what you can do" was read "You can ask what…".
+  the end of "…can do for you. [faint] ask what you can do" was read "You can ask what…";
+  a stretch where the frames heard a filled pause is not decoded again (its "um" is counted
+  from the frames).
 Each window's encoder frames are read for fillers and repeats on the way (``sounds.py``),
 and kept by the features they were computed from (``encodes.py``): a window decoded again on
-its own, and a short recording decoded whole after its one chunk, read them instead of
-encoding the same 30 s again.
+its own, and a short recording decoded whole after its one chunk (which then spans the
+whole recording), read them instead of encoding the same 30 s again.
 Callers give the recording brought to a standard speech level (``level.py``), so a quiet
 microphone is heard as well as a loud one.
 """
