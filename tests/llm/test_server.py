@@ -43,6 +43,22 @@ def test_a_server_that_died_is_started_again() -> None:
     assert server.pid is None
 
 
+def test_a_killed_server_whose_connection_dropped_is_known_gone_before_the_next_request() -> None:
+    """Its sockets close before the kernel reports it gone; a request retried at once found
+    it still running and asked it again."""
+    server = LocalServer(smollm2(), threads=1)
+    try:
+        server.url()
+        killed = server.pid
+        assert killed is not None
+        os.kill(killed, signal.SIGKILL)
+        server.connection_lost()  # what the client does when its request's connection drops
+        assert server.pid is None
+        assert _healthy(server.url())
+    finally:
+        server.close()
+
+
 def test_a_server_started_for_a_thread_that_has_ended_keeps_serving() -> None:
     """As when a short-lived warm-up thread is the first to ask (``rehearse analyze``)."""
     server = LocalServer(smollm2(), threads=1)

@@ -67,6 +67,12 @@ def _too_long(response: httpx.Response) -> PromptTooLong | None:
     )
 
 
+def _dropped(error: Exception) -> bool:
+    """Whether ``error`` is the server gone: a connection refused, reset or closed mid-request
+    (not a timeout, and not an answer with an error status)."""
+    return isinstance(error, httpx.NetworkError | httpx.RemoteProtocolError)
+
+
 class ChatClient:
     """``POST {base_url}/chat/completions``: one token's probabilities, or a JSON reply."""
 
@@ -113,6 +119,8 @@ class ChatClient:
             response.raise_for_status()
             top = response.json()["choices"][0]["logprobs"]["content"][0]["top_logprobs"]
         except httpx.HTTPError as exc:
+            if _dropped(exc):
+                self.connection_lost()
             raise JudgeUnavailable(
                 f"The language model at {self.base_url} did not answer: {exc}"
             ) from exc
@@ -163,6 +171,8 @@ class ChatClient:
                     isinstance(exc, httpx.HTTPStatusError) and exc.response.status_code >= 500
                 )
                 _log.warning("llm.reply_unusable", attempt=attempt, error=str(exc)[:200])
+                if _dropped(exc):
+                    self.connection_lost()
                 if isinstance(exc, ValidationError) or not retryable:
                     return None
                 wait = min(2 ** (attempt - 1) * 0.5, 4.0)
@@ -174,6 +184,10 @@ class ChatClient:
     def prepare(self) -> None:
         """Make sure the server is there before a request (a client that runs its own server
         starts it here)."""
+
+    def connection_lost(self) -> None:
+        """A request's connection dropped (a client that runs its own server lets a server
+        that is exiting finish, so the next request starts another)."""
 
     def _chat(self, system: str, user: str) -> dict[str, object]:
         chat: dict[str, object] = {

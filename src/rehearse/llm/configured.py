@@ -46,6 +46,10 @@ class ConfiguredClient(ChatClient):
                 # Started now, or again on another port if it died.
                 self.base_url = self._server.url()
 
+    def connection_lost(self) -> None:
+        if self._server is not None:
+            self._server.connection_lost()
+
     @property
     def server_pid(self) -> int | None:
         """The process id of the server this client started, while it runs; else None."""

@@ -12,6 +12,7 @@ started.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import os
 import shutil
@@ -37,6 +38,10 @@ SLOTS = 3
 NICENESS = 10
 _PR_SET_PDEATHSIG = 1  # prctl(2)
 _START_SECONDS = 300.0  # loading 1.1 GB from a cold disk on a slow machine
+# How long a server whose connection dropped is given to finish exiting: a killed server's
+# sockets close before the kernel reports it gone, and a request in that moment found it
+# still running and asked it again (seen once in the suite).
+_EXIT_SECONDS = 2.0
 
 
 class JudgeServerFailed(RehearseError):
@@ -106,6 +111,15 @@ class LocalServer:
             if self._process is None or self._process.poll() is not None:
                 self._start()
             return self._url
+
+    def connection_lost(self) -> None:
+        """A request's connection dropped: if the server is exiting, wait until it is gone,
+        so the next request starts another rather than asking it again."""
+        with self._lock:
+            # Still running after that: the connection dropped for another reason.
+            if self._process is not None:
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    self._process.wait(timeout=_EXIT_SECONDS)
 
     def _start(self) -> None:
         if self._process is not None:
