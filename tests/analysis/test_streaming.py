@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 import pytest
@@ -50,27 +51,40 @@ def _recognizer() -> StreamingRecognizer:
     return StreamingRecognizer(live_model(), clock=_steady_clock())
 
 
+@dataclass(frozen=True)
+class Streamed:
+    """ANSWER fed a step at a time until Done is pressed while its last words are said
+    (``DONE_STEPS_EARLY`` steps before its end), then finished with the rest."""
+
+    steps: list[Captions]
+    final: Captions
+    buffered_seconds: float  # once finished
+    heard_seconds: float
+
+
+DONE_STEPS_EARLY = 4
+
+
 @pytest.fixture(scope="module")
-def streamed() -> tuple[list[Captions], Captions]:
+def streamed() -> Streamed:
+    """The one streaming of the whole answer that the tests below read: each costs seconds of
+    decoding."""
     recognizer = _recognizer()
     samples = ANSWER.samples
-    steps = [recognizer.feed(samples[i : i + STEP]) for i in range(0, len(samples), STEP)]
-    return steps, recognizer.finish()
+    last = len(samples) - DONE_STEPS_EARLY * STEP
+    steps = [recognizer.feed(samples[i : min(i + STEP, last)]) for i in range(0, last, STEP)]
+    final = recognizer.finish(samples[last:])
+    return Streamed(steps, final, recognizer.buffered_seconds, recognizer.heard_seconds)
 
 
-def test_words_are_committed_while_the_answer_goes_on(
-    streamed: tuple[list[Captions], Captions],
-) -> None:
-    steps, _final = streamed
-    halfway = steps[len(steps) // 2]
+def test_words_are_committed_while_the_answer_goes_on(streamed: Streamed) -> None:
+    halfway = streamed.steps[len(streamed.steps) // 2]
     assert halfway.committed, "nothing was committed by the middle of the answer"
     assert halfway.committed[-1].end < halfway.heard_seconds
 
 
-def test_the_end_reads_the_whole_answer_in_order(
-    streamed: tuple[list[Captions], Captions],
-) -> None:
-    _steps, final = streamed
+def test_the_end_reads_the_whole_answer_in_order(streamed: Streamed) -> None:
+    final = streamed.final
     assert final.tentative == ()
     heard = word_error_rate(" ".join(SENTENCES), final.committed_text)
     assert heard <= MAX_WORD_ERROR_RATE, final.committed_text
@@ -89,7 +103,7 @@ def test_silence_is_not_decoded() -> None:
 
 def test_a_long_answer_keeps_the_buffer_bounded() -> None:
     recognizer = _recognizer()
-    samples = np.concatenate([ANSWER.samples] * 3)
+    samples = np.concatenate([ANSWER.samples] * 2)  # past the buffer's ceiling and hard limit
     for i in range(0, len(samples), STEP * 4):
         recognizer.feed(samples[i : i + STEP * 4])
         assert recognizer.buffered_seconds <= MAX_BUFFER_SECONDS + 5.0
@@ -104,33 +118,20 @@ def test_a_decoder_far_behind_skips_audio_rather_than_reading_it_all() -> None:
     assert recognizer.skipped_seconds >= len(backlog) / 16_000 - HARD_LIMIT_SECONDS - 0.01
 
 
-def test_decodes_are_paced_by_the_audio_they_add() -> None:
-    recognizer = _recognizer()
-    samples = ANSWER.samples
-    decoded_at = []
-    for i in range(0, len(samples), STEP):
-        step = recognizer.feed(samples[i : i + STEP])
-        if step.decoded:
-            decoded_at.append(step.heard_seconds)
+def test_decodes_are_paced_by_the_audio_they_add(streamed: Streamed) -> None:
+    decoded_at = [step.heard_seconds for step in streamed.steps if step.decoded]
     gaps = np.diff(decoded_at)
     assert len(decoded_at) >= 3, "captions must still come while the answer goes on"
     assert gaps.min() >= MIN_STEP_SECONDS - 0.01
     assert len(decoded_at) <= ANSWER.duration / MIN_STEP_SECONDS + 1
 
 
-def test_the_end_reads_only_what_is_not_committed() -> None:
-    recognizer = _recognizer()
-    samples = ANSWER.samples
-    last = len(samples) - 4 * STEP  # Done while the last words are being said
-    before = None
-    for i in range(0, last, STEP):
-        before = recognizer.feed(samples[i : min(i + STEP, last)])
-    assert before is not None
+def test_the_end_reads_only_what_is_not_committed(streamed: Streamed) -> None:
+    before, final = streamed.steps[-1], streamed.final  # Done while the last words are said
     assert before.committed, "nothing was committed before the end"
     committed_until = before.committed[-1].end
-    final = recognizer.finish(samples[last:])
     assert final.decoded
-    assert recognizer.buffered_seconds <= recognizer.heard_seconds - committed_until + 0.01
+    assert streamed.buffered_seconds <= streamed.heard_seconds - committed_until + 0.01
     assert final.committed[: len(before.committed)] == before.committed
     # The words said after Done ("... the new numbers", its last 0.4 s) are read too. The
     # short-context aligner may time the last word up to half a second early ("humbers" at

@@ -37,8 +37,8 @@ def _run(args: list[str], env: dict[str, str], stdin: str = "") -> subprocess.Co
 
 
 def test_help_lists_the_commands() -> None:
-    result = _run(["--help"], rehearse_env())
-    assert result.returncode == 0
+    result = invoke_rehearse(["--help"], rehearse_env())
+    assert result.exit_code == 0
     for command in ("serve", "worker", "db", "users"):
         assert command in result.stdout
 
@@ -84,8 +84,8 @@ def test_users_create_refuses_a_weak_password_plainly(tmp_path: Path, database_u
 
 
 def test_production_refuses_to_start_with_the_default_secret(tmp_path: Path) -> None:
-    result = _run(["serve"], rehearse_env(data_dir=tmp_path, environment="production"))
-    assert result.returncode == 1
+    result = invoke_rehearse(["serve"], rehearse_env(data_dir=tmp_path, environment="production"))
+    assert result.exit_code == 1
     assert "REHEARSE_SECRET_KEY must be set" in result.stderr
 
 
@@ -143,8 +143,8 @@ def test_analyze_as_json(tmp_path: Path) -> None:
 def test_analyze_explains_a_file_that_is_not_a_recording(tmp_path: Path) -> None:
     document = tmp_path / "cv.pdf"
     document.write_bytes(b"%PDF-1.4 not audio")
-    result = _run(["analyze", str(document)], rehearse_env(data_dir=tmp_path))
-    assert result.returncode == 1
+    result = invoke_rehearse(["analyze", str(document)], rehearse_env(data_dir=tmp_path))
+    assert result.exit_code == 1
     assert "not an audio or video recording" in result.stderr
     assert "Traceback" not in result.stderr
 
