@@ -80,14 +80,14 @@ def own_server(tmp_path: Path, database_url: str) -> Iterator[Runtime]:
     runtime.close()
 
 
-def _serving(client: ConfiguredClient) -> bool:
+def _serving(client: ConfiguredClient, probe: httpx.Client) -> bool:
     """Whether the server the client started is up: the judge's requests, seconds of them,
     follow at once."""
     if client.server_pid is None:
         return False
     try:
         root = client.base_url.rstrip("/").removesuffix("/v1")
-        health = httpx.get(f"{root}/health", timeout=5)
+        health = probe.get(f"{root}/health")
     except httpx.HTTPError:
         return False
     return health.status_code == 200
@@ -105,7 +105,8 @@ def test_a_judge_server_killed_mid_answer_is_started_again_and_judges_it_once(
     ran: list[JobStatus | None] = []
     first = threading.Thread(target=lambda: ran.append(JobRunner(runtime).run(job_id)))
     first.start()
-    wait_until(lambda: _serving(client), "the judge's server to start")
+    with httpx.Client(timeout=5) as probe:  # one client polls (wait_for_health says why)
+        wait_until(lambda: _serving(client, probe), "the judge's server to start")
     killed = client.server_pid
     assert killed is not None
     os.kill(killed, signal.SIGKILL)

@@ -66,12 +66,16 @@ def rehearse_process(
 
 
 def wait_for_health(base_url: str, process: subprocess.Popen[bytes], log: Path) -> None:
-    def healthy() -> bool:
-        if process.poll() is not None:
-            raise AssertionError(f"rehearse exited early:\n{log.read_text()}")
-        try:
-            return httpx.get(f"{base_url}/health", timeout=1).status_code == 200
-        except httpx.HTTPError:
-            return False
+    """Until ``base_url/health`` answers. One client polls: a new one per poll loads the CA
+    certificates, about 20 ms of CPU every 50 ms, taken from the server while it starts."""
+    with httpx.Client(timeout=1) as probe:
 
-    wait_until(healthy, f"{base_url}/health")
+        def healthy() -> bool:
+            if process.poll() is not None:
+                raise AssertionError(f"rehearse exited early:\n{log.read_text()}")
+            try:
+                return probe.get(f"{base_url}/health").status_code == 200
+            except httpx.HTTPError:
+                return False
+
+        wait_until(healthy, f"{base_url}/health")

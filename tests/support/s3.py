@@ -37,16 +37,19 @@ def s3_server(log: Path) -> Iterator[str]:
             stderr=subprocess.STDOUT,
         )
 
+    probe = httpx.Client(timeout=1)  # one for every poll (wait_for_health says why)
+
     def answering() -> bool:
         if process.poll() is not None:
             raise AssertionError(f"moto's server exited early:\n{log.read_text()}")
         try:
-            return httpx.get(f"{endpoint}/moto-api/", timeout=1).status_code < 500
+            return probe.get(f"{endpoint}/moto-api/").status_code < 500
         except httpx.HTTPError:
             return False
 
     try:
-        wait_until(answering, f"moto's S3 server on {endpoint}")
+        with probe:
+            wait_until(answering, f"moto's S3 server on {endpoint}")
         yield endpoint
     finally:
         process.terminate()
