@@ -105,7 +105,7 @@ def test_a_judge_server_killed_mid_answer_is_started_again_and_judges_it_once(
     ran: list[JobStatus | None] = []
     first = threading.Thread(target=lambda: ran.append(JobRunner(runtime).run(job_id)))
     first.start()
-    with httpx.Client(timeout=5) as probe:  # one client polls (wait_for_health says why)
+    with httpx.Client(timeout=5) as probe:  # one client polls (wait_for_url says why)
         wait_until(lambda: _serving(client, probe), "the judge's server to start")
     killed = client.server_pid
     assert killed is not None

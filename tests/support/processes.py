@@ -11,12 +11,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import httpx2 as httpx
 from typer.testing import CliRunner, Result
 
 from rehearse.cli import app
 from tests.support.cache import shared_cache_folder
-from tests.support.waiting import wait_until
+from tests.support.waiting import wait_for_url
 
 
 def invoke_rehearse(args: list[str], env: dict[str, str], stdin: str = "") -> Result:
@@ -66,16 +65,5 @@ def rehearse_process(
 
 
 def wait_for_health(base_url: str, process: subprocess.Popen[bytes], log: Path) -> None:
-    """Until ``base_url/health`` answers. One client polls: a new one per poll loads the CA
-    certificates, about 20 ms of CPU every 50 ms, taken from the server while it starts."""
-    with httpx.Client(timeout=1) as probe:
-
-        def healthy() -> bool:
-            if process.poll() is not None:
-                raise AssertionError(f"rehearse exited early:\n{log.read_text()}")
-            try:
-                return probe.get(f"{base_url}/health").status_code == 200
-            except httpx.HTTPError:
-                return False
-
-        wait_until(healthy, f"{base_url}/health")
+    """Until the ``rehearse serve`` at ``base_url`` answers its health check."""
+    wait_for_url(f"{base_url}/health", process, log)

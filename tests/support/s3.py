@@ -15,10 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import boto3
-import httpx2 as httpx
 
 from tests.support.net import free_port
-from tests.support.waiting import wait_until
+from tests.support.waiting import wait_for_url
 
 ACCESS_KEY = "rehearse-test"
 SECRET_KEY = "rehearse-test-secret"
@@ -37,19 +36,8 @@ def s3_server(log: Path) -> Iterator[str]:
             stderr=subprocess.STDOUT,
         )
 
-    probe = httpx.Client(timeout=1)  # one for every poll (wait_for_health says why)
-
-    def answering() -> bool:
-        if process.poll() is not None:
-            raise AssertionError(f"moto's server exited early:\n{log.read_text()}")
-        try:
-            return probe.get(f"{endpoint}/moto-api/").status_code < 500
-        except httpx.HTTPError:
-            return False
-
     try:
-        with probe:
-            wait_until(answering, f"moto's S3 server on {endpoint}")
+        wait_for_url(f"{endpoint}/moto-api/", process, log)
         yield endpoint
     finally:
         process.terminate()
