@@ -145,22 +145,22 @@ class LocalServer:
             preexec_fn=_as_background_child,  # before exec; takes no locks
         ).result()
         self._url = f"http://127.0.0.1:{port}/v1"
-        if self._ready(port):
+        if self._ready(self._process, port):
             _log.info("llm.server_started", port=port, model=self.model.name)
             return
         self._stop()
         raise JudgeServerFailed(f"{BINARY} did not become ready in {_START_SECONDS:.0f} s.")
 
-    def _ready(self, port: int) -> bool:
-        """Whether the server on ``port`` answers its health check within ``_START_SECONDS``.
-        One client asks every time: a new one loads the CA certificates, about 20 ms of CPU a
-        poll taken from the server while it loads."""
+    def _ready(self, process: subprocess.Popen[bytes], port: int) -> bool:
+        """Whether ``process`` answers its health check on ``port`` within ``_START_SECONDS``;
+        ``JudgeServerFailed`` if it exits first. One client asks every time: a new one loads
+        the CA certificates, about 20 ms of CPU a poll taken from the server while it loads."""
         deadline = time.monotonic() + _START_SECONDS
         with httpx.Client(timeout=2) as probe:
             while time.monotonic() < deadline:
-                if self._process is not None and self._process.poll() is not None:
+                if process.poll() is not None:
                     raise JudgeServerFailed(
-                        f"{BINARY} exited with code {self._process.returncode} while loading "
+                        f"{BINARY} exited with code {process.returncode} while loading "
                         f"{self.model}; the file may be damaged (delete it and run "
                         "./scripts/start)."
                     )
