@@ -190,6 +190,21 @@ def smollm2_url() -> Iterator[str]:
         yield url
 
 
+@pytest.fixture(scope="module")
+def smollm2_judge(smollm2_url: str) -> dict[str, str]:
+    """The settings of a content judge on the module's SmolLM2 server, for tests of a flow
+    (not of asking a model): named by its fingerprint, its readings are kept in the shared
+    cache folder, so a later run on this machine asks the model only what is new."""
+    from tests.support.llama import smollm2_fingerprint  # noqa: PLC0415
+
+    return {
+        "llm": "on",
+        "llm_url": smollm2_url,
+        "llm_model": "smollm2",
+        "llm_url_fingerprint": smollm2_fingerprint(),
+    }
+
+
 @pytest.fixture
 def settings(tmp_path: Path, database_url: str) -> Settings:
     return make_settings(tmp_path / "data", database_url)

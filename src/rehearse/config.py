@@ -189,6 +189,10 @@ class Settings(BaseSettings):
     # The judge's readings of the bundled model kept in the cache folder (llm/kept.py); off
     # for a benchmark that times the model.
     llm_keep_readings: Literal["on", "off"] = "on"
+    # What the model at REHEARSE_LLM_URL is, named by its operator (its file's SHA-256 and the
+    # server's build, say): its readings are kept under that name too. Unset, they are not: a
+    # server at a URL may change its model under one name.
+    llm_url_fingerprint: str | None = Field(default=None, min_length=1)
 
     # Renamed: read for one release, with a warning that names the new setting (_RENAMED).
     judge: Literal["on", "off"] | None = None

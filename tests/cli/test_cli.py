@@ -156,10 +156,10 @@ def _spoken_wav(text: str) -> bytes:
 STORY_QUESTION = "Tell me about a time you delivered something under pressure."
 
 
-def test_analyze_judges_what_the_answer_says(tmp_path: Path, smollm2_url: str) -> None:
+def test_analyze_judges_what_the_answer_says(tmp_path: Path, smollm2_judge: dict[str, str]) -> None:
     recording = tmp_path / "answer.wav"
     recording.write_bytes(_spoken_wav("I shipped the new search feature in two weeks."))
-    env = rehearse_env(data_dir=tmp_path, llm="on", llm_url=smollm2_url)
+    env = rehearse_env(data_dir=tmp_path, **smollm2_judge)
     result = invoke_rehearse(
         ["analyze", str(recording), "--question", STORY_QUESTION, "--key-point", "A deadline"],
         env,
@@ -173,11 +173,11 @@ def test_analyze_judges_what_the_answer_says(tmp_path: Path, smollm2_url: str) -
 
 
 def test_analyze_as_json_holds_the_judgement_and_its_content_score(
-    tmp_path: Path, smollm2_url: str
+    tmp_path: Path, smollm2_judge: dict[str, str]
 ) -> None:
     recording = tmp_path / "answer.wav"
     recording.write_bytes(_spoken_wav("I shipped the new search feature in two weeks."))
-    env = rehearse_env(data_dir=tmp_path, llm="on", llm_url=smollm2_url)
+    env = rehearse_env(data_dir=tmp_path, **smollm2_judge)
     result = invoke_rehearse(
         ["analyze", str(recording), "--question", STORY_QUESTION, "--json"], env
     )

@@ -106,10 +106,10 @@ OFF_THE_QUESTION = f"{COMPLETE}\n\nAsk not what your country can do for you.\n\n
 
 
 @pytest.fixture(scope="module")
-def judged(tmp_path_factory: pytest.TempPathFactory, smollm2_url: str) -> str:
+def judged(tmp_path_factory: pytest.TempPathFactory, smollm2_judge: dict[str, str]) -> str:
     """What an interview printed with the content judge on (SmolLM2 standing in)."""
     folder = tmp_path_factory.mktemp("judged")
-    result = _interview(folder, OFF_THE_QUESTION, "--length", "2", llm="on", llm_url=smollm2_url)
+    result = _interview(folder, OFF_THE_QUESTION, "--length", "2", **smollm2_judge)
     assert result.exit_code == 0, result.stderr
     return result.stdout
 

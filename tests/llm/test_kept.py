@@ -107,6 +107,26 @@ def test_a_server_elsewhere_has_no_readings_kept(tmp_path: Path) -> None:
     assert kept_readings(ChatClient(url, "a model"), settings) is None
 
 
+def test_a_server_elsewhere_named_by_its_fingerprint_has_its_readings_kept_under_it(
+    tmp_path: Path,
+) -> None:
+    url = f"http://127.0.0.1:{free_port()}/v1"
+    client = ChatClient(url, "a model")
+    models = []
+    for fingerprint in ("v1", "v2"):
+        settings = make_settings(
+            tmp_path / "data", llm="on", llm_url=url, llm_model="a model",
+            llm_url_fingerprint=fingerprint, cache_dir=tmp_path,
+        )  # fmt: skip
+        readings = kept_readings(client, settings)
+        assert readings is not None
+        assert readings.path == tmp_path / FILE
+        assert "a model" in readings.model
+        assert fingerprint in readings.model
+        models.append(readings.model)
+    assert models[0] != models[1]  # a server named anew does not read the old one's
+
+
 def test_no_readings_are_kept_when_the_settings_say_so(tmp_path: Path) -> None:
     settings = make_settings(tmp_path / "data", llm="on", llm_keep_readings="off")
     assert kept_readings(ChatClient("http://127.0.0.1", settings.llm_model), settings) is None

@@ -30,10 +30,10 @@ QUESTION = "Tell me about a time you fixed a slow system."
 
 
 @pytest.fixture
-def judged(tmp_path: Path, database_url: str, smollm2_url: str) -> Iterator[TestClient]:
-    settings = make_settings(
-        tmp_path / "data", database_url, llm="on", llm_url=smollm2_url, llm_model="smollm2"
-    )
+def judged(
+    tmp_path: Path, database_url: str, smollm2_judge: dict[str, str]
+) -> Iterator[TestClient]:
+    settings = make_settings(tmp_path / "data", database_url, **smollm2_judge)
     with TestClient(create_app(settings)) as client:
         yield client
 

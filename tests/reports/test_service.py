@@ -50,10 +50,8 @@ AGAIN = (
 
 
 @pytest.fixture
-def judged(tmp_path: Path, database_url: str, smollm2_url: str) -> Iterator[Runtime]:
-    settings = make_settings(
-        tmp_path / "data", database_url, llm="on", llm_url=smollm2_url, llm_model="smollm2"
-    )
+def judged(tmp_path: Path, database_url: str, smollm2_judge: dict[str, str]) -> Iterator[Runtime]:
+    settings = make_settings(tmp_path / "data", database_url, **smollm2_judge)
     runtime = Runtime(settings)
     yield runtime
     runtime.close()

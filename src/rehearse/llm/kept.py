@@ -10,9 +10,10 @@ twice) costs no model time, and no server is started when every reading is kept.
 
 Readings are kept only where the model's identity is known: the bundled model (its SHA-256)
 on the server built here (the binary's own hash: an AVX2 and an AVX-512 build round
-differently). A server at ``REHEARSE_LLM_URL`` may change its model under one name, so its
-readings are not kept. They live in one SQLite file in the cache folder, which keeps the
-newest ``CAPACITY`` (about 55 MB); a file that cannot be read or written (a full
+differently), or a server at ``REHEARSE_LLM_URL`` whose operator names what it runs
+(``REHEARSE_LLM_URL_FINGERPRINT``); any other server at a URL may change its model under one
+name, so its readings are not kept. They live in one SQLite file in the cache folder, which
+keeps the newest ``CAPACITY`` (about 55 MB); a file that cannot be read or written (a full
 disk) costs only the time of asking the model.
 """
 
@@ -148,11 +149,17 @@ def _program_digest(binary: Path, size: int, modified_ns: int) -> str:
 
 def kept_readings(reader: FirstTokenReader, settings: Settings) -> KeptReadings | None:
     """``reader``'s readings kept in the settings' cache folder when ``reader`` asks the
-    bundled model on a server of our own; None when the model is elsewhere, the settings say
-    not to (``REHEARSE_LLM_KEEP_READINGS=off``) or the server is not installed (asking will
-    say so)."""
-    if settings.llm_url or settings.llm_keep_readings == "off":
+    bundled model on a server of our own, or a server at a URL whose fingerprint the settings
+    give; None when the model is elsewhere unnamed, the settings say not to
+    (``REHEARSE_LLM_KEEP_READINGS=off``) or the server is not installed (asking will say so)."""
+    if settings.llm_keep_readings == "off":
         return None
+    path = settings.resolved_cache_dir / FILE
+    if settings.llm_url:
+        if settings.llm_url_fingerprint is None:
+            return None
+        fingerprint = settings.llm_url_fingerprint
+        return KeptReadings(reader, path, f"{settings.llm_model} at {fingerprint} top {TOP_TOKENS}")
     try:
         binary = find_binary()
     except JudgeServerFailed:
@@ -160,4 +167,4 @@ def kept_readings(reader: FirstTokenReader, settings: Settings) -> KeptReadings 
     status = binary.stat()
     program = _program_digest(binary, status.st_size, status.st_mtime_ns)
     model = f"{bundled.NAME} {bundled.SHA256} llama-server {program} top {TOP_TOKENS}"
-    return KeptReadings(reader, settings.resolved_cache_dir / FILE, model)
+    return KeptReadings(reader, path, model)
