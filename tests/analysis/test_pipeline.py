@@ -60,12 +60,15 @@ def test_a_narrowband_recording_keeps_its_words_and_its_filled_pause(
     recognizer: Recognizer,
 ) -> None:
     # The words come from the long-form decode; a filled pause it leaves out comes from the
-    # prompted chunks (tests/analysis/test_merging.py): either way the "umm" is kept.
-    text = "We moved the billing service to a new database last spring."
-    made = compose(0.3, "Well,", 0.4, "umm", 0.4, text, 0.3)
+    # prompted chunks (tests/analysis/test_merging.py): either way the "umm" is kept. Spoken
+    # at espeak's 160 words a minute, the line's "last spring" read as "lab to bring" or not
+    # by a rounding (one bit of the log-mel, OpenBLAS on one thread or two on AVX2); at 130
+    # it reads the same under every rounding tried.
+    text = "Well, um, we moved the billing service to a new database last spring."
+    made = compose(0.3, "Well,", 0.4, "umm", 0.4, text.removeprefix("Well, um, "), 0.3, rate=130)
     audio = load_audio(telephone(made.samples))
     transcript = transcribe(recognizer, audio, detect_speech(audio.samples), whole=True)
-    assert word_error_rate(f"Well, {text}", transcript.text) <= 2 / len(words_of(text))
+    assert word_error_rate(text, transcript.text) <= 2 / len(words_of(text))
     assert any(is_filled_pause(normalize(w.text)) for w in transcript.words)
     assert all(0.0 <= w.start <= w.end <= audio.duration for w in transcript.words)
     assert all(a.end <= b.start + 0.05 for a, b in pairwise(transcript.words))
