@@ -139,8 +139,10 @@ def test_the_jfk_recording_has_a_plausible_delivery(analyzer: SpeechAnalyzer) ->
 
 
 def test_an_enhanced_answer_says_so(recognizer: Recognizer) -> None:
+    # One sentence: enhancing and decoding the whole answer in babble took five times as long.
+    said = compose(0.3, "I led the migration of our billing service to a managed database.", 0.3)
     enhancing = SpeechAnalyzer(recognizer, enhancement="always")
-    result = enhancing.apply(babble_under(FLUENT.samples, below_db=10.0))
+    result = enhancing.apply(babble_under(said.samples, below_db=10.0))
     assert result.status == "ok"
     assert result.conditions == ["noisy", "enhanced"]
     assert ENHANCED_NOTE in result.warnings
