@@ -170,7 +170,7 @@ def make_settings(data_dir: Path, database_url: str | None = None, **overrides: 
         # The content judge runs a 1.1 GB model; its own tests turn it on (pointed at one
         # server they share), the others would only wait for it.
         "llm": "off",
-        # argon2id at its lowest cost: the same code, without 0.3 s of a core per sign-up and
+        # argon2id at its lowest cost: the same code, without 0.1-0.3 s of a core per sign-up and
         # sign-in (tests/accounts/test_passwords.py checks the real cost). The servers the
         # tests start as processes hash at it too (tests/support/processes.rehearse_env).
         "password_hash_profile": "cheapest",

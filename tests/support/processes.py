@@ -39,7 +39,7 @@ def rehearse_env(**settings: object) -> dict[str, str]:
     env["REHEARSE_CACHE_DIR"] = str(shared_cache_folder())  # as in make_settings
     env["REHEARSE_LIVE_FINAL_SECONDS"] = "60"  # as in make_settings: the whole transcript
     env["REHEARSE_LLM"] = "off"  # as in make_settings: turned on by the judge's own tests
-    env["REHEARSE_PASSWORD_HASH_PROFILE"] = "cheapest"  # as in make_settings: 0.3 s a hash
+    env["REHEARSE_PASSWORD_HASH_PROFILE"] = "cheapest"  # as in make_settings: 0.1-0.3 s a hash
     env.update({f"REHEARSE_{key.upper()}": str(value) for key, value in settings.items()})
     env["REHEARSE_LOG_FORMAT"] = "json"
     return env
