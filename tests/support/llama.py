@@ -14,6 +14,7 @@ import pytest
 
 from rehearse.config import Settings
 from rehearse.llm import bundled
+from rehearse.llm.kept import program_digest
 from rehearse.llm.server import LocalServer, find_binary
 from tests.conftest import make_settings
 from tests.support.cache import shared_cache_folder
@@ -35,11 +36,9 @@ def smollm2_fingerprint() -> str:
     """SmolLM2's file and the ``llama-server`` built here, each by its SHA-256: a judge pointed
     at SmolLM2 under this ``REHEARSE_LLM_URL_FINGERPRINT`` has its readings kept, so a later
     run on this machine reads what an earlier one asked of the model."""
-    digests = []
-    for path in (smollm2(), find_binary()):
-        with path.open("rb") as file:
-            digests.append(hashlib.file_digest(file, "sha256").hexdigest())
-    return f"{SMOLLM2} {digests[0]} llama-server {digests[1]}"
+    with smollm2().open("rb") as model:
+        weights = hashlib.file_digest(model, "sha256").hexdigest()
+    return f"{SMOLLM2} {weights} llama-server {program_digest(find_binary())}"
 
 
 def judge_model() -> Path:

@@ -140,11 +140,17 @@ def _probabilities(text: str) -> dict[str, float]:
 
 
 @functools.cache
-def _program_digest(binary: Path, size: int, modified_ns: int) -> str:
+def _file_digest(binary: Path, size: int, modified_ns: int) -> str:
     """The binary's SHA-256 (about 15 MB: a few hundredths of a second, once a process);
     its size and time only make a rebuilt binary hashed again."""
     with binary.open("rb") as program:
         return hashlib.file_digest(program, "sha256").hexdigest()
+
+
+def program_digest(binary: Path) -> str:
+    """What identifies a server build (``binary``'s SHA-256), hashed once a process."""
+    status = binary.stat()
+    return _file_digest(binary, status.st_size, status.st_mtime_ns)
 
 
 def kept_readings(reader: FirstTokenReader, settings: Settings) -> KeptReadings | None:
@@ -154,17 +160,14 @@ def kept_readings(reader: FirstTokenReader, settings: Settings) -> KeptReadings 
     (``REHEARSE_LLM_KEEP_READINGS=off``) or the server is not installed (asking will say so)."""
     if settings.llm_keep_readings == "off":
         return None
-    path = settings.resolved_cache_dir / FILE
     if settings.llm_url:
         if settings.llm_url_fingerprint is None:
             return None
-        fingerprint = settings.llm_url_fingerprint
-        return KeptReadings(reader, path, f"{settings.llm_model} at {fingerprint} top {TOP_TOKENS}")
-    try:
-        binary = find_binary()
-    except JudgeServerFailed:
-        return None
-    status = binary.stat()
-    program = _program_digest(binary, status.st_size, status.st_mtime_ns)
-    model = f"{bundled.NAME} {bundled.SHA256} llama-server {program} top {TOP_TOKENS}"
-    return KeptReadings(reader, path, model)
+        model = f"{settings.llm_model} at {settings.llm_url_fingerprint}"
+    else:
+        try:
+            binary = find_binary()
+        except JudgeServerFailed:
+            return None
+        model = f"{bundled.NAME} {bundled.SHA256} llama-server {program_digest(binary)}"
+    return KeptReadings(reader, settings.resolved_cache_dir / FILE, f"{model} top {TOP_TOKENS}")
